@@ -1,0 +1,41 @@
+// Command build builds Burst's site into dist/, generates datasets, and
+// runs lessons headlessly.
+//
+//	go run ./build site [-out dist]           build what is stale
+//	go run ./build data [-size small|full] [-out .]
+//	go run ./build run FILE…                  run cells natively, print outputs
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+const usage = `usage:
+  go run ./build site [-out dist] [-force]     build the site (wasm, bundle, lessons) when stale
+  go run ./build data [-size small|full] [-dir .]  write data/nycflights/*.csv
+  go run ./build run [-dir .] FILE…            run a lesson (.md) or script (.py, "-" for stdin) natively
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	var err error
+	switch os.Args[1] {
+	case "site":
+		err = cmdSite(os.Args[2:])
+	case "data":
+		err = cmdData(os.Args[2:])
+	case "run":
+		err = cmdRun(os.Args[2:])
+	default:
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}

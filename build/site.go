@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// A target is one part of dist/ and the inputs it is built from; it is
+// rebuilt only when the hash of its inputs changes.
+type target struct {
+	name   string
+	inputs []string // files or folders, relative to the repository root
+	build  func(out string) error
+}
+
+func cmdSite(args []string) error {
+	fl := flag.NewFlagSet("site", flag.ExitOnError)
+	out := fl.String("out", "dist", "output folder")
+	force := fl.Bool("force", false, "rebuild everything")
+	fl.Parse(args)
+	return buildSite(*out, *force)
+}
+
+func buildSite(out string, force bool) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	stampsFile := filepath.Join(out, ".stamps.json")
+	stamps := map[string]string{}
+	if b, err := os.ReadFile(stampsFile); err == nil && !force {
+		json.Unmarshal(b, &stamps)
+	}
+	targets := []target{
+		{"wasm", []string{"go.mod", "go.sum", "engine", "wasm"}, buildWasm},
+		{"bundle", []string{"site/src", "site/package.json", "site/package-lock.json"}, buildBundle},
+		{"pages", []string{"lessons", "build/lesson.go", "build/site.go"}, buildPages},
+	}
+	for _, t := range targets {
+		h, err := hashInputs(t.inputs)
+		if err != nil {
+			return err
+		}
+		if stamps[t.name] == h {
+			continue
+		}
+		t0 := time.Now()
+		if err := t.build(out); err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+		stamps[t.name] = h
+		b, _ := json.MarshalIndent(stamps, "", "  ")
+		if err := os.WriteFile(stampsFile, b, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("built %s in %.1fs\n", t.name, time.Since(t0).Seconds())
+	}
+	return nil
+}
+
+// hashInputs hashes the names and contents of the files under paths.
+func hashInputs(paths []string) (string, error) {
+	h := sha256.New()
+	for _, p := range paths {
+		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				if d.Name() == "node_modules" || d.Name() == "testdata" {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(path, "_test.go") {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(path), len(b))
+			h.Write(b)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// buildWasm compiles the engine for the browser and copies Go's JS support.
+func buildWasm(out string) error {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(out, "burst.wasm"), "./wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return err
+	}
+	support, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		// Older layouts kept it under misc/.
+		if support, err = os.ReadFile(filepath.Join(runtime.GOROOT(), "misc", "wasm", "wasm_exec.js")); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(out, "wasm_exec.js"), support, 0o644); err != nil {
+		return err
+	}
+	return compress(filepath.Join(out, "burst.wasm"), filepath.Join(out, "wasm_exec.js"))
+}
+
+// buildBundle bundles the page and worker scripts with esbuild, after
+// installing the npm packages if they are missing.
+func buildBundle(out string) error {
+	if _, err := os.Stat("site/node_modules"); err != nil {
+		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
+		cmd.Dir = "site"
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("npm ci in site/: %w", err)
+		}
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	res := api.Build(api.BuildOptions{
+		EntryPoints:       []string{"src/app.ts", "src/engine-worker.ts", "src/style.css"},
+		AbsWorkingDir:     mustAbs("site"),
+		Outdir:            abs,
+		Bundle:            true,
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      true,
+		Sourcemap:         api.SourceMapLinked,
+		Format:            api.FormatIIFE,
+		Target:            api.ES2020,
+		EntryNames:        "[name]",
+		Write:             true,
+		LogLevel:          api.LogLevelWarning,
+	})
+	if len(res.Errors) > 0 {
+		var msgs []string
+		for _, e := range res.Errors {
+			loc := ""
+			if e.Location != nil {
+				loc = fmt.Sprintf("%s:%d: ", e.Location.File, e.Location.Line)
+			}
+			msgs = append(msgs, loc+e.Text)
+		}
+		return fmt.Errorf("esbuild: %s", strings.Join(msgs, "; "))
+	}
+	// The stylesheet's entry is called style; pages link app.css.
+	if err := os.Rename(filepath.Join(out, "style.css"), filepath.Join(out, "app.css")); err != nil {
+		return err
+	}
+	os.Remove(filepath.Join(out, "style.css.map"))
+	return compress(filepath.Join(out, "app.js"), filepath.Join(out, "engine-worker.js"), filepath.Join(out, "app.css"))
+}
+
+func mustAbs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} — Burst</title>
+<link rel="stylesheet" href="/app.css">
+</head>
+<body data-kernel="{{if .Cells}}starting{{else}}none{{end}}">
+<header class="topbar">
+  <a class="brand" href="/">Burst</a>
+  <span class="lesson-title">{{.Title}}</span>
+  {{if .Cells}}<span class="kernel-status" data-kernel-status>kernel starting</span>
+  <button type="button" data-run-all title="Run every cell in order">Run all</button>{{end}}
+</header>
+<main class="lesson">
+{{.Body}}
+{{if or .Prev .Next}}<nav class="lesson-nav">{{with .Prev}}<a href="/lessons/{{.Slug}}.html">← {{.Title}}</a>{{else}}<span></span>{{end}}{{with .Next}}<a href="/lessons/{{.Slug}}.html">{{.Title}} →</a>{{end}}</nav>{{end}}
+</main>
+<script src="/app.js"></script>
+</body>
+</html>
+`))
+
+type page struct {
+	Title      string
+	Body       template.HTML
+	Cells      int
+	Prev, Next *Lesson
+}
+
+// buildPages renders every lesson and the index.
+func buildPages(out string) error {
+	names, err := filepath.Glob("lessons/*.md")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	var lessons []*Lesson
+	for _, n := range names {
+		src, err := os.ReadFile(n)
+		if err != nil {
+			return err
+		}
+		l, err := renderLesson(strings.TrimSuffix(filepath.Base(n), ".md"), src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", n, err)
+		}
+		lessons = append(lessons, l)
+	}
+	if err := os.MkdirAll(filepath.Join(out, "lessons"), 0o755); err != nil {
+		return err
+	}
+	var written []string
+	write := func(name string, p page) error {
+		var buf bytes.Buffer
+		if err := pageTmpl.Execute(&buf, p); err != nil {
+			return err
+		}
+		path := filepath.Join(out, name)
+		written = append(written, path)
+		return os.WriteFile(path, buf.Bytes(), 0o644)
+	}
+	for i, l := range lessons {
+		p := page{Title: l.Title, Body: template.HTML(l.Body), Cells: l.Cells}
+		if i > 0 {
+			p.Prev = lessons[i-1]
+		}
+		if i+1 < len(lessons) {
+			p.Next = lessons[i+1]
+		}
+		if err := write(filepath.Join("lessons", l.Slug+".html"), p); err != nil {
+			return err
+		}
+	}
+	var idx strings.Builder
+	idx.WriteString("<h1>Burst</h1>\n<p>Data science and machine learning at scale, in your browser: nothing to install. Each lesson runs a real parallel engine in this page's web workers.</p>\n<ul class=\"lesson-list\">\n")
+	for _, l := range lessons {
+		fmt.Fprintf(&idx, "<li><a href=\"/lessons/%s.html\">%s</a><p>%s</p></li>\n", l.Slug, template.HTMLEscapeString(l.Title), template.HTMLEscapeString(l.Summary))
+	}
+	idx.WriteString("</ul>\n")
+	if err := write("index.html", page{Title: "Lessons", Body: template.HTML(idx.String())}); err != nil {
+		return err
+	}
+	return compress(written...)
+}
+
+// compress writes .gz and .br siblings of each file, in parallel, for the
+// server to send to browsers that accept them.
+func compress(paths ...string) error {
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*len(paths))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			zw.Write(b)
+			zw.Close()
+			errs <- os.WriteFile(p+".gz", buf.Bytes(), 0o644)
+		}()
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			bw := brotli.NewWriterLevel(&buf, 9)
+			bw.Write(b)
+			bw.Close()
+			errs <- os.WriteFile(p+".br", buf.Bytes(), 0o644)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

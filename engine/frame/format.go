@@ -1,0 +1,477 @@
+package frame
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/array"
+)
+
+// Display limits, pandas' defaults in a notebook.
+const (
+	maxRows    = 60 // longer tables show their first and last minRows/2 rows
+	minRows    = 10
+	maxColumns = 20 // wider tables show their first and last 10 columns
+	precision  = 6  // pandas display.precision
+)
+
+// formatValues formats a column as pandas 1.5 prints it, with the leading
+// space pandas leaves for a sign. Missing values are "NaN" (or "NaT").
+func formatValues(a arrow.Array) []string {
+	n := a.Len()
+	out := make([]string, n)
+	switch a := a.(type) {
+	case *array.Float64:
+		return formatFloats(a.Float64Values())
+	case *array.Int64:
+		for i, v := range a.Int64Values() {
+			out[i] = " " + strconv.FormatInt(v, 10)
+		}
+	case *array.Boolean:
+		for i := 0; i < n; i++ {
+			switch {
+			case a.IsNull(i):
+				out[i] = " NaN"
+			case a.Value(i):
+				out[i] = " True"
+			default:
+				out[i] = " False"
+			}
+		}
+	case *array.String:
+		for i := 0; i < n; i++ {
+			if a.IsNull(i) {
+				out[i] = " NaN"
+			} else {
+				out[i] = " " + a.Value(i)
+			}
+		}
+	case *array.Timestamp:
+		unit := a.DataType().(*arrow.TimestampType).Unit
+		dateOnly := true
+		ts := make([]time.Time, n)
+		for i := 0; i < n; i++ {
+			if a.IsNull(i) {
+				continue
+			}
+			ts[i] = a.Value(i).ToTime(unit).UTC()
+			if ts[i].Hour() != 0 || ts[i].Minute() != 0 || ts[i].Second() != 0 || ts[i].Nanosecond() != 0 {
+				dateOnly = false
+			}
+		}
+		for i := 0; i < n; i++ {
+			switch {
+			case a.IsNull(i):
+				out[i] = "NaT"
+			case dateOnly:
+				out[i] = ts[i].Format("2006-01-02")
+			default:
+				out[i] = ts[i].Format("2006-01-02 15:04:05")
+			}
+		}
+	default:
+		for i := 0; i < n; i++ {
+			out[i] = " " + a.ValueStr(i)
+		}
+	}
+	return out
+}
+
+// formatFloats follows pandas' FloatArrayFormatter: fixed with six
+// decimals, trailing zeros trimmed alike in every value, scientific when
+// values are tiny, or large and long.
+func formatFloats(v []float64) []string {
+	fixed := func(x float64) string {
+		if math.IsNaN(x) {
+			return "NaN"
+		}
+		if math.IsInf(x, 0) {
+			if x > 0 {
+				return " inf"
+			}
+			return "-inf"
+		}
+		s := strconv.FormatFloat(x, 'f', precision, 64)
+		if x >= 0 && !strings.HasPrefix(s, "-") {
+			s = " " + s
+		}
+		return s
+	}
+	out := make([]string, len(v))
+	maxLen, large, small := 0, false, false
+	for i, x := range v {
+		out[i] = fixed(x)
+		if len(out[i]) > maxLen {
+			maxLen = len(out[i])
+		}
+		ax := math.Abs(x)
+		if ax > 1e6 && !math.IsInf(ax, 0) {
+			large = true
+		}
+		if ax < math.Pow(10, -precision) && ax > 0 {
+			small = true
+		}
+	}
+	if small || (maxLen > precision+6 && large) {
+		for i, x := range v {
+			if math.IsNaN(x) {
+				out[i] = "NaN"
+				continue
+			}
+			s := strconv.FormatFloat(x, 'e', precision, 64)
+			// Go writes e+07 like Python; keep the sign space.
+			if x >= 0 {
+				s = " " + s
+			}
+			out[i] = s
+		}
+		return out
+	}
+	return trimZeros(out)
+}
+
+// trimZeros removes trailing zeros from every decimal number while all of
+// them end in zero, leaving at least one digit after the point.
+func trimZeros(s []string) []string {
+	isNum := func(x string) bool {
+		x = strings.TrimLeft(x, " ")
+		x = strings.TrimPrefix(strings.TrimPrefix(x, "-"), "+")
+		dot := strings.IndexByte(x, '.')
+		if dot <= 0 {
+			return false
+		}
+		for i := 0; i < len(x); i++ {
+			if i != dot && (x[i] < '0' || x[i] > '9') {
+				return false
+			}
+		}
+		return true
+	}
+	for {
+		any, all := false, true
+		for _, x := range s {
+			if isNum(x) {
+				any = true
+				if !strings.HasSuffix(x, "0") {
+					all = false
+					break
+				}
+			}
+		}
+		if !any || !all {
+			break
+		}
+		for i, x := range s {
+			if isNum(x) {
+				s[i] = x[:len(x)-1]
+			}
+		}
+	}
+	for i, x := range s {
+		if isNum(x) && strings.HasSuffix(x, ".") {
+			s[i] = x + "0"
+		}
+	}
+	return s
+}
+
+// indexLabels returns the row labels of index levels (or of a RangeIndex
+// of n rows), left-aligned text for each level.
+func indexLabels(index []Column, n int) [][]string {
+	if len(index) == 0 {
+		l := make([]string, n)
+		for i := range l {
+			l[i] = strconv.Itoa(i)
+		}
+		return [][]string{l}
+	}
+	out := make([][]string, len(index))
+	for k, c := range index {
+		vals := formatValues(c.Data)
+		for i := range vals {
+			vals[i] = strings.TrimLeft(vals[i], " ")
+		}
+		out[k] = vals
+	}
+	return out
+}
+
+func padRight(s string, w int) string { return s + strings.Repeat(" ", max(0, w-runeLen(s))) }
+func padLeft(s string, w int) string  { return strings.Repeat(" ", max(0, w-runeLen(s))) + s }
+func runeLen(s string) int            { return len([]rune(s)) }
+
+func width(ss []string) int {
+	w := 0
+	for _, s := range ss {
+		w = max(w, runeLen(s))
+	}
+	return w
+}
+
+// rowsShown returns which rows a repr shows and whether it is truncated.
+func rowsShown(n int) (rows []int, truncated bool) {
+	if n <= maxRows {
+		rows = make([]int, n)
+		for i := range rows {
+			rows[i] = i
+		}
+		return rows, false
+	}
+	for i := 0; i < minRows/2; i++ {
+		rows = append(rows, i)
+	}
+	for i := n - minRows/2; i < n; i++ {
+		rows = append(rows, i)
+	}
+	return rows, true
+}
+
+func pick(ss []string, rows []int) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = ss[r]
+	}
+	return out
+}
+
+// String formats s as pandas' repr does.
+func (s *Series) String() string {
+	rows, trunc := rowsShown(s.Len())
+	labels := indexLabels(s.Index, s.Len())
+	vals := pick(formatValues(s.Data), rows)
+	var b strings.Builder
+	if len(s.Index) > 0 {
+		names := make([]string, 0, len(s.Index))
+		for _, c := range s.Index {
+			names = append(names, c.Name)
+		}
+		if strings.Join(names, "") != "" {
+			b.WriteString(strings.Join(names, "  "))
+			b.WriteByte('\n')
+		}
+	}
+	cols := make([][]string, 0, len(labels))
+	for _, l := range labels {
+		cols = append(cols, pick(l, rows))
+	}
+	lw := make([]int, len(cols))
+	for k, c := range cols {
+		lw[k] = width(c)
+	}
+	vw := width(vals)
+	for i := range rows {
+		if trunc && i == minRows/2 {
+			dots := ".."
+			if runeLen(vals[i-1]) > 3 || vw > 3 {
+				dots = "..."
+			}
+			for k := range cols {
+				if k > 0 {
+					b.WriteString("  ")
+				}
+				b.WriteString(strings.Repeat(" ", lw[k]))
+			}
+			b.WriteString("   ")
+			b.WriteString(center(dots, vw))
+			b.WriteByte('\n')
+		}
+		for k, c := range cols {
+			if k > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(padRight(c[i], lw[k]))
+		}
+		b.WriteString("   ")
+		b.WriteString(padLeft(vals[i], vw))
+		b.WriteByte('\n')
+	}
+	if s.Name != "" {
+		fmt.Fprintf(&b, "Name: %s, ", s.Name)
+	}
+	if trunc {
+		fmt.Fprintf(&b, "Length: %d, ", s.Len())
+	}
+	fmt.Fprintf(&b, "dtype: %s", DTypeOf(s.Data.DataType()))
+	return b.String()
+}
+
+// colsShown returns which columns a repr shows; -1 marks the "..." column.
+func colsShown(n int) []int {
+	var out []int
+	if n <= maxColumns {
+		for i := 0; i < n; i++ {
+			out = append(out, i)
+		}
+		return out
+	}
+	for i := 0; i < maxColumns/2; i++ {
+		out = append(out, i)
+	}
+	out = append(out, -1)
+	for i := n - maxColumns/2; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// String formats f as pandas' repr does: the index left-aligned, each
+// column right-aligned under its name, columns one space apart (values keep
+// the space pandas leaves for a sign).
+func (f *Frame) String() string {
+	rows, rtrunc := rowsShown(f.Rows)
+	cols := colsShown(len(f.Columns))
+	labels := indexLabels(f.Index, f.Rows)
+	type strcol struct {
+		cells []string // header first
+		left  bool
+	}
+	var table []strcol
+	for _, l := range labels {
+		table = append(table, strcol{append([]string{""}, pick(l, rows)...), true})
+	}
+	for _, c := range cols {
+		if c < 0 {
+			col := make([]string, len(rows)+1)
+			for i := range col {
+				col[i] = " ..."
+			}
+			table = append(table, strcol{cells: col})
+			continue
+		}
+		vals := pick(formatValues(f.Columns[c].Data), rows)
+		header := f.Columns[c].Name
+		if dt := f.Columns[c].DType(); dt == Int64 || dt == Float64 || dt == Bool {
+			header = " " + header // pandas pads numeric headers like values
+		}
+		table = append(table, strcol{cells: append([]string{header}, vals...)})
+	}
+	if rtrunc {
+		at := minRows/2 + 1 // after the header and the first rows
+		for k := range table {
+			w := width(table[k].cells)
+			dots := ".."
+			if w > 3 || (k >= len(labels) && cols[k-len(labels)] < 0) {
+				dots = "..."
+			}
+			if k >= len(labels) && cols[k-len(labels)] < 0 {
+				w = 4
+			}
+			if table[k].left {
+				dots = padRight(dots, w)
+			} else {
+				dots = padLeft(dots, w)
+			}
+			c := table[k].cells
+			table[k].cells = append(c[:at:at], append([]string{dots}, c[at:]...)...)
+		}
+	}
+	var b strings.Builder
+	for i := range table[0].cells {
+		for k, col := range table {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			if col.left {
+				b.WriteString(padRight(col.cells[i], width(col.cells)))
+			} else {
+				b.WriteString(padLeft(col.cells[i], width(col.cells)))
+			}
+		}
+		if i+1 < len(table[0].cells) {
+			b.WriteByte('\n')
+		}
+	}
+	s := b.String()
+	if rtrunc || len(f.Columns) > maxColumns {
+		s += fmt.Sprintf("\n\n[%d rows x %d columns]", f.Rows, len(f.Columns))
+	}
+	return s
+}
+
+// center centers s in width w as Python's str.center does.
+func center(s string, w int) string {
+	marg := w - runeLen(s)
+	if marg <= 0 {
+		return s
+	}
+	left := marg/2 + (marg & w & 1)
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", marg-left)
+}
+
+const htmlStyle = `<style scoped>
+    .dataframe tbody tr th:only-of-type {
+        vertical-align: middle;
+    }
+
+    .dataframe tbody tr th {
+        vertical-align: top;
+    }
+
+    .dataframe thead th {
+        text-align: right;
+    }
+</style>
+`
+
+// HTML formats f as pandas' _repr_html_ does in a notebook.
+func (f *Frame) HTML() string {
+	rows, rtrunc := rowsShown(f.Rows)
+	cols := colsShown(len(f.Columns))
+	labels := indexLabels(f.Index, f.Rows)
+	cells := make([][]string, len(cols))
+	for j, c := range cols {
+		if c >= 0 {
+			cells[j] = pick(formatValues(f.Columns[c].Data), rows)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("<div>\n")
+	b.WriteString(htmlStyle)
+	b.WriteString("<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n")
+	for range labels {
+		b.WriteString("      <th></th>\n")
+	}
+	for _, c := range cols {
+		name := "..."
+		if c >= 0 {
+			name = f.Columns[c].Name
+		}
+		fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(name))
+	}
+	b.WriteString("    </tr>\n  </thead>\n  <tbody>\n")
+	for i, r := range rows {
+		if rtrunc && i == minRows/2 {
+			b.WriteString("    <tr>\n")
+			for range labels {
+				b.WriteString("      <th>...</th>\n")
+			}
+			for range cols {
+				b.WriteString("      <td>...</td>\n")
+			}
+			b.WriteString("    </tr>\n")
+		}
+		b.WriteString("    <tr>\n")
+		for _, l := range labels {
+			fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(l[r]))
+		}
+		for j, c := range cols {
+			v := "..."
+			if c >= 0 {
+				v = strings.TrimLeft(cells[j][i], " ")
+			}
+			fmt.Fprintf(&b, "      <td>%s</td>\n", html.EscapeString(v))
+		}
+		b.WriteString("    </tr>\n")
+	}
+	b.WriteString("  </tbody>\n</table>\n")
+	if rtrunc || len(cols) < len(f.Columns) || len(f.Columns) > maxColumns {
+		fmt.Fprintf(&b, "<p>%d rows × %d columns</p>\n", f.Rows, len(f.Columns))
+	}
+	b.WriteString("</div>")
+	return b.String()
+}

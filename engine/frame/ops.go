@@ -1,0 +1,146 @@
+package frame
+
+import (
+	"fmt"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/array"
+	"github.com/apache/arrow/go/v15/arrow/memory"
+)
+
+// Take returns the values of a at positions idx, in that order.
+func Take(a arrow.Array, idx []int) arrow.Array {
+	switch a := a.(type) {
+	case *array.Float64:
+		v := a.Float64Values()
+		out := make([]float64, len(idx))
+		for i, j := range idx {
+			out[i] = v[j]
+		}
+		return Float64s(out)
+	case *array.Int64:
+		v := a.Int64Values()
+		out := make([]int64, len(idx))
+		for i, j := range idx {
+			out[i] = v[j]
+		}
+		return Int64s(out)
+	case *array.String:
+		out := make([]string, len(idx))
+		valid := make([]bool, len(idx))
+		for i, j := range idx {
+			out[i], valid[i] = a.Value(j), a.IsValid(j)
+		}
+		return Strings(out, valid)
+	case *array.Boolean:
+		b := array.NewBooleanBuilder(memory.DefaultAllocator)
+		defer b.Release()
+		for _, j := range idx {
+			if a.IsNull(j) {
+				b.AppendNull()
+			} else {
+				b.Append(a.Value(j))
+			}
+		}
+		return b.NewArray()
+	case *array.Timestamp:
+		b := array.NewTimestampBuilder(memory.DefaultAllocator, a.DataType().(*arrow.TimestampType))
+		defer b.Release()
+		for _, j := range idx {
+			if a.IsNull(j) {
+				b.AppendNull()
+			} else {
+				b.Append(a.Value(j))
+			}
+		}
+		return b.NewArray()
+	}
+	panic(fmt.Sprintf("frame.Take: unsupported type %s", a.DataType()))
+}
+
+// Head returns the first n rows of f (all of them if it has fewer), sharing
+// f's buffers.
+func (f *Frame) Head(n int) *Frame {
+	if n > f.Rows {
+		n = f.Rows
+	}
+	if n < 0 {
+		n = 0
+	}
+	return f.Slice(0, n)
+}
+
+// Slice returns rows [i, j) of f, sharing f's buffers.
+func (f *Frame) Slice(i, j int) *Frame {
+	out := &Frame{Rows: j - i}
+	for _, c := range f.Index {
+		out.Index = append(out.Index, Column{c.Name, array.NewSlice(c.Data, int64(i), int64(j))})
+	}
+	for _, c := range f.Columns {
+		out.Columns = append(out.Columns, Column{c.Name, array.NewSlice(c.Data, int64(i), int64(j))})
+	}
+	if len(f.Index) == 0 && i > 0 {
+		// Keep the RangeIndex labels of the original rows.
+		idx := make([]int64, j-i)
+		for k := range idx {
+			idx[k] = int64(i + k)
+		}
+		out.Index = []Column{{Name: "", Data: Int64s(idx)}}
+	}
+	return out
+}
+
+// Concat stacks frames with the same columns, as pd.concat does.
+func Concat(fs []*Frame) (*Frame, error) {
+	if len(fs) == 0 {
+		return &Frame{}, nil
+	}
+	if len(fs) == 1 {
+		return fs[0], nil
+	}
+	first := fs[0]
+	out := &Frame{}
+	cat := func(get func(*Frame) []Column, i int, name string) (arrow.Array, error) {
+		parts := make([]arrow.Array, len(fs))
+		for k, f := range fs {
+			cols := get(f)
+			if i >= len(cols) {
+				return nil, fmt.Errorf("concat: frames have different columns")
+			}
+			parts[k] = cols[i].Data
+		}
+		a, err := array.Concatenate(parts, memory.DefaultAllocator)
+		if err != nil {
+			return nil, fmt.Errorf("concat: column %q: %v", name, err)
+		}
+		return a, nil
+	}
+	for i, c := range first.Index {
+		a, err := cat(func(f *Frame) []Column { return f.Index }, i, c.Name)
+		if err != nil {
+			return nil, err
+		}
+		out.Index = append(out.Index, Column{c.Name, a})
+	}
+	for i, c := range first.Columns {
+		a, err := cat(func(f *Frame) []Column { return f.Columns }, i, c.Name)
+		if err != nil {
+			return nil, err
+		}
+		out.Columns = append(out.Columns, Column{c.Name, a})
+	}
+	for _, f := range fs {
+		out.Rows += f.Rows
+	}
+	if len(first.Index) == 0 {
+		// Each part keeps its own RangeIndex labels, as pd.concat does.
+		idx := make([]int64, 0, out.Rows)
+		for _, f := range fs {
+			for k := 0; k < f.Rows; k++ {
+				idx = append(idx, int64(k))
+			}
+		}
+		out.Index = []Column{{Name: "", Data: Int64s(idx)}}
+	}
+	return out, nil
+}

@@ -1,0 +1,74 @@
+"""Writes repr.json: frames and series with pandas' text and HTML reprs.
+
+Run with Debian's pandas 1.5: /usr/bin/python3 engine/frame/testdata/repr.py
+Each case lists its columns (name, dtype, values with None for missing) and
+what pandas prints for it.
+"""
+import json
+import math
+import os
+
+import numpy as np
+import pandas as pd
+
+
+def col(name, s):
+    vals = []
+    for v in s.tolist():
+        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
+            vals.append(None)
+        elif isinstance(v, pd.Timestamp):
+            vals.append(int(v.value))
+        else:
+            vals.append(v)
+    return {"name": name, "dtype": str(s.dtype), "values": vals}
+
+
+# A notebook's settings: 20 columns at most, no line wrapping.
+pd.set_option("display.max_columns", 20)
+pd.set_option("display.width", 100000)
+
+cases = []
+
+
+def series(name, s):
+    idx = [col(n or "", s.index.get_level_values(i).to_series()) for i, n in enumerate(s.index.names)]
+    if isinstance(s.index, pd.RangeIndex):
+        idx = []
+    cases.append({"name": name, "kind": "series", "series_name": s.name or "",
+                  "index": idx, "columns": [col(s.name or "", s)], "repr": repr(s)})
+
+
+def frame(name, df):
+    idx = [] if isinstance(df.index, pd.RangeIndex) else [col(df.index.name or "", df.index.to_series())]
+    cases.append({"name": name, "kind": "frame", "index": idx,
+                  "columns": [col(c, df[c]) for c in df.columns],
+                  "repr": repr(df), "html": df._repr_html_()})
+
+
+origin = pd.Index(["EWR", "JFK", "LGA"], name="Origin")
+series("means", pd.Series([10.295469123, 10.35129912, 7.4311], index=origin, name="DepDelay"))
+series("thousands", pd.Series([10295.469123, 10351.29912, 7431.1], index=origin, name="DepDelay"))
+series("millions", pd.Series([1.0295469123e7, 1.035129912e7, 7.4311e6], index=origin, name="DepDelay"))
+series("tiny", pd.Series([1e-7, 2.5, 3.0], name="x"))
+series("trim", pd.Series([1.0, 2.5, np.nan], name="x"))
+series("ints", pd.Series([1, 2, 300], index=pd.Index([True, False, True], name="Cancelled")))
+series("negative", pd.Series([-1.5, 2.25, 0.0], name="d"))
+series("strings", pd.Series(["a", "bbb", np.nan], name="s"))
+series("long", pd.Series(np.arange(100, dtype="float64") / 8, name="v"))
+series("intindex", pd.Series([0.5, 1.5], index=pd.Index([1, 7], name="DayOfWeek"), name="DepDelay"))
+
+frame("mixed", pd.DataFrame({
+    "Date": pd.to_datetime(["1990-01-01", "1990-01-02", None]),
+    "n": [1, 2, 3],
+    "x": [1.5, np.nan, -2.0],
+    "s": ["EWR", np.nan, "LGA"],
+    "b": [True, False, True],
+}))
+frame("wide", pd.DataFrame({f"c{i}": [i, i * 10] for i in range(25)}))
+frame("tall", pd.DataFrame({"a": np.arange(70), "b": np.arange(70) * 0.5}))
+frame("datetime", pd.DataFrame({"t": pd.to_datetime(["1990-01-01 10:30", "1990-01-02"])}))
+
+with open(os.path.join(os.path.dirname(__file__), "repr.json"), "w") as f:
+    json.dump({"pandas": pd.__version__, "cases": cases}, f, indent=1)
+    f.write("\n")

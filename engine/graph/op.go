@@ -1,0 +1,62 @@
+package graph
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"burst/engine/files"
+)
+
+// Value is what a task produces: a *frame.Frame, a *frame.Series or a
+// plain Go value.
+type Value = any
+
+// Env is what operations may use of the place they run in.
+type Env struct {
+	FS files.FS
+}
+
+// Op computes a value from its parameters and inputs.
+type Op func(env *Env, params json.RawMessage, inputs []Value) (Value, error)
+
+var ops = map[string]Op{}
+
+// Register makes op available under name to every task in this process.
+// Packages that define collections register their operations in init.
+func Register(name string, op Op) {
+	if _, dup := ops[name]; dup {
+		panic("graph: operation registered twice: " + name)
+	}
+	ops[name] = op
+}
+
+// Ops returns the registered operation names, sorted.
+func Ops() []string {
+	out := make([]string, 0, len(ops))
+	for n := range ops {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Run executes t's stages on inputs, the values of t.Deps in order.
+func Run(env *Env, t *Task, inputs []Value) (Value, error) {
+	var v Value
+	for i, s := range t.Stages {
+		op, ok := ops[s.Op]
+		if !ok {
+			return nil, fmt.Errorf("unknown operation %q in task %s", s.Op, t.Key)
+		}
+		in := inputs
+		if i > 0 {
+			in = []Value{v}
+		}
+		var err error
+		if v, err = op(env, s.Params, in); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}

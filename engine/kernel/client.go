@@ -1,0 +1,99 @@
+package kernel
+
+import (
+	"fmt"
+	"html"
+
+	"go.starlark.net/starlark"
+)
+
+// Client is dask.distributed's Client: while one exists, collections
+// compute on its cluster.
+type Client struct {
+	cluster Cluster
+	info    ClusterInfo
+}
+
+var _ starlark.HasAttrs = (*Client)(nil)
+
+func (c *Client) Type() string          { return "Client" }
+func (c *Client) Freeze()               {}
+func (c *Client) Truth() starlark.Bool  { return true }
+func (c *Client) Hash() (uint32, error) { return starlark.String(c.info.Address).Hash() }
+
+func (c *Client) String() string {
+	return fmt.Sprintf("<Client: '%s' processes=%d threads=%d, memory=%s>", c.info.Address, c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
+}
+
+// HTML is the Client's notebook summary.
+func (c *Client) HTML() string {
+	return fmt.Sprintf(`<div class="burst-client"><h3>Client</h3><table>
+<tr><th>Connection method</th><td>Cluster object</td><th>Cluster type</th><td>%s</td></tr>
+<tr><th>Address</th><td>%s</td><th>Dashboard</th><td>not yet available</td></tr>
+<tr><th>Workers</th><td>%d</td><th>Total threads</th><td>%d</td></tr>
+<tr><th>Total memory</th><td>%s</td><th></th><td></td></tr>
+</table></div>`, html.EscapeString(c.info.Kind), html.EscapeString(c.info.Address), c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
+}
+
+func (c *Client) AttrNames() []string { return []string{"close", "shutdown"} }
+
+func (c *Client) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "close", "shutdown":
+		return starlark.NewBuiltin("Client."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := noArgs(b, args, kwargs); err != nil {
+				return nil, err
+			}
+			k := kernelOf(thread)
+			if k.client == c {
+				k.client = nil
+			}
+			if c.cluster != nil {
+				err := c.cluster.Close()
+				c.cluster = nil
+				return starlark.None, err
+			}
+			return starlark.None, nil
+		}), nil
+	}
+	return nil, fmt.Errorf("AttributeError: 'Client' object has no attribute '%s'", name)
+}
+
+// newClient implements Client(n_workers=None): it starts a local cluster.
+// An earlier Client is closed, so a re-run cell does not leak workers.
+func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var address starlark.Value = starlark.None
+	nWorkers := 0
+	threads := 1
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "address?", &address, "n_workers?", &nWorkers, "threads_per_worker?", &threads); err != nil {
+		return nil, err
+	}
+	if address != starlark.None {
+		return nil, fmt.Errorf("ValueError: connecting to a remote cluster is not available yet; use Client() for the workers in this page")
+	}
+	if k.client != nil && k.client.cluster != nil {
+		k.client.cluster.Close()
+		k.client = nil
+	}
+	cl, err := k.host.StartCluster(nWorkers)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{cluster: cl, info: cl.Info()}
+	k.client = c
+	return c, nil
+}
+
+func formatBytes(n int64) string {
+	if n <= 0 {
+		return "unknown"
+	}
+	units := []string{"B", "KiB", "MiB", "GiB", "TiB"}
+	f := float64(n)
+	i := 0
+	for f >= 1024 && i < len(units)-1 {
+		f /= 1024
+		i++
+	}
+	return fmt.Sprintf("%.2f %s", f, units[i])
+}

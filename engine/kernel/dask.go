@@ -1,0 +1,189 @@
+package kernel
+
+import (
+	"fmt"
+	"sort"
+
+	"go.starlark.net/starlark"
+
+	"burst/engine/csv"
+	"burst/engine/dataframe"
+	"burst/engine/frame"
+)
+
+// readCSV implements dask.dataframe.read_csv.
+func (k *Kernel) readCSV(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var (
+		urlpath                                          starlark.Value
+		parseDates, dtype, usecols, naValues, blocksize starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None, starlark.None
+	)
+	if err := starlark.UnpackArgs("read_csv", args, kwargs,
+		"urlpath", &urlpath, "parse_dates?", &parseDates, "dtype?", &dtype,
+		"usecols?", &usecols, "na_values?", &naValues, "blocksize?", &blocksize); err != nil {
+		return nil, fmt.Errorf("TypeError: %v", err)
+	}
+	var opt csv.Options
+	var err error
+	if opt.ParseDates, err = parseDatesArg(parseDates); err != nil {
+		return nil, err
+	}
+	if opt.DType, err = dtypeArg(dtype); err != nil {
+		return nil, err
+	}
+	if usecols != starlark.None {
+		if opt.UseCols, err = stringsArg("usecols", usecols); err != nil {
+			return nil, err
+		}
+	}
+	if naValues != starlark.None {
+		if opt.NAValues, err = stringsArg("na_values", naValues); err != nil {
+			return nil, err
+		}
+	}
+	fs := k.host.FS()
+	var d *dataframe.DataFrame
+	if s, ok := starlark.AsString(urlpath); ok {
+		d, err = dataframe.ReadCSV(fs, s, opt)
+	} else {
+		var names []string
+		if names, err = stringsArg("urlpath", urlpath); err == nil {
+			d, err = dataframe.ReadCSVFiles(fs, names, opt)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &LazyFrame{d}, nil
+}
+
+// parseDatesArg accepts parse_dates as a list of column names or a dict
+// of new column → list of columns (names or positions).
+func parseDatesArg(v starlark.Value) ([]csv.DateSpec, error) {
+	switch v := v.(type) {
+	case starlark.NoneType:
+		return nil, nil
+	case *starlark.List, starlark.Tuple:
+		names, err := stringsArg("parse_dates", v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]csv.DateSpec, len(names))
+		for i, n := range names {
+			out[i] = csv.DateSpec{Name: n, Columns: []string{n}}
+		}
+		return out, nil
+	case *starlark.Dict:
+		var out []csv.DateSpec
+		for _, kv := range v.Items() {
+			name, ok := starlark.AsString(kv[0])
+			if !ok {
+				return nil, fmt.Errorf("TypeError: parse_dates keys must be column names")
+			}
+			spec := csv.DateSpec{Name: name}
+			it := starlark.Iterate(kv[1])
+			if it == nil {
+				return nil, fmt.Errorf("TypeError: parse_dates[%q] must be a list of columns", name)
+			}
+			var x starlark.Value
+			for it.Next(&x) {
+				switch x := x.(type) {
+				case starlark.String:
+					spec.Columns = append(spec.Columns, string(x))
+				case starlark.Int:
+					i, _ := x.Int64()
+					spec.Indices = append(spec.Indices, int(i))
+				default:
+					it.Done()
+					return nil, fmt.Errorf("TypeError: parse_dates[%q] must list column names or positions, not %s", name, x.Type())
+				}
+			}
+			it.Done()
+			if len(spec.Columns) > 0 && len(spec.Indices) > 0 {
+				return nil, fmt.Errorf("ValueError: parse_dates[%q] mixes names and positions", name)
+			}
+			out = append(out, spec)
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("TypeError: parse_dates must be a list or a dict, not %s", v.Type())
+}
+
+// dtypeArg accepts dtype={"col": str | float | int | bool | "float64" …}.
+func dtypeArg(v starlark.Value) (map[string]frame.DType, error) {
+	if v == starlark.None {
+		return nil, nil
+	}
+	d, ok := v.(*starlark.Dict)
+	if !ok {
+		return nil, fmt.Errorf("TypeError: dtype must be a dict of column: type, not %s", v.Type())
+	}
+	out := make(map[string]frame.DType)
+	for _, kv := range d.Items() {
+		col, ok := starlark.AsString(kv[0])
+		if !ok {
+			return nil, fmt.Errorf("TypeError: dtype keys must be column names")
+		}
+		var name string
+		switch t := kv[1].(type) {
+		case *starlark.Builtin:
+			name = t.Name()
+		case starlark.String:
+			name = string(t)
+		default:
+			return nil, fmt.Errorf("TypeError: dtype for %q not understood: %s", col, kv[1])
+		}
+		dt, err := frame.ParseDType(name)
+		if err != nil {
+			return nil, fmt.Errorf("TypeError: %v (column %q)", err, col)
+		}
+		out[col] = dt
+	}
+	return out, nil
+}
+
+func stringsArg(what string, v starlark.Value) ([]string, error) {
+	if s, ok := starlark.AsString(v); ok {
+		return []string{s}, nil
+	}
+	it := starlark.Iterate(v)
+	if it == nil {
+		return nil, fmt.Errorf("TypeError: %s must be a list of strings, not %s", what, v.Type())
+	}
+	defer it.Done()
+	var out []string
+	var x starlark.Value
+	for it.Next(&x) {
+		s, ok := starlark.AsString(x)
+		if !ok {
+			return nil, fmt.Errorf("TypeError: %s must be a list of strings, found %s", what, x.Type())
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// computeAll implements dask.compute(*collections).
+func (k *Kernel) computeAll(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, fmt.Errorf("TypeError: compute() got an unexpected keyword argument '%s'", kwargs[0][0])
+	}
+	out := make(starlark.Tuple, len(args))
+	for i, a := range args {
+		hv, ok := a.(starlark.HasAttrs)
+		if !ok {
+			out[i] = a
+			continue
+		}
+		m, err := hv.Attr("compute")
+		if err != nil {
+			out[i] = a
+			continue
+		}
+		if out[i], err = starlark.Call(thread, m, nil, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+var _ = sort.Strings

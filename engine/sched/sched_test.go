@@ -1,0 +1,104 @@
+package sched
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"burst/engine/graph"
+)
+
+func init() {
+	graph.Register("sched-test-sleep", func(_ *graph.Env, p json.RawMessage, in []graph.Value) (graph.Value, error) {
+		var ms int
+		json.Unmarshal(p, &ms)
+		time.Sleep(time.Duration(ms) * time.Millisecond)
+		s := 1
+		for _, v := range in {
+			s += v.(int)
+		}
+		return s, nil
+	})
+	graph.Register("sched-test-fail", func(*graph.Env, json.RawMessage, []graph.Value) (graph.Value, error) {
+		return nil, errors.New("ValueError: boom")
+	})
+}
+
+func sleepTask(k string, ms int, deps ...graph.Key) *graph.Task {
+	return &graph.Task{Key: graph.Key(k), Deps: deps, Stages: []graph.Stage{graph.NewStage("sched-test-sleep", ms)}}
+}
+
+func TestComputeRunsInParallel(t *testing.T) {
+	g := graph.Graph{}
+	var leaves []graph.Key
+	for _, k := range []string{"a", "b", "c", "d"} {
+		g[graph.Key(k)] = sleepTask(k, 50)
+		leaves = append(leaves, graph.Key(k))
+	}
+	g["total"] = sleepTask("total", 0, leaves...)
+	var mu sync.Mutex
+	var events []Event
+	s := &Scheduler{Workers: NewLocalWorkers(4, &graph.Env{}), OnEvent: func(e Event) {
+		mu.Lock()
+		events = append(events, e)
+		mu.Unlock()
+	}}
+	vs, err := s.Compute(context.Background(), g, []graph.Key{"total"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs[0] != 5 {
+		t.Errorf("total = %v, want 5", vs[0])
+	}
+	// The four leaves ran on four different workers, overlapping in time.
+	start := map[string]float64{}
+	done := map[string]float64{}
+	workers := map[string]bool{}
+	for _, e := range events {
+		switch e.Kind {
+		case "task-start":
+			start[e.Key] = e.Time
+			if e.Key != "total" {
+				workers[e.Worker] = true
+			}
+		case "task-done":
+			done[e.Key] = e.Time
+		}
+	}
+	if len(workers) != 4 {
+		t.Errorf("leaves ran on %d workers, want 4", len(workers))
+	}
+	latestStart := 0.0
+	earliestDone := 1e300
+	for _, k := range []string{"a", "b", "c", "d"} {
+		latestStart = max(latestStart, start[k])
+		earliestDone = min(earliestDone, done[k])
+	}
+	if latestStart >= earliestDone {
+		t.Errorf("leaves did not overlap: last start %.3f, first done %.3f", latestStart, earliestDone)
+	}
+	if start["total"] < latestStart {
+		t.Errorf("total started before its inputs")
+	}
+}
+
+func TestComputeReportsTaskError(t *testing.T) {
+	g := graph.Graph{
+		"ok":  sleepTask("ok", 0),
+		"bad": {Key: "bad", Stages: []graph.Stage{graph.NewStage("sched-test-fail", nil)}},
+		"sum": sleepTask("sum", 0, "ok", "bad"),
+	}
+	s := &Scheduler{Workers: NewLocalWorkers(2, &graph.Env{})}
+	_, err := s.Compute(context.Background(), g, []graph.Key{"sum"})
+	if err == nil || err.Error() != "ValueError: boom" {
+		t.Fatalf("err = %v, want the task's error", err)
+	}
+	// The scheduler is still usable.
+	vs, err := s.Compute(context.Background(), g, []graph.Key{"ok"})
+	if err != nil || vs[0] != 1 {
+		t.Fatalf("after an error: %v, %v", vs, err)
+	}
+}

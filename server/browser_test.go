@@ -1,0 +1,234 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"burst/build/dataset"
+	"burst/server/site"
+)
+
+// findChromium returns the path of a Chromium to drive, or "".
+func findChromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+type overviewFixture struct {
+	Rows   int       `json:"rows"`
+	Index  []string  `json:"index"`
+	Values []float64 `json:"values"`
+	Repr   string    `json:"repr"`
+}
+
+func loadFixture(t *testing.T, size string) overviewFixture {
+	t.Helper()
+	b, err := os.ReadFile("../build/testdata/overview.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		t.Fatal(err)
+	}
+	var fx overviewFixture
+	if err := json.Unmarshal(all[size], &fx); err != nil {
+		t.Fatal(err)
+	}
+	return fx
+}
+
+// buildDist builds the site into a temporary folder with the real build
+// command, as `go run ./server` does.
+func buildDist(t *testing.T) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "dist")
+	cmd := exec.Command("go", "run", "./build", "site", "-out", out)
+	cmd.Dir = ".."
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building the site: %v\n%s", err, b)
+	}
+	return out
+}
+
+// TestOverviewInBrowser serves the overview lesson, runs every cell in
+// headless Chromium through window.burst.runAll(), and compares the
+// group-by's result with pandas.
+func TestOverviewInBrowser(t *testing.T) {
+	chrome := findChromium()
+	if chrome == "" {
+		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
+			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
+		}
+		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
+	}
+	size := "small"
+	if os.Getenv("BURST_BROWSER_DATA") == "full" {
+		size = "full"
+	}
+	fx := loadFixture(t, size)
+
+	dist := buildDist(t)
+	root := t.TempDir()
+	if _, err := dataset.Flights(filepath.Join(root, "data"), size); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	// Chromium is newer than cdproto: ignore events it cannot decode.
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithErrorf(func(f string, args ...any) {
+		if !strings.Contains(f, "could not unmarshal event") {
+			t.Logf(f, args...)
+		}
+	}))
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute)
+	defer cancel()
+
+	var consoleErrors []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+				}
+				consoleErrors = append(consoleErrors, strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			consoleErrors = append(consoleErrors, ev.ExceptionDetails.Error())
+		}
+	})
+
+	t0 := time.Now()
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/lessons/00-overview"),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("kernel did not become idle: %v (console errors: %v)", err, consoleErrors)
+	}
+	toIdle := time.Since(t0)
+
+	var cells, workers int
+	var runErr string
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`window.burst.cellCount()`, &cells),
+		chromedp.Evaluate(`window.burst.workers()`, &workers),
+		chromedp.Evaluate(`window.burst.runAll().then(() => "", e => String(e))`, &runErr, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+			return p.WithAwaitPromise(true)
+		}),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if runErr != "" {
+		t.Fatalf("runAll rejected: %s", runErr)
+	}
+
+	// Find the group-by cell: the one whose result carries the series data.
+	var found bool
+	var elapsed string
+	for k := 0; k < cells; k++ {
+		var outs []struct {
+			Type string         `json:"type"`
+			Data map[string]any `json:"data"`
+		}
+		var raw string
+		if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`JSON.stringify(window.burst.outputs(%d))`, k), &raw)); err != nil {
+			t.Fatal(err)
+		}
+		json.Unmarshal([]byte(raw), &outs)
+		for _, o := range outs {
+			js, ok := o.Data["application/json"].(map[string]any)
+			if o.Type != "execute_result" || !ok || js["name"] != "DepDelay" {
+				continue
+			}
+			found = true
+			checkSeries(t, js, o.Data["text/plain"], fx)
+			chromedp.Run(ctx, chromedp.AttributeValue(fmt.Sprintf(`[data-cell-index="%d"]`, k), "data-elapsed", &elapsed, nil, chromedp.ByQuery))
+			// The page shows the same text in the cell's output area.
+			var shown string
+			chromedp.Run(ctx, chromedp.Text(fmt.Sprintf(`[data-cell-index="%d"] [data-output]`, k), &shown, chromedp.ByQuery))
+			if !strings.Contains(shown, "EWR") || !strings.Contains(shown, "LGA") {
+				t.Errorf("the output area shows %q", shown)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no cell displayed the mean DepDelay per Origin")
+	}
+	if len(consoleErrors) > 0 {
+		t.Errorf("console errors: %v", consoleErrors)
+	}
+
+	var png []byte
+	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&png, 100)); err == nil {
+		dir := os.Getenv("BURST_SCREENSHOTS")
+		if dir == "" {
+			dir = t.TempDir()
+		}
+		os.WriteFile(filepath.Join(dir, "overview-"+size+".png"), png, 0o644)
+	}
+	t.Logf("data %s: %d workers, navigation → kernel idle %.2fs, group-by cell %ss", size, workers, toIdle.Seconds(), elapsed)
+}
+
+func checkSeries(t *testing.T, js map[string]any, text any, fx overviewFixture) {
+	t.Helper()
+	index, _ := js["index"].([]any)
+	if len(index) != 1 {
+		t.Fatalf("series index: %v", js["index"])
+	}
+	keys, _ := index[0].([]any)
+	vals, _ := js["values"].([]any)
+	if len(keys) != len(fx.Index) || len(vals) != len(fx.Values) {
+		t.Fatalf("got %v %v, pandas %v %v", keys, vals, fx.Index, fx.Values)
+	}
+	for i := range fx.Index {
+		v, _ := vals[i].(float64)
+		if keys[i] != fx.Index[i] || math.Abs(v-fx.Values[i]) > 1e-9*math.Abs(fx.Values[i]) {
+			t.Errorf("%v = %v, pandas says %s = %v", keys[i], v, fx.Index[i], fx.Values[i])
+		}
+	}
+	if text != fx.Repr {
+		t.Errorf("text:\n%v\npandas prints:\n%s", text, fx.Repr)
+	}
+}

@@ -1,0 +1,121 @@
+package site
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func setup(t *testing.T) (*httptest.Server, string) {
+	t.Helper()
+	root := t.TempDir()
+	dist := filepath.Join(root, "dist")
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(dist, "lessons"), 0o755))
+	must(os.MkdirAll(filepath.Join(root, "data", "nycflights"), 0o755))
+	must(os.WriteFile(filepath.Join(dist, "index.html"), []byte("<h1>index</h1>"), 0o644))
+	must(os.WriteFile(filepath.Join(dist, "lessons", "00-overview.html"), []byte("<h1>overview</h1>"), 0o644))
+	wasm := []byte("\x00asm fake module bytes")
+	must(os.WriteFile(filepath.Join(dist, "burst.wasm"), wasm, 0o644))
+	var gz strings.Builder
+	zw := gzip.NewWriter(&gz)
+	zw.Write(wasm)
+	zw.Close()
+	must(os.WriteFile(filepath.Join(dist, "burst.wasm.gz"), []byte(gz.String()), 0o644))
+	must(os.WriteFile(filepath.Join(root, "data", "nycflights", "1990.csv"), []byte("a,b\n1,2\n3,4\n"), 0o644))
+	must(os.WriteFile(filepath.Join(root, "data", "nycflights", "1991.csv"), []byte("a,b\n5,6\n"), 0o644))
+	srv := httptest.NewServer(&Handler{Dist: dist, Root: root})
+	t.Cleanup(srv.Close)
+	return srv, root
+}
+
+func get(t *testing.T, url string, header map[string]string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	// Ask for raw bytes: the default transport would decompress gzip.
+	tr := &http.Transport{DisableCompression: true}
+	resp, err := (&http.Client{Transport: tr}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func TestIsolationHeadersEverywhere(t *testing.T) {
+	srv, _ := setup(t)
+	for _, p := range []string{"/", "/lessons/00-overview.html", "/burst.wasm", "/data/nycflights/1990.csv", "/api/glob?pattern=data/*/*.csv", "/missing"} {
+		resp, _ := get(t, srv.URL+p, nil)
+		if resp.Header.Get("Cross-Origin-Opener-Policy") != "same-origin" || resp.Header.Get("Cross-Origin-Embedder-Policy") != "require-corp" {
+			t.Errorf("%s: missing cross-origin isolation headers: %v", p, resp.Header)
+		}
+	}
+}
+
+func TestWasmTypeAndCompression(t *testing.T) {
+	srv, _ := setup(t)
+	resp, body := get(t, srv.URL+"/burst.wasm", map[string]string{"Accept-Encoding": "gzip, deflate"})
+	if ct := resp.Header.Get("Content-Type"); ct != "application/wasm" {
+		t.Errorf("Content-Type = %q", ct)
+	}
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("wasm not sent gzipped: %v", resp.Header)
+	}
+	zr, err := gzip.NewReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(zr)
+	if string(raw) != "\x00asm fake module bytes" {
+		t.Errorf("decompressed body = %q", raw)
+	}
+	resp, body = get(t, srv.URL+"/burst.wasm", nil)
+	if resp.Header.Get("Content-Encoding") != "" || body != "\x00asm fake module bytes" {
+		t.Errorf("identity request got encoding %q", resp.Header.Get("Content-Encoding"))
+	}
+}
+
+func TestDataRange(t *testing.T) {
+	srv, _ := setup(t)
+	resp, body := get(t, srv.URL+"/data/nycflights/1990.csv", map[string]string{"Range": "bytes=4-6"})
+	if resp.StatusCode != http.StatusPartialContent || body != "1,2" {
+		t.Errorf("range: status %d body %q", resp.StatusCode, body)
+	}
+	if resp, _ := get(t, srv.URL+"/data/../dist/index.html", nil); resp.StatusCode == 200 {
+		t.Error("path traversal out of data/ succeeded")
+	}
+	if resp, _ := get(t, srv.URL+"/data/nycflights/nope.csv", nil); resp.StatusCode != 404 {
+		t.Errorf("missing file: %d", resp.StatusCode)
+	}
+}
+
+func TestGlob(t *testing.T) {
+	srv, _ := setup(t)
+	resp, body := get(t, srv.URL+"/api/glob?pattern=data/nycflights/*.csv", nil)
+	var names []string
+	if err := json.Unmarshal([]byte(body), &names); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("glob: %d %q %v", resp.StatusCode, body, err)
+	}
+	if strings.Join(names, " ") != "data/nycflights/1990.csv data/nycflights/1991.csv" {
+		t.Errorf("glob = %v", names)
+	}
+	for _, bad := range []string{"/etc/*", "../*", "dist/*"} {
+		if resp, _ := get(t, srv.URL+"/api/glob?pattern="+bad, nil); resp.StatusCode != 400 {
+			t.Errorf("glob %q: status %d, want 400", bad, resp.StatusCode)
+		}
+	}
+}

@@ -1,0 +1,149 @@
+// The lesson page: turns the rendered lesson's code blocks into CodeMirror
+// cells, starts the engine, and exposes window.burst for automation.
+import { EditorView, basicSetup } from "codemirror";
+import { keymap } from "@codemirror/view";
+import { Prec } from "@codemirror/state";
+import { python } from "@codemirror/lang-python";
+import { Kernel, Output, Status } from "./kernel";
+import { renderOutput } from "./output";
+
+type Cell = {
+  el: HTMLElement;
+  view: EditorView;
+  output: HTMLElement;
+  prompt: HTMLElement;
+  outputs: Output[];
+};
+
+const cells: Cell[] = [];
+let kernel: Kernel | null = null;
+
+function workerCount(): number {
+  const q = new URLSearchParams(location.search).get("workers");
+  const n = q ? parseInt(q, 10) : navigator.hardwareConcurrency || 2;
+  return Math.max(1, Math.min(n || 2, 32));
+}
+
+function setStatus(s: Status, detail?: string) {
+  document.body.dataset.kernel = s;
+  const el = document.querySelector<HTMLElement>("[data-kernel-status]");
+  if (el) {
+    el.textContent = s === "dead" ? `kernel dead: ${detail || ""}` : `kernel ${s}`;
+    el.title = detail || "";
+  }
+}
+
+async function runCell(k: number): Promise<void> {
+  const cell = cells[k];
+  if (!cell) throw new Error(`no cell ${k}`);
+  if (!kernel) throw new Error("the kernel is not running");
+  await kernel.ready;
+  cell.outputs = [];
+  cell.output.replaceChildren();
+  cell.el.classList.add("running");
+  cell.el.classList.remove("failed");
+  cell.prompt.textContent = "[*]:";
+  const t0 = performance.now();
+  const res = await kernel.execute(cell.view.state.doc.toString(), (o) => {
+    cell.outputs.push(o);
+    cell.output.appendChild(renderOutput(o));
+  });
+  const secs = (performance.now() - t0) / 1000;
+  cell.el.classList.remove("running");
+  cell.prompt.textContent = `[${res.count || " "}]:`;
+  cell.el.dataset.elapsed = secs.toFixed(3);
+  const timing = document.createElement("div");
+  timing.className = "cell-timing";
+  timing.textContent = `${secs < 1 ? (secs * 1000).toFixed(0) + " ms" : secs.toFixed(2) + " s"}`;
+  cell.output.appendChild(timing);
+  if (!res.ok) {
+    cell.el.classList.add("failed");
+    const err = cell.outputs.find((o) => o.type === "error");
+    throw new Error(err ? `${err.ename}: ${err.evalue}` : `cell ${k} failed`);
+  }
+}
+
+async function runAll(): Promise<void> {
+  for (let k = 0; k < cells.length; k++) await runCell(k);
+}
+
+function focusCell(k: number) {
+  const c = cells[k];
+  if (c) {
+    c.view.focus();
+    c.el.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+}
+
+function mountCell(el: HTMLElement, index: number) {
+  const source = el.querySelector<HTMLElement>(".cell-source");
+  const code = (source?.textContent || "").replace(/\n$/, "");
+  const input = document.createElement("div");
+  input.className = "cell-input";
+  const prompt = document.createElement("div");
+  prompt.className = "cell-prompt";
+  prompt.textContent = "[ ]:";
+  const run = document.createElement("button");
+  run.className = "cell-run";
+  run.title = "Run (Shift+Enter)";
+  run.setAttribute("aria-label", `Run cell ${index + 1}`);
+  run.textContent = "▶";
+  const editorHost = document.createElement("div");
+  editorHost.className = "cell-editor";
+  const output = el.querySelector<HTMLElement>("[data-output]") || document.createElement("div");
+  output.setAttribute("data-output", "");
+  output.classList.add("cell-output");
+
+  const runKeys = Prec.highest(
+    keymap.of([
+      {
+        key: "Shift-Enter",
+        run: () => {
+          runCell(index).catch(() => {});
+          focusCell(index + 1);
+          return true;
+        },
+      },
+      {
+        key: "Ctrl-Enter",
+        run: () => {
+          runCell(index).catch(() => {});
+          return true;
+        },
+      },
+    ]),
+  );
+  const view = new EditorView({
+    doc: code,
+    extensions: [basicSetup, python(), runKeys, EditorView.lineWrapping],
+    parent: editorHost,
+  });
+  run.onclick = () => runCell(index).catch(() => {});
+  input.append(prompt, run, editorHost);
+  source?.remove();
+  el.prepend(input);
+  el.append(output);
+  cells.push({ el, view, output, prompt, outputs: [] });
+}
+
+function start() {
+  const cellEls = Array.from(document.querySelectorAll<HTMLElement>("[data-cell-index]"));
+  cellEls.forEach((el, i) => mountCell(el, i));
+  const runAllButton = document.querySelector<HTMLButtonElement>("[data-run-all]");
+  if (runAllButton) runAllButton.onclick = () => runAll().catch(() => {});
+
+  (window as any).burst = {
+    runAll,
+    runCell,
+    outputs: (k: number) => cells[k]?.outputs ?? [],
+    cellCount: () => cells.length,
+    workers: () => kernel?.nWorkers ?? 0,
+  };
+  if (cellEls.length === 0) return;
+  kernel = new Kernel(workerCount());
+  kernel.onStatus = setStatus;
+  setStatus("starting");
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

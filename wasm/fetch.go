@@ -1,0 +1,129 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"syscall/js"
+
+	"burst/engine/files"
+)
+
+// await blocks the calling goroutine until promise p settles. It must not
+// be called from a js.FuncOf callback itself.
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	then := js.FuncOf(func(this js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	catch := js.FuncOf(func(this js.Value, args []js.Value) any {
+		ch <- result{err: errors.New(args[0].Call("toString").String())}
+		return nil
+	})
+	defer then.Release()
+	defer catch.Release()
+	p.Call("then", then, catch)
+	r := <-ch
+	return r.v, r.err
+}
+
+// bytesOf copies a JS ArrayBuffer or Uint8Array into Go memory.
+func bytesOf(v js.Value) []byte {
+	u8 := v
+	if !v.InstanceOf(js.Global().Get("Uint8Array")) {
+		u8 = js.Global().Get("Uint8Array").New(v)
+	}
+	b := make([]byte, u8.Get("length").Int())
+	js.CopyBytesToGo(b, u8)
+	return b
+}
+
+// jsBytes copies b into a new Uint8Array.
+func jsBytes(b []byte) js.Value {
+	u8 := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	return u8
+}
+
+// fetchFS reads files from the Burst server: "data/x.csv" is
+// origin/data/x.csv; ranges use HTTP Range requests.
+type fetchFS struct{ origin string }
+
+var _ files.FS = fetchFS{}
+
+func newFetchFS() fetchFS {
+	return fetchFS{origin: js.Global().Get("location").Get("origin").String()}
+}
+
+func (f fetchFS) get(name string, header map[string]any) ([]byte, error) {
+	n, err := files.Clean(name)
+	if err != nil {
+		return nil, err
+	}
+	u := f.origin + "/" + (&url.URL{Path: n}).EscapedPath()
+	opts := map[string]any{}
+	if header != nil {
+		opts["headers"] = header
+	}
+	resp, err := await(js.Global().Call("fetch", u, opts))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	status := resp.Get("status").Int()
+	switch {
+	case status == 404:
+		return nil, fmt.Errorf("FileNotFoundError: [Errno 2] No such file or directory: %q", name)
+	case status >= 400:
+		return nil, fmt.Errorf("%s: the server answered %d %s", name, status, resp.Get("statusText").String())
+	}
+	ab, err := await(resp.Call("arrayBuffer"))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return bytesOf(ab), nil
+}
+
+func (f fetchFS) ReadFile(name string) ([]byte, error) { return f.get(name, nil) }
+
+func (f fetchFS) ReadRange(name string, off, n int64) ([]byte, error) {
+	b, err := f.get(name, map[string]any{"Range": fmt.Sprintf("bytes=%d-%d", off, off+n-1)})
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > n { // a server that ignored Range
+		end := min(off+n, int64(len(b)))
+		b = b[min(off, end):end]
+	}
+	return b, nil
+}
+
+func (f fetchFS) Glob(pattern string) ([]string, error) {
+	p, err := files.Clean(pattern)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := await(js.Global().Call("fetch", f.origin+"/api/glob?pattern="+url.QueryEscape(p)))
+	if err != nil {
+		return nil, fmt.Errorf("listing %s: %v", pattern, err)
+	}
+	text, err := await(resp.Call("text"))
+	if err != nil {
+		return nil, err
+	}
+	if resp.Get("status").Int() != 200 {
+		return nil, fmt.Errorf("listing %s: %s", pattern, text.String())
+	}
+	var names []string
+	if err := json.Unmarshal([]byte(text.String()), &names); err != nil {
+		return nil, fmt.Errorf("listing %s: %v", pattern, err)
+	}
+	return names, nil
+}
