@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"fmt"
-	"sort"
 
 	"go.starlark.net/starlark"
 
@@ -14,7 +13,7 @@ import (
 // readCSV implements dask.dataframe.read_csv.
 func (k *Kernel) readCSV(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var (
-		urlpath                                          starlark.Value
+		urlpath                                         starlark.Value
 		parseDates, dtype, usecols, naValues, blocksize starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None, starlark.None
 	)
 	if err := starlark.UnpackArgs("read_csv", args, kwargs,
@@ -186,4 +185,3 @@ func (k *Kernel) computeAll(thread *starlark.Thread, _ *starlark.Builtin, args s
 	return out, nil
 }
 
-var _ = sort.Strings

@@ -58,10 +58,12 @@ var (
 	_ starlark.Mapping  = (*LazyFrame)(nil)
 )
 
-func (f *LazyFrame) Type() string          { return "dask.dataframe.DataFrame" }
-func (f *LazyFrame) Freeze()               {}
-func (f *LazyFrame) Truth() starlark.Bool  { return true }
-func (f *LazyFrame) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'DataFrame'") }
+func (f *LazyFrame) Type() string         { return "dask.dataframe.DataFrame" }
+func (f *LazyFrame) Freeze()              {}
+func (f *LazyFrame) Truth() starlark.Bool { return true }
+func (f *LazyFrame) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'DataFrame'")
+}
 
 func (f *LazyFrame) methods() methods {
 	return methods{
@@ -216,10 +218,12 @@ type LazySeries struct{ s *dataframe.Series }
 
 var _ starlark.HasAttrs = (*LazySeries)(nil)
 
-func (s *LazySeries) Type() string          { return "dask.dataframe.Series" }
-func (s *LazySeries) Freeze()               {}
-func (s *LazySeries) Truth() starlark.Bool  { return true }
-func (s *LazySeries) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'Series'") }
+func (s *LazySeries) Type() string         { return "dask.dataframe.Series" }
+func (s *LazySeries) Freeze()              {}
+func (s *LazySeries) Truth() starlark.Bool { return true }
+func (s *LazySeries) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'Series'")
+}
 
 func (s *LazySeries) String() string {
 	return fmt.Sprintf("Dask Series Structure:\nnpartitions=%d\n    %s\n    ...\nName: %s, dtype: %s\nDask Name: %s, %s",
@@ -257,7 +261,9 @@ func (s *LazySeries) Attr(name string) (starlark.Value, error) {
 	return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
 }
 
-func (s *LazySeries) AttrNames() []string { return append(s.methods().names(), "dtype", "name", "npartitions") }
+func (s *LazySeries) AttrNames() []string {
+	return append(s.methods().names(), "dtype", "name", "npartitions")
+}
 
 // LazyGroupBy is df.groupby(key).
 type LazyGroupBy struct{ g *dataframe.GroupBy }
@@ -299,12 +305,14 @@ type LazySeriesGroupBy struct{ s *dataframe.SeriesGroupBy }
 
 var _ starlark.HasAttrs = (*LazySeriesGroupBy)(nil)
 
-func (s *LazySeriesGroupBy) String() string        { return "<dask.dataframe.groupby.SeriesGroupBy>" }
-func (s *LazySeriesGroupBy) Type() string          { return "SeriesGroupBy" }
-func (s *LazySeriesGroupBy) Freeze()               {}
-func (s *LazySeriesGroupBy) Truth() starlark.Bool  { return true }
-func (s *LazySeriesGroupBy) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
-func (s *LazySeriesGroupBy) AttrNames() []string   { return []string{"mean"} }
+func (s *LazySeriesGroupBy) String() string       { return "<dask.dataframe.groupby.SeriesGroupBy>" }
+func (s *LazySeriesGroupBy) Type() string         { return "SeriesGroupBy" }
+func (s *LazySeriesGroupBy) Freeze()              {}
+func (s *LazySeriesGroupBy) Truth() starlark.Bool { return true }
+func (s *LazySeriesGroupBy) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type")
+}
+func (s *LazySeriesGroupBy) AttrNames() []string { return []string{"mean"} }
 
 func (s *LazySeriesGroupBy) Attr(name string) (starlark.Value, error) {
 	if name == "mean" {
@@ -323,12 +331,14 @@ func (s *LazySeriesGroupBy) Attr(name string) (starlark.Value, error) {
 // EagerFrame is a pandas DataFrame in a cell.
 type EagerFrame struct{ f *frame.Frame }
 
-func (f *EagerFrame) String() string        { return f.f.String() }
-func (f *EagerFrame) HTML() string          { return f.f.HTML() }
-func (f *EagerFrame) Type() string          { return "pandas.DataFrame" }
-func (f *EagerFrame) Freeze()               {}
-func (f *EagerFrame) Truth() starlark.Bool  { return f.f.Rows > 0 }
-func (f *EagerFrame) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'DataFrame'") }
+func (f *EagerFrame) String() string       { return f.f.String() }
+func (f *EagerFrame) HTML() string         { return f.f.HTML() }
+func (f *EagerFrame) Type() string         { return "pandas.DataFrame" }
+func (f *EagerFrame) Freeze()              {}
+func (f *EagerFrame) Truth() starlark.Bool { return f.f.Rows > 0 }
+func (f *EagerFrame) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'DataFrame'")
+}
 
 // Len implements len(df).
 func (f *EagerFrame) Len() int { return f.f.Rows }
@@ -341,13 +351,15 @@ type EagerSeries struct{ s *frame.Series }
 
 var _ starlark.HasAttrs = (*EagerSeries)(nil)
 
-func (s *EagerSeries) String() string        { return s.s.String() }
-func (s *EagerSeries) Type() string          { return "pandas.Series" }
-func (s *EagerSeries) Freeze()               {}
-func (s *EagerSeries) Truth() starlark.Bool  { return s.s.Len() > 0 }
-func (s *EagerSeries) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'Series'") }
-func (s *EagerSeries) Len() int              { return s.s.Len() }
-func (s *EagerSeries) AttrNames() []string   { return []string{"dtype", "name", "to_dict", "tolist"} }
+func (s *EagerSeries) String() string       { return s.s.String() }
+func (s *EagerSeries) Type() string         { return "pandas.Series" }
+func (s *EagerSeries) Freeze()              {}
+func (s *EagerSeries) Truth() starlark.Bool { return s.s.Len() > 0 }
+func (s *EagerSeries) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'Series'")
+}
+func (s *EagerSeries) Len() int            { return s.s.Len() }
+func (s *EagerSeries) AttrNames() []string { return []string{"dtype", "name", "to_dict", "tolist"} }
 
 func (s *EagerSeries) Attr(name string) (starlark.Value, error) {
 	switch name {
