@@ -63,7 +63,10 @@ func TestOverviewLesson(t *testing.T) {
 					if o.Type == "execute_result" {
 						text, _ := o.Data["text/plain"].(string)
 						texts = append(texts, text)
-						if js, ok := o.Data["application/json"].(map[string]any); ok && js["name"] == "DepDelay" {
+						// Compare what the page receives: the output as JSON.
+						b, _ := json.Marshal(o.Data["application/json"])
+						var js map[string]any
+						if json.Unmarshal(b, &js) == nil && js["name"] == "DepDelay" {
 							series = js
 						}
 					}

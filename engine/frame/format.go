@@ -334,6 +334,7 @@ func (f *Frame) String() string {
 	for _, l := range labels {
 		table = append(table, strcol{append([]string{""}, pick(l, rows)...), true})
 	}
+	pos := 0 // position among the shown columns, the "..." excluded
 	for _, c := range cols {
 		if c < 0 {
 			col := make([]string, len(rows)+1)
@@ -345,9 +346,13 @@ func (f *Frame) String() string {
 		}
 		vals := pick(formatValues(f.Columns[c].Data), rows)
 		header := f.Columns[c].Name
-		if dt := f.Columns[c].DType(); dt == Int64 || dt == Float64 || dt == Bool {
-			header = " " + header // pandas pads numeric headers like values
+		// pandas pads numeric headers like their values, judging by the
+		// dtype of the column at the same position of the untruncated
+		// frame (a quirk of pandas 1.5 we reproduce).
+		if dt := f.Columns[pos].DType(); dt == Int64 || dt == Float64 || dt == Bool {
+			header = " " + header
 		}
+		pos++
 		table = append(table, strcol{cells: append([]string{header}, vals...)})
 	}
 	if rtrunc {

@@ -184,4 +184,3 @@ func (k *Kernel) computeAll(thread *starlark.Thread, _ *starlark.Builtin, args s
 	}
 	return out, nil
 }
-
