@@ -106,3 +106,26 @@ func TestScriptCells(t *testing.T) {
 		t.Errorf("a script without markers is one cell: %q", got)
 	}
 }
+
+// TestFramesScript runs every DataFrame expression the engine supports
+// (build/testdata/frames.py) on the small dataset; each cell must succeed.
+func TestFramesScript(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := dataset.Flights(filepath.Join(dir, "data"), "small"); err != nil {
+		t.Fatal(err)
+	}
+	cells, err := readCells("testdata/frames.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cells) < 6 {
+		t.Fatalf("read %d cells", len(cells))
+	}
+	k := kernel.New(&kernel.NativeHost{Dir: dir, Workers: 2})
+	for i, c := range cells {
+		var out bytes.Buffer
+		if !runOne(k, c, &out) {
+			t.Errorf("cell %d failed:\n%s", i+1, out.String())
+		}
+	}
+}

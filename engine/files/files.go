@@ -108,3 +108,16 @@ func notFound(name string, err error) error {
 	}
 	return fmt.Errorf("%s: %v", name, err)
 }
+
+// Size returns the size of name in bytes.
+func (d Dir) Size(name string) (int64, error) {
+	full, err := d.full(name)
+	if err != nil {
+		return 0, err
+	}
+	st, err := os.Stat(full)
+	if err != nil {
+		return 0, fmt.Errorf("FileNotFoundError: [Errno 2] No such file or directory: '%s'", name)
+	}
+	return st.Size(), nil
+}

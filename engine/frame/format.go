@@ -74,12 +74,39 @@ func formatValues(a arrow.Array) []string {
 				out[i] = ts[i].Format("2006-01-02 15:04:05")
 			}
 		}
+	case *array.Duration:
+		for i := 0; i < n; i++ {
+			if a.IsNull(i) {
+				out[i] = "NaT"
+			} else {
+				out[i] = FormatTimedelta(int64(a.Value(i)))
+			}
+		}
 	default:
 		for i := 0; i < n; i++ {
 			out[i] = " " + a.ValueStr(i)
 		}
 	}
 	return out
+}
+
+// FormatTimedelta formats nanoseconds as pandas prints a Timedelta:
+// "1 days 02:03:04", with fractional seconds when there are any.
+func FormatTimedelta(ns int64) string {
+	sign := ""
+	if ns < 0 {
+		sign, ns = "-", -ns
+	}
+	day := int64(86400e9)
+	d, rem := ns/day, ns%day
+	h, rem := rem/3600e9, rem%3600e9
+	m, rem := rem/60e9, rem%60e9
+	sec, frac := rem/1e9, rem%1e9
+	s := fmt.Sprintf("%s%d days %02d:%02d:%02d", sign, d, h, m, sec)
+	if frac != 0 {
+		s += strings.TrimRight(fmt.Sprintf(".%09d", frac), "0")
+	}
+	return s
 }
 
 // formatFloats follows pandas' FloatArrayFormatter: fixed with six
@@ -239,29 +266,65 @@ func pick(ss []string, rows []int) []string {
 	return out
 }
 
+// indexNames returns the index level names, or nil when none is named.
+func indexNames(index []Column) []string {
+	named := false
+	out := make([]string, len(index))
+	for i, c := range index {
+		out[i] = c.Name
+		named = named || c.Name != ""
+	}
+	if !named {
+		return nil
+	}
+	return out
+}
+
+// sparsify picks rows of each level's labels and blanks an outer level's
+// label where it repeats the row above, as pandas prints a MultiIndex.
+func sparsify(labels [][]string, rows []int) [][]string {
+	out := make([][]string, len(labels))
+	for k, l := range labels {
+		out[k] = pick(l, rows)
+	}
+	if len(labels) < 2 {
+		return out
+	}
+	for i := len(rows) - 1; i > 0; i-- {
+		for k := 0; k < len(labels)-1; k++ {
+			if labels[k][rows[i]] != labels[k][rows[i-1]] {
+				break
+			}
+			out[k][i] = ""
+		}
+	}
+	return out
+}
+
 // String formats s as pandas' repr does.
 func (s *Series) String() string {
 	rows, trunc := rowsShown(s.Len())
 	labels := indexLabels(s.Index, s.Len())
 	vals := pick(formatValues(s.Data), rows)
 	var b strings.Builder
-	if len(s.Index) > 0 {
-		names := make([]string, 0, len(s.Index))
-		for _, c := range s.Index {
-			names = append(names, c.Name)
-		}
-		if strings.Join(names, "") != "" {
-			b.WriteString(strings.Join(names, "  "))
-			b.WriteByte('\n')
-		}
-	}
-	cols := make([][]string, 0, len(labels))
-	for _, l := range labels {
-		cols = append(cols, pick(l, rows))
-	}
+	cols := sparsify(labels, rows)
 	lw := make([]int, len(cols))
 	for k, c := range cols {
 		lw[k] = width(c)
+	}
+	if names := indexNames(s.Index); names != nil {
+		if len(names) == 1 {
+			b.WriteString(names[0])
+		} else {
+			for k, n := range names {
+				lw[k] = max(lw[k], runeLen(n))
+				if k > 0 {
+					b.WriteString("  ")
+				}
+				b.WriteString(padRight(n, lw[k]))
+			}
+		}
+		b.WriteByte('\n')
 	}
 	vw := width(vals)
 	for i := range rows {
@@ -331,8 +394,8 @@ func (f *Frame) String() string {
 		left  bool
 	}
 	var table []strcol
-	for _, l := range labels {
-		table = append(table, strcol{append([]string{""}, pick(l, rows)...), true})
+	for _, l := range sparsify(labels, rows) {
+		table = append(table, strcol{append([]string{""}, l...), true})
 	}
 	pos := 0 // position among the shown columns, the "..." excluded
 	for _, c := range cols {
@@ -373,6 +436,18 @@ func (f *Frame) String() string {
 			}
 			c := table[k].cells
 			table[k].cells = append(c[:at:at], append([]string{dots}, c[at:]...)...)
+		}
+	}
+	// A named index gets a row of its own under the column names.
+	if names := indexNames(f.Index); names != nil {
+		for k := range table {
+			n := ""
+			if k < len(names) {
+				n = names[k]
+			}
+			c := table[k].cells
+			table[k].cells = append(c[:1:1], append([]string{n}, c[1:]...)...)
+			table[k].left = table[k].left || k < len(names)
 		}
 	}
 	var b strings.Builder
@@ -448,7 +523,18 @@ func (f *Frame) HTML() string {
 		}
 		fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(name))
 	}
-	b.WriteString("    </tr>\n  </thead>\n  <tbody>\n")
+	b.WriteString("    </tr>\n")
+	if names := indexNames(f.Index); names != nil {
+		b.WriteString("    <tr>\n")
+		for _, n := range names {
+			fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(n))
+		}
+		for range cols {
+			b.WriteString("      <th></th>\n")
+		}
+		b.WriteString("    </tr>\n")
+	}
+	b.WriteString("  </thead>\n  <tbody>\n")
 	for i, r := range rows {
 		if rtrunc && i == minRows/2 {
 			b.WriteString("    <tr>\n")

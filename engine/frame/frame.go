@@ -40,6 +40,8 @@ func (d DType) ArrowType() arrow.DataType {
 		return arrow.FixedWidthTypes.Boolean
 	case Datetime:
 		return &arrow.TimestampType{Unit: arrow.Nanosecond}
+	case Timedelta:
+		return durationType
 	default:
 		return arrow.BinaryTypes.String
 	}
@@ -56,6 +58,8 @@ func DTypeOf(t arrow.DataType) DType {
 		return Bool
 	case arrow.TIMESTAMP:
 		return Datetime
+	case arrow.DURATION:
+		return Timedelta
 	case arrow.DICTIONARY:
 		return DTypeOf(t.(*arrow.DictionaryType).ValueType)
 	default:
@@ -67,16 +71,18 @@ func DTypeOf(t arrow.DataType) DType {
 // "float64", "str", "object", "int", "bool", "datetime64[ns]").
 func ParseDType(s string) (DType, error) {
 	switch s {
-	case "int", "int64", "Int64":
+	case "int", "int64", "Int64", "i8", "<i8", "int32", "i4":
 		return Int64, nil
-	case "float", "float64", "double":
+	case "float", "float64", "double", "f8", "<f8", "float32", "f4":
 		return Float64, nil
-	case "bool", "boolean":
+	case "bool", "boolean", "?", "b1":
 		return Bool, nil
-	case "str", "string", "object", "O":
+	case "str", "string", "object", "O", "U":
 		return Object, nil
-	case "datetime64[ns]", "datetime64", "datetime":
+	case "datetime64[ns]", "datetime64", "datetime", "M8[ns]":
 		return Datetime, nil
+	case "timedelta64[ns]", "timedelta64", "timedelta", "m8[ns]":
+		return Timedelta, nil
 	}
 	return "", fmt.Errorf("data type %q not understood", s)
 }
@@ -169,3 +175,5 @@ func Strings(v []string, valid []bool) arrow.Array {
 }
 
 func nan() float64 { return math.NaN() }
+
+var memAlloc = memory.DefaultAllocator

@@ -34,7 +34,16 @@ func Marshal(v any) ([]byte, error) {
 		md[metaKind] = "series"
 		md[metaName] = v.Name
 	default:
-		return nil, fmt.Errorf("frame.Marshal: cannot encode %T", v)
+		// A scalar (a reduction's result) travels as one value.
+		a, err := Broadcast(v, 1)
+		if err != nil {
+			return nil, fmt.Errorf("frame.Marshal: cannot encode %T", v)
+		}
+		cols, rows = []Column{{"", a}}, 1
+		md[metaKind] = "scalar"
+		if v == nil {
+			md[metaKind] = "none"
+		}
 	}
 	md[metaIndex] = strconv.Itoa(len(index))
 	all := append(append([]Column(nil), index...), cols...)
@@ -110,6 +119,13 @@ func Unmarshal(b []byte) (any, error) {
 		return nil, fmt.Errorf("frame.Unmarshal: bad index count %d", nIndex)
 	}
 	switch get(metaKind) {
+	case "none":
+		return nil, nil
+	case "scalar":
+		if len(all) != 1 || rows != 1 {
+			return nil, fmt.Errorf("frame.Unmarshal: a scalar needs one value")
+		}
+		return ValueAt(all[0].Data, 0), nil
 	case "series":
 		if len(all) != nIndex+1 {
 			return nil, fmt.Errorf("frame.Unmarshal: a series needs one data column")

@@ -26,36 +26,95 @@ func Take(a arrow.Array, idx []int) arrow.Array {
 		}
 		return Int64s(out)
 	case *array.String:
-		out := make([]string, len(idx))
-		valid := make([]bool, len(idx))
-		for i, j := range idx {
-			out[i], valid[i] = a.Value(j), a.IsValid(j)
+		b := array.NewStringBuilder(memory.DefaultAllocator)
+		defer b.Release()
+		b.Reserve(len(idx))
+		for _, j := range idx {
+			if a.IsNull(j) {
+				b.AppendNull()
+			} else {
+				b.Append(a.Value(j))
+			}
 		}
-		return Strings(out, valid)
+		return b.NewArray()
 	case *array.Boolean:
-		b := array.NewBooleanBuilder(memory.DefaultAllocator)
-		defer b.Release()
-		for _, j := range idx {
-			if a.IsNull(j) {
-				b.AppendNull()
-			} else {
-				b.Append(a.Value(j))
+		bits := make([]byte, (len(idx)+7)/8)
+		for i, j := range idx {
+			if a.Value(j) {
+				bits[i>>3] |= 1 << (i & 7)
 			}
 		}
-		return b.NewArray()
-	case *array.Timestamp:
-		b := array.NewTimestampBuilder(memory.DefaultAllocator, a.DataType().(*arrow.TimestampType))
-		defer b.Release()
-		for _, j := range idx {
-			if a.IsNull(j) {
-				b.AppendNull()
-			} else {
-				b.Append(a.Value(j))
+		return boolsFromBits(bits, len(idx))
+	case *array.Timestamp, *array.Duration:
+		t, kind := timeOperand(a)
+		out := make([]int64, len(idx))
+		var valid []bool
+		if a.NullN() > 0 {
+			valid = make([]bool, len(idx))
+		}
+		for i, j := range idx {
+			v, ok := t.at(j)
+			out[i] = v
+			if valid != nil {
+				valid[i] = ok
 			}
 		}
-		return b.NewArray()
+		if kind == 1 {
+			return timestamps(out, valid)
+		}
+		return durations(out, valid)
 	}
 	panic(fmt.Sprintf("frame.Take: unsupported type %s", a.DataType()))
+}
+
+// IndexOrRange returns f's index levels, or its RangeIndex as a column.
+func (f *Frame) IndexOrRange() []Column {
+	if len(f.Index) > 0 {
+		return f.Index
+	}
+	return []Column{{Name: "", Data: rangeIndex(0, f.Rows)}}
+}
+
+// TakeRows returns the rows of f at positions idx, keeping their labels.
+func (f *Frame) TakeRows(idx []int) *Frame {
+	out := &Frame{Rows: len(idx)}
+	for _, c := range f.IndexOrRange() {
+		out.Index = append(out.Index, Column{c.Name, Take(c.Data, idx)})
+	}
+	for _, c := range f.Columns {
+		out.Columns = append(out.Columns, Column{c.Name, Take(c.Data, idx)})
+	}
+	return out
+}
+
+// MaskRows returns the positions where mask is true.
+func MaskRows(mask *array.Boolean) []int {
+	n := mask.Len()
+	idx := make([]int, 0, n/2)
+	for k := 0; k < n; k++ {
+		if mask.Value(k) {
+			idx = append(idx, k)
+		}
+	}
+	return idx
+}
+
+// Filter returns the rows of f where mask is true.
+func (f *Frame) Filter(mask *array.Boolean) (*Frame, error) {
+	if mask.Len() != f.Rows {
+		return nil, fmt.Errorf("IndexingError: Unalignable boolean Series provided as indexer (%d rows for %d)", mask.Len(), f.Rows)
+	}
+	return f.TakeRows(MaskRows(mask)), nil
+}
+
+// Frame returns s as a one-column frame.
+func (s *Series) Frame() *Frame {
+	return &Frame{Index: s.Index, Columns: []Column{{s.Name, s.Data}}, Rows: s.Len()}
+}
+
+// SeriesOf returns column c of f as a Series with f's index.
+func SeriesOf(f *Frame, c Column) *Series {
+	return &Series{Name: c.Name, Index: f.Index, Data: c.Data}
 }
 
 // Head returns the first n rows of f (all of them if it has fewer), sharing

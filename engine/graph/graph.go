@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -22,6 +23,20 @@ type Key string
 
 // PartKey returns the key of partition i of the collection called name.
 func PartKey(name string, i int) Key { return Key(fmt.Sprintf("('%s', %d)", name, i)) }
+
+// Index returns the partition number of a key made by PartKey.
+func (k Key) Index() (int, bool) {
+	s := string(k)
+	if !strings.HasPrefix(s, "('") || !strings.HasSuffix(s, ")") {
+		return 0, false
+	}
+	i := strings.LastIndex(s, ", ")
+	if i < 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[i+2 : len(s)-1])
+	return n, err == nil
+}
 
 // Prefix returns the key's operation prefix without the token, such as
 // "read-csv" for "('read-csv-1f3a…', 3)" — what dashboards group by.
@@ -53,12 +68,21 @@ func isHex(s string) bool {
 	return true
 }
 
-// Stage applies operation Op with Params. The first stage of a task receives
-// the values of the task's dependencies, in order; each later stage receives
-// the previous stage's output as its only input.
+// Stage applies operation Op with Params.
+//
+// A task keeps a list of values: first its dependencies' values, in order,
+// then each stage's output. Args picks a stage's inputs from that list by
+// position. Without Args, the first stage receives all dependencies and each
+// later stage the previous stage's output — a linear chain. Fusing tasks
+// fills in Args, so a fused task is a small DAG of stages.
 type Stage struct {
 	Op     string          `json:"op"`
 	Params json.RawMessage `json:"params,omitempty"`
+	Args   []int           `json:"args,omitempty"`
+	// Fn, when set, runs instead of a registered operation. It is a
+	// function of the process that built the graph (a cell's function) and
+	// cannot travel to another process: tasks holding one run locally.
+	Fn func(inputs []Value) (Value, error) `json:"-"`
 }
 
 // Task computes the value named Key.
@@ -66,7 +90,26 @@ type Task struct {
 	Key    Key     `json:"key"`
 	Deps   []Key   `json:"deps,omitempty"`
 	Stages []Stage `json:"stages"`
+	// Data, when Literal is set, is the task's value, already in the
+	// memory of the process that built the graph (a persisted partition or
+	// a pandas frame split into partitions). Such a task has no stages.
+	Data    Value `json:"-"`
+	Literal bool  `json:"-"`
 }
+
+// Local reports whether t must run in the process that built it: one of its
+// stages is a local function.
+func (t *Task) Local() bool {
+	for _, s := range t.Stages {
+		if s.Fn != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// LiteralTask returns a task whose value is v.
+func LiteralTask(k Key, v Value) *Task { return &Task{Key: k, Data: v, Literal: true} }
 
 // Graph maps keys to the tasks that compute them.
 type Graph map[Key]*Task
@@ -135,15 +178,20 @@ func Cull(g Graph, keys []Key) (Graph, error) {
 	return out, nil
 }
 
-// Fuse merges linear chains — a task whose only dependent has no other
-// dependency — into single tasks, so a partition read and the operations
-// applied to it run in one place without moving the partition. Keys in
-// keep (the outputs) are never fused away. The input graph is not modified.
+// Fuse merges each task with the dependencies only it uses into a single
+// task, so that a partition read and everything computed from it on the
+// way to a shared or final result run in one place without moving the
+// partition (Dask's blockwise fusion). Keys in keep (the outputs) are never
+// fused away, nor are literal tasks, and local functions are not fused
+// with stages that could run elsewhere. The input graph is not modified.
 func Fuse(g Graph, keep []Key) Graph {
-	dependents := make(map[Key][]Key, len(g))
+	dependents := make(map[Key]map[Key]bool, len(g))
 	for _, k := range sortedKeys(g) {
 		for _, d := range g[k].Deps {
-			dependents[d] = append(dependents[d], k)
+			if dependents[d] == nil {
+				dependents[d] = map[Key]bool{}
+			}
+			dependents[d][k] = true
 		}
 	}
 	kept := make(map[Key]bool, len(keep))
@@ -155,35 +203,122 @@ func Fuse(g Graph, keep []Key) Graph {
 		c := *t
 		out[k] = &c
 	}
-	// Walk keys in a fixed order; absorb each task's single parent while
-	// the chain stays linear.
 	for _, k := range sortedKeys(out) {
 		t, ok := out[k]
-		if !ok {
+		if !ok || t.Literal {
 			continue
 		}
-		for len(t.Deps) == 1 {
-			p := t.Deps[0]
-			pt, ok := out[p]
-			if !ok || kept[p] || len(dependents[p]) != 1 {
-				break
-			}
-			stages := make([]Stage, 0, len(pt.Stages)+len(t.Stages))
-			stages = append(stages, pt.Stages...)
-			stages = append(stages, t.Stages...)
-			t.Stages = stages
-			t.Deps = pt.Deps
-			delete(out, p)
-			for _, d := range pt.Deps {
-				for i, x := range dependents[d] {
-					if x == p {
-						dependents[d][i] = k
-					}
+		for changed := true; changed; {
+			changed = false
+			for _, p := range t.Deps {
+				pt, ok := out[p]
+				if !ok || kept[p] || pt.Literal || len(dependents[p]) != 1 || pt.Local() != t.Local() || !blockwise(t) {
+					continue
 				}
+				absorb(t, pt)
+				delete(out, p)
+				for _, d := range pt.Deps {
+					delete(dependents[d], p)
+					dependents[d][k] = true
+				}
+				changed = true
+				break
 			}
 		}
 	}
 	return out
+}
+
+// blockwise reports whether t may absorb its dependencies: it has only one
+// (a linear chain), or all of them are the same partition as t, so fusing
+// never serializes work that could run on several workers (a reduction
+// over all partitions keeps its inputs as separate tasks).
+func blockwise(t *Task) bool {
+	if len(t.Deps) <= 1 {
+		return true
+	}
+	i, ok := t.Key.Index()
+	if !ok {
+		return false
+	}
+	for _, d := range t.Deps {
+		if j, ok := d.Index(); !ok || j != i {
+			return false
+		}
+	}
+	return true
+}
+
+// explicitArgs returns t's stages with Args filled in.
+func explicitArgs(t *Task) []Stage {
+	out := make([]Stage, len(t.Stages))
+	nd := len(t.Deps)
+	for i, s := range t.Stages {
+		if s.Args == nil {
+			if i == 0 {
+				s.Args = make([]int, nd)
+				for j := range s.Args {
+					s.Args[j] = j
+				}
+			} else {
+				s.Args = []int{nd + i - 1}
+			}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// absorb merges p, one of t's dependencies, into t: t's dependencies become
+// its other dependencies plus p's, and p's stages run before t's.
+func absorb(t, p *Task) {
+	ts, ps := explicitArgs(t), explicitArgs(p)
+	var deps []Key
+	pos := map[Key]int{}
+	add := func(k Key) {
+		if _, ok := pos[k]; !ok {
+			pos[k] = len(deps)
+			deps = append(deps, k)
+		}
+	}
+	for _, d := range t.Deps {
+		if d != p.Key {
+			add(d)
+		}
+	}
+	for _, d := range p.Deps {
+		add(d)
+	}
+	nd, np := len(deps), len(ps)
+	stages := make([]Stage, 0, np+len(ts))
+	for _, s := range ps {
+		args := make([]int, len(s.Args))
+		for i, a := range s.Args {
+			if a < len(p.Deps) {
+				args[i] = pos[p.Deps[a]]
+			} else {
+				args[i] = nd + a - len(p.Deps)
+			}
+		}
+		s.Args = args
+		stages = append(stages, s)
+	}
+	for _, s := range ts {
+		args := make([]int, len(s.Args))
+		for i, a := range s.Args {
+			switch {
+			case a >= len(t.Deps):
+				args[i] = nd + np + a - len(t.Deps)
+			case t.Deps[a] == p.Key:
+				args[i] = nd + np - 1
+			default:
+				args[i] = pos[t.Deps[a]]
+			}
+		}
+		s.Args = args
+		stages = append(stages, s)
+	}
+	t.Deps, t.Stages = deps, stages
 }
 
 func sortedKeys(g Graph) []Key {

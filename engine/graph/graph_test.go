@@ -151,3 +151,37 @@ func TestRunUnknownOp(t *testing.T) {
 		t.Fatal("unknown operation did not fail")
 	}
 }
+
+// A filter reads its partition twice (the frame and the mask computed from
+// it): blockwise fusion makes one task per partition, with the stages
+// wired as a small DAG, and leaves the reduction over partitions alone.
+func TestFuseBlockwise(t *testing.T) {
+	g := Graph{}
+	var chunks []Key
+	for i := 0; i < 2; i++ {
+		r, m, f := PartKey("r", i), PartKey("m", i), PartKey("f", i)
+		g[r] = &Task{Key: r, Stages: []Stage{NewStage("const", 10*(i+1))}}
+		g[m] = &Task{Key: m, Deps: []Key{r}, Stages: []Stage{NewStage("add", 1)}}
+		g[f] = &Task{Key: f, Deps: []Key{r, m}, Stages: []Stage{NewStage("sum", nil)}}
+		chunks = append(chunks, f)
+	}
+	g["total"] = &Task{Key: "total", Deps: chunks, Stages: []Stage{NewStage("sum", nil)}}
+	fused := Fuse(g, []Key{"total"})
+	if len(fused) != 3 {
+		t.Fatalf("fused graph has %d tasks, want 3 (one per partition and the total)", len(fused))
+	}
+	for i := 0; i < 2; i++ {
+		task := fused[PartKey("f", i)]
+		if task == nil || len(task.Deps) != 0 || len(task.Stages) != 3 {
+			t.Fatalf("partition %d: %+v", i, task)
+		}
+		v, err := Run(&Env{}, task, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 10*(i+1) + 10*(i+1) + 1
+		if v != want {
+			t.Errorf("partition %d = %v, want %d", i, v, want)
+		}
+	}
+}

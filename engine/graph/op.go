@@ -43,20 +43,50 @@ func Ops() []string {
 
 // Run executes t's stages on inputs, the values of t.Deps in order.
 func Run(env *Env, t *Task, inputs []Value) (Value, error) {
+	if t.Literal {
+		return t.Data, nil
+	}
+	vals := inputs
+	if len(t.Stages) > 1 {
+		vals = make([]Value, len(inputs), len(inputs)+len(t.Stages))
+		copy(vals, inputs)
+	}
 	var v Value
 	for i, s := range t.Stages {
-		op, ok := ops[s.Op]
-		if !ok {
-			return nil, fmt.Errorf("unknown operation %q in task %s", s.Op, t.Key)
-		}
-		in := inputs
-		if i > 0 {
+		var in []Value
+		switch {
+		case s.Args != nil:
+			in = make([]Value, len(s.Args))
+			for j, a := range s.Args {
+				if a < 0 || a >= len(vals) {
+					return nil, fmt.Errorf("task %s: stage %d reads value %d of %d", t.Key, i, a, len(vals))
+				}
+				in[j] = vals[a]
+			}
+		case i == 0:
+			in = inputs
+		default:
 			in = []Value{v}
 		}
 		var err error
-		if v, err = op(env, s.Params, in); err != nil {
+		if v, err = RunStage(env, s, in); err != nil {
 			return nil, err
+		}
+		if len(t.Stages) > 1 {
+			vals = append(vals, v)
 		}
 	}
 	return v, nil
+}
+
+// RunStage applies one stage to its inputs.
+func RunStage(env *Env, s Stage, in []Value) (Value, error) {
+	if s.Fn != nil {
+		return s.Fn(in)
+	}
+	op, ok := ops[s.Op]
+	if !ok {
+		return nil, fmt.Errorf("unknown operation %q", s.Op)
+	}
+	return op(env, s.Params, in)
 }

@@ -2,6 +2,8 @@ package kernel
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"go.starlark.net/starlark"
 
@@ -12,47 +14,91 @@ import (
 
 // readCSV implements dask.dataframe.read_csv.
 func (k *Kernel) readCSV(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var (
-		urlpath                                         starlark.Value
-		parseDates, dtype, usecols, naValues, blocksize starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None, starlark.None
-	)
-	if err := starlark.UnpackArgs("read_csv", args, kwargs,
-		"urlpath", &urlpath, "parse_dates?", &parseDates, "dtype?", &dtype,
-		"usecols?", &usecols, "na_values?", &naValues, "blocksize?", &blocksize); err != nil {
-		return nil, fmt.Errorf("TypeError: %v", err)
-	}
-	var opt csv.Options
-	var err error
-	if opt.ParseDates, err = parseDatesArg(parseDates); err != nil {
+	urlpath, opt, blocksize, err := readCSVArgs("read_csv", args, kwargs)
+	if err != nil {
 		return nil, err
-	}
-	if opt.DType, err = dtypeArg(dtype); err != nil {
-		return nil, err
-	}
-	if usecols != starlark.None {
-		if opt.UseCols, err = stringsArg("usecols", usecols); err != nil {
-			return nil, err
-		}
-	}
-	if naValues != starlark.None {
-		if opt.NAValues, err = stringsArg("na_values", naValues); err != nil {
-			return nil, err
-		}
 	}
 	fs := k.host.FS()
-	var d *dataframe.DataFrame
+	var d *dataframe.Collection
 	if s, ok := starlark.AsString(urlpath); ok {
-		d, err = dataframe.ReadCSV(fs, s, opt)
+		d, err = dataframe.ReadCSV(fs, s, opt, blocksize)
 	} else {
 		var names []string
 		if names, err = stringsArg("urlpath", urlpath); err == nil {
-			d, err = dataframe.ReadCSVFiles(fs, names, opt)
+			d, err = dataframe.ReadCSVFiles(fs, names, opt, blocksize)
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &LazyFrame{d}, nil
+	return &DataFrame{lazy: d}, nil
+}
+
+// readCSVArgs accepts read_csv's arguments, for pandas and Dask.
+func readCSVArgs(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, csv.Options, int64, error) {
+	var (
+		urlpath                                         starlark.Value
+		parseDates, dtype, usecols, naValues, blocksize starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None, starlark.None
+	)
+	var opt csv.Options
+	if err := starlark.UnpackArgs(fn, args, kwargs,
+		"urlpath", &urlpath, "parse_dates?", &parseDates, "dtype?", &dtype,
+		"usecols?", &usecols, "na_values?", &naValues, "blocksize?", &blocksize); err != nil {
+		return nil, opt, 0, fmt.Errorf("TypeError: %v", err)
+	}
+	var err error
+	if opt.ParseDates, err = parseDatesArg(parseDates); err != nil {
+		return nil, opt, 0, err
+	}
+	if opt.DType, err = dtypeArg(dtype); err != nil {
+		return nil, opt, 0, err
+	}
+	if usecols != starlark.None {
+		if opt.UseCols, err = stringsArg("usecols", usecols); err != nil {
+			return nil, opt, 0, err
+		}
+	}
+	if naValues != starlark.None {
+		if opt.NAValues, err = stringsArg("na_values", naValues); err != nil {
+			return nil, opt, 0, err
+		}
+	}
+	bs := int64(dataframe.DefaultBlocksize)
+	switch v := blocksize.(type) {
+	case starlark.NoneType:
+	case starlark.Int:
+		bs, _ = v.Int64()
+	case starlark.String:
+		n, err := parseBytes(string(v))
+		if err != nil {
+			return nil, opt, 0, err
+		}
+		bs = n
+	default:
+		return nil, opt, 0, fmt.Errorf("TypeError: blocksize must be a number of bytes or a string like \"64MB\"")
+	}
+	return urlpath, opt, bs, nil
+}
+
+// parseBytes reads sizes like "64MB", "1 GiB", "500kB".
+func parseBytes(s string) (int64, error) {
+	t := strings.TrimSpace(strings.ToLower(s))
+	units := []struct {
+		suffix string
+		n      float64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"b", 1}}
+	mult := 1.0
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.n
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return 0, fmt.Errorf("ValueError: cannot read %q as a size in bytes", s)
+	}
+	return int64(f * mult), nil
 }
 
 // parseDatesArg accepts parse_dates as a list of column names or a dict
@@ -157,30 +203,6 @@ func stringsArg(what string, v starlark.Value) ([]string, error) {
 			return nil, fmt.Errorf("TypeError: %s must be a list of strings, found %s", what, x.Type())
 		}
 		out = append(out, s)
-	}
-	return out, nil
-}
-
-// computeAll implements dask.compute(*collections).
-func (k *Kernel) computeAll(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("TypeError: compute() got an unexpected keyword argument '%s'", kwargs[0][0])
-	}
-	out := make(starlark.Tuple, len(args))
-	for i, a := range args {
-		hv, ok := a.(starlark.HasAttrs)
-		if !ok {
-			out[i] = a
-			continue
-		}
-		m, err := hv.Attr("compute")
-		if err != nil {
-			out[i] = a
-			continue
-		}
-		if out[i], err = starlark.Call(thread, m, nil, nil); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }

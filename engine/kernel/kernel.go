@@ -114,7 +114,8 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	k.count++
 	n := k.count
 	k.ctx, k.emit = ctx, emit
-	defer func() { k.ctx, k.emit = nil, nil }()
+	currentKernel = k
+	defer func() { k.ctx, k.emit, currentKernel = nil, nil, nil }()
 
 	filename := fmt.Sprintf("<cell %d>", n)
 	src, err := Translate(code)

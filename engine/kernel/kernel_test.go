@@ -122,7 +122,7 @@ func TestDataFrameCells(t *testing.T) {
 	if got := s.result("df.npartitions"); got != "2" {
 		t.Errorf("npartitions = %s", got)
 	}
-	if got := s.result("df.columns"); got != "['Date', 'Origin', 'DepDelay', 'Cancelled']" {
+	if got := s.result("df.columns"); got != "Index(['Date', 'Origin', 'DepDelay', 'Cancelled'], dtype='object')" {
 		t.Errorf("columns = %s", got)
 	}
 	want := "Origin\nEWR    7.0\nJFK    3.0\nLGA    7.0\nName: DepDelay, dtype: float64"

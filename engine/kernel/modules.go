@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"sort"
 	"strings"
@@ -56,7 +57,22 @@ func (k *Kernel) makeModules() map[string]*Module {
 		"os":      {Name: "os", Members: starlark.StringDict{"path": osPath, "sep": starlark.String("/")}},
 		"os.path": osPath,
 		"dask.dataframe": {Name: "dask.dataframe", Members: starlark.StringDict{
-			"read_csv": builtin("read_csv", k.readCSV),
+			"read_csv":     builtin("read_csv", k.readCSV),
+			"from_pandas":  builtin("from_pandas", k.fromPandas),
+			"concat":       builtin("concat", k.concat),
+			"to_timedelta": builtin("to_timedelta", toTimedelta),
+			"to_datetime":  builtin("to_datetime", toDatetime),
+		}},
+		"pandas": {Name: "pandas", Members: starlark.StringDict{
+			"read_csv":     builtin("read_csv", k.pdReadCSV),
+			"concat":       builtin("concat", k.concat),
+			"to_timedelta": builtin("to_timedelta", toTimedelta),
+			"to_datetime":  builtin("to_datetime", toDatetime),
+			"Timestamp":    builtin("Timestamp", pdTimestamp),
+			"Timedelta":    builtin("Timedelta", pdTimedelta),
+			"DataFrame":    builtin("DataFrame", pdDataFrame),
+			"Series":       builtin("Series", pdSeries),
+			"NaT":          starlark.None,
 		}},
 		"dask.distributed": {Name: "dask.distributed", Members: starlark.StringDict{
 			"Client": builtin("Client", k.newClient),
@@ -66,6 +82,8 @@ func (k *Kernel) makeModules() map[string]*Module {
 		"dataframe":   mods["dask.dataframe"],
 		"distributed": mods["dask.distributed"],
 		"compute":     builtin("compute", k.computeAll),
+		"persist":     builtin("persist", k.persistAll),
+		"visualize":   builtin("visualize", k.visualizeAll),
 	}}
 	mods["distributed"] = mods["dask.distributed"]
 	return mods
@@ -75,6 +93,9 @@ func (k *Kernel) builtins() starlark.StringDict {
 	return starlark.StringDict{
 		"_import": builtin("_import", k.importModule),
 		"display": builtin("display", k.display),
+		"_cmp":    builtin("_cmp", cmp),
+		"print":   builtin("print", pyPrint),
+		"_pow":    builtin("_pow", pyPow),
 	}
 }
 
@@ -154,4 +175,68 @@ func stringFunc(f func(string) string) func(*starlark.Thread, *starlark.Builtin,
 		}
 		return starlark.String(f(s)), nil
 	}
+}
+
+// pyPrint is Python's print: strings as they are, other values as their
+// Python repr, separated by sep and ended by end.
+func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	sep, end := " ", "\n"
+	for _, kv := range kwargs {
+		s, _ := starlark.AsString(kv[1])
+		switch string(kv[0].(starlark.String)) {
+		case "sep":
+			sep = s
+		case "end":
+			end = s
+		case "flush", "file":
+		default:
+			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", kv[0])
+		}
+	}
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		if s, ok := a.(starlark.String); ok {
+			b.WriteString(string(s))
+		} else {
+			b.WriteString(pyRepr(a))
+		}
+	}
+	b.WriteString(end)
+	if k := kernelOf(thread); k != nil && k.emit != nil {
+		k.emit(Output{Type: "stream", Name: "stdout", Text: b.String()})
+	} else if thread.Print != nil {
+		thread.Print(thread, strings.TrimSuffix(b.String(), "\n"))
+	}
+	return starlark.None, nil
+}
+
+// pyPow is x ** y.
+func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	x, y := args[0], args[1]
+	if isEngine(x) || isEngine(y) {
+		return binary("**", x, y)
+	}
+	xi, xInt := x.(starlark.Int)
+	yi, yInt := y.(starlark.Int)
+	if xInt && yInt && yi.Sign() >= 0 {
+		r := starlark.MakeInt(1)
+		b := xi
+		e, _ := yi.Int64()
+		for ; e > 0; e >>= 1 {
+			if e&1 == 1 {
+				r = r.Mul(b)
+			}
+			b = b.Mul(b)
+		}
+		return r, nil
+	}
+	xf, ok1 := starlark.AsFloat(x)
+	yf, ok2 := starlark.AsFloat(y)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("TypeError: unsupported operand type(s) for ** or pow(): '%s' and '%s'", pyType(x), pyType(y))
+	}
+	return starlark.Float(math.Pow(xf, yf)), nil
 }

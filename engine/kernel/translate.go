@@ -3,7 +3,10 @@ package kernel
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
+
+	"go.starlark.net/syntax"
 )
 
 // TranslateError is a construct of the cell that Starlark cannot run,
@@ -37,7 +40,7 @@ func Translate(src string) (string, error) {
 		}
 		inString = trackTripleQuotes(line, inString)
 	}
-	return strings.Join(lines, "\n"), nil
+	return rewriteComparisons(strings.Join(lines, "\n")), nil
 }
 
 // trackTripleQuotes returns the triple quote left open after line, given
@@ -125,5 +128,233 @@ func translateLine(line string, n int) (string, error) {
 		}
 		return indent + strings.Join(stmts, "; "), nil
 	}
+	if strings.Contains(line, "**") {
+		line = rewritePow(line)
+	}
 	return line, nil
+}
+
+// comparisonOps are the operators rewritten into _cmp calls.
+var comparisonOps = map[syntax.Token]string{syntax.EQL: "==", syntax.NEQ: "!=", syntax.LT: "<", syntax.LE: "<=", syntax.GT: ">", syntax.GE: ">="}
+
+// rewriteComparisons turns every comparison X op Y into _cmp("op", X, Y),
+// so that comparing frames, series and arrays gives element-wise masks
+// (Starlark's comparisons must return a bool). Only columns move: lines
+// stay where they are. Source that does not parse is returned unchanged,
+// for the parser to report.
+func rewriteComparisons(src string) string {
+	f, err := fileOptions.Parse("", src, 0)
+	if err != nil {
+		return src
+	}
+	lines := strings.Split(src, "\n")
+	// offset converts a position to a byte offset in its line.
+	offset := func(p syntax.Position) (int, int) {
+		line := lines[p.Line-1]
+		col := 1
+		for i := range line {
+			if col == int(p.Col) {
+				return int(p.Line - 1), i
+			}
+			col++
+		}
+		return int(p.Line - 1), len(line)
+	}
+	type edit struct {
+		line, at, del int
+		text          string
+		order         int
+	}
+	var edits []edit
+	n := 0
+	syntax.Walk(f, func(node syntax.Node) bool {
+		b, ok := node.(*syntax.BinaryExpr)
+		if !ok {
+			return true
+		}
+		op, ok := comparisonOps[b.Op]
+		if !ok {
+			return true
+		}
+		xs, _ := b.X.Span()
+		_, xe := b.X.Span()
+		ys, _ := b.Y.Span()
+		_, ye := b.Y.Span()
+		n++
+		l1, c1 := offset(xs)
+		l2, c2 := offset(xe)
+		l3, c3 := offset(ys)
+		l4, c4 := offset(ye)
+		edits = append(edits,
+			edit{l1, c1, 0, fmt.Sprintf("_cmp(%q, ", op), -n},
+			edit{l4, c4, 0, ")", n},
+		)
+		if l2 == l3 {
+			edits = append(edits, edit{l2, c2, c3 - c2, ", ", 0})
+		} else {
+			// The operator ends a line: replace it where it is.
+			opLine, opCol := l2, c2
+			edits = append(edits, edit{opLine, opCol, 0, ",", 0})
+			_ = l3
+		}
+		return true
+	})
+	if len(edits) == 0 {
+		return src
+	}
+	// Apply from the end so earlier offsets stay valid; at one position,
+	// closing parentheses of inner comparisons go before those of outer
+	// ones, and openings of outer ones before inner ones.
+	sort.SliceStable(edits, func(i, j int) bool {
+		a, b := edits[i], edits[j]
+		if a.line != b.line {
+			return a.line > b.line
+		}
+		if a.at != b.at {
+			return a.at > b.at
+		}
+		return a.order > b.order
+	})
+	for _, e := range edits {
+		l := lines[e.line]
+		lines[e.line] = l[:e.at] + e.text + l[e.at+e.del:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// rewritePow turns x ** y into _pow(x, y): Starlark has no power
+// operator. x is the primary just before ** (a name with attributes,
+// calls and subscripts, a number, or a parenthesized expression) and y the
+// one after it, with an optional sign; ** groups to the right. Strings
+// and the ** of f(**kwargs) are left alone.
+func rewritePow(line string) string {
+	for {
+		i := findPow(line)
+		if i < 0 {
+			return line
+		}
+		ls := primaryStart(line, i)
+		re := primaryEnd(line, i+2)
+		if ls < 0 || re < 0 {
+			return line
+		}
+		left := strings.TrimSpace(line[ls:i])
+		right := strings.TrimSpace(line[i+2 : re])
+		line = line[:ls] + "_pow(" + left + ", " + right + ")" + line[re:]
+	}
+}
+
+// findPow returns the position of the last binary ** outside strings, or
+// -1; the last one first makes right-grouping come out right.
+func findPow(line string) int {
+	last := -1
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '#':
+			return last
+		case c == '*' && i+1 < len(line) && line[i+1] == '*':
+			j := i - 1
+			for j >= 0 && line[j] == ' ' {
+				j--
+			}
+			if j >= 0 && (isIdent(line[j]) || line[j] == ')' || line[j] == ']' || line[j] == '"' || line[j] == '\'') {
+				last = i
+			}
+			i++
+		}
+	}
+	return last
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c == '.' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
+}
+
+// primaryStart returns where the primary expression ending before i starts.
+func primaryStart(line string, i int) int {
+	j := i - 1
+	for j >= 0 && line[j] == ' ' {
+		j--
+	}
+	for j >= 0 {
+		switch c := line[j]; {
+		case c == ')' || c == ']':
+			depth := 0
+			for ; j >= 0; j-- {
+				if line[j] == ')' || line[j] == ']' {
+					depth++
+				} else if line[j] == '(' || line[j] == '[' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			if j < 0 {
+				return -1
+			}
+			j--
+		case isIdent(c):
+			for j >= 0 && isIdent(line[j]) {
+				j--
+			}
+		default:
+			return j + 1
+		}
+		if j >= 0 && !(line[j] == ')' || line[j] == ']' || isIdent(line[j])) {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// primaryEnd returns where the operand starting after position i ends.
+func primaryEnd(line string, i int) int {
+	j := i
+	for j < len(line) && line[j] == ' ' {
+		j++
+	}
+	for j < len(line) && (line[j] == '-' || line[j] == '+') {
+		j++
+	}
+	start := j
+	for j < len(line) {
+		c := line[j]
+		switch {
+		case isIdent(c):
+			j++
+		case c == '(' || c == '[':
+			depth := 0
+			for ; j < len(line); j++ {
+				if line[j] == '(' || line[j] == '[' {
+					depth++
+				} else if line[j] == ')' || line[j] == ']' {
+					depth--
+					if depth == 0 {
+						j++
+						break
+					}
+				}
+			}
+		default:
+			if j == start {
+				return -1
+			}
+			return j
+		}
+	}
+	if j == start {
+		return -1
+	}
+	return j
 }

@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"burst/engine/graph"
@@ -99,28 +100,64 @@ func (s *Scheduler) Compute(ctx context.Context, g graph.Graph, keys []graph.Key
 		needed[k]++
 	}
 	var ready []graph.Key
+	values := make(map[graph.Key]graph.Value, len(keys))
+	var literals []graph.Key
 	for _, k := range sortedKeys(g) {
 		t := g[k]
+		if t.Literal {
+			literals = append(literals, k)
+		}
 		waiting[k] = len(t.Deps)
 		for _, d := range t.Deps {
 			dependents[d] = append(dependents[d], k)
 			needed[d]++
 		}
-		if len(t.Deps) == 0 {
+		if len(t.Deps) == 0 && !t.Literal {
 			ready = append(ready, k)
 		}
 	}
+	// Literal tasks are already in memory here.
+	remaining := len(g) - len(literals)
+	for _, k := range literals {
+		values[k] = g[k].Data
+		for _, dep := range dependents[k] {
+			if waiting[dep]--; waiting[dep] == 0 {
+				ready = append(ready, dep)
+			}
+		}
+	}
 
-	values := make(map[graph.Key]graph.Value, len(keys))
 	idle := make([]int, len(s.Workers))
 	for i := range idle {
 		idle[i] = len(s.Workers) - 1 - i
 	}
-	results := make(chan result, len(s.Workers))
-	running, remaining := 0, len(g)
+	results := make(chan result, len(s.Workers)+len(g))
+	running := 0
 	var firstErr error
 
 	for remaining > 0 {
+		// Tasks holding a cell's function run here, one at a time, without
+		// taking a worker.
+		for i := 0; firstErr == nil && i < len(ready); i++ {
+			t := g[ready[i]]
+			if !t.Local() {
+				continue
+			}
+			ready = append(ready[:i], ready[i+1:]...)
+			i--
+			inputs := make([]graph.Value, len(t.Deps))
+			for j, d := range t.Deps {
+				inputs[j] = values[d]
+			}
+			s.emit("task-start", t.Key, "kernel")
+			running++
+			go func(t *graph.Task, inputs []graph.Value) {
+				localMu.Lock()
+				defer localMu.Unlock()
+				v, err := graph.Run(nil, t, inputs)
+				results <- result{t.Key, -1, v, err}
+			}(t, inputs)
+		}
 		for firstErr == nil && len(ready) > 0 && len(idle) > 0 {
 			k := ready[0]
 			ready = ready[1:]
@@ -144,16 +181,20 @@ func (s *Scheduler) Compute(ctx context.Context, g graph.Graph, keys []graph.Key
 		r := <-results
 		running--
 		remaining--
-		idle = append(idle, r.worker)
+		worker := "kernel"
+		if r.worker >= 0 {
+			idle = append(idle, r.worker)
+			worker = s.Workers[r.worker].Name()
+		}
 		if r.err != nil {
-			s.emit("task-error", r.key, s.Workers[r.worker].Name())
+			s.emit("task-error", r.key, worker)
 			if firstErr == nil {
 				firstErr = r.err
 				cancel()
 			}
 			continue
 		}
-		s.emit("task-done", r.key, s.Workers[r.worker].Name())
+		s.emit("task-done", r.key, worker)
 		values[r.key] = r.value
 		for _, d := range g[r.key].Deps {
 			if needed[d]--; needed[d] == 0 {
@@ -182,6 +223,10 @@ func (s *Scheduler) Compute(ctx context.Context, g graph.Graph, keys []graph.Key
 	}
 	return out, nil
 }
+
+// localMu serializes tasks that run cell functions: the interpreter's
+// values are not safe for concurrent use.
+var localMu sync.Mutex
 
 func (s *Scheduler) emit(kind string, k graph.Key, worker string) {
 	if s.OnEvent == nil {

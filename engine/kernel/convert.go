@@ -1,0 +1,479 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"burst/engine/dataframe"
+	"burst/engine/frame"
+	"burst/engine/graph"
+)
+
+// Conversions between cell values (Starlark) and engine values: eager
+// frames and series, lazy collections, Go scalars.
+
+// engineValue returns the engine value of a cell value: a
+// *dataframe.Collection (lazy), *frame.Frame or *frame.Series (eager), or a
+// Go scalar; ok is false for values the engine does not take.
+func engineValue(v starlark.Value) (any, bool) {
+	switch v := v.(type) {
+	case *DataFrame:
+		if v.lazy != nil {
+			return v.lazy, true
+		}
+		return v.eager, true
+	case *Series:
+		if v.lazy != nil {
+			return v.lazy, true
+		}
+		return v.eager, true
+	case *LazyScalar:
+		return v.c, true
+	}
+	return goScalar(v)
+}
+
+// goScalar converts a plain cell value to a Go scalar.
+func goScalar(v starlark.Value) (any, bool) {
+	switch v := v.(type) {
+	case starlark.Int:
+		i, ok := v.Int64()
+		if !ok {
+			f, _ := starlark.AsFloat(v)
+			return f, true
+		}
+		return i, true
+	case starlark.Float:
+		return float64(v), true
+	case starlark.String:
+		return string(v), true
+	case starlark.Bool:
+		return bool(v), true
+	case starlark.NoneType:
+		return nil, true
+	case Timestamp:
+		return time.Time(v), true
+	case Timedelta:
+		return time.Duration(v), true
+	}
+	return nil, false
+}
+
+// fromEngine wraps an engine value as a cell value.
+func fromEngine(v any) starlark.Value {
+	switch v := v.(type) {
+	case *dataframe.Collection:
+		switch {
+		case v.IsFrame():
+			return &DataFrame{lazy: v}
+		case v.IsSeries():
+			return &Series{lazy: v}
+		}
+		return &LazyScalar{v}
+	case *frame.Frame:
+		return &DataFrame{eager: v}
+	case *frame.Series:
+		return &Series{eager: v}
+	}
+	return fromGo(v)
+}
+
+// fromGo converts a Go scalar to a cell value.
+func fromGo(v any) starlark.Value {
+	switch v := v.(type) {
+	case nil:
+		return starlark.None
+	case float64:
+		return starlark.Float(v)
+	case int64:
+		return starlark.MakeInt64(v)
+	case int:
+		return starlark.MakeInt(v)
+	case bool:
+		return starlark.Bool(v)
+	case string:
+		return starlark.String(v)
+	case time.Time:
+		return Timestamp(v)
+	case time.Duration:
+		return Timedelta(v)
+	}
+	return starlark.String(fmt.Sprint(v))
+}
+
+// lazyOf turns an engine value into a collection: eager frames and series
+// become one in-memory partition.
+func lazyOf(v any) *dataframe.Collection {
+	switch v := v.(type) {
+	case *dataframe.Collection:
+		return v
+	case *frame.Frame, *frame.Series:
+		return dataframe.FromValues("from-pandas", []graph.Value{v}, dataframe.Empty(v))
+	}
+	return nil
+}
+
+// opPrefix names an operator in task keys as Dask does.
+var opPrefix = map[string]string{
+	"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow",
+	"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "&": "and", "|": "or", "^": "xor",
+}
+
+// apply runs op on engine values: at once when they are all eager, as
+// pandas; as a new lazy collection when any is lazy, as Dask.
+func apply(prefix, op string, params any, args ...any) (starlark.Value, error) {
+	lazy := false
+	for _, a := range args {
+		if _, ok := a.(*dataframe.Collection); ok {
+			lazy = true
+		}
+	}
+	if !lazy {
+		v, err := dataframe.Run(op, params, args...)
+		if err != nil {
+			return nil, err
+		}
+		return fromEngine(v), nil
+	}
+	colls := make([]*dataframe.Collection, len(args))
+	for i, a := range args {
+		if colls[i] = lazyOf(a); colls[i] == nil {
+			return nil, fmt.Errorf("TypeError: cannot combine a %T with a Dask collection", a)
+		}
+	}
+	c, err := dataframe.Map(prefix, graph.NewStage(op, params), nil, colls...)
+	if err != nil {
+		return nil, err
+	}
+	return fromEngine(c), nil
+}
+
+// applyFn is apply for a stage running a cell function.
+func applyFn(prefix string, fn func([]graph.Value) (graph.Value, error), meta any, args ...any) (starlark.Value, error) {
+	lazy := false
+	for _, a := range args {
+		if _, ok := a.(*dataframe.Collection); ok {
+			lazy = true
+		}
+	}
+	if !lazy {
+		v, err := fn(args)
+		if err != nil {
+			return nil, err
+		}
+		return fromEngine(v), nil
+	}
+	colls := make([]*dataframe.Collection, len(args))
+	for i, a := range args {
+		colls[i] = lazyOf(a)
+	}
+	c, err := dataframe.Map(prefix, graph.Stage{Op: prefix, Fn: fn}, meta, colls...)
+	if err != nil {
+		return nil, err
+	}
+	return fromEngine(c), nil
+}
+
+// reduce runs a two-step reduction: chunk then aggregate.
+func reduce(prefix string, chunk, agg graph.Stage, arg any) (starlark.Value, error) {
+	if c, ok := arg.(*dataframe.Collection); ok {
+		r, err := dataframe.Reduce(prefix, chunk, agg, nil, c)
+		if err != nil {
+			return nil, err
+		}
+		return fromEngine(r), nil
+	}
+	p, err := graph.RunStage(nil, chunk, []graph.Value{arg})
+	if err != nil {
+		return nil, err
+	}
+	v, err := graph.RunStage(nil, agg, []graph.Value{p})
+	if err != nil {
+		return nil, err
+	}
+	return fromEngine(v), nil
+}
+
+// binary applies a Python operator between two cell values, at least one
+// of them a frame, series or lazy scalar.
+func binary(op string, x, y starlark.Value) (starlark.Value, error) {
+	a, ok1 := engineValue(x)
+	b, ok2 := engineValue(y)
+	if !ok1 || !ok2 {
+		return nil, nil // not ours: Starlark reports the type error
+	}
+	prefix := opPrefix[op]
+	_, aScalar := goScalar(x)
+	_, bScalar := goScalar(y)
+	switch {
+	case bScalar:
+		return apply(prefix, "binary", map[string]any{"op": op, "scalar": dataframe.Scalar{V: b}}, a)
+	case aScalar:
+		return apply(prefix, "binary", map[string]any{"op": op, "scalar": dataframe.Scalar{V: a}, "reflected": true}, b)
+	}
+	return apply(prefix, "binary", map[string]any{"op": op}, a, b)
+}
+
+var tokenOps = map[syntax.Token]string{
+	syntax.PLUS: "+", syntax.MINUS: "-", syntax.STAR: "*", syntax.SLASH: "/", syntax.SLASHSLASH: "//",
+	syntax.PERCENT: "%", syntax.AMP: "&", syntax.PIPE: "|", syntax.CIRCUMFLEX: "^",
+	syntax.EQL: "==", syntax.NEQ: "!=", syntax.LT: "<", syntax.LE: "<=", syntax.GT: ">", syntax.GE: ">=",
+}
+
+// binaryToken implements starlark.HasBinary for the engine's values.
+func binaryToken(op syntax.Token, x, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	o, ok := tokenOps[op]
+	if !ok {
+		return nil, nil
+	}
+	if side == starlark.Right {
+		x, y = y, x
+	}
+	return binary(o, x, y)
+}
+
+// unaryToken implements starlark.HasUnary: -x, +x, ~x.
+func unaryToken(op syntax.Token, x starlark.Value) (starlark.Value, error) {
+	v, _ := engineValue(x)
+	switch op {
+	case syntax.MINUS:
+		return apply("neg", "unary", map[string]any{"fn": "neg"}, v)
+	case syntax.TILDE:
+		return apply("invert", "unary", map[string]any{"fn": "invert"}, v)
+	case syntax.PLUS:
+		return x, nil
+	}
+	return nil, nil
+}
+
+// cmp implements the comparisons cells are rewritten to use: element-wise
+// for frames and series, Python's comparison otherwise.
+func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 3 {
+		return nil, fmt.Errorf("_cmp: want 3 arguments")
+	}
+	op := string(args[0].(starlark.String))
+	x, y := args[1], args[2]
+	if isEngine(x) || isEngine(y) {
+		r, err := binary(op, x, y)
+		if r != nil || err != nil {
+			return r, err
+		}
+	}
+	tok := map[string]syntax.Token{"==": syntax.EQL, "!=": syntax.NEQ, "<": syntax.LT, "<=": syntax.LE, ">": syntax.GT, ">=": syntax.GE}[op]
+	// Python compares ints with floats, and anything with None for
+	// (in)equality.
+	if tok == syntax.EQL || tok == syntax.NEQ {
+		if x.Type() != y.Type() && !isNumber(x) && !isNumber(y) {
+			return starlark.Bool(tok == syntax.NEQ), nil
+		}
+	}
+	ok, err := starlark.Compare(tok, x, y)
+	if err != nil {
+		return nil, fmt.Errorf("TypeError: '%s' not supported between instances of '%s' and '%s'", op, pyType(x), pyType(y))
+	}
+	return starlark.Bool(ok), nil
+}
+
+func isNumber(v starlark.Value) bool {
+	switch v.(type) {
+	case starlark.Int, starlark.Float:
+		return true
+	}
+	return false
+}
+
+func isEngine(v starlark.Value) bool {
+	switch v.(type) {
+	case *DataFrame, *Series, *LazyScalar, Timestamp, Timedelta:
+		return true
+	}
+	return false
+}
+
+// pyType names a value's type as Python does.
+func pyType(v starlark.Value) string {
+	switch v.(type) {
+	case starlark.String:
+		return "str"
+	case starlark.Int:
+		return "int"
+	case starlark.Float:
+		return "float"
+	case starlark.NoneType:
+		return "NoneType"
+	case *starlark.List:
+		return "list"
+	case *starlark.Dict:
+		return "dict"
+	case starlark.Tuple:
+		return "tuple"
+	}
+	return v.Type()
+}
+
+// Timestamp is pandas' Timestamp.
+type Timestamp time.Time
+
+func (t Timestamp) String() string {
+	return fmt.Sprintf("Timestamp('%s')", time.Time(t).UTC().Format("2006-01-02 15:04:05"))
+}
+func (t Timestamp) Type() string          { return "Timestamp" }
+func (t Timestamp) Freeze()               {}
+func (t Timestamp) Truth() starlark.Bool  { return true }
+func (t Timestamp) Hash() (uint32, error) { return uint32(time.Time(t).UnixNano()), nil }
+
+// CompareSameType implements starlark.Comparable.
+func (t Timestamp) CompareSameType(op syntax.Token, y starlark.Value, _ int) (bool, error) {
+	a, b := time.Time(t).UnixNano(), time.Time(y.(Timestamp)).UnixNano()
+	return threeWay(op, a, b), nil
+}
+
+// Binary implements timestamp ± timedelta.
+func (t Timestamp) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return timeBinary(op, t, y, side)
+}
+
+// Attr implements .year, .month, .day, .hour, .minute, .dayofweek.
+func (t Timestamp) Attr(name string) (starlark.Value, error) {
+	a := frame.Timestamps([]int64{time.Time(t).UnixNano()}, nil)
+	if name == "date" || !frame.DTFields[name] {
+		return nil, fmt.Errorf("AttributeError: 'Timestamp' object has no attribute '%s'", name)
+	}
+	r, err := frame.DT(a, name)
+	if err != nil {
+		return nil, err
+	}
+	return fromGo(frame.ValueAt(r, 0)), nil
+}
+
+// AttrNames implements starlark.HasAttrs.
+func (t Timestamp) AttrNames() []string {
+	return []string{"day", "dayofweek", "hour", "minute", "month", "year"}
+}
+
+// Timedelta is pandas' Timedelta.
+type Timedelta time.Duration
+
+func (d Timedelta) String() string {
+	return fmt.Sprintf("Timedelta('%s')", frame.FormatTimedelta(int64(d)))
+}
+func (d Timedelta) Type() string          { return "Timedelta" }
+func (d Timedelta) Freeze()               {}
+func (d Timedelta) Truth() starlark.Bool  { return d != 0 }
+func (d Timedelta) Hash() (uint32, error) { return uint32(d), nil }
+
+// CompareSameType implements starlark.Comparable.
+func (d Timedelta) CompareSameType(op syntax.Token, y starlark.Value, _ int) (bool, error) {
+	return threeWay(op, int64(d), int64(y.(Timedelta))), nil
+}
+
+// Binary implements timedelta arithmetic.
+func (d Timedelta) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return timeBinary(op, d, y, side)
+}
+
+func timeBinary(op syntax.Token, x, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	if side == starlark.Right {
+		x, y = y, x
+	}
+	if isEngineCollection(x) || isEngineCollection(y) {
+		return binaryToken(op, x, y, starlark.Left)
+	}
+	a, ok1 := goScalar(x)
+	b, ok2 := goScalar(y)
+	o, ok3 := tokenOps[op]
+	if !ok1 || !ok2 || !ok3 {
+		return nil, nil
+	}
+	r, err := dataframe.Run("binary", map[string]any{"op": o, "scalar": dataframe.Scalar{V: b}}, &frame.Series{Data: mustBroadcast(a)})
+	if err != nil {
+		return nil, err
+	}
+	return fromGo(frame.ValueAt(r.(*frame.Series).Data, 0)), nil
+}
+
+func isEngineCollection(v starlark.Value) bool {
+	switch v.(type) {
+	case *DataFrame, *Series, *LazyScalar:
+		return true
+	}
+	return false
+}
+
+func mustBroadcast(v any) frameArray {
+	a, err := frame.Broadcast(v, 1)
+	if err != nil {
+		return frame.Float64s([]float64{math.NaN()})
+	}
+	return a
+}
+
+func threeWay(op syntax.Token, a, b int64) bool {
+	switch op {
+	case syntax.EQL:
+		return a == b
+	case syntax.NEQ:
+		return a != b
+	case syntax.LT:
+		return a < b
+	case syntax.LE:
+		return a <= b
+	case syntax.GT:
+		return a > b
+	case syntax.GE:
+		return a >= b
+	}
+	return false
+}
+
+// kwargsMap collects keyword arguments by name.
+func kwargsMap(kwargs []starlark.Tuple) map[string]starlark.Value {
+	m := map[string]starlark.Value{}
+	for _, kv := range kwargs {
+		m[string(kv[0].(starlark.String))] = kv[1]
+	}
+	return m
+}
+
+// stringsOf accepts a string or a list of strings.
+func stringsOf(what string, v starlark.Value) ([]string, error) {
+	return stringsArg(what, v)
+}
+
+// dtypeName accepts a dtype as a string or a builtin (float, int, str, bool).
+func dtypeName(v starlark.Value) (string, error) {
+	switch t := v.(type) {
+	case starlark.String:
+		return string(t), nil
+	case *starlark.Builtin:
+		return t.Name(), nil
+	case *TypeObject:
+		return t.name, nil
+	}
+	return "", fmt.Errorf("TypeError: data type %s not understood", v)
+}
+
+// TypeObject is a dtype-like name such as np.float64 or pd.Timestamp used
+// as a type.
+type TypeObject struct{ name string }
+
+func (t *TypeObject) String() string        { return fmt.Sprintf("<class '%s'>", t.name) }
+func (t *TypeObject) Type() string          { return "type" }
+func (t *TypeObject) Freeze()               {}
+func (t *TypeObject) Truth() starlark.Bool  { return true }
+func (t *TypeObject) Hash() (uint32, error) { return starlark.String(t.name).Hash() }
+
+// joinNames quotes names for messages.
+func joinNames(ns []string) string {
+	q := make([]string, len(ns))
+	for i, n := range ns {
+		q[i] = "'" + n + "'"
+	}
+	return strings.Join(q, ", ")
+}

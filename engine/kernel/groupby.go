@@ -1,0 +1,248 @@
+package kernel
+
+import (
+	"fmt"
+	"strings"
+
+	"go.starlark.net/starlark"
+
+	"burst/engine/frame"
+	"burst/engine/graph"
+)
+
+// GroupBy is df.groupby(by), optionally with columns selected:
+// df.groupby(by).col (a SeriesGroupBy) or df.groupby(by)[["a", "b"]].
+type GroupBy struct {
+	d      *DataFrame
+	by     []string
+	cols   []string // selected columns; nil: all but the keys
+	series bool     // one column selected as a SeriesGroupBy
+}
+
+var (
+	_ starlark.HasAttrs = (*GroupBy)(nil)
+	_ starlark.Mapping  = (*GroupBy)(nil)
+)
+
+func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var by starlark.Value
+	var sort, dropna starlark.Value
+	if err := starlark.UnpackArgs("groupby", a, kw, "by", &by, "sort?", &sort, "dropna?", &dropna); err != nil {
+		return nil, err
+	}
+	keys, err := stringsArg("by", by)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		if _, ok := d.meta().Col(k); !ok {
+			return nil, fmt.Errorf("KeyError: '%s'", k)
+		}
+	}
+	return &GroupBy{d: d, by: keys}, nil
+}
+
+func (g *GroupBy) String() string {
+	if g.series {
+		return "<dask.dataframe.groupby.SeriesGroupBy>"
+	}
+	return "<dask.dataframe.groupby.DataFrameGroupBy>"
+}
+func (g *GroupBy) Type() string {
+	if g.series {
+		return "SeriesGroupBy"
+	}
+	return "DataFrameGroupBy"
+}
+func (g *GroupBy) Freeze()               {}
+func (g *GroupBy) Truth() starlark.Bool  { return true }
+func (g *GroupBy) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
+
+// columns returns the aggregated columns.
+func (g *GroupBy) columns() []string {
+	if g.cols != nil {
+		return g.cols
+	}
+	var out []string
+	isKey := map[string]bool{}
+	for _, b := range g.by {
+		isKey[b] = true
+	}
+	for _, n := range g.d.meta().Names() {
+		if !isKey[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (g *GroupBy) selectCols(names []string, series bool) (*GroupBy, error) {
+	for _, n := range names {
+		if _, ok := g.d.meta().Col(n); !ok {
+			return nil, fmt.Errorf("KeyError: 'Column not found: %s'", n)
+		}
+	}
+	return &GroupBy{d: g.d, by: g.by, cols: names, series: series}, nil
+}
+
+// Get implements groupby["col"] and groupby[["a", "b"]].
+func (g *GroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
+	if s, ok := starlark.AsString(key); ok {
+		v, err := g.selectCols([]string{s}, true)
+		return v, err == nil, err
+	}
+	names, err := stringsArg("columns", key)
+	if err != nil {
+		return nil, false, err
+	}
+	v, err := g.selectCols(names, false)
+	return v, err == nil, err
+}
+
+var groupMethods = []string{"agg", "aggregate", "count", "first", "last", "max", "mean", "min", "size", "std", "sum", "var", "prod"}
+
+func (g *GroupBy) AttrNames() []string { return groupMethods }
+
+// Attr implements aggregation methods and columns as attributes.
+func (g *GroupBy) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "agg", "aggregate":
+		return starlark.NewBuiltin("GroupBy.agg", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var spec starlark.Value
+			if err := starlark.UnpackPositionalArgs("agg", args, nil, 1, &spec); err != nil {
+				return nil, err
+			}
+			return g.agg(spec, kwargs)
+		}), nil
+	}
+	if frame.GroupAggs[name] {
+		return starlark.NewBuiltin("GroupBy."+name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			ddof := 1
+			var numericOnly starlark.Value
+			if err := starlark.UnpackArgs(name, args, kwargs, "ddof?", &ddof, "numeric_only?", &numericOnly); err != nil {
+				return nil, err
+			}
+			return g.run(name, ddof)
+		}), nil
+	}
+	if !g.series && g.cols == nil {
+		if _, ok := g.d.meta().Col(name); ok {
+			return g.selectCols([]string{name}, true)
+		}
+	}
+	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", g.Type(), name)
+}
+
+// run applies one aggregation to every selected column.
+func (g *GroupBy) run(how string, ddof int) (starlark.Value, error) {
+	cols := g.columns()
+	if how == "size" {
+		p := groupParams(g.by, []frame.Agg{{Column: g.by[0], How: "size", Name: "size"}}, ddof)
+		p["series"], p["name"] = true, ""
+		return g.apply(p)
+	}
+	var aggs []frame.Agg
+	m := g.d.meta()
+	for _, c := range cols {
+		col, _ := m.Col(c)
+		if !aggregable(how, col) {
+			if g.series {
+				return nil, fmt.Errorf("TypeError: cannot compute %s of %s column %q", how, col.DType(), c)
+			}
+			continue // pandas drops nuisance columns
+		}
+		aggs = append(aggs, frame.Agg{Column: c, How: how, Name: c})
+	}
+	p := groupParams(g.by, aggs, ddof)
+	if g.series {
+		p["series"], p["name"] = true, cols[0]
+	}
+	return g.apply(p)
+}
+
+// aggregable reports whether how applies to a column.
+func aggregable(how string, c frame.Column) bool {
+	switch how {
+	case "count", "size", "first", "last", "min", "max":
+		return true
+	}
+	switch c.DType() {
+	case frame.Int64, frame.Float64, frame.Bool:
+		return true
+	}
+	return false
+}
+
+func groupParams(by []string, aggs []frame.Agg, ddof int) map[string]any {
+	return map[string]any{"by": by, "aggs": aggs, "ddof": ddof}
+}
+
+// apply adds the chunk and aggregate steps, Dask's groupby-chunk and
+// groupby-agg.
+func (g *GroupBy) apply(p map[string]any) (starlark.Value, error) {
+	prefix := "dataframe-groupby"
+	if g.series {
+		prefix = "series-groupby"
+	}
+	return reduce(prefix, graph.NewStage("group-chunk", p), graph.NewStage("group-agg", p), g.d.value())
+}
+
+// agg implements .agg("sum"), .agg(["sum", "mean"]) and
+// .agg({"a": "sum", "b": ["min", "max"]}).
+func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, fmt.Errorf("NotImplementedError: named aggregation (agg(name=(col, func))) is not supported yet")
+	}
+	check := func(how string) error {
+		if !frame.GroupAggs[how] {
+			return fmt.Errorf("AttributeError: 'SeriesGroupBy' object has no attribute '%s'", how)
+		}
+		return nil
+	}
+	switch s := spec.(type) {
+	case starlark.String:
+		if err := check(string(s)); err != nil {
+			return nil, err
+		}
+		return g.run(string(s), 1)
+	case *starlark.List, starlark.Tuple:
+		hows, err := stringsArg("agg", s)
+		if err != nil {
+			return nil, err
+		}
+		if !g.series {
+			return nil, fmt.Errorf("NotImplementedError: a list of aggregations over several columns makes MultiIndex columns, which Burst does not support yet: select one column, or pass a dict")
+		}
+		var aggs []frame.Agg
+		for _, h := range hows {
+			if err := check(h); err != nil {
+				return nil, err
+			}
+			aggs = append(aggs, frame.Agg{Column: g.cols[0], How: h, Name: h})
+		}
+		return g.apply(groupParams(g.by, aggs, 1))
+	case *starlark.Dict:
+		var aggs []frame.Agg
+		for _, kv := range s.Items() {
+			col, ok := starlark.AsString(kv[0])
+			if !ok {
+				return nil, fmt.Errorf("TypeError: agg dict keys must be column names")
+			}
+			if _, ok := g.d.meta().Col(col); !ok {
+				return nil, fmt.Errorf("KeyError: \"Column(s) ['%s'] do not exist\"", col)
+			}
+			how, ok := starlark.AsString(kv[1])
+			if !ok {
+				return nil, fmt.Errorf("NotImplementedError: several aggregations per column (%s) make MultiIndex columns, which Burst does not support yet", col)
+			}
+			if err := check(how); err != nil {
+				return nil, err
+			}
+			aggs = append(aggs, frame.Agg{Column: col, How: how, Name: col})
+		}
+		return g.apply(groupParams(g.by, aggs, 1))
+	}
+	return nil, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", pyType(spec))
+}
+
+var _ = strings.Join

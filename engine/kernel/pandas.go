@@ -1,0 +1,697 @@
+package kernel
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"burst/engine/dataframe"
+	"burst/engine/frame"
+	"burst/engine/graph"
+)
+
+// DataFrame is a pandas DataFrame (eager) or a dask.dataframe DataFrame
+// (lazy) in a cell; exactly one of the two is set. Every method is written
+// once over engine values, so both behave alike except that lazy ones wait
+// for compute().
+type DataFrame struct {
+	lazy  *dataframe.Collection
+	eager *frame.Frame
+}
+
+// Series is a pandas or dask.dataframe Series in a cell.
+type Series struct {
+	lazy  *dataframe.Collection
+	eager *frame.Series
+}
+
+// LazyScalar is dask's Scalar: a lazy single value, such as a reduction.
+type LazyScalar struct{ c *dataframe.Collection }
+
+var (
+	_ starlark.HasAttrs        = (*DataFrame)(nil)
+	_ starlark.HasSetKey       = (*DataFrame)(nil)
+	_ starlark.HasBinary       = (*DataFrame)(nil)
+	_ starlark.HasUnary        = (*DataFrame)(nil)
+	_ starlark.Sequence        = (*DataFrame)(nil)
+	_ starlark.HasAttrs        = (*Series)(nil)
+	_ starlark.HasBinary       = (*Series)(nil)
+	_ starlark.HasUnary        = (*Series)(nil)
+	_ starlark.Mapping         = (*Series)(nil)
+	_ starlark.HasBinary       = (*LazyScalar)(nil)
+	_ starlark.HasAttrs        = (*LazyScalar)(nil)
+	_ starlark.Comparable      = Timestamp{}
+	_ starlark.HasAttrs        = Timestamp{}
+	_ starlark.HasBinary       = Timedelta(0)
+	_ starlark.IterableMapping = (*starlark.Dict)(nil)
+)
+
+// ---- DataFrame ----
+
+func (d *DataFrame) value() any {
+	if d.lazy != nil {
+		return d.lazy
+	}
+	return d.eager
+}
+
+func (d *DataFrame) meta() *frame.Frame {
+	if d.lazy != nil {
+		return d.lazy.FrameMeta()
+	}
+	return d.eager
+}
+
+func (d *DataFrame) Type() string {
+	if d.lazy != nil {
+		return "dask.dataframe.DataFrame"
+	}
+	return "pandas.DataFrame"
+}
+func (d *DataFrame) Freeze()              {}
+func (d *DataFrame) Truth() starlark.Bool { return true }
+func (d *DataFrame) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'DataFrame'")
+}
+
+func (d *DataFrame) String() string {
+	if d.lazy != nil {
+		return lazyFrameRepr(d.lazy)
+	}
+	return d.eager.String()
+}
+
+// HTML is the notebook representation.
+func (d *DataFrame) HTML() string {
+	if d.lazy != nil {
+		return lazyFrameHTML(d.lazy)
+	}
+	return d.eager.HTML()
+}
+
+// Len implements len(df); a lazy frame counts its rows.
+func (d *DataFrame) Len() int {
+	if d.eager != nil {
+		return d.eager.Rows
+	}
+	n, err := lazyLen(d.lazy)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// currentKernel is the kernel running a cell; len() has no thread to ask.
+var currentKernel *Kernel
+
+func lazyLen(c *dataframe.Collection) (int, error) {
+	k := currentKernel
+	if k == nil {
+		return 0, fmt.Errorf("no kernel")
+	}
+	r, err := dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), nil, c)
+	if err != nil {
+		return 0, err
+	}
+	v, err := r.Compute(k.ctx, k.computer())
+	if err != nil {
+		return 0, err
+	}
+	n, _ := v.(int64)
+	return int(n), nil
+}
+
+// Iterate yields the column names, as iterating a pandas DataFrame does.
+func (d *DataFrame) Iterate() starlark.Iterator { return stringList(d.meta().Names()).Iterate() }
+
+// Binary implements arithmetic and logic operators.
+func (d *DataFrame) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return binaryToken(op, d, y, side)
+}
+
+// Unary implements -df and ~df.
+func (d *DataFrame) Unary(op syntax.Token) (starlark.Value, error) { return unaryToken(op, d) }
+
+// Get implements df["col"], df[["a", "b"]] and df[mask].
+func (d *DataFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
+	switch key := key.(type) {
+	case starlark.String:
+		v, err := d.column(string(key))
+		return v, err == nil, err
+	case *starlark.List, starlark.Tuple:
+		names, err := stringsArg("columns", key)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, n := range names {
+			if _, ok := d.meta().Col(n); !ok {
+				return nil, false, fmt.Errorf("KeyError: \"['%s'] not in index\"", n)
+			}
+		}
+		v, err := apply("getitem", "getitem", map[string]any{"columns": names}, d.value())
+		return v, err == nil, err
+	case *Series:
+		v, err := apply("getitem", "filter", nil, d.value(), key.value())
+		return v, err == nil, err
+	}
+	return nil, false, fmt.Errorf("TypeError: cannot index a DataFrame with %s", pyType(key))
+}
+
+func (d *DataFrame) column(name string) (starlark.Value, error) {
+	if _, ok := d.meta().Col(name); !ok {
+		return nil, fmt.Errorf("KeyError: '%s'", name)
+	}
+	return apply("getitem", "getitem", map[string]any{"columns": []string{name}, "series": true}, d.value())
+}
+
+// SetKey implements df["col"] = value.
+func (d *DataFrame) SetKey(k, v starlark.Value) error {
+	name, ok := starlark.AsString(k)
+	if !ok {
+		return fmt.Errorf("TypeError: column names must be strings")
+	}
+	r, err := d.assign([]string{name}, []starlark.Value{v})
+	if err != nil {
+		return err
+	}
+	*d = *r
+	return nil
+}
+
+func (d *DataFrame) assign(names []string, vals []starlark.Value) (*DataFrame, error) {
+	p := dataframe.AssignParams{Names: names}
+	args := []any{d.value()}
+	for _, v := range vals {
+		if s, ok := v.(*Series); ok {
+			p.Inputs = append(p.Inputs, true)
+			p.Scalars = append(p.Scalars, dataframe.Scalar{})
+			args = append(args, s.value())
+			continue
+		}
+		g, ok := goScalar(v)
+		if !ok {
+			return nil, fmt.Errorf("TypeError: cannot assign a %s to a column", pyType(v))
+		}
+		p.Inputs = append(p.Inputs, false)
+		p.Scalars = append(p.Scalars, dataframe.Scalar{V: g})
+	}
+	r, err := apply("assign", "assign", p, args...)
+	if err != nil {
+		return nil, err
+	}
+	return r.(*DataFrame), nil
+}
+
+func (d *DataFrame) AttrNames() []string {
+	names := append(frameMethods.names(), "columns", "dtypes", "index", "loc", "shape", "npartitions", "empty", "values")
+	return append(names, d.meta().Names()...)
+}
+
+// Attr implements methods, properties, then columns as attributes.
+func (d *DataFrame) Attr(name string) (starlark.Value, error) {
+	if f, ok := frameMethods[name]; ok {
+		if !available(name, d.lazy != nil) {
+			return nil, fmt.Errorf("AttributeError: 'DataFrame' object has no attribute '%s'", name)
+		}
+		return starlark.NewBuiltin("DataFrame."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return f(thread, d, args, kwargs)
+		}), nil
+	}
+	m := d.meta()
+	switch name {
+	case "columns":
+		return &Index{values: fromEngineArray(frame.Strings(m.Names(), nil)), dtype: "object"}, nil
+	case "dtypes":
+		return &Series{eager: dtypesOf(m)}, nil
+	case "npartitions":
+		if d.lazy == nil {
+			break
+		}
+		return starlark.MakeInt(d.lazy.NParts), nil
+	case "loc":
+		return &Loc{d}, nil
+	case "index":
+		if d.lazy != nil {
+			return nil, fmt.Errorf("NotImplementedError: the index of a Dask DataFrame is lazy: compute() the frame first")
+		}
+		return indexOf(d.eager.Index, d.eager.Rows), nil
+	case "shape":
+		if d.lazy != nil {
+			break
+		}
+		return starlark.Tuple{starlark.MakeInt(d.eager.Rows), starlark.MakeInt(len(m.Columns))}, nil
+	case "empty":
+		if d.lazy != nil {
+			break
+		}
+		return starlark.Bool(d.eager.Rows == 0 || len(m.Columns) == 0), nil
+	case "values":
+		if d.lazy != nil {
+			break
+		}
+		rows := make([]starlark.Value, d.eager.Rows)
+		cols := make([][]starlark.Value, len(m.Columns))
+		for i, c := range m.Columns {
+			cols[i] = toValues(c.Data)
+		}
+		for r := range rows {
+			row := make([]starlark.Value, len(cols))
+			for i := range cols {
+				row[i] = cols[i][r]
+			}
+			rows[r] = starlark.NewList(row)
+		}
+		return starlark.NewList(rows), nil
+	}
+	if _, ok := m.Col(name); ok {
+		return d.column(name)
+	}
+	return nil, fmt.Errorf("AttributeError: 'DataFrame' object has no attribute '%s'", name)
+}
+
+// ---- Series ----
+
+func (s *Series) value() any {
+	if s.lazy != nil {
+		return s.lazy
+	}
+	return s.eager
+}
+
+func (s *Series) meta() *frame.Series {
+	if s.lazy != nil {
+		return s.lazy.SeriesMeta()
+	}
+	return s.eager
+}
+
+func (s *Series) Type() string {
+	if s.lazy != nil {
+		return "dask.dataframe.Series"
+	}
+	return "pandas.Series"
+}
+func (s *Series) Freeze()              {}
+func (s *Series) Truth() starlark.Bool { return true }
+func (s *Series) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'Series'")
+}
+
+func (s *Series) String() string {
+	if s.lazy != nil {
+		m := s.meta()
+		dt := frame.DTypeOf(m.Data.DataType())
+		return fmt.Sprintf("Dask Series Structure:\nnpartitions=%d\n    %s\n    ...\nName: %s, dtype: %s\nDask Name: %s, %s",
+			s.lazy.NParts, dt, m.Name, dt, graph.PartKey(s.lazy.Name, 0).Prefix(), layers(s.lazy.Graph))
+	}
+	return s.eager.String()
+}
+
+// Len implements len(s).
+func (s *Series) Len() int {
+	if s.eager != nil {
+		return s.eager.Len()
+	}
+	n, err := lazyLen(s.lazy)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// Iterate yields the values.
+func (s *Series) Iterate() starlark.Iterator {
+	if s.eager == nil {
+		return starlark.NewList(nil).Iterate()
+	}
+	return starlark.NewList(toValues(s.eager.Data)).Iterate()
+}
+
+// Binary implements operators.
+func (s *Series) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return binaryToken(op, s, y, side)
+}
+
+// Unary implements -s and ~s.
+func (s *Series) Unary(op syntax.Token) (starlark.Value, error) { return unaryToken(op, s) }
+
+// Get implements s[mask] and s[label].
+func (s *Series) Get(key starlark.Value) (starlark.Value, bool, error) {
+	if m, ok := key.(*Series); ok {
+		v, err := apply("getitem", "filter", nil, s.value(), m.value())
+		return v, err == nil, err
+	}
+	if s.eager == nil {
+		return nil, false, fmt.Errorf("NotImplementedError: a Dask Series is indexed by masks only; compute() it first")
+	}
+	// A label of the index.
+	labels := s.eager.Index
+	want, ok := goScalar(key)
+	if !ok {
+		return nil, false, fmt.Errorf("TypeError: cannot index a Series with %s", pyType(key))
+	}
+	n := s.eager.Len()
+	for i := 0; i < n; i++ {
+		var l any = int64(i)
+		if len(labels) > 0 {
+			l = frame.ValueAt(labels[0].Data, i)
+		}
+		if l == want || fmt.Sprint(l) == fmt.Sprint(want) {
+			return fromGo(frame.ValueAt(s.eager.Data, i)), true, nil
+		}
+	}
+	return nil, false, fmt.Errorf("KeyError: %s", pyRepr(key))
+}
+
+func (s *Series) AttrNames() []string {
+	return append(seriesMethods.names(), "dtype", "name", "npartitions", "dt", "str", "loc", "index", "values", "shape")
+}
+
+// Attr implements methods and properties.
+func (s *Series) Attr(name string) (starlark.Value, error) {
+	if f, ok := seriesMethods[name]; ok {
+		if !available(name, s.lazy != nil) {
+			return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
+		}
+		return starlark.NewBuiltin("Series."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return f(thread, s, args, kwargs)
+		}), nil
+	}
+	m := s.meta()
+	switch name {
+	case "name":
+		if m.Name == "" {
+			return starlark.None, nil
+		}
+		return starlark.String(m.Name), nil
+	case "dtype":
+		return starlark.String(frame.DTypeOf(m.Data.DataType())), nil
+	case "npartitions":
+		if s.lazy != nil {
+			return starlark.MakeInt(s.lazy.NParts), nil
+		}
+	case "dt":
+		return &Accessor{s, "dt"}, nil
+	case "str":
+		return &Accessor{s, "str"}, nil
+	case "loc":
+		return &Loc{s}, nil
+	case "index":
+		if s.eager != nil {
+			return indexOf(s.eager.Index, s.eager.Len()), nil
+		}
+		return nil, fmt.Errorf("NotImplementedError: the index of a Dask Series is lazy: compute() it first")
+	case "values":
+		if s.eager != nil {
+			return starlark.NewList(toValues(s.eager.Data)), nil
+		}
+	case "shape":
+		if s.eager != nil {
+			return starlark.Tuple{starlark.MakeInt(s.eager.Len())}, nil
+		}
+	}
+	return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
+}
+
+// JSON is an eager series' data with full precision, for the page and
+// tests.
+func (s *Series) JSON() any {
+	if s.eager == nil {
+		return nil
+	}
+	var index [][]any
+	names := []string{}
+	for _, c := range s.eager.Index {
+		index = append(index, jsonValues(c.Data))
+		names = append(names, c.Name)
+	}
+	return map[string]any{"name": s.eager.Name, "index_names": names, "index": index, "values": jsonValues(s.eager.Data), "dtype": string(frame.DTypeOf(s.eager.Data.DataType()))}
+}
+
+// ---- LazyScalar ----
+
+func (l *LazyScalar) String() string {
+	return fmt.Sprintf("dd.Scalar<%s, dtype=%s>", graph.PartKey(l.c.Name, 0).Prefix(), scalarDType(l.c.Meta))
+}
+func (l *LazyScalar) Type() string         { return "dask.dataframe.Scalar" }
+func (l *LazyScalar) Freeze()              {}
+func (l *LazyScalar) Truth() starlark.Bool { return true }
+func (l *LazyScalar) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'Scalar'")
+}
+func (l *LazyScalar) AttrNames() []string { return []string{"compute", "persist", "visualize", "dask"} }
+
+// Binary implements arithmetic with other scalars and collections.
+func (l *LazyScalar) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return binaryToken(op, l, y, side)
+}
+
+// Attr implements compute, persist and visualize.
+func (l *LazyScalar) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "compute", "persist", "visualize":
+		return starlark.NewBuiltin("Scalar."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return collectionMethod(thread, name, l.c, args, kwargs)
+		}), nil
+	}
+	return nil, fmt.Errorf("AttributeError: 'Scalar' object has no attribute '%s'", name)
+}
+
+func scalarDType(v any) string {
+	switch v.(type) {
+	case float64:
+		return "float64"
+	case int64:
+		return "int64"
+	case bool:
+		return "bool"
+	case string:
+		return "object"
+	}
+	return "float64"
+}
+
+// collectionMethod implements compute, persist and visualize of any lazy
+// collection.
+func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collection, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	k := kernelOf(thread)
+	switch name {
+	case "compute":
+		v, err := c.Compute(k.ctx, k.computer())
+		if err != nil {
+			return nil, err
+		}
+		return fromEngine(v), nil
+	case "persist":
+		vs, err := k.computer().Compute(k.ctx, c.Graph, c.Keys())
+		if err != nil {
+			return nil, err
+		}
+		return fromEngine(c.Persisted(vs)), nil
+	case "visualize":
+		return visualize([]*dataframe.Collection{c}), nil
+	}
+	return nil, fmt.Errorf("AttributeError: %s", name)
+}
+
+// ---- Index ----
+
+// Index is a pandas Index: column names, or a frame's row labels.
+type Index struct {
+	values  []starlark.Value
+	dtype   string
+	name    string
+	rangeN  int // >= 0: a RangeIndex of this length
+	isRange bool
+}
+
+func indexOf(cols []frame.Column, n int) *Index {
+	if len(cols) == 0 {
+		vals := make([]starlark.Value, n)
+		for i := range vals {
+			vals[i] = starlark.MakeInt(i)
+		}
+		return &Index{values: vals, dtype: "int64", rangeN: n, isRange: true}
+	}
+	c := cols[0]
+	return &Index{values: toValues(c.Data), dtype: string(c.DType()), name: c.Name}
+}
+
+func fromEngineArray(a frameArray) []starlark.Value { return toValues(a) }
+
+func (x *Index) String() string {
+	if x.isRange {
+		return fmt.Sprintf("RangeIndex(start=0, stop=%d, step=1)", x.rangeN)
+	}
+	parts := make([]string, len(x.values))
+	for i, v := range x.values {
+		parts[i] = pyRepr(v)
+	}
+	kind := "Index"
+	switch x.dtype {
+	case "int64":
+		kind = "Int64Index"
+	case "float64":
+		kind = "Float64Index"
+	case "datetime64[ns]":
+		kind = "DatetimeIndex"
+	}
+	name := ""
+	if x.name != "" {
+		name = fmt.Sprintf(", name='%s'", x.name)
+	}
+	return fmt.Sprintf("%s([%s], dtype='%s'%s)", kind, strings.Join(parts, ", "), x.dtype, name)
+}
+func (x *Index) Type() string          { return "Index" }
+func (x *Index) Freeze()               {}
+func (x *Index) Truth() starlark.Bool  { return len(x.values) > 0 }
+func (x *Index) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'Index'") }
+func (x *Index) Len() int              { return len(x.values) }
+func (x *Index) Index(i int) starlark.Value {
+	return x.values[i]
+}
+func (x *Index) Iterate() starlark.Iterator { return starlark.NewList(x.values).Iterate() }
+func (x *Index) AttrNames() []string        { return []string{"dtype", "name", "tolist", "to_list"} }
+func (x *Index) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "tolist", "to_list":
+		return starlark.NewBuiltin("Index."+name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.NewList(append([]starlark.Value(nil), x.values...)), nil
+		}), nil
+	case "dtype":
+		return starlark.String(x.dtype), nil
+	case "name":
+		if x.name == "" {
+			return starlark.None, nil
+		}
+		return starlark.String(x.name), nil
+	}
+	return nil, fmt.Errorf("AttributeError: 'Index' object has no attribute '%s'", name)
+}
+
+// ---- .loc ----
+
+// Loc is df.loc / s.loc: rows by mask, columns by name.
+type Loc struct{ of starlark.Value }
+
+func (l *Loc) String() string        { return "<pandas.core.indexing._LocIndexer>" }
+func (l *Loc) Type() string          { return "_LocIndexer" }
+func (l *Loc) Freeze()               {}
+func (l *Loc) Truth() starlark.Bool  { return true }
+func (l *Loc) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
+
+// Get implements .loc[rows] and .loc[rows, cols].
+func (l *Loc) Get(key starlark.Value) (starlark.Value, bool, error) {
+	rows, cols := key, starlark.Value(nil)
+	if t, ok := key.(starlark.Tuple); ok && len(t) == 2 {
+		rows, cols = t[0], t[1]
+	}
+	target := l.of
+	if m, ok := rows.(*Series); ok {
+		var err error
+		if d, ok := target.(*DataFrame); ok {
+			target, _, err = d.Get(m)
+		} else {
+			target, _, err = target.(*Series).Get(m)
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	} else if !isFullSlice(rows) {
+		return nil, false, fmt.Errorf("NotImplementedError: .loc takes a boolean mask (or :) for rows in Burst")
+	}
+	if cols == nil {
+		return target, true, nil
+	}
+	d, ok := target.(*DataFrame)
+	if !ok {
+		return nil, false, fmt.Errorf("IndexingError: Too many indexers")
+	}
+	return d.Get(cols)
+}
+
+func isFullSlice(v starlark.Value) bool {
+	_, ok := v.(*starlark.List)
+	return ok && false
+}
+
+// ---- .dt and .str ----
+
+// Accessor is s.dt or s.str.
+type Accessor struct {
+	s    *Series
+	kind string
+}
+
+func (a *Accessor) String() string        { return fmt.Sprintf("<pandas.core.accessor.%s>", a.kind) }
+func (a *Accessor) Type() string          { return a.kind + "accessor" }
+func (a *Accessor) Freeze()               {}
+func (a *Accessor) Truth() starlark.Bool  { return true }
+func (a *Accessor) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
+func (a *Accessor) AttrNames() []string {
+	var out []string
+	src := frame.DTFields
+	if a.kind == "str" {
+		src = frame.StrMethods
+	}
+	for n := range src {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Attr implements .dt.FIELD (a property) and .str.METHOD(...).
+func (a *Accessor) Attr(name string) (starlark.Value, error) {
+	if a.kind == "dt" {
+		if !frame.DTFields[name] {
+			return nil, fmt.Errorf("AttributeError: 'DatetimeProperties' object has no attribute '%s'", name)
+		}
+		return apply("dt-"+name, "unary", map[string]any{"fn": "dt." + name}, a.s.value())
+	}
+	if !frame.StrMethods[name] {
+		return nil, fmt.Errorf("AttributeError: 'StringMethods' object has no attribute '%s'", name)
+	}
+	return starlark.NewBuiltin("str."+name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var vals []any
+		for _, x := range args {
+			g, ok := goScalar(x)
+			if !ok {
+				return nil, fmt.Errorf("TypeError: str.%s() argument must be a string or number, not %s", name, pyType(x))
+			}
+			vals = append(vals, g)
+		}
+		for _, kv := range kwargs {
+			switch string(kv[0].(starlark.String)) {
+			case "regex", "case", "na":
+				if string(kv[0].(starlark.String)) == "regex" {
+					for len(vals) < 1 {
+						vals = append(vals, "")
+					}
+					g, _ := goScalar(kv[1])
+					vals = append(vals[:1], g)
+				}
+			case "start", "stop", "pat":
+				g, _ := goScalar(kv[1])
+				switch string(kv[0].(starlark.String)) {
+				case "start", "pat":
+					for len(vals) < 1 {
+						vals = append(vals, nil)
+					}
+					vals[0] = g
+				case "stop":
+					for len(vals) < 2 {
+						vals = append(vals, nil)
+					}
+					vals[1] = g
+				}
+			default:
+				return nil, fmt.Errorf("TypeError: str.%s() got an unexpected keyword argument '%s'", name, kv[0])
+			}
+		}
+		return apply("str-"+name, "unary", map[string]any{"fn": "str." + name, "args": dataframe.Scalars(vals)}, a.s.value())
+	}), nil
+}
