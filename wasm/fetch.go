@@ -127,3 +127,29 @@ func (f fetchFS) Glob(pattern string) ([]string, error) {
 	}
 	return names, nil
 }
+
+// Size asks the server for name's length with a HEAD request, so that
+// read_csv can split big files into blocks.
+func (f fetchFS) Size(name string) (int64, error) {
+	n, err := files.Clean(name)
+	if err != nil {
+		return 0, err
+	}
+	u := f.origin + "/" + (&url.URL{Path: n}).EscapedPath()
+	resp, err := await(js.Global().Call("fetch", u, map[string]any{"method": "HEAD"}))
+	if err != nil {
+		return 0, fmt.Errorf("%s: %v", name, err)
+	}
+	if s := resp.Get("status").Int(); s == 404 {
+		return 0, fmt.Errorf("FileNotFoundError: [Errno 2] No such file or directory: %q", name)
+	} else if s >= 400 {
+		return 0, fmt.Errorf("%s: the server answered %d", name, s)
+	}
+	l := resp.Get("headers").Call("get", "Content-Length")
+	if l.IsNull() {
+		return 0, nil // unknown: read whole files
+	}
+	var size int64
+	fmt.Sscan(l.String(), &size)
+	return size, nil
+}
