@@ -86,9 +86,9 @@ func ReadCSVFiles(fs files.FS, names []string, opt csv.Options, blocksize int64)
 			tasks = append(tasks, p)
 			continue
 		}
-		for off := int64(0); off < size; off += blocksize {
+		for _, b := range blocks(size, blocksize) {
 			q := p
-			q.Off, q.Len = off, min(blocksize, size-off)
+			q.Off, q.Len = b[0], b[1]
 			tasks = append(tasks, q)
 		}
 	}
@@ -99,6 +99,30 @@ func ReadCSVFiles(fs files.FS, names []string, opt csv.Options, blocksize int64)
 		g[k] = &graph.Task{Key: k, Stages: []graph.Stage{graph.NewStage("read-csv", p)}}
 	}
 	return &Collection{Graph: g, Name: name, NParts: len(tasks), Meta: meta}, nil
+}
+
+// blocks splits size bytes into blocks as Dask's read_bytes does: the
+// block size shrinks so that the blocks come out even.
+func blocks(size, blocksize int64) [][2]int64 {
+	bs := float64(blocksize)
+	if size%blocksize != 0 && size > blocksize {
+		bs = float64(size) / float64(size/blocksize)
+	}
+	place := 0.0
+	offs := []int64{0}
+	for float64(size)-place > bs*2-1 {
+		place += bs
+		offs = append(offs, int64(place))
+	}
+	out := make([][2]int64, len(offs))
+	for i, o := range offs {
+		end := size
+		if i+1 < len(offs) {
+			end = offs[i+1]
+		}
+		out[i] = [2]int64{o, end - o}
+	}
+	return out
 }
 
 func opReadCSV(env *graph.Env, p readParams, _ []graph.Value) (graph.Value, error) {
@@ -137,11 +161,12 @@ func readBlock(fs files.FS, name string, off, n int64) ([]byte, error) {
 			return b, nil // one line, no newline
 		}
 	}
+	// As Dask's read_bytes: a block starts after the first newline at or
+	// after its offset (a line starting right at the offset belongs to the
+	// block before) and ends with the line that holds its last byte.
 	start := off
 	if off == 0 {
 		start = int64(len(header))
-	} else {
-		start = off - 1 // a newline just before off means a line starts at off
 	}
 	b, err := fs.ReadRange(name, start, off+n-start)
 	if err != nil {
@@ -154,25 +179,21 @@ func readBlock(fs files.FS, name string, off, n int64) ([]byte, error) {
 		}
 		b = b[i+1:]
 	}
-	// Extend to the end of the last line.
-	end := off + n
-	for len(b) > 0 && b[len(b)-1] != '\n' {
+	for end := off + n; ; {
 		more, err := fs.ReadRange(name, end, step)
 		if err != nil {
 			return nil, err
-		}
-		if len(more) == 0 {
-			break
 		}
 		if i := bytes.IndexByte(more, '\n'); i >= 0 {
 			b = append(b, more[:i+1]...)
 			break
 		}
 		b = append(b, more...)
+		if len(more) < step {
+			break
+		}
 		end += int64(len(more))
 	}
-	// And drop a first line that belongs to the block before: it starts
-	// before off (handled above) — here only the header is added.
 	out := make([]byte, 0, len(header)+len(b))
 	return append(append(out, header...), b...), nil
 }
@@ -183,6 +204,18 @@ func readBlock(fs files.FS, name string, off, n int64) ([]byte, error) {
 // tells the learner which dtype= to pass.
 func coerce(path string, f *frame.Frame, names []string, dtypes []frame.DType) (*frame.Frame, error) {
 	if len(names) == 0 {
+		return f, nil
+	}
+	if f.Rows == 0 && len(f.Columns) == len(names) {
+		// An empty file has no values to infer from: it takes the dtypes
+		// of the sample.
+		for i := range f.Columns {
+			t := dtypes[i]
+			a, err := frame.AsType(f.Columns[i].Data, t)
+			if err == nil {
+				f.Columns[i].Data = a
+			}
+		}
 		return f, nil
 	}
 	if len(f.Columns) != len(names) {

@@ -158,6 +158,20 @@ func Concat(fs []*Frame) (*Frame, error) {
 		return fs[0], nil
 	}
 	first := fs[0]
+	explicit := false
+	for _, f := range fs {
+		explicit = explicit || len(f.Index) > 0
+	}
+	if explicit && len(first.Index) <= 1 {
+		// Some parts carry labels (a tail, a filter): keep every part's.
+		parts := make([]*Frame, len(fs))
+		for i, f := range fs {
+			c := *f
+			c.Index = f.IndexOrRange()
+			parts[i] = &c
+		}
+		fs, first = parts, parts[0]
+	}
 	out := &Frame{}
 	cat := func(get func(*Frame) []Column, i int, name string) (arrow.Array, error) {
 		parts := make([]arrow.Array, len(fs))

@@ -227,6 +227,23 @@ func Merge(left, right *Frame, on []string, how string, suffixes [2]string) (*Fr
 			li, ri = append(li, i), append(ri, j)
 		}
 	}
+	if how == "inner" {
+		// pandas groups an inner join's rows by key, in the order the
+		// keys first appear on the left.
+		g, err := GroupKeys(lk)
+		if err == nil {
+			order := make([]int, len(li))
+			for i := range order {
+				order[i] = i
+			}
+			sort.SliceStable(order, func(a, b int) bool { return g.IDs[li[order[a]]] < g.IDs[li[order[b]]] })
+			l2, r2 := make([]int, len(li)), make([]int, len(ri))
+			for i, o := range order {
+				l2[i], r2[i] = li[o], ri[o]
+			}
+			li, ri = l2, r2
+		}
+	}
 	if how != "inner" && how != "left" {
 		return nil, fmt.Errorf("NotImplementedError: merge how=%q (Burst supports 'inner' and 'left')", how)
 	}

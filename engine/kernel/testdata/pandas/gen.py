@@ -1,0 +1,248 @@
+"""Reference results for the DataFrame engine, made by pandas 1.5 and Dask
+2022.12 (Debian: /usr/bin/python3 engine/kernel/testdata/pandas/gen.py).
+
+Each case is a cell run in a folder holding `files`; its last line is the
+result, encoded as described in pandas_test.go. Burst runs the same cells
+and must give the same dtypes, index, order and values (floats to 1e-9).
+"""
+import json, os, tempfile, math, datetime
+import numpy as np
+import pandas as pd
+import dask
+import dask.dataframe as dd
+
+dask.config.set(scheduler="synchronous")
+
+FLIGHTS = """Year,Month,DayofMonth,DayOfWeek,DepTime,CRSDepTime,DepDelay,Origin,Dest,Cancelled
+1990,1,1,1,1005,1000,5,EWR,ORD,0
+1990,1,2,2,,900,,JFK,LAX,1
+1990,1,3,3,1130,1100,30,LGA,ATL,0
+1990,1,4,4,745,800,-15,EWR,ATL,0
+1990,1,5,5,1200,1000,120,JFK,ORD,0
+1990,1,6,6,,1300,,EWR,LAX,1
+1990,1,7,7,1402,1400,2,LGA,ORD,0
+1990,1,8,1,1555,1500,55,JFK,ATL,0
+"""
+FLIGHTS2 = """Year,Month,DayofMonth,DayOfWeek,DepTime,CRSDepTime,DepDelay,Origin,Dest,Cancelled
+1991,2,1,5,905,900,5.5,LGA,ORD,0
+1991,2,2,6,1010,1000,10,EWR,LAX,0
+1991,2,3,7,,1000,,LGA,ATL,1
+1991,2,4,1,1750,1700,50,JFK,ORD,0
+"""
+EDGE = {
+    "nan.csv": "k,v,empty\na,1.5,\nb,,\na,2.5,\nc,,\n",
+    "empty.csv": "k,v,empty\n",
+    "quoted.csv": 'name,note,n\n"Smith, J","said ""hi""",1\n"Ünïcödé 日本","multi\nline",2\nplain,x,3\n',
+    "crlf.csv": "a,b\r\n1,x\r\n2,y\r\n",
+    "bom.csv": "\ufeffa,b\n1,2\n3,4\n",
+    "i1.csv": "x,y\n1,a\n2,b\n",
+    "i2.csv": "x,y\n3,c\n,d\n",
+}
+
+cases = []
+
+def case(name, code, files=None):
+    cases.append({"name": name, "code": code.strip("\n"), "files": files if files is not None else {"f1.csv": FLIGHTS, "f2.csv": FLIGHTS2}})
+
+P = "import pandas as pd\ndf = pd.read_csv('f1.csv')\n"
+D = "import dask.dataframe as dd\ndf = dd.read_csv('f*.csv')\n"
+DD = "import dask.dataframe as dd\ndf = dd.read_csv('f*.csv', parse_dates={'Date': [0, 1, 2]}, dtype={'Cancelled': bool})\n"
+
+# Reading
+case("read-pandas", P + "df")
+case("read-dask-glob", D + "df.compute()")
+case("read-dask-list", "import dask.dataframe as dd\ndd.read_csv(['f2.csv', 'f1.csv']).compute()")
+case("read-parse-dates-dict", DD + "df.compute()")
+case("read-usecols", "import pandas as pd\npd.read_csv('f1.csv', usecols=['Origin', 'DepDelay'])")
+case("read-na-values", "import pandas as pd\npd.read_csv('f1.csv', na_values=['5'])")
+case("read-dtype-float", "import pandas as pd\npd.read_csv('f1.csv', dtype={'DayOfWeek': float})")
+case("read-blocksize", "import dask.dataframe as dd\ndf = dd.read_csv('f1.csv', blocksize=150)\ndf.compute()")
+case("read-blocksize-npartitions", "import dask.dataframe as dd\ndf = dd.read_csv('f1.csv', blocksize=150)\ndf.npartitions > 1")
+case("read-nan-everywhere", "import pandas as pd\npd.read_csv('nan.csv')", EDGE)
+case("read-empty-partition", "import dask.dataframe as dd\ndd.read_csv(['nan.csv', 'empty.csv', 'nan.csv']).compute()", EDGE)
+case("read-quoted-unicode", "import pandas as pd\npd.read_csv('quoted.csv')", EDGE)
+case("read-crlf", "import pandas as pd\npd.read_csv('crlf.csv')", EDGE)
+case("read-bom", "import pandas as pd\npd.read_csv('bom.csv')", EDGE)
+case("read-int-then-float-mismatch", "import dask.dataframe as dd\ndd.read_csv('i*.csv').compute()", EDGE)
+case("read-int-then-float-fixed", "import dask.dataframe as dd\ndd.read_csv('i*.csv', dtype={'x': 'float64'}).compute()", EDGE)
+case("from-pandas", P + "import dask.dataframe as dd\nd = dd.from_pandas(df, npartitions=3)\nd.DepDelay.sum().compute()")
+case("from-pandas-npartitions", P + "import dask.dataframe as dd\ndd.from_pandas(df, npartitions=3).npartitions")
+
+# Inspecting
+case("columns", P + "list(df.columns)")
+case("dtypes", DD + "df.dtypes")
+case("npartitions", D + "df.npartitions")
+case("head", D + "df.head(3)")
+case("tail", D + "df.tail(2)")
+case("len", D + "len(df)")
+case("shape", P + "df.shape")
+case("describe", P + "df.describe()")
+case("to-dict", P + "df[['Origin', 'DepDelay']].head(3).to_dict()")
+case("tolist", P + "df.Origin.tolist()")
+
+# Selecting
+case("getitem", D + "df['DepDelay'].compute()")
+case("getattr", D + "df.Origin.compute()")
+case("getitem-list", D + "df[['Origin', 'Dest']].compute()")
+case("mask-scalar", D + "df[df.DepDelay > 10].compute()")
+case("mask-series", P + "df[df.DepTime > df.CRSDepTime]")
+case("mask-invert", DD + "df[~df.Cancelled].compute()")
+case("mask-and-or", P + "df[(df.DepDelay > 0) & (df.Origin == 'EWR') | (df.Dest == 'LAX')]")
+case("isin", P + "df[df.Origin.isin(['EWR', 'LGA'])]")
+case("between", P + "df.DepDelay.between(0, 30)")
+case("isna-notna", P + "df.DepDelay.isna() | df.DepTime.notna()")
+case("loc-mask-cols", P + "df.loc[df.DepDelay > 10, ['Origin', 'DepDelay']]")
+case("loc-mask-col", P + "df.loc[df.DepDelay > 10, 'Origin']")
+
+# Computing
+for op in ["+", "-", "*", "/", "//", "%"]:
+    case("arith-scalar-" + op, P + "df.DepDelay " + op + " 7")
+    case("arith-int-" + op, P + "df.DayOfWeek " + op + " 3")
+case("arith-series", D + "(df.DepTime - df.CRSDepTime).compute()")
+case("neg", P + "-df.DepDelay")
+case("abs", P + "df.DepDelay.abs()")
+case("round", P + "(df.DepDelay / 7).round(2)")
+case("fillna", P + "df.DepDelay.fillna(0)")
+case("astype-float", P + "df.DayOfWeek.astype(float)")
+case("astype-int", P + "df.DepDelay.fillna(-1).astype(int)")
+case("astype-str", P + "df.DayOfWeek.astype(str)")
+case("assign", D + "df.assign(Late=df.DepDelay > 15).compute()")
+case("apply", P + "def f(x):\n    return x * 2\ndf.DayOfWeek.apply(f)")
+case("map-partitions", D + "def f(part, k):\n    return part.DepDelay * k\ndf.map_partitions(f, 10).compute()")
+case("map-partitions-meta", D + "def f(part):\n    return part[part.DepDelay > 0]\ndf.map_partitions(f, meta=df).compute()")
+for field in ["year", "month", "day", "dayofweek", "hour", "minute"]:
+    case("dt-" + field, DD + "df.Date.dt." + field + ".compute()")
+for call in ["lower()", "upper()", "len()", "contains('W')", "startswith('J')", "endswith('A')", "slice(0, 2)"]:
+    case("str-" + call.split("(")[0], P + "df.Origin.str." + call)
+case("to-timedelta", P + "pd.to_timedelta(df.DepDelay, unit='m')")
+case("timestamp-plus-timedelta", "import pandas as pd\ndf = pd.read_csv('f1.csv', parse_dates={'Date': [0, 1, 2]})\ndf.Date + pd.to_timedelta(df.DepDelay, unit='m')")
+case("to-datetime", "import pandas as pd\npd.to_datetime(pd.Series(['2020-01-02', '1999-12-31 10:30:00']))", {})
+
+# Reducing
+for how in ["sum", "mean", "std", "var", "min", "max", "count", "nunique", "idxmax", "idxmin"]:
+    case("series-" + how, D + "df.DepDelay." + how + "().compute()")
+    case("pandas-" + how, P + "df.DepDelay." + how + "()")
+case("int-sum", D + "df.DayOfWeek.sum().compute()")
+case("string-max", P + "df.Origin.max()")
+case("frame-mean", P + "df[['DepDelay', 'DayOfWeek']].mean()")
+case("frame-sum-dask", D + "df[['DepDelay', 'DayOfWeek']].sum().compute()")
+case("value-counts", D + "df.Dest.value_counts().compute()")
+case("quantile", P + "df.DepDelay.quantile(0.5)")
+case("groupby-mean", D + "df.groupby('Origin').DepDelay.mean().compute()")
+case("groupby-two-keys", D + "df.groupby(['Origin', 'Dest']).DepDelay.mean().compute()")
+case("groupby-agg-str", D + "df.groupby('Origin').DepDelay.agg('sum').compute()")
+case("groupby-agg-dict", D + "df.groupby('Origin').agg({'DepDelay': 'sum', 'DayOfWeek': 'mean'}).compute()")
+case("groupby-agg-list", P + "df.groupby('Origin').DepDelay.agg(['sum', 'mean', 'count'])")
+case("groupby-count", D + "df.groupby('Origin').count().compute()")
+case("groupby-size", D + "df.groupby('Origin').size().compute()")
+case("groupby-first", P + "df.groupby('Origin').first()")
+case("groupby-last", P + "df.groupby('Origin').last()")
+case("groupby-std", D + "df.groupby('DayOfWeek').DepDelay.std().compute()")
+case("groupby-max-int", D + "df.groupby('Origin').DayOfWeek.max().compute()")
+case("groupby-all-null-group", "import pandas as pd\npd.read_csv('nan.csv').groupby('k').v.mean()", EDGE)
+case("sort-values", P + "df.sort_values('DepDelay')")
+case("sort-values-two-desc", P + "df.sort_values(['Origin', 'DepDelay'], ascending=False)")
+case("nlargest", D + "df.nlargest(3, 'DepDelay').compute()")
+case("nsmallest", P + "df.nsmallest(2, 'DepDelay')")
+case("drop-duplicates", D + "df[['Origin', 'Dest']].drop_duplicates().compute()")
+case("merge-inner", P + "a = pd.DataFrame({'Origin': ['EWR', 'JFK'], 'Name': ['Newark', 'Kennedy']})\ndf.merge(a, on='Origin')")
+case("merge-left", P + "a = pd.DataFrame({'Origin': ['EWR', 'JFK'], 'Name': ['Newark', 'Kennedy']})\ndf.merge(a, on='Origin', how='left')")
+case("merge-suffixes", P + "a = pd.DataFrame({'Origin': ['EWR', 'JFK'], 'Dest': ['X', 'Y']})\ndf.merge(a, on='Origin')")
+case("concat-pandas", P + "pd.concat([df.head(2), df.tail(2)])")
+case("concat-dask", D + "dd.concat([df, df]).DepDelay.sum().compute()")
+case("set-index", P + "df.set_index('DepTime').head(3)")
+case("persist", D + "p = df.persist()\np.DepDelay.sum().compute()")
+case("compute-shared", D + "import dask\ndask.compute(df.DepDelay.mean(), df.DepDelay.std())")
+
+# Errors
+case("error-missing-file", "import pandas as pd\npd.read_csv('nope.csv')", {})
+case("error-unknown-column", P + "df['nope']")
+case("error-ragged-row", "import pandas as pd\npd.read_csv('r.csv')", {"r.csv": "a,b,c\n1,2,3\n4,5,6\n7,8,9,10,11\n"})
+case("error-forced-dtype", "import pandas as pd\npd.read_csv('d.csv', dtype={'x': 'int64'})", {"d.csv": "x\n1\nabc\n"})
+
+
+def enc_value(v):
+    if v is None or v is pd.NaT:
+        return None
+    if isinstance(v, (float, np.floating)):
+        if math.isnan(v):
+            return None
+        if math.isinf(v):
+            return "inf" if v > 0 else "-inf"
+        return float(v)
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, pd.Timestamp):
+        return int(v.value)
+    if isinstance(v, pd.Timedelta):
+        return int(v.value)
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    return str(v)
+
+
+def enc_array(values, dtype):
+    s = pd.Series(values)
+    if str(dtype).startswith("datetime64") or str(dtype).startswith("timedelta64"):
+        return [None if pd.isna(x) else int(x.value) for x in s]
+    return [enc_value(x) for x in s]
+
+
+def enc_index(idx):
+    if isinstance(idx, pd.MultiIndex):
+        levels = [enc_array(idx.get_level_values(i), idx.levels[i].dtype) for i in range(idx.nlevels)]
+        return {"names": list(idx.names), "dtypes": [str(idx.get_level_values(i).dtype) for i in range(idx.nlevels)], "levels": levels}
+    return {"names": [idx.name], "dtypes": [str(idx.dtype)], "levels": [enc_array(list(idx), idx.dtype)]}
+
+
+def enc(v):
+    if isinstance(v, pd.DataFrame):
+        return {"type": "frame", "columns": [str(c) for c in v.columns], "dtypes": [str(t) for t in v.dtypes],
+                "index": enc_index(v.index), "values": [enc_array(v.iloc[:, i], v.dtypes[i]) for i in range(v.shape[1])]}
+    if isinstance(v, pd.Series):
+        return {"type": "series", "name": v.name, "dtype": str(v.dtype), "index": enc_index(v.index), "values": enc_array(v, v.dtype)}
+    if isinstance(v, tuple):
+        return {"type": "tuple", "items": [enc(x) for x in v]}
+    if isinstance(v, list):
+        return {"type": "list", "items": [enc(x) for x in v]}
+    if isinstance(v, dict):
+        return {"type": "dict", "keys": [enc_value(k) for k in v], "values": [enc(x) for x in v.values()]}
+    pytype = type(v).__name__
+    if isinstance(v, (bool, np.bool_)):
+        pytype = "bool"
+    elif isinstance(v, (int, np.integer)):
+        pytype = "int"
+    elif isinstance(v, (float, np.floating)):
+        pytype = "float"
+    return {"type": "scalar", "pytype": pytype, "value": enc_value(v)}
+
+
+def run(c):
+    with tempfile.TemporaryDirectory() as d:
+        for n, text in c["files"].items():
+            with open(os.path.join(d, n), "w", newline="") as f:
+                f.write(text)
+        old = os.getcwd()
+        os.chdir(d)
+        try:
+            lines = c["code"].split("\n")
+            ns = {}
+            exec("\n".join(lines[:-1]), ns)
+            return enc(eval(lines[-1], ns))
+        except Exception as e:
+            msg = str(e).strip().split("\n")[0]
+            return {"type": "error", "ename": type(e).__name__, "contains": msg[:40]}
+        finally:
+            os.chdir(old)
+
+
+for c in cases:
+    c["expect"] = run(c)
+
+here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "expect.json"), "w") as f:
+    json.dump(cases, f, indent=1, ensure_ascii=False)
+    f.write("\n")
+print(len(cases), "cases")
