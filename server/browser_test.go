@@ -109,7 +109,7 @@ func TestOverviewInBrowser(t *testing.T) {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(1280, 900),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -209,6 +209,28 @@ func TestOverviewInBrowser(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "overview-"+size+".png"), png, 0o644)
 	}
 	t.Logf("data %s: %d workers, navigation → kernel idle %.2fs, group-by cell %ss", size, workers, toIdle.Seconds(), elapsed)
+}
+
+// profileDir makes a fresh Chromium profile folder. Chromium's helper
+// processes can still be writing to it for a moment after the browser is
+// told to exit, so removing it is retried and a leftover is only logged:
+// t.TempDir would fail the test over a cache file.
+func profileDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "burst-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20; i++ {
+			if err = os.RemoveAll(dir); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("leaving Chromium profile %s: %v", dir, err)
+	})
+	return dir
 }
 
 func checkSeries(t *testing.T, js map[string]any, text any, fx overviewFixture) {
