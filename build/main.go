@@ -15,6 +15,8 @@ const usage = `usage:
   go run ./build site [-out dist] [-force]     build the site (wasm, bundle, lessons) when stale
   go run ./build data [-size small|full] [-dir .]  write data/nycflights/*.csv
   go run ./build run [-dir .] FILE…            run a lesson (.md) or script (.py, "-" for stdin) natively
+  go run ./build bench frames [-runs 3] [-engines native,browser,pandas,dask]
+                                               time the DataFrame workloads against pandas and Dask
 `
 
 func main() {
@@ -30,6 +32,8 @@ func main() {
 		err = cmdData(os.Args[2:])
 	case "run":
 		err = cmdRun(os.Args[2:])
+	case "bench":
+		err = cmdBench(os.Args[2:])
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)

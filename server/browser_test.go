@@ -17,19 +17,10 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"burst/build/chrome"
 	"burst/build/dataset"
 	"burst/server/site"
 )
-
-// findChromium returns the path of a Chromium to drive, or "".
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 type overviewFixture struct {
 	Rows   int       `json:"rows"`
@@ -72,8 +63,7 @@ func buildDist(t *testing.T) string {
 // headless Chromium through window.burst.runAll(), and compares the
 // group-by's result with pandas.
 func TestOverviewInBrowser(t *testing.T) {
-	chrome := findChromium()
-	if chrome == "" {
+	if chrome.Path() == "" {
 		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
 			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
 		}
@@ -99,27 +89,10 @@ func TestOverviewInBrowser(t *testing.T) {
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profileDir(t)),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	// Chromium is newer than cdproto: ignore events it cannot decode.
-	ctx, cancel := chromedp.NewContext(actx, chromedp.WithErrorf(func(f string, args ...any) {
-		if !strings.Contains(f, "could not unmarshal event") {
-			t.Logf(f, args...)
-		}
-	}))
+	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer cancel()
 	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute)
 	defer cancel()
@@ -209,28 +182,6 @@ func TestOverviewInBrowser(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "overview-"+size+".png"), png, 0o644)
 	}
 	t.Logf("data %s: %d workers, navigation → kernel idle %.2fs, group-by cell %ss", size, workers, toIdle.Seconds(), elapsed)
-}
-
-// profileDir makes a fresh Chromium profile folder. Chromium's helper
-// processes can still be writing to it for a moment after the browser is
-// told to exit, so removing it is retried and a leftover is only logged:
-// t.TempDir would fail the test over a cache file.
-func profileDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "burst-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		for i := 0; i < 20; i++ {
-			if err = os.RemoveAll(dir); err == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Logf("leaving Chromium profile %s: %v", dir, err)
-	})
-	return dir
 }
 
 func checkSeries(t *testing.T, js map[string]any, text any, fx overviewFixture) {

@@ -10,6 +10,7 @@ package csv
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,11 @@ type Options struct {
 	DType      map[string]frame.DType // forced dtypes per column
 	NAValues   []string               // extra NA strings
 	UseCols    []string               // nil: all columns
+	NRows      int                    // read at most this many rows; 0: all
+	// Project, when not nil, names the only result columns to build (names
+	// after parse_dates): the engine's column projection, which skips
+	// converting what no later step uses. Not a pandas option.
+	Project []string `json:",omitempty"`
 }
 
 var defaultNA = []string{"", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"}
@@ -62,6 +68,9 @@ func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 	t, err := tokenize(name, data)
 	if err != nil {
 		return nil, err
+	}
+	if opt.NRows > 0 && t.rows > opt.NRows {
+		t.rows = opt.NRows
 	}
 	na := map[string]bool{}
 	for _, s := range defaultNA {
@@ -90,6 +99,7 @@ func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 	used := make([]bool, len(t.header))
 	var front []frame.Column
 	inPlace := map[int]bool{}
+	projected := func(name string) bool { return opt.Project == nil || slices.Contains(opt.Project, name) }
 	for _, ds := range opt.ParseDates {
 		idx := ds.Indices
 		for _, c := range ds.Columns {
@@ -106,6 +116,12 @@ func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 		}
 		if len(idx) == 1 && t.header[idx[0]] == ds.Name {
 			inPlace[idx[0]] = true
+			continue
+		}
+		if !projected(ds.Name) {
+			for _, i := range idx {
+				used[i] = true
+			}
 			continue
 		}
 		a, err := t.dates(idx, na)
@@ -130,7 +146,7 @@ func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 	}
 	cols := front
 	for i, h := range t.header {
-		if used[i] || !keep(i) {
+		if used[i] || !keep(i) || !projected(h) {
 			continue
 		}
 		var a arrow.Array

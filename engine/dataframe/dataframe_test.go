@@ -149,3 +149,66 @@ func TestSharedReadsComputeOnce(t *testing.T) {
 		t.Errorf("std = %v", v)
 	}
 }
+
+// A read whose consumers use some columns converts and checks only those,
+// as Dask's column projection: a mismatch elsewhere is no error, and
+// filters pass the projection through to their consumers.
+func TestProjectionNarrowsReads(t *testing.T) {
+	fs := write(t, map[string]string{
+		"1.csv": "x,y,z\n1,a,1\n2,b,0\n",
+		"2.csv": "x,y,z\n3,c,1\n,d,1\n", // x is float here: a mismatch
+	})
+	c, err := ReadCSV(fs, "*.csv", csv.Options{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(in *Collection, name string) *Collection {
+		out, err := Map("getitem", graph.NewStage("getitem", map[string]any{"columns": []string{name}, "series": true}), nil, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	mask, err := Map("eq", graph.NewStage("binary", binaryParams{Op: "==", Scalar: &Scalar{V: int64(1)}}), nil, col(c, "z"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := Map("filter", graph.NewStage("filter", nil), nil, c, mask)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ys := col(kept, "y")
+
+	s := &serial{env: &graph.Env{FS: fs}, ran: map[string]int{}}
+	opt := Optimized(s)
+	g := Project(ys.Graph, ys.Keys())
+	for k, task := range g {
+		if task.Stages[0].Op != "read-csv" {
+			continue
+		}
+		if _, ok := ys.Graph[k]; ok {
+			t.Errorf("narrowed read %s kept its key", k)
+		}
+		if !strings.Contains(string(task.Stages[0].Params), `"Project":["y","z"]`) {
+			t.Errorf("read %s params %s, want the projection [y z]", k, task.Stages[0].Params)
+		}
+	}
+	v, err := ys.Compute(context.Background(), opt)
+	if err != nil {
+		t.Fatalf("a mismatch in x, which nobody uses, failed the computation: %v", err)
+	}
+	if got := v.(*frame.Series).Data.String(); got != `["a" "c" "d"]` {
+		t.Errorf("y where z == 1 = %s", got)
+	}
+	// The whole frame reads every column, and the mismatch is an error.
+	if _, err := c.Compute(context.Background(), opt); err == nil || !strings.Contains(err.Error(), "Mismatched dtypes") {
+		t.Errorf("whole frame: want the mismatch, got %v", err)
+	}
+	// The read is not narrowed when the frame itself is also wanted.
+	g = Project(graph.Merge(ys.Graph, c.Graph), append(ys.Keys(), c.Keys()...))
+	for k := range c.Graph {
+		if _, ok := g[k]; !ok {
+			t.Errorf("read %s was narrowed although the whole frame is wanted", k)
+		}
+	}
+}

@@ -16,6 +16,12 @@ import (
 // columns and dtypes, as Dask's default sample=256000.
 const sampleBytes = 256000
 
+// sampleRows is how many rows of the sample give the dtypes, as Dask's
+// default sample_rows=10: a column whose first rows hold only integers is
+// int64 even when a later file has a missing value there, which is the
+// "Mismatched dtypes" lesson.
+const sampleRows = 10
+
 // DefaultBlocksize is Dask's default: files larger than this are split.
 const DefaultBlocksize = 64_000_000
 
@@ -65,7 +71,9 @@ func ReadCSVFiles(fs files.FS, names []string, opt csv.Options, blocksize int64)
 			sample = sample[:i+1]
 		}
 	}
-	head, err := csv.Read(names[0], sample, &opt)
+	sampleOpt := opt
+	sampleOpt.NRows = sampleRows
+	head, err := csv.Read(names[0], sample, &sampleOpt)
 	if err != nil {
 		return nil, err
 	}

@@ -95,9 +95,9 @@ func (k *Kernel) ExecutionCount() int { return k.count }
 // Client exists, else the host's local pool.
 func (k *Kernel) computer() dataframe.Computer {
 	if k.client != nil && k.client.cluster != nil {
-		return k.client.cluster
+		return dataframe.Optimized(k.client.cluster)
 	}
-	return k.host.Local()
+	return dataframe.Optimized(k.host.Local())
 }
 
 var fileOptions = &syntax.FileOptions{

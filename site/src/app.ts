@@ -138,6 +138,16 @@ function start() {
     outputs: (k: number) => cells[k]?.outputs ?? [],
     cellCount: () => cells.length,
     workers: () => kernel?.nWorkers ?? 0,
+    // execute runs code outside any cell (benchmarks, tests) and resolves
+    // with its outputs and the wall time in milliseconds.
+    execute: async (code: string) => {
+      if (!kernel) throw new Error("the kernel is not running");
+      await kernel.ready;
+      const outputs: Output[] = [];
+      const t0 = performance.now();
+      const res = await kernel.execute(code, (o) => outputs.push(o));
+      return { ok: res.ok, ms: performance.now() - t0, outputs };
+    },
   };
   if (cellEls.length === 0) return;
   kernel = new Kernel(workerCount());
