@@ -8,16 +8,10 @@
 package csv
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/apache/arrow/go/v15/arrow"
-	"github.com/apache/arrow/go/v15/arrow/array"
-	"github.com/apache/arrow/go/v15/arrow/memory"
 
 	"burst/engine/frame"
 )
@@ -47,41 +41,16 @@ type Options struct {
 
 var defaultNA = []string{"", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"}
 
-// table is a tokenized file: field i of row r spans
-// data[start[r*ncol+i]:end[r*ncol+i]]; a missing trailing field has
-// start = -1.
-type table struct {
-	name       string
-	data       []byte
-	header     []string
-	start, end []int32
-	lines      []int32 // 1-based line number of each row
-	rows       int
-	naDigits   bool // some NA string ends in a digit
-}
-
 // Read parses a whole CSV file (header first). name is used in errors.
 func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 	if opt == nil {
 		opt = &Options{}
 	}
-	t, err := tokenize(name, data)
+	t, err := newTable(name, data)
 	if err != nil {
 		return nil, err
 	}
-	if opt.NRows > 0 && t.rows > opt.NRows {
-		t.rows = opt.NRows
-	}
-	na := map[string]bool{}
-	for _, s := range defaultNA {
-		na[s] = true
-	}
-	for _, s := range opt.NAValues {
-		na[s] = true
-		if s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' {
-			t.naDigits = true
-		}
-	}
+	t.setNA(opt.NAValues)
 	col := map[string]int{}
 	for i, h := range t.header {
 		col[h] = i
@@ -96,12 +65,20 @@ func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 			return nil, fmt.Errorf("ValueError: %s: usecols names column %q, which is not in the file", name, c)
 		}
 	}
-	used := make([]bool, len(t.header))
-	var front []frame.Column
-	inPlace := map[int]bool{}
 	projected := func(name string) bool { return opt.Project == nil || slices.Contains(opt.Project, name) }
+
+	// Plan the result: combined date columns first, then the file's
+	// columns that are neither date sources nor left out. Only the fields
+	// of the columns the plan converts are recorded while tokenizing.
+	type dates struct {
+		name string
+		idx  []int
+	}
+	var front []dates
+	source := make([]bool, len(t.header)) // a source of a combined date
+	inPlace := map[int]bool{}
 	for _, ds := range opt.ParseDates {
-		idx := ds.Indices
+		idx := slices.Clone(ds.Indices)
 		for _, c := range ds.Columns {
 			i, ok := col[c]
 			if !ok {
@@ -118,43 +95,45 @@ func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 			inPlace[idx[0]] = true
 			continue
 		}
-		if !projected(ds.Name) {
-			for _, i := range idx {
-				used[i] = true
-			}
-			continue
+		for _, i := range idx {
+			source[i] = true
 		}
-		a, err := t.dates(idx, na)
+		if projected(ds.Name) {
+			front = append(front, dates{ds.Name, idx})
+		}
+	}
+	plain := make([]bool, len(t.header)) // converted as a column of its own
+	for i, h := range t.header {
+		plain[i] = !source[i] && (len(opt.UseCols) == 0 || slices.Contains(opt.UseCols, h)) && projected(h)
+	}
+	record := slices.Clone(plain)
+	for _, d := range front {
+		for _, i := range d.idx {
+			record[i] = true
+		}
+	}
+	if err := t.tokenize(record, opt.NRows); err != nil {
+		return nil, err
+	}
+
+	var cols []frame.Column
+	for _, d := range front {
+		a, err := t.dates(d.idx)
 		if err != nil {
 			return nil, err
 		}
-		for _, i := range idx {
-			used[i] = true
-		}
-		front = append(front, frame.Column{Name: ds.Name, Data: a})
+		cols = append(cols, frame.Column{Name: d.name, Data: a})
 	}
-	keep := func(i int) bool {
-		if len(opt.UseCols) == 0 {
-			return true
-		}
-		for _, c := range opt.UseCols {
-			if c == t.header[i] {
-				return true
-			}
-		}
-		return false
-	}
-	cols := front
 	for i, h := range t.header {
-		if used[i] || !keep(i) || !projected(h) {
+		if !plain[i] {
 			continue
 		}
 		var a arrow.Array
 		var err error
 		if inPlace[i] {
-			a, err = t.dates([]int{i}, na)
+			a, err = t.dates([]int{i})
 		} else {
-			a, err = t.column(i, opt.DType[h], na)
+			a, err = t.column(i, opt.DType[h])
 		}
 		if err != nil {
 			return nil, err
@@ -167,428 +146,4 @@ func Read(name string, data []byte, opt *Options) (*frame.Frame, error) {
 	}
 	f.Rows = t.rows
 	return f, nil
-}
-
-// tokenize finds the header and every field. Quoted fields are unescaped
-// into a private copy of the data.
-func tokenize(name string, data []byte) (*table, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.IndexByte(data, '"') >= 0 {
-		data = append([]byte(nil), data...) // unescaping writes in place
-	}
-	t := &table{name: name, data: data}
-	pos, line := 0, 1
-	var fs, fe []int32
-	// readRow returns the fields of the row starting at pos.
-	readRow := func() (bool, error) {
-		fs, fe = fs[:0], fe[:0]
-		startLine := line
-		for {
-			if pos < len(data) && data[pos] == '"' {
-				w := pos
-				s := pos
-				pos++
-				for {
-					if pos >= len(data) {
-						return false, fmt.Errorf("%s: line %d: unterminated quoted field", name, startLine)
-					}
-					c := data[pos]
-					if c == '"' {
-						if pos+1 < len(data) && data[pos+1] == '"' {
-							data[w] = '"'
-							w++
-							pos += 2
-							continue
-						}
-						pos++
-						break
-					}
-					if c == '\n' {
-						line++
-					}
-					data[w] = c
-					w++
-					pos++
-				}
-				fs, fe = append(fs, int32(s)), append(fe, int32(w))
-				// Skip to the delimiter.
-				for pos < len(data) && data[pos] != ',' && data[pos] != '\n' {
-					pos++
-				}
-			} else {
-				s := pos
-				for pos < len(data) && data[pos] != ',' && data[pos] != '\n' {
-					pos++
-				}
-				e := pos
-				if e > s && data[e-1] == '\r' {
-					e--
-				}
-				fs, fe = append(fs, int32(s)), append(fe, int32(e))
-			}
-			if pos >= len(data) || data[pos] == '\n' {
-				pos++
-				line++
-				return true, nil
-			}
-			pos++ // the comma
-		}
-	}
-	blank := func() bool {
-		return len(fs) == 1 && fe[0] == fs[0] && (fs[0] == 0 || data[fs[0]-1] != '"')
-	}
-	// Header, skipping blank lines.
-	for {
-		if pos >= len(data) {
-			return nil, fmt.Errorf("EmptyDataError: %s: No columns to parse from file", name)
-		}
-		if _, err := readRow(); err != nil {
-			return nil, err
-		}
-		if !blank() {
-			break
-		}
-	}
-	for i := range fs {
-		t.header = append(t.header, string(data[fs[i]:fe[i]]))
-	}
-	n := len(t.header)
-	est := bytes.Count(data, []byte{'\n'}) + 1
-	t.start = make([]int32, 0, est*n)
-	t.end = make([]int32, 0, est*n)
-	for pos < len(data) {
-		rowLine := line
-		if _, err := readRow(); err != nil {
-			return nil, err
-		}
-		if blank() {
-			continue
-		}
-		if len(fs) > n {
-			return nil, fmt.Errorf("ParserError: %s: Error tokenizing data. C error: Expected %d fields in line %d, saw %d", name, n, rowLine, len(fs))
-		}
-		t.start = append(t.start, fs...)
-		t.end = append(t.end, fe...)
-		for k := len(fs); k < n; k++ { // short rows are padded with NA
-			t.start, t.end = append(t.start, -1), append(t.end, -1)
-		}
-		t.lines = append(t.lines, int32(rowLine))
-		t.rows++
-	}
-	return t, nil
-}
-
-func (t *table) field(r, c int) ([]byte, bool) {
-	k := r*len(t.header) + c
-	s := t.start[k]
-	if s < 0 {
-		return nil, false
-	}
-	return t.data[s:t.end[k]], true
-}
-
-// isNA reports whether a field is missing. Fields ending in a digit skip
-// the lookup unless some NA string ends in a digit (a user's "-999").
-func (t *table) isNA(b []byte, present bool, na map[string]bool) bool {
-	if !present || len(b) == 0 {
-		return true
-	}
-	if last := b[len(b)-1]; last >= '0' && last <= '9' && !t.naDigits {
-		return false
-	}
-	return na[string(b)]
-}
-
-type kind int
-
-const (
-	kInt kind = iota
-	kFloat
-	kBool
-	kObject
-)
-
-// column converts column c, inferring its dtype unless forced.
-func (t *table) column(c int, forced frame.DType, na map[string]bool) (arrow.Array, error) {
-	n := t.rows
-	k := kInt
-	anyNA, allNA := false, true
-	if forced == "" {
-		for r := 0; r < n && k != kObject; r++ {
-			b, ok := t.field(r, c)
-			if t.isNA(b, ok, na) {
-				anyNA = true
-				continue
-			}
-			allNA = false
-			switch k {
-			case kInt:
-				if _, ok := parseInt(b); !ok {
-					if _, ok := parseFloat(b); ok {
-						k = kFloat
-					} else if _, ok := parseBool(b, false); ok && r == firstPresent(t, c, na) {
-						k = kBool
-					} else {
-						k = kObject
-					}
-				}
-			case kFloat:
-				if _, ok := parseFloat(b); !ok {
-					k = kObject
-				}
-			case kBool:
-				if _, ok := parseBool(b, false); !ok {
-					k = kObject
-				}
-			}
-		}
-		switch {
-		case n == 0:
-			k = kObject
-		case allNA:
-			k = kFloat
-		case k == kInt && anyNA:
-			k = kFloat
-		case k == kBool && anyNA:
-			k = kObject
-		}
-	} else {
-		switch forced {
-		case frame.Int64:
-			k = kInt
-		case frame.Float64:
-			k = kFloat
-		case frame.Bool:
-			k = kBool
-		case frame.Datetime:
-			return t.dates([]int{c}, na)
-		default:
-			k = kObject
-		}
-	}
-	bad := func(r int, b []byte, what string) error {
-		return fmt.Errorf("ValueError: %s: line %d, column %q: cannot convert %q to %s", t.name, t.lines[r], t.header[c], b, what)
-	}
-	switch k {
-	case kInt:
-		v := make([]int64, n)
-		for r := range n {
-			b, ok := t.field(r, c)
-			if t.isNA(b, ok, na) {
-				return nil, fmt.Errorf("ValueError: %s: line %d: Integer column has NA values in column %q", t.name, t.lines[r], t.header[c])
-			}
-			x, ok := parseInt(b)
-			if !ok {
-				return nil, bad(r, b, "int64")
-			}
-			v[r] = x
-		}
-		return frame.Int64s(v), nil
-	case kFloat:
-		v := make([]float64, n)
-		for r := range n {
-			b, ok := t.field(r, c)
-			if t.isNA(b, ok, na) {
-				v[r] = nan
-				continue
-			}
-			x, ok := parseFloat(b)
-			if !ok {
-				return nil, bad(r, b, "float64")
-			}
-			v[r] = x
-		}
-		return frame.Float64s(v), nil
-	case kBool:
-		v := make([]bool, n)
-		for r := range n {
-			b, ok := t.field(r, c)
-			if t.isNA(b, ok, na) {
-				return nil, fmt.Errorf("ValueError: %s: line %d: Bool column has NA values in column %q", t.name, t.lines[r], t.header[c])
-			}
-			x, ok := parseBool(b, forced == frame.Bool)
-			if !ok {
-				return nil, bad(r, b, "bool")
-			}
-			v[r] = x
-		}
-		return frame.Bools(v), nil
-	}
-	bld := array.NewStringBuilder(memory.DefaultAllocator)
-	defer bld.Release()
-	bld.Reserve(n)
-	for r := range n {
-		b, ok := t.field(r, c)
-		if t.isNA(b, ok, na) {
-			bld.AppendNull()
-		} else {
-			bld.BinaryBuilder.Append(b)
-		}
-	}
-	return bld.NewArray(), nil
-}
-
-func firstPresent(t *table, c int, na map[string]bool) int {
-	for r := 0; r < t.rows; r++ {
-		if b, ok := t.field(r, c); !t.isNA(b, ok, na) {
-			return r
-		}
-	}
-	return -1
-}
-
-// dates parses the joined text of columns idx as datetimes.
-func (t *table) dates(idx []int, na map[string]bool) (arrow.Array, error) {
-	bld := array.NewTimestampBuilder(memory.DefaultAllocator, &arrow.TimestampType{Unit: arrow.Nanosecond})
-	defer bld.Release()
-	var buf []byte
-	for r := 0; r < t.rows; r++ {
-		// Fast path: year, month, day as integer columns.
-		if len(idx) == 3 {
-			y, ok1 := t.field(r, idx[0])
-			m, ok2 := t.field(r, idx[1])
-			d, ok3 := t.field(r, idx[2])
-			yi, a := parseInt(y)
-			mi, b := parseInt(m)
-			di, c := parseInt(d)
-			if ok1 && ok2 && ok3 && a && b && c && mi >= 1 && mi <= 12 && di >= 1 && di <= 31 {
-				bld.Append(arrow.Timestamp(time.Date(int(yi), time.Month(mi), int(di), 0, 0, 0, 0, time.UTC).UnixNano()))
-				continue
-			}
-		}
-		buf = buf[:0]
-		allNA := true
-		for j, c := range idx {
-			b, ok := t.field(r, c)
-			if !t.isNA(b, ok, na) {
-				allNA = false
-			}
-			if j > 0 {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, b...)
-		}
-		if allNA {
-			bld.AppendNull()
-			continue
-		}
-		ts, ok := parseDate(strings.TrimSpace(string(buf)))
-		if !ok {
-			return nil, fmt.Errorf("ValueError: %s: line %d: cannot parse %q as a date in %s", t.name, t.lines[r], buf, t.header[idx[0]])
-		}
-		bld.Append(arrow.Timestamp(ts.UnixNano()))
-	}
-	return bld.NewArray(), nil
-}
-
-var dateLayouts = []string{"2006 1 2", "2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "01/02/2006", "1/2/2006", "2006/01/02"}
-
-func parseDate(s string) (time.Time, bool) {
-	for _, l := range dateLayouts {
-		if ts, err := time.Parse(l, s); err == nil {
-			return ts, true
-		}
-	}
-	return time.Time{}, false
-}
-
-var nan = func() float64 { var z float64; return z / z }()
-
-// parseInt parses a decimal integer without allocating.
-func parseInt(b []byte) (int64, bool) {
-	if len(b) == 0 {
-		return 0, false
-	}
-	neg := false
-	i := 0
-	if b[0] == '-' || b[0] == '+' {
-		neg = b[0] == '-'
-		i = 1
-		if len(b) == 1 {
-			return 0, false
-		}
-	}
-	if len(b)-i > 18 {
-		v, err := strconv.ParseInt(string(b), 10, 64)
-		return v, err == nil
-	}
-	var v int64
-	for ; i < len(b); i++ {
-		c := b[i] - '0'
-		if c > 9 {
-			return 0, false
-		}
-		v = v*10 + int64(c)
-	}
-	if neg {
-		v = -v
-	}
-	return v, true
-}
-
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
-
-// parseFloat parses a decimal number; simple ones exactly without
-// allocating (a mantissa below 2^53 divided by an exact power of ten is
-// correctly rounded), others with strconv.
-func parseFloat(b []byte) (float64, bool) {
-	i, neg := 0, false
-	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
-		neg = b[0] == '-'
-		i = 1
-	}
-	var m uint64
-	digits, frac := 0, -1
-	for ; i < len(b); i++ {
-		c := b[i]
-		if c == '.' && frac < 0 {
-			frac = 0
-			continue
-		}
-		if c < '0' || c > '9' {
-			break
-		}
-		m = m*10 + uint64(c-'0')
-		digits++
-		if frac >= 0 {
-			frac++
-		}
-	}
-	if i == len(b) && digits > 0 && digits <= 15 {
-		v := float64(m)
-		if frac > 0 {
-			v /= pow10[frac]
-		}
-		if neg {
-			v = -v
-		}
-		return v, true
-	}
-	s := string(b)
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		switch strings.ToLower(s) {
-		case "inf", "+inf", "infinity":
-			return v, true
-		}
-		return 0, false
-	}
-	return v, true
-}
-
-// parseBool accepts pandas' spellings; with numeric, also 0 and 1 (what
-// dtype=bool accepts).
-func parseBool(b []byte, numeric bool) (bool, bool) {
-	switch string(b) {
-	case "True", "TRUE", "true":
-		return true, true
-	case "False", "FALSE", "false":
-		return false, true
-	}
-	if numeric {
-		if x, ok := parseFloat(b); ok {
-			return x != 0, true
-		}
-	}
-	return false, false
 }

@@ -177,3 +177,44 @@ func Strings(v []string, valid []bool) arrow.Array {
 func nan() float64 { return math.NaN() }
 
 var memAlloc = memory.DefaultAllocator
+
+// OwnFloat64s is Float64s without the copy: the array keeps v, which the
+// caller must not change afterwards.
+func OwnFloat64s(v []float64) arrow.Array {
+	d := array.NewData(arrow.PrimitiveTypes.Float64, len(v), []*memory.Buffer{nil, memory.NewBufferBytes(arrow.Float64Traits.CastToBytes(v))}, nil, 0, 0)
+	defer d.Release()
+	return array.NewFloat64Data(d)
+}
+
+// OwnInt64s is Int64s without the copy: the array keeps v.
+func OwnInt64s(v []int64) arrow.Array {
+	d := array.NewData(arrow.PrimitiveTypes.Int64, len(v), []*memory.Buffer{nil, memory.NewBufferBytes(arrow.Int64Traits.CastToBytes(v))}, nil, 0, 0)
+	defer d.Release()
+	return array.NewInt64Data(d)
+}
+
+// OwnTimestamps builds a datetime64[ns] array that keeps v (nanoseconds
+// since the epoch) and valid, a validity bitmap (nil: no missing values)
+// with nulls zero bits.
+func OwnTimestamps(v []int64, valid []byte, nulls int) arrow.Array {
+	var vb *memory.Buffer
+	if valid != nil {
+		vb = memory.NewBufferBytes(valid)
+	}
+	d := array.NewData(timestampType, len(v), []*memory.Buffer{vb, memory.NewBufferBytes(arrow.Int64Traits.CastToBytes(v))}, nil, nulls, 0)
+	defer d.Release()
+	return array.NewTimestampData(d)
+}
+
+// OwnStrings builds a string array from Arrow's offsets and data buffers
+// and a validity bitmap (nil: no missing values) with nulls zero bits; the
+// array keeps them.
+func OwnStrings(offsets []int32, data []byte, valid []byte, nulls int) arrow.Array {
+	var vb *memory.Buffer
+	if valid != nil {
+		vb = memory.NewBufferBytes(valid)
+	}
+	d := array.NewData(arrow.BinaryTypes.String, len(offsets)-1, []*memory.Buffer{vb, memory.NewBufferBytes(arrow.Int32Traits.CastToBytes(offsets)), memory.NewBufferBytes(data)}, nil, nulls, 0)
+	defer d.Release()
+	return array.NewStringData(d)
+}

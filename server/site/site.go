@@ -70,7 +70,7 @@ func (h *Handler) glob(w http.ResponseWriter, r *http.Request) {
 		names = []string{}
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Cache-Control", "no-store")
 	json.NewEncoder(w).Encode(names)
 }
 
@@ -93,7 +93,9 @@ func (h *Handler) data(w http.ResponseWriter, r *http.Request, p string) {
 		http.NotFound(w, r)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-cache")
+	// Not through the browser's disk cache: Chromium fetched the 200 MB of
+	// flights 1.5× faster from this server than from its cache.
+	w.Header().Set("Cache-Control", "no-store")
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 
@@ -115,7 +117,7 @@ func (h *Handler) static(w http.ResponseWriter, r *http.Request, p string) {
 		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Add("Vary", "Accept-Encoding")
 	accept := r.Header.Get("Accept-Encoding")
 	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
