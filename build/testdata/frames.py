@@ -29,6 +29,12 @@ pdf.Origin.head(3).tolist()
 pdf.Origin.head(3).to_list()
 pdf.head(2).values
 pdf.index
+df.index
+df.index.compute()
+df.shape
+df.shape[0].compute()
+pdf.nunique()
+df.nunique().compute()
 df
 df.DepDelay
 
@@ -59,6 +65,7 @@ pdf.Distance.astype(float)
 d.fillna(0).astype(int)
 pdf.Origin.astype(str)
 pdf.assign(Late=pdf.DepDelay > 15)
+df.rename(columns={"DepDelay": "Delay"}).Delay.max().compute()
 def double(x):
     return x * 2
 pdf.Distance.apply(double)

@@ -40,6 +40,21 @@ func init() {
 	register("describe", opDescribe)
 	register("len-chunk", opLenChunk)
 	register("rename", opRename)
+	register("index", opIndex)
+}
+
+// opIndex returns the index of a frame or series as a Series of its
+// labels (named as the index), which a lazy Index computes.
+func opIndex(_ *graph.Env, _ struct{}, in []graph.Value) (graph.Value, error) {
+	f, _, err := asFrame(in[0])
+	if err != nil {
+		return nil, err
+	}
+	idx := f.IndexOrRange()
+	if len(idx) != 1 {
+		return nil, fmt.Errorf("NotImplementedError: the index of a frame with a MultiIndex")
+	}
+	return &frame.Series{Name: idx[0].Name, Index: idx, Data: idx[0].Data}, nil
 }
 
 // register adds an operation whose parameters decode into P.
@@ -297,15 +312,27 @@ func opAssign(_ *graph.Env, p AssignParams, in []graph.Value) (graph.Value, erro
 }
 
 type renameParams struct {
-	Name string `json:"name"`
+	Name    string            `json:"name"`
+	Columns map[string]string `json:"columns,omitempty"` // a frame's columns, old → new
 }
 
+// opRename renames a Series, or a frame's columns (names not in the
+// mapping stay, as pandas' default errors="ignore").
 func opRename(_ *graph.Env, p renameParams, in []graph.Value) (graph.Value, error) {
-	s, ok := in[0].(*frame.Series)
-	if !ok {
-		return nil, fmt.Errorf("rename wants a Series")
+	switch v := in[0].(type) {
+	case *frame.Series:
+		return &frame.Series{Name: p.Name, Index: v.Index, Data: v.Data}, nil
+	case *frame.Frame:
+		out := &frame.Frame{Index: v.Index, Rows: v.Rows, Columns: make([]frame.Column, len(v.Columns))}
+		for i, c := range v.Columns {
+			if to, ok := p.Columns[c.Name]; ok {
+				c.Name = to
+			}
+			out.Columns[i] = c
+		}
+		return out, nil
 	}
-	return &frame.Series{Name: p.Name, Index: s.Index, Data: s.Data}, nil
+	return nil, fmt.Errorf("rename wants a DataFrame or a Series")
 }
 
 // ---- element-wise ----

@@ -67,7 +67,21 @@ func ReduceChunk(how string, f *Frame) (*Frame, error) {
 			return nil, err
 		}
 		out.Columns = append(out.Columns, Column{c.Name, p})
-		out.Rows = p.Len()
+		out.Rows = max(out.Rows, p.Len())
+	}
+	// The distinct values of the columns differ in number: the shorter
+	// are padded with missing values, which nunique does not count.
+	for i, c := range out.Columns {
+		if n := c.Data.Len(); n < out.Rows {
+			idx := make([]int, out.Rows)
+			for k := range idx {
+				idx[k] = k
+				if k >= n {
+					idx[k] = -1
+				}
+			}
+			out.Columns[i].Data = TakeNullable(c.Data, idx)
+		}
 	}
 	return out, nil
 }
@@ -353,6 +367,9 @@ func aggOf(how string, cols []arrow.Array, proto arrow.Array, ddof int, q float6
 		}
 		cols = []arrow.Array{proto}
 	}
+	if how == "nunique" {
+		cols = sameNumericType(cols)
+	}
 	all, err := concatArrays(cols)
 	if err != nil {
 		return nil, err
@@ -493,4 +510,31 @@ func rangeIndex(i, j int) arrow.Array {
 		v[k] = int64(i + k)
 	}
 	return Int64s(v)
+}
+
+// sameNumericType makes numeric partials of one column agree: an int64
+// column padded with missing values became float64 in some partitions.
+func sameNumericType(cols []arrow.Array) []arrow.Array {
+	mixed := false
+	for _, c := range cols[1:] {
+		if !arrow.TypeEqual(c.DataType(), cols[0].DataType()) {
+			mixed = true
+		}
+	}
+	if !mixed {
+		return cols
+	}
+	out := make([]arrow.Array, len(cols))
+	for i, c := range cols {
+		if _, ok := c.(*array.Float64); ok || !isNumeric(c) {
+			out[i] = c
+			continue
+		}
+		f, err := AsType(c, Float64)
+		if err != nil {
+			return cols
+		}
+		out[i] = f
+	}
+	return out
 }

@@ -113,9 +113,6 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			if how == "nunique" {
-				return nil, fmt.Errorf("NotImplementedError: DataFrame.nunique(): use df.col.nunique() per column")
-			}
 			return reduce(reducePrefix("dataframe", how), graph.NewStage("reduce-chunk", p), graph.NewStage("reduce-agg", p), d.value())
 		}
 	}
@@ -509,7 +506,34 @@ func frameSetIndex(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []sta
 }
 
 func frameRename(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	return nil, fmt.Errorf("NotImplementedError: DataFrame.rename is not supported yet: use assign")
+	var mapper, index, columns, axis starlark.Value
+	if err := starlark.UnpackArgs("rename", a, kw, "mapper?", &mapper, "index?", &index, "columns?", &columns, "axis?", &axis); err != nil {
+		return nil, err
+	}
+	if mapper != nil && (axis == starlark.MakeInt(1) || axis == starlark.String("columns")) {
+		columns, mapper = mapper, nil
+	}
+	if mapper != nil || index != nil {
+		return nil, fmt.Errorf("NotImplementedError: Burst renames columns only: df.rename(columns={\"old\": \"new\"})")
+	}
+	cols, ok := columns.(*starlark.Dict)
+	if !ok {
+		what := "nothing"
+		if columns != nil {
+			what = columns.Type()
+		}
+		return nil, fmt.Errorf("TypeError: rename(columns=…) wants a dict of old to new names, not %s", what)
+	}
+	m := map[string]string{}
+	for _, it := range cols.Items() {
+		from, ok1 := starlark.AsString(it[0])
+		to, ok2 := starlark.AsString(it[1])
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("TypeError: rename(columns=…) maps column names to new names (strings), not %s to %s", it[0].Type(), it[1].Type())
+		}
+		m[from] = to
+	}
+	return apply("rename", "rename", map[string]any{"columns": m}, d.value())
 }
 
 func astype(v any, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {

@@ -2,8 +2,11 @@ package kernel
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -235,12 +238,17 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		return &Loc{d}, nil
 	case "index":
 		if d.lazy != nil {
-			return nil, fmt.Errorf("NotImplementedError: the index of a Dask DataFrame is lazy: compute() the frame first")
+			return lazyIndexOf(d.lazy)
 		}
 		return indexOf(d.eager.Index, d.eager.Rows), nil
 	case "shape":
 		if d.lazy != nil {
-			break
+			// As Dask: the number of rows is lazy, the columns known.
+			n, err := dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), int64(0), d.lazy)
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Tuple{&LazyScalar{n}, starlark.MakeInt(len(m.Columns))}, nil
 		}
 		return starlark.Tuple{starlark.MakeInt(d.eager.Rows), starlark.MakeInt(len(m.Columns))}, nil
 	case "empty":
@@ -250,7 +258,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		return starlark.Bool(d.eager.Rows == 0 || len(m.Columns) == 0), nil
 	case "values":
 		if d.lazy != nil {
-			break
+			return nil, fmt.Errorf("NotImplementedError: the values of a Dask DataFrame are a Dask Array, which Burst does not have yet: compute() the frame (or a part of it) first")
 		}
 		rows := make([]starlark.Value, d.eager.Rows)
 		cols := make([][]starlark.Value, len(m.Columns))
@@ -304,8 +312,7 @@ func (s *Series) String() string {
 	if s.lazy != nil {
 		m := s.meta()
 		dt := frame.DTypeOf(m.Data.DataType())
-		return fmt.Sprintf("Dask Series Structure:\nnpartitions=%d\n    %s\n    ...\nName: %s, dtype: %s\nDask Name: %s, %s",
-			s.lazy.NParts, dt, m.Name, dt, graph.PartKey(s.lazy.Name, 0).Prefix(), layers(s.lazy.Graph))
+		return lazySeriesRepr("Series", s.lazy, m.Name, dt)
 	}
 	return s.eager.String()
 }
@@ -403,15 +410,21 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 		if s.eager != nil {
 			return indexOf(s.eager.Index, s.eager.Len()), nil
 		}
-		return nil, fmt.Errorf("NotImplementedError: the index of a Dask Series is lazy: compute() it first")
+		return lazyIndexOf(s.lazy)
 	case "values":
 		if s.eager != nil {
 			return starlark.NewList(toValues(s.eager.Data)), nil
 		}
+		return nil, fmt.Errorf("NotImplementedError: the values of a Dask Series are a Dask Array, which Burst does not have yet: compute() the series first")
 	case "shape":
 		if s.eager != nil {
 			return starlark.Tuple{starlark.MakeInt(s.eager.Len())}, nil
 		}
+		n, err := dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), int64(0), s.lazy)
+		if err != nil {
+			return nil, err
+		}
+		return starlark.Tuple{&LazyScalar{n}}, nil
 	}
 	return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
 }
@@ -526,11 +539,9 @@ func (x *Index) String() string {
 	if x.isRange {
 		return fmt.Sprintf("RangeIndex(start=0, stop=%d, step=1)", x.rangeN)
 	}
-	parts := make([]string, len(x.values))
-	for i, v := range x.values {
-		parts[i] = pyRepr(v)
-	}
 	kind := "Index"
+	format := pyRepr
+	justify := true
 	switch x.dtype {
 	case "int64":
 		kind = "Int64Index"
@@ -538,13 +549,117 @@ func (x *Index) String() string {
 		kind = "Float64Index"
 	case "datetime64[ns]":
 		kind = "DatetimeIndex"
+		format = dateRepr(x.values)
+	case "object":
+		justify = false
+		for _, v := range x.values {
+			if _, ok := v.(starlark.String); !ok {
+				justify = true
+			}
+		}
 	}
-	name := ""
+	items := make([]string, len(x.values))
+	for i, v := range x.values {
+		items[i] = format(v)
+	}
+	attrs := []string{fmt.Sprintf("dtype='%s'", x.dtype)}
 	if x.name != "" {
-		name = fmt.Sprintf(", name='%s'", x.name)
+		attrs = append(attrs, fmt.Sprintf("name='%s'", x.name))
 	}
-	return fmt.Sprintf("%s([%s], dtype='%s'%s)", kind, strings.Join(parts, ", "), x.dtype, name)
+	if len(items) > maxSeqItems {
+		attrs = append(attrs, fmt.Sprintf("length=%d", len(items)))
+	}
+	if kind == "DatetimeIndex" {
+		attrs = append(attrs, "freq=None")
+	}
+	return kind + "(" + objectSummary(kind, items, justify) + strings.Join(attrs, ", ") + ")"
 }
+
+// dateRepr formats datetimes as a DatetimeIndex shows them: quoted, and
+// without the time when every value is at midnight.
+func dateRepr(vs []starlark.Value) func(starlark.Value) string {
+	layout := "2006-01-02"
+	for _, v := range vs {
+		if t, ok := v.(Timestamp); ok && time.Time(t).UTC().Truncate(24*time.Hour) != time.Time(t).UTC() {
+			layout = "2006-01-02 15:04:05"
+			break
+		}
+	}
+	return func(v starlark.Value) string {
+		if t, ok := v.(Timestamp); ok {
+			return "'" + time.Time(t).UTC().Format(layout) + "'"
+		}
+		return pyRepr(v)
+	}
+}
+
+// maxSeqItems is pandas' display.max_seq_items.
+const maxSeqItems = 100
+
+// objectSummary lays out an index's values as pandas 1.5's
+// format_object_summary does for an 80-column display: wrapped lines
+// indented past "Name([", the first and last ten of long indexes around
+// "...", and numbers right-aligned to a common width.
+func objectSummary(name string, items []string, justify bool) string {
+	const width = 80
+	space1 := "\n" + strings.Repeat(" ", len(name)+1)
+	space2 := "\n" + strings.Repeat(" ", len(name)+2)
+	n := len(items)
+	switch n {
+	case 0:
+		return "[], "
+	case 1:
+		return "[" + items[0] + "], "
+	case 2:
+		return "[" + items[0] + ", " + items[1] + "], "
+	}
+	truncated := n > maxSeqItems
+	var head, tail []string
+	if truncated {
+		head, tail = slices.Clone(items[:10]), slices.Clone(items[n-10:])
+	} else {
+		tail = slices.Clone(items)
+	}
+	if justify && (truncated || !(len(strings.Join(head, ", ")) < width && len(strings.Join(tail, ", ")) < width)) {
+		w := 0
+		for _, x := range append(slices.Clone(head), tail...) {
+			w = max(w, utf8.RuneCountInString(x))
+		}
+		for _, xs := range [][]string{head, tail} {
+			for i, x := range xs {
+				xs[i] = strings.Repeat(" ", w-utf8.RuneCountInString(x)) + x
+			}
+		}
+	}
+	rstrip := func(s string) string { return strings.TrimRight(s, " \t\n") }
+	extend := func(s, line, value string, w int) (string, string) {
+		if utf8.RuneCountInString(rstrip(line))+utf8.RuneCountInString(rstrip(value)) >= w {
+			s += rstrip(line)
+			line = space2
+		}
+		return s, line + value
+	}
+	summary, line := "", space2
+	for _, x := range head {
+		summary, line = extend(summary, line, x+", ", width)
+	}
+	if truncated {
+		summary += rstrip(line) + space2 + "..."
+		line = space2
+	}
+	for _, x := range tail[:len(tail)-1] {
+		summary, line = extend(summary, line, x+", ", width)
+	}
+	summary, line = extend(summary, line, tail[len(tail)-1], width-2)
+	summary += line + "],"
+	if utf8.RuneCountInString(summary) > width {
+		summary += space1
+	} else {
+		summary += " "
+	}
+	return "[" + summary[len(space2):]
+}
+
 func (x *Index) Type() string          { return "Index" }
 func (x *Index) Freeze()               {}
 func (x *Index) Truth() starlark.Bool  { return len(x.values) > 0 }

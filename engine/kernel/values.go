@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -79,6 +80,10 @@ func toValues(a arrow.Array) []starlark.Value {
 			out[i] = starlark.Bool(a.Value(i))
 		case *array.String:
 			out[i] = starlark.String(a.Value(i))
+		case *array.Timestamp:
+			out[i] = Timestamp(time.Unix(0, int64(a.Value(i))).UTC())
+		case *array.Duration:
+			out[i] = Timedelta(time.Duration(a.Value(i)))
 		default:
 			out[i] = starlark.String(a.ValueStr(i))
 		}

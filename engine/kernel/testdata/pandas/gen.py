@@ -68,6 +68,27 @@ case("read-int-then-float-fixed", "import dask.dataframe as dd\ndd.read_csv('i*.
 case("from-pandas", P + "import dask.dataframe as dd\nd = dd.from_pandas(df, npartitions=3)\nd.DepDelay.sum().compute()")
 case("from-pandas-npartitions", P + "import dask.dataframe as dd\ndd.from_pandas(df, npartitions=3).npartitions")
 
+# Index and structure reprs, as pandas and Dask print them
+LONG = {"long.csv": "x,y\n" + "".join("%d,%d\n" % (i % 7, i) for i in range(250))}
+case("repr-columns", P + "repr(df.columns)")
+case("repr-index-named", P + "repr(df.set_index('DepTime').index)")
+case("repr-index-long", "import pandas as pd\ndf = pd.read_csv('long.csv')\nrepr(df.set_index('y').index)", LONG)
+case("repr-index-float", "import pandas as pd\ndf = pd.read_csv('nan.csv')\nrepr(df.set_index('v').index)", EDGE)
+case("repr-index-datetime", DD + "repr(df.compute().set_index('Date').index)")
+case("lazy-frame-repr-many", "import dask.dataframe as dd\ndf = dd.read_csv('long.csv', blocksize=300)\nrepr(df)", LONG)
+case("lazy-frame-repr-two", "import dask.dataframe as dd\ndf = dd.read_csv('long.csv', blocksize=800)\nrepr(df)", LONG)
+case("lazy-series-repr-many", "import dask.dataframe as dd\ndf = dd.read_csv('long.csv', blocksize=300)\nrepr(df.y)", LONG)
+case("lazy-series-repr-two", "import dask.dataframe as dd\ndf = dd.read_csv('long.csv', blocksize=800)\nrepr(df.y)", LONG)
+case("lazy-index-repr", "import dask.dataframe as dd\ndf = dd.read_csv('long.csv', blocksize=300)\nrepr(df.index)", LONG)
+case("lazy-index-compute", "import dask.dataframe as dd\ndf = dd.read_csv('long.csv', blocksize=300)\nrepr(df.index.compute())", LONG)
+case("lazy-index-one-partition", D + "repr(df.DepDelay.partitions[0].index.compute()) if False else repr(dd.read_csv('f1.csv').index.compute())")
+case("lazy-shape", D + "df.shape[1], df.shape[0].compute()")
+case("rename-columns", P + "df.rename(columns={'Origin': 'O', 'nope': 'x'})")
+case("rename-columns-lazy", D + "df.rename(columns={'Origin': 'O'}).compute()")
+case("nunique-frame", P + "df.nunique()")
+case("nunique-frame-lazy", D + "df.nunique().compute()")
+case("nunique-frame-nan", "import pandas as pd\npd.read_csv('nan.csv').nunique()", EDGE)
+
 # Inspecting
 case("columns", P + "list(df.columns)")
 case("dtypes", DD + "df.dtypes")
