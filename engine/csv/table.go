@@ -213,13 +213,13 @@ func (t *table) readRow(fs, fe []int32) ([]int32, []int32, error) {
 				pos++
 			}
 			e := pos
-			if e > s && data[e-1] == '\r' {
-				e--
+			if e > s && data[e-1] == '\r' && (pos >= len(data) || data[pos] == '\n') {
+				e-- // a CRLF line end
 			}
 			fs, fe = append(fs, int32(s)), append(fe, int32(e))
 		}
 		if pos >= len(data) || data[pos] == '\n' {
-			t.pos = pos + 1
+			t.pos = min(pos+1, len(data))
 			t.line++
 			return fs, fe, nil
 		}
@@ -229,9 +229,12 @@ func (t *table) readRow(fs, fe []int32) ([]int32, []int32, error) {
 
 // tokenizeFast handles files without quotes. It looks at eight bytes at a
 // time: a word's commas and newlines come out as a bit mask, and only
-// those positions are visited. Field offsets are stored by row index into
-// buffers sized for the rows counted beforehand.
+// those positions are visited. Fields go row by row into a small buffer
+// that stays in cache, and a block of rows at a time is copied out to the
+// columns: writing every column's arrays field by field was slower than
+// the scan itself.
 func (t *table) tokenizeFast(record []bool, nrows int) error {
+	const block = 512
 	data := t.data
 	ncol := len(t.header)
 	st, en := t.start, t.end
@@ -240,7 +243,35 @@ func (t *table) tokenizeFast(record []bool, nrows int) error {
 			st[c], en[c] = st[c][:cap(st[c])], en[c][:cap(en[c])]
 		}
 	}
-	row := 0
+	// slot[c] is column c's place among the recorded columns, or -1;
+	// a buffer row holds (start, end) of each recorded field.
+	slot := make([]int, ncol+1) // +1: the field past the last column
+	width := 0
+	for c := range slot {
+		slot[c] = -1
+		if c < ncol && record[c] {
+			slot[c] = width
+			width++
+		}
+	}
+	stride := 2 * width
+	buf := make([]int32, block*stride+2)
+	base, br := 0, 0 // first row of the block, rows in it
+	flush := func() {
+		for c, ok := range record {
+			if !ok {
+				continue
+			}
+			sc, ec := st[c][base:base+br], en[c][base:base+br]
+			k := 2 * slot[c]
+			for r := range sc {
+				sc[r], ec[r] = buf[k], buf[k+1]
+				k += stride
+			}
+		}
+		base += br
+		br = 0
+	}
 	c := 0     // column of the current field
 	s := t.pos // start of the current field
 	line := t.line
@@ -253,7 +284,7 @@ func (t *table) tokenizeFast(record []bool, nrows int) error {
 		}
 		if c == 0 && e == s { // a blank line
 			if t.lines == nil {
-				t.lines = make([]int32, row)
+				t.lines = make([]int32, base+br)
 				for r := range t.lines {
 					t.lines[r] = int32(t.firstLine + r)
 				}
@@ -264,26 +295,30 @@ func (t *table) tokenizeFast(record []bool, nrows int) error {
 		if c >= ncol {
 			return true, t.ragged(line, c+1)
 		}
-		if record[c] {
-			st[c][row], en[c][row] = int32(s), int32(e)
+		if k := slot[c]; k >= 0 {
+			buf[br*stride+2*k], buf[br*stride+2*k+1] = int32(s), int32(e)
 		}
 		for c++; c < ncol; c++ { // a short row: the rest is missing
-			if record[c] {
-				st[c][row], en[c][row] = -1, -1
+			if k := slot[c]; k >= 0 {
+				buf[br*stride+2*k], buf[br*stride+2*k+1] = -1, -1
 			}
 		}
 		if t.lines != nil {
 			t.lines = append(t.lines, int32(line))
 		}
-		row++
+		br++
 		line++
-		return nrows > 0 && row >= nrows, nil
+		if br == block {
+			flush()
+		}
+		return nrows > 0 && base+br >= nrows, nil
 	}
 	finish := func() {
-		t.rows = row
+		flush()
+		t.rows = base
 		for c, ok := range record {
 			if ok {
-				st[c], en[c] = st[c][:row], en[c][:row]
+				st[c], en[c] = st[c][:base], en[c][:base]
 			}
 		}
 	}
@@ -300,8 +335,11 @@ func (t *table) tokenizeFast(record []bool, nrows int) error {
 		for m := zeroBytes(w^(',')*ones) | zeroBytes(w^('\n')*ones); m != 0; m &= m - 1 {
 			p := i + bits.TrailingZeros64(m)>>3
 			if data[p] == ',' {
-				if c < ncol && record[c] {
-					st[c][row], en[c][row] = int32(s), int32(p)
+				if c < ncol {
+					if k := slot[c]; k >= 0 {
+						j := br*stride + 2*k
+						buf[j], buf[j+1] = int32(s), int32(p)
+					}
 				}
 				c++
 				s = p + 1
