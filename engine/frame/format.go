@@ -429,6 +429,14 @@ func (f *Frame) String() string {
 			if k >= len(labels) && cols[k-len(labels)] < 0 {
 				w = 4
 			}
+			// pandas formats a MultiIndex as one column: its "..." goes
+			// under the first level only.
+			if len(labels) > 1 && k < len(labels) {
+				dots = "..."
+				if k > 0 {
+					dots = ""
+				}
+			}
 			if table[k].left {
 				dots = padRight(dots, w)
 			} else {
@@ -535,6 +543,7 @@ func (f *Frame) HTML() string {
 		b.WriteString("    </tr>\n")
 	}
 	b.WriteString("  </thead>\n  <tbody>\n")
+	spans := rowSpans(labels, rows, rtrunc)
 	for i, r := range rows {
 		if rtrunc && i == minRows/2 {
 			b.WriteString("    <tr>\n")
@@ -547,8 +556,14 @@ func (f *Frame) HTML() string {
 			b.WriteString("    </tr>\n")
 		}
 		b.WriteString("    <tr>\n")
-		for _, l := range labels {
-			fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(l[r]))
+		for lev, l := range labels {
+			switch k := spans[lev][i]; {
+			case k == 0: // inside the span of the row above
+			case k > 1:
+				fmt.Fprintf(&b, "      <th rowspan=\"%d\" valign=\"top\">%s</th>\n", k, html.EscapeString(l[r]))
+			default:
+				fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(l[r]))
+			}
 		}
 		for j, c := range cols {
 			v := "..."
@@ -565,4 +580,30 @@ func (f *Frame) HTML() string {
 	}
 	b.WriteString("</div>")
 	return b.String()
+}
+
+// rowSpans gives, for each index level and shown row, how many rows the
+// label's cell spans in HTML (0: covered by the cell above). As pandas
+// does for a MultiIndex, an outer level's repeated labels merge into one
+// cell; the innermost level and a plain index never merge, nor across the
+// "..." of a cut table.
+func rowSpans(labels [][]string, rows []int, cut bool) [][]int {
+	spans := make([][]int, len(labels))
+	for lev := range labels {
+		spans[lev] = make([]int, len(rows))
+		start := 0
+		for i := range rows {
+			same := i > 0 && lev < len(labels)-1 && !(cut && i == minRows/2)
+			for l := 0; same && l <= lev; l++ {
+				same = labels[l][rows[i]] == labels[l][rows[i-1]]
+			}
+			if same {
+				spans[lev][start]++
+				continue
+			}
+			start = i
+			spans[lev][i] = 1
+		}
+	}
+	return spans
 }

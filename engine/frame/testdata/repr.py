@@ -40,7 +40,8 @@ def series(name, s):
 
 
 def frame(name, df):
-    idx = [] if isinstance(df.index, pd.RangeIndex) else [col(df.index.name or "", df.index.to_series())]
+    idx = [] if isinstance(df.index, pd.RangeIndex) else [
+        col(n or "", df.index.get_level_values(i).to_series()) for i, n in enumerate(df.index.names)]
     cases.append({"name": name, "kind": "frame", "index": idx,
                   "columns": [col(c, df[c]) for c in df.columns],
                   "repr": repr(df), "html": df._repr_html_()})
@@ -68,6 +69,13 @@ frame("mixed", pd.DataFrame({
 frame("wide", pd.DataFrame({f"c{i}": [i, i * 10] for i in range(25)}))
 frame("tall", pd.DataFrame({"a": np.arange(70), "b": np.arange(70) * 0.5}))
 frame("datetime", pd.DataFrame({"t": pd.to_datetime(["1990-01-01 10:30", "1990-01-02"])}))
+
+two = pd.MultiIndex.from_product([["EWR", "JFK", "LGA"], [False, True]], names=["Origin", "Cancelled"])
+frame("multiindex", pd.DataFrame({"DepDelay": [9.6, np.nan, 3.3, np.nan, 5.7, 1.0]}, index=two))
+three = pd.MultiIndex.from_product([["EWR", "JFK"], [1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3, 4]], names=["Origin", "DayOfWeek", "k"])
+series("multiindex-tall", pd.Series(np.arange(70) * 0.5, index=three, name="v"))
+series("multiindex", pd.Series([9.6, np.nan, 3.3, np.nan, 5.7, 1.0], index=two, name="DepDelay"))
+frame("multiindex-tall", pd.DataFrame({"v": np.arange(70) * 0.5}, index=three))
 
 with open(os.path.join(os.path.dirname(__file__), "repr.json"), "w") as f:
     json.dump({"pandas": pd.__version__, "cases": cases}, f, indent=1)
