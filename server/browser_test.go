@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -182,6 +184,43 @@ func TestOverviewInBrowser(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "overview-"+size+".png"), png, 0o644)
 	}
 	t.Logf("data %s: %d workers, navigation → kernel idle %.2fs, group-by cell %ss", size, workers, toIdle.Seconds(), elapsed)
+
+	// The workers keep the files they fetched, but a file that changes on
+	// the server is read again.
+	count := func() string {
+		var r struct {
+			OK      bool `json:"ok"`
+			Outputs []struct {
+				Data map[string]any `json:"data"`
+			} `json:"outputs"`
+		}
+		code := `len(dd.read_csv("data/nycflights/1990.csv", usecols=["DepDelay"]))`
+		for range 3 { // every worker reads it at least once
+			if err := chromedp.Run(ctx, chromedp.Evaluate("window.burst.execute("+strconv.Quote(code)+")", &r, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+				return p.WithAwaitPromise(true)
+			})); err != nil || !r.OK || len(r.Outputs) == 0 {
+				t.Fatalf("counting rows: %v %+v", err, r)
+			}
+		}
+		text, _ := r.Outputs[len(r.Outputs)-1].Data["text/plain"].(string)
+		return text
+	}
+	year := filepath.Join(root, "data", "nycflights", "1990.csv")
+	b, err := os.ReadFile(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := count(), strconv.Itoa(bytes.Count(b, []byte("\n"))-1); got != want {
+		t.Errorf("1990.csv has %s rows, want %s", got, want)
+	}
+	if err := os.WriteFile(year, []byte("DepDelay\n1\n2\n3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(5 * time.Second)
+	os.Chtimes(year, later, later)
+	if got := count(); got != "3" {
+		t.Errorf("after the file changed on the server, it has %s rows, want 3", got)
+	}
 }
 
 func checkSeries(t *testing.T, js map[string]any, text any, fx overviewFixture) {

@@ -55,30 +55,44 @@ func jsBytes(b []byte) js.Value {
 
 // fetchFS reads files from the Burst server: "data/x.csv" is
 // origin/data/x.csv; ranges use HTTP Range requests.
-type fetchFS struct{ origin string }
+type fetchFS struct {
+	origin string
+	// cache keeps the files this worker read (256 MB at most): the
+	// server confirms each time that a file is unchanged (304), and its
+	// bytes do not cross the browser's network stack again.
+	cache *files.Cache
+}
 
 var _ files.FS = fetchFS{}
 
 func newFetchFS() fetchFS {
-	return fetchFS{origin: js.Global().Get("location").Get("origin").String()}
+	return fetchFS{origin: js.Global().Get("location").Get("origin").String(), cache: files.NewCache(256 << 20)}
 }
 
-func (f fetchFS) get(name string, header map[string]any) ([]byte, error) {
+func (f fetchFS) get(name string, header map[string]string) ([]byte, error) {
 	n, err := files.Clean(name)
 	if err != nil {
 		return nil, err
 	}
 	u := f.origin + "/" + (&url.URL{Path: n}).EscapedPath()
-	opts := map[string]any{}
-	if header != nil {
-		opts["headers"] = header
+	key := u + "|" + header["Range"]
+	hdr := map[string]any{}
+	for k, v := range header {
+		hdr[k] = v
 	}
-	resp, err := await(js.Global().Call("fetch", u, opts))
+	cached, stamp, ok := f.cache.Get(key)
+	if ok {
+		// Still the same file? The server answers 304 without a body.
+		hdr["If-Modified-Since"] = stamp
+	}
+	resp, err := await(js.Global().Call("fetch", u, map[string]any{"headers": hdr}))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	status := resp.Get("status").Int()
 	switch {
+	case status == 304 && ok:
+		return cached, nil
 	case status == 404:
 		return nil, fmt.Errorf("FileNotFoundError: [Errno 2] No such file or directory: %q", name)
 	case status >= 400:
@@ -88,13 +102,17 @@ func (f fetchFS) get(name string, header map[string]any) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return bytesOf(ab), nil
+	b := bytesOf(ab)
+	if m := resp.Get("headers").Call("get", "Last-Modified"); !m.IsNull() {
+		f.cache.Put(key, b, m.String())
+	}
+	return b, nil
 }
 
 func (f fetchFS) ReadFile(name string) ([]byte, error) { return f.get(name, nil) }
 
 func (f fetchFS) ReadRange(name string, off, n int64) ([]byte, error) {
-	b, err := f.get(name, map[string]any{"Range": fmt.Sprintf("bytes=%d-%d", off, off+n-1)})
+	b, err := f.get(name, map[string]string{"Range": fmt.Sprintf("bytes=%d-%d", off, off+n-1)})
 	if err != nil {
 		return nil, err
 	}
