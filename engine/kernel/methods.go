@@ -469,6 +469,19 @@ func merge(d *DataFrame, right starlark.Value, how string, on, suffixes starlark
 	}
 	p := map[string]any{"on": names, "how": how, "suffixes": [2]string{sfx[0], sfx[1]}}
 	rv := r.value()
+	// Two frames with several partitions each: a hash join.
+	if lc, ok := d.value().(*dataframe.Collection); ok && lc.NParts > 1 {
+		if rc, ok := rv.(*dataframe.Collection); ok && rc.NParts > 1 {
+			if how != "inner" && how != "left" {
+				return nil, fmt.Errorf("NotImplementedError: merge(how=%q) of two Dask DataFrames: Burst joins them inner or left", how)
+			}
+			c, err := dataframe.HashJoin(lc, rc, names, how, [2]string{sfx[0], sfx[1]})
+			if err != nil {
+				return nil, err
+			}
+			return fromEngine(c), nil
+		}
+	}
 	// A lazy right side with several partitions is gathered into one and
 	// given whole to every left partition (a broadcast join).
 	if c, ok := rv.(*dataframe.Collection); ok && c.NParts > 1 {

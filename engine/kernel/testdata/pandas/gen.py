@@ -89,6 +89,13 @@ case("nunique-frame", P + "df.nunique()")
 case("nunique-frame-lazy", D + "df.nunique().compute()")
 case("nunique-frame-nan", "import pandas as pd\npd.read_csv('nan.csv').nunique()", EDGE)
 
+# Hash joins of two frames with several partitions (rows sorted: the
+# order of a hash join is the buckets')
+HJ = "import dask.dataframe as dd\nl = dd.read_csv('f*.csv', blocksize=150)\nr = dd.read_csv('f*.csv', usecols=['Origin', 'Dest', 'DepDelay'], blocksize=120)\n"
+case("merge-hash-inner", HJ + "m = l.merge(r, on=['Origin', 'Dest'])\nm.compute().sort_values(['Origin', 'Dest', 'DepDelay_x', 'DepDelay_y']).reset_index(drop=True)")
+case("merge-hash-left", HJ + "m = l.merge(r[r.DepDelay > 10], on='Dest', how='left')\nm.compute().sort_values(['Dest', 'DayofMonth', 'DepDelay_y']).reset_index(drop=True)")
+case("merge-hash-npartitions", HJ + "l.npartitions > 1 and r.npartitions > 1, l.merge(r, on='Dest').npartitions")
+
 # Inspecting
 case("columns", P + "list(df.columns)")
 case("dtypes", DD + "df.dtypes")
