@@ -114,8 +114,8 @@ df[["Origin", "Dest"]].drop_duplicates().compute()
 airports = pd.DataFrame({"Origin": ["EWR", "JFK", "LGA"], "Name": ["Newark", "Kennedy", "LaGuardia"]})
 df.merge(airports, on="Origin").head(2)
 pdf.merge(airports, on="Origin", how="left").head(2)
-routes = df[["Origin", "Dest", "Distance"]].drop_duplicates()
-df.merge(routes, on=["Origin", "Dest"]).npartitions  # both sides partitioned: a hash join
+# both sides partitioned: a hash join
+len(df[["FlightNum", "Date", "DepDelay"]].merge(df[["FlightNum", "Date", "Dest"]], on=["FlightNum", "Date"]))
 dd.concat([df, df]).npartitions
 pd.concat([pdf.head(2), pdf.tail(2)])
 small.set_index("FlightNum").head(2)
