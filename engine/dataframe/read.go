@@ -137,7 +137,13 @@ func opReadCSV(env *graph.Env, p readParams, _ []graph.Value) (graph.Value, erro
 	var data []byte
 	var err error
 	if p.Len == 0 {
-		data, err = env.FS.ReadFile(p.Path)
+		// The reader copies what it keeps, so the file's buffer goes
+		// back for the next read.
+		var release func()
+		data, release, err = files.Borrow(env.FS, p.Path)
+		if err == nil {
+			defer release()
+		}
 	} else {
 		data, err = readBlock(env.FS, p.Path, p.Off, p.Len)
 	}
