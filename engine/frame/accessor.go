@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -110,12 +111,38 @@ func Str(a arrow.Array, method string, args ...any) (arrow.Array, error) {
 		}
 		return Strings(out, valid)
 	}
-	mapBool := func(f func(string) bool) arrow.Array {
+	// mapBool tests each string. Missing strings give na when it is a
+	// bool; by default (nil) they stay missing, and, as pandas cannot hold
+	// them in a bool column, the answers become text: an object column of
+	// True, False and NaN.
+	mapBool := func(f func(string) bool, na any) arrow.Array {
+		fill, fillGiven := na.(bool)
+		if s.NullN() > 0 && !fillGiven {
+			out := make([]string, n)
+			valid := make([]bool, n)
+			for k := 0; k < n; k++ {
+				if s.IsValid(k) {
+					out[k], valid[k] = strconv.FormatBool(f(s.Value(k))), true
+					out[k] = strings.ToUpper(out[k][:1]) + out[k][1:]
+				}
+			}
+			return Strings(out, valid)
+		}
 		out := make([]bool, n)
 		for k := 0; k < n; k++ {
-			out[k] = s.IsValid(k) && f(s.Value(k))
+			if s.IsValid(k) {
+				out[k] = f(s.Value(k))
+			} else {
+				out[k] = fill
+			}
 		}
 		return Bools(out)
+	}
+	arg := func(i int) any {
+		if i < len(args) {
+			return args[i]
+		}
+		return nil
 	}
 	switch method {
 	case "lower":
@@ -143,31 +170,40 @@ func Str(a arrow.Array, method string, args ...any) (arrow.Array, error) {
 			return nil, err
 		}
 		regex := true
-		if len(args) > 1 {
-			if b, ok := args[1].(bool); ok {
-				regex = b
-			}
+		if b, ok := arg(1).(bool); ok {
+			regex = b
+		}
+		caseSensitive := true
+		if b, ok := arg(3).(bool); ok {
+			caseSensitive = b
 		}
 		if !regex {
-			return mapBool(func(x string) bool { return strings.Contains(x, pat) }), nil
+			if !caseSensitive {
+				lp := strings.ToLower(pat)
+				return mapBool(func(x string) bool { return strings.Contains(strings.ToLower(x), lp) }, arg(2)), nil
+			}
+			return mapBool(func(x string) bool { return strings.Contains(x, pat) }, arg(2)), nil
+		}
+		if !caseSensitive {
+			pat = "(?i)" + pat
 		}
 		re, err := regexp.Compile(pat)
 		if err != nil {
 			return nil, fmt.Errorf("re.error: %v", err)
 		}
-		return mapBool(re.MatchString), nil
+		return mapBool(re.MatchString, arg(2)), nil
 	case "startswith":
 		p, err := strArg(0)
 		if err != nil {
 			return nil, err
 		}
-		return mapBool(func(x string) bool { return strings.HasPrefix(x, p) }), nil
+		return mapBool(func(x string) bool { return strings.HasPrefix(x, p) }, arg(1)), nil
 	case "endswith":
 		p, err := strArg(0)
 		if err != nil {
 			return nil, err
 		}
-		return mapBool(func(x string) bool { return strings.HasSuffix(x, p) }), nil
+		return mapBool(func(x string) bool { return strings.HasSuffix(x, p) }, arg(1)), nil
 	case "replace":
 		old, err := strArg(0)
 		if err != nil {

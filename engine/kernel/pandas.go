@@ -779,17 +779,29 @@ func (a *Accessor) Attr(name string) (starlark.Value, error) {
 			}
 			vals = append(vals, g)
 		}
+		// contains(pat, regex, na, case), startswith(pat, na) and
+		// endswith(pat, na) by position; missing ones are nil.
+		set := func(i int, v any) {
+			for len(vals) <= i {
+				vals = append(vals, nil)
+			}
+			vals[i] = v
+		}
 		for _, kv := range kwargs {
-			switch string(kv[0].(starlark.String)) {
-			case "regex", "case", "na":
-				if string(kv[0].(starlark.String)) == "regex" {
-					for len(vals) < 1 {
-						vals = append(vals, "")
-					}
-					g, _ := goScalar(kv[1])
-					vals = append(vals[:1], g)
-				}
-			case "start", "stop", "pat":
+			g, _ := goScalar(kv[1])
+			if kv[1] == starlark.None {
+				g = nil
+			}
+			switch key := string(kv[0].(starlark.String)); {
+			case key == "regex" && name == "contains":
+				set(1, g)
+			case key == "na" && name == "contains":
+				set(2, g)
+			case key == "case" && name == "contains":
+				set(3, g)
+			case key == "na" && (name == "startswith" || name == "endswith"):
+				set(1, g)
+			case key == "start" || key == "stop" || key == "pat":
 				g, _ := goScalar(kv[1])
 				switch string(kv[0].(starlark.String)) {
 				case "start", "pat":
@@ -806,6 +818,9 @@ func (a *Accessor) Attr(name string) (starlark.Value, error) {
 			default:
 				return nil, fmt.Errorf("TypeError: str.%s() got an unexpected keyword argument '%s'", name, kv[0])
 			}
+		}
+		if name == "contains" && len(vals) > 1 && vals[0] == nil {
+			return nil, fmt.Errorf("TypeError: str.contains() missing 1 required positional argument: 'pat'")
 		}
 		return apply("str-"+name, "unary", map[string]any{"fn": "str." + name, "args": dataframe.Scalars(vals)}, a.s.value())
 	}), nil

@@ -35,6 +35,7 @@ EDGE = {
     "quoted.csv": 'name,note,n\n"Smith, J","said ""hi""",1\n"Ünïcödé 日本","multi\nline",2\nplain,x,3\n',
     "crlf.csv": "a,b\r\n1,x\r\n2,y\r\n",
     "bom.csv": "\ufeffa,b\n1,2\n3,4\n",
+    "strnull.csv": "s,n\nabc,1\n,2\nABX,3\n",
     "i1.csv": "x,y\n1,a\n2,b\n",
     "i2.csv": "x,y\n3,c\n,d\n",
 }
@@ -95,6 +96,16 @@ HJ = "import dask.dataframe as dd\nl = dd.read_csv('f*.csv', blocksize=150)\nr =
 case("merge-hash-inner", HJ + "m = l.merge(r, on=['Origin', 'Dest'])\nm.compute().sort_values(['Origin', 'Dest', 'DepDelay_x', 'DepDelay_y']).reset_index(drop=True)")
 case("merge-hash-left", HJ + "m = l.merge(r[r.DepDelay > 10], on='Dest', how='left')\nm.compute().sort_values(['Dest', 'DayofMonth', 'DepDelay_y']).reset_index(drop=True)")
 case("merge-hash-npartitions", HJ + "l.npartitions > 1 and r.npartitions > 1, l.merge(r, on='Dest').npartitions")
+
+# .str tests on missing strings: NaN (object) unless na= is given
+SN = "import pandas as pd\np = pd.read_csv('strnull.csv')\n"
+# (Burst holds these answers as text, so only the display is compared)
+case("str-contains-missing", SN + "repr(p.s.str.contains('b'))", EDGE)
+case("str-contains-na-false", SN + "p.s.str.contains('b', na=False)", EDGE)
+case("str-contains-case", SN + "p.s.str.contains('B', case=False, na=True)", EDGE)
+case("str-startswith-na", SN + "p.s.str.startswith('a', na=False)", EDGE)
+case("str-endswith-missing", SN + "repr(p.s.str.endswith('X'))", EDGE)
+case("str-len-missing", SN + "p.s.str.len()", EDGE)
 
 # Inspecting
 case("columns", P + "list(df.columns)")
