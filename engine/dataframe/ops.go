@@ -214,13 +214,21 @@ func backToSeries(f *frame.Frame, name string) *frame.Series {
 
 type getitemParams struct {
 	Columns []string `json:"columns"`
-	Series  bool     `json:"series"` // df["a"] (a Series) rather than df[["a"]]
+	Series  bool     `json:"series"`          // df["a"] (a Series) rather than df[["a"]]
+	Level   bool     `json:"level,omitempty"` // df["a"] under MultiIndex columns: the columns under "a"
 }
 
 func opGetitem(_ *graph.Env, p getitemParams, in []graph.Value) (graph.Value, error) {
 	f, err := oneFrame(in)
 	if err != nil {
 		return nil, err
+	}
+	if p.Level && len(p.Columns) == 1 {
+		sub, ok := frame.SelectLevel(f, p.Columns[0])
+		if !ok {
+			return nil, fmt.Errorf("KeyError: %q", p.Columns[0])
+		}
+		return sub, nil
 	}
 	out := &frame.Frame{Index: f.Index, Rows: f.Rows}
 	for _, name := range p.Columns {

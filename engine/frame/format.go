@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -354,7 +355,7 @@ func (s *Series) String() string {
 		b.WriteByte('\n')
 	}
 	if s.Name != "" {
-		fmt.Fprintf(&b, "Name: %s, ", s.Name)
+		fmt.Fprintf(&b, "Name: %s, ", DisplayName(s.Name))
 	}
 	if trunc {
 		fmt.Fprintf(&b, "Length: %d, ", s.Len())
@@ -389,18 +390,20 @@ func (f *Frame) String() string {
 	rows, rtrunc := rowsShown(f.Rows)
 	cols := colsShown(len(f.Columns))
 	labels := indexLabels(f.Index, f.Rows)
+	nlev := ColumnLevels(f) // header rows
 	type strcol struct {
-		cells []string // header first
+		cells []string // header rows first
 		left  bool
 	}
 	var table []strcol
 	for _, l := range sparsify(labels, rows) {
-		table = append(table, strcol{append([]string{""}, l...), true})
+		table = append(table, strcol{append(make([]string, nlev), l...), true})
 	}
 	pos := 0 // position among the shown columns, the "..." excluded
+	var prev []string
 	for _, c := range cols {
 		if c < 0 {
-			col := make([]string, len(rows)+1)
+			col := make([]string, len(rows)+nlev)
 			for i := range col {
 				col[i] = " ..."
 			}
@@ -408,18 +411,31 @@ func (f *Frame) String() string {
 			continue
 		}
 		vals := pick(formatValues(f.Columns[c].Data), rows)
-		header := f.Columns[c].Name
-		// pandas pads numeric headers like their values, judging by the
-		// dtype of the column at the same position of the untruncated
-		// frame (a quirk of pandas 1.5 we reproduce).
-		if dt := f.Columns[pos].DType(); dt == Int64 || dt == Float64 || dt == Bool {
-			header = " " + header
+		var header []string
+		if nlev > 1 {
+			// MultiIndex columns: a level repeating the column before
+			// is left blank, and numbers get no extra space.
+			header = Levels(f.Columns[c].Name)
+			cur := slices.Clone(header)
+			for l := 0; l < nlev-1 && prev != nil && slices.Equal(cur[:l+1], prev[:l+1]); l++ {
+				header[l] = ""
+			}
+			prev = cur
+		} else {
+			h := f.Columns[c].Name
+			// pandas pads numeric headers like their values, judging by
+			// the dtype of the column at the same position of the
+			// untruncated frame (a quirk of pandas 1.5 we reproduce).
+			if dt := f.Columns[pos].DType(); dt == Int64 || dt == Float64 || dt == Bool {
+				h = " " + h
+			}
+			header = []string{h}
 		}
 		pos++
-		table = append(table, strcol{cells: append([]string{header}, vals...)})
+		table = append(table, strcol{cells: append(header, vals...)})
 	}
 	if rtrunc {
-		at := minRows/2 + 1 // after the header and the first rows
+		at := minRows/2 + nlev // after the header and the first rows
 		for k := range table {
 			w := width(table[k].cells)
 			dots := ".."
@@ -454,7 +470,7 @@ func (f *Frame) String() string {
 				n = names[k]
 			}
 			c := table[k].cells
-			table[k].cells = append(c[:1:1], append([]string{n}, c[1:]...)...)
+			table[k].cells = append(c[:nlev:nlev], append([]string{n}, c[nlev:]...)...)
 			table[k].left = table[k].left || k < len(names)
 		}
 	}
@@ -491,6 +507,28 @@ func center(s string, w int) string {
 	return strings.Repeat(" ", left) + s + strings.Repeat(" ", marg-left)
 }
 
+// htmlStyleLevels is htmlStyle for MultiIndex columns: their upper
+// levels are left-aligned over the columns they span.
+// The last rule applies when a row of index names ends the header.
+const htmlStyleLevels = `<style scoped>
+    .dataframe tbody tr th:only-of-type {
+        vertical-align: middle;
+    }
+
+    .dataframe tbody tr th {
+        vertical-align: top;
+    }
+
+    .dataframe thead tr th {
+        text-align: left;
+    }
+`
+const htmlStyleLevelsNamed = `
+    .dataframe thead tr:last-of-type th {
+        text-align: right;
+    }
+`
+
 const htmlStyle = `<style scoped>
     .dataframe tbody tr th:only-of-type {
         vertical-align: middle;
@@ -518,30 +556,7 @@ func (f *Frame) HTML() string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString("<div>\n")
-	b.WriteString(htmlStyle)
-	b.WriteString("<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n")
-	for range labels {
-		b.WriteString("      <th></th>\n")
-	}
-	for _, c := range cols {
-		name := "..."
-		if c >= 0 {
-			name = f.Columns[c].Name
-		}
-		fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(name))
-	}
-	b.WriteString("    </tr>\n")
-	if names := indexNames(f.Index); names != nil {
-		b.WriteString("    <tr>\n")
-		for _, n := range names {
-			fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(n))
-		}
-		for range cols {
-			b.WriteString("      <th></th>\n")
-		}
-		b.WriteString("    </tr>\n")
-	}
+	htmlHead(&b, f, cols, len(labels))
 	b.WriteString("  </thead>\n  <tbody>\n")
 	spans := rowSpans(labels, rows, rtrunc)
 	for i, r := range rows {
@@ -606,4 +621,87 @@ func rowSpans(labels [][]string, rows []int, cut bool) [][]int {
 		}
 	}
 	return spans
+}
+
+// levelHeaderHTML writes a header row per level of MultiIndex columns: an
+// upper level's label spans (colspan) the columns that share it.
+func levelHeaderHTML(b *strings.Builder, f *Frame, cols []int, nindex, nlev int) {
+	parts := make([][]string, len(cols))
+	for j, c := range cols {
+		if c >= 0 {
+			parts[j] = Levels(f.Columns[c].Name)
+		}
+	}
+	for l := range nlev {
+		b.WriteString("    <tr>\n")
+		for range nindex {
+			b.WriteString("      <th></th>\n")
+		}
+		for j := 0; j < len(cols); {
+			if parts[j] == nil {
+				b.WriteString("      <th>...</th>\n")
+				j++
+				continue
+			}
+			span := 1
+			for l < nlev-1 && j+span < len(cols) && parts[j+span] != nil && slices.Equal(parts[j+span][:l+1], parts[j][:l+1]) {
+				span++
+			}
+			if span > 1 {
+				fmt.Fprintf(b, "      <th colspan=\"%d\" halign=\"left\">%s</th>\n", span, html.EscapeString(parts[j][l]))
+			} else {
+				fmt.Fprintf(b, "      <th>%s</th>\n", html.EscapeString(parts[j][l]))
+			}
+			j += span
+		}
+		b.WriteString("    </tr>\n")
+	}
+}
+
+// HTMLHead is the start of f's notebook HTML, up to its header's end: the
+// style, the table and the header rows. Dask's structure reprs follow it
+// with rows of their own.
+func (f *Frame) HTMLHead() string {
+	var b strings.Builder
+	htmlHead(&b, f, colsShown(len(f.Columns)), max(len(f.Index), 1))
+	b.WriteString("  </thead>\n")
+	return b.String()
+}
+
+// htmlHead writes the opening of f's HTML table and its header rows for
+// the shown columns cols and nindex index levels.
+func htmlHead(b *strings.Builder, f *Frame, cols []int, nindex int) {
+	b.WriteString("<div>\n")
+	if nlev := ColumnLevels(f); nlev > 1 {
+		b.WriteString(htmlStyleLevels)
+		if indexNames(f.Index) != nil {
+			b.WriteString(htmlStyleLevelsNamed)
+		}
+		b.WriteString("</style>\n<table border=\"1\" class=\"dataframe\">\n  <thead>\n")
+		levelHeaderHTML(b, f, cols, nindex, nlev)
+	} else {
+		b.WriteString(htmlStyle)
+		b.WriteString("<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n")
+		for range nindex {
+			b.WriteString("      <th></th>\n")
+		}
+		for _, c := range cols {
+			name := "..."
+			if c >= 0 {
+				name = f.Columns[c].Name
+			}
+			fmt.Fprintf(b, "      <th>%s</th>\n", html.EscapeString(name))
+		}
+		b.WriteString("    </tr>\n")
+	}
+	if names := indexNames(f.Index); names != nil {
+		b.WriteString("    <tr>\n")
+		for _, n := range names {
+			fmt.Fprintf(b, "      <th>%s</th>\n", html.EscapeString(n))
+		}
+		for range cols {
+			b.WriteString("      <th></th>\n")
+		}
+		b.WriteString("    </tr>\n")
+	}
 }

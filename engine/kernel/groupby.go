@@ -210,18 +210,44 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 		if err != nil {
 			return nil, err
 		}
-		if !g.series {
-			return nil, fmt.Errorf("NotImplementedError: a list of aggregations over several columns makes MultiIndex columns, which Burst does not support yet: select one column, or pass a dict")
-		}
 		var aggs []frame.Agg
 		for _, h := range hows {
 			if err := check(h); err != nil {
 				return nil, err
 			}
-			aggs = append(aggs, frame.Agg{Column: g.cols[0], How: h, Name: h})
+		}
+		if g.series {
+			for _, h := range hows {
+				aggs = append(aggs, frame.Agg{Column: g.cols[0], How: h, Name: h})
+			}
+			return g.apply(groupParams(g.by, aggs, 1))
+		}
+		// A frame's columns times the aggregations: MultiIndex columns.
+		// As pandas 1.5, text columns are left out when an aggregation
+		// needs numbers.
+		numeric := false
+		for _, h := range hows {
+			numeric = numeric || numericAgg[h]
+		}
+		for _, col := range g.columns() {
+			c, _ := g.d.meta().Col(col)
+			if numeric && c.DType() == frame.Object {
+				continue
+			}
+			for _, h := range hows {
+				aggs = append(aggs, frame.Agg{Column: col, How: h, Name: frame.TupleName(col, h)})
+			}
 		}
 		return g.apply(groupParams(g.by, aggs, 1))
 	case *starlark.Dict:
+		// With a list for any column, every column gets a level per
+		// aggregation: MultiIndex columns.
+		levels := false
+		for _, kv := range s.Items() {
+			if _, ok := starlark.AsString(kv[1]); !ok {
+				levels = true
+			}
+		}
 		var aggs []frame.Agg
 		for _, kv := range s.Items() {
 			col, ok := starlark.AsString(kv[0])
@@ -231,14 +257,20 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 			if _, ok := g.d.meta().Col(col); !ok {
 				return nil, fmt.Errorf("KeyError: \"Column(s) ['%s'] do not exist\"", col)
 			}
-			how, ok := starlark.AsString(kv[1])
-			if !ok {
-				return nil, fmt.Errorf("NotImplementedError: several aggregations per column (%s) make MultiIndex columns, which Burst does not support yet", col)
+			hows, err := stringsArg("agg", kv[1])
+			if err != nil {
+				return nil, fmt.Errorf("TypeError: agg({%q: …}) takes a function name or a list of them", col)
 			}
-			if err := check(how); err != nil {
-				return nil, err
+			for _, how := range hows {
+				if err := check(how); err != nil {
+					return nil, err
+				}
+				name := col
+				if levels {
+					name = frame.TupleName(col, how)
+				}
+				aggs = append(aggs, frame.Agg{Column: col, How: how, Name: name})
 			}
-			aggs = append(aggs, frame.Agg{Column: col, How: how, Name: col})
 		}
 		return g.apply(groupParams(g.by, aggs, 1))
 	}
@@ -246,3 +278,6 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 }
 
 var _ = strings.Join
+
+// numericAgg lists the aggregations that need numbers.
+var numericAgg = map[string]bool{"mean": true, "var": true, "std": true, "prod": true}

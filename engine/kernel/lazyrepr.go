@@ -3,7 +3,9 @@ package kernel
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"burst/engine/dataframe"
 	"burst/engine/frame"
@@ -25,24 +27,43 @@ func divisionRows(nparts int) []bool {
 }
 
 // lazyFrameRepr is Dask's repr of a DataFrame: its structure, not its data.
+// It is pandas' to_string of a frame of dtype names: columns one space
+// apart, each as wide as its labels and its values (which pandas prints
+// after a space), labels of MultiIndex columns on a row per level.
 func lazyFrameRepr(c *dataframe.Collection) string {
 	m := c.FrameMeta()
-	names := m.Names()
-	w := make([]int, len(names))
-	for i, c := range m.Columns {
-		w[i] = max(len(c.Name), len(string(c.DType())))
-	}
+	nlev := frame.ColumnLevels(m)
 	label := fmt.Sprintf("npartitions=%d", c.NParts)
+	heads := make([][]string, len(m.Columns)) // labels per level
+	w := make([]int, len(m.Columns))
+	var prev []string
+	for i, col := range m.Columns {
+		levels := frame.Levels(col.Name)
+		if nlev == 1 {
+			levels = []string{col.Name}
+		}
+		heads[i] = slices.Clone(levels)
+		for l := 0; l < nlev-1 && prev != nil && slices.Equal(levels[:l+1], prev[:l+1]); l++ {
+			heads[i][l] = ""
+		}
+		prev = levels
+		w[i] = max(1+len(string(col.DType())), 4)
+		for _, h := range heads[i] {
+			w[i] = max(w[i], utf8.RuneCountInString(h))
+		}
+	}
 	var b strings.Builder
 	b.WriteString("Dask DataFrame Structure:\n")
 	row := func(first string, cell func(i int) string) {
 		b.WriteString(fmt.Sprintf("%-*s", len(label), first))
-		for i := range names {
-			b.WriteString("  " + fmt.Sprintf("%*s", w[i], cell(i)))
+		for i := range m.Columns {
+			b.WriteString(" " + fmt.Sprintf("%*s", w[i], cell(i)))
 		}
 		b.WriteString("\n")
 	}
-	row("", func(i int) string { return names[i] })
+	for l := range nlev {
+		row("", func(i int) string { return heads[i][l] })
+	}
 	row(label, func(i int) string { return "" })
 	row("", func(i int) string { return string(m.Columns[i].DType()) })
 	for _, cut := range divisionRows(c.NParts) {
@@ -85,19 +106,15 @@ func pyCenter(s string, w int) string {
 	return strings.Repeat(" ", left) + s + strings.Repeat(" ", marg-left)
 }
 
-// lazyFrameHTML is Dask's notebook repr of a DataFrame.
+// lazyFrameHTML is Dask's notebook repr of a DataFrame: pandas' HTML of
+// the frame of dtype names, its index named npartitions=N.
 func lazyFrameHTML(c *dataframe.Collection) string {
 	m := c.FrameMeta()
+	head := &frame.Frame{Columns: m.Columns, Index: []frame.Column{{Name: fmt.Sprintf("npartitions=%d", c.NParts), Data: frame.Strings(nil, nil)}}}
 	var b strings.Builder
-	b.WriteString("<div><strong>Dask DataFrame Structure:</strong></div>\n<div>\n<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n      <th></th>\n")
-	for _, c := range m.Columns {
-		fmt.Fprintf(&b, "      <th>%s</th>\n", html.EscapeString(c.Name))
-	}
-	fmt.Fprintf(&b, "    </tr>\n    <tr>\n      <th>npartitions=%d</th>\n", c.NParts)
-	for range m.Columns {
-		b.WriteString("      <th></th>\n")
-	}
-	b.WriteString("    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <th></th>\n")
+	b.WriteString("<div><strong>Dask DataFrame Structure:</strong></div>\n")
+	b.WriteString(head.HTMLHead())
+	b.WriteString("  <tbody>\n    <tr>\n      <th></th>\n")
 	for _, c := range m.Columns {
 		fmt.Fprintf(&b, "      <td>%s</td>\n", c.DType())
 	}

@@ -144,7 +144,14 @@ func (d *DataFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 	case starlark.String:
 		v, err := d.column(string(key))
 		return v, err == nil, err
-	case *starlark.List, starlark.Tuple:
+	case starlark.Tuple:
+		// df[("DepDelay", "mean")] under MultiIndex columns.
+		if parts, err := stringsArg("columns", key); err == nil && frame.ColumnLevels(d.meta()) == len(parts) {
+			v, err := d.column(frame.TupleName(parts...))
+			return v, err == nil, err
+		}
+		return d.Get(starlark.NewList(key))
+	case *starlark.List:
 		names, err := stringsArg("columns", key)
 		if err != nil {
 			return nil, false, err
@@ -165,6 +172,9 @@ func (d *DataFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 
 func (d *DataFrame) column(name string) (starlark.Value, error) {
 	if _, ok := d.meta().Col(name); !ok {
+		if _, ok := frame.SelectLevel(d.meta(), name); ok {
+			return apply("getitem", "getitem", map[string]any{"columns": []string{name}, "level": true}, d.value())
+		}
 		return nil, fmt.Errorf("KeyError: '%s'", name)
 	}
 	return apply("getitem", "getitem", map[string]any{"columns": []string{name}, "series": true}, d.value())
@@ -226,6 +236,13 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 	m := d.meta()
 	switch name {
 	case "columns":
+		if frame.ColumnLevels(m) > 1 {
+			vals := make([]starlark.Value, len(m.Columns))
+			for i, c := range m.Columns {
+				vals[i] = stringTuple(frame.Levels(c.Name))
+			}
+			return &Index{values: vals, dtype: "object", multi: true}, nil
+		}
 		return &Index{values: fromEngineArray(frame.Strings(m.Names(), nil)), dtype: "object"}, nil
 	case "dtypes":
 		return &Series{eager: dtypesOf(m)}, nil
@@ -236,6 +253,10 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		return starlark.MakeInt(d.lazy.NParts), nil
 	case "loc":
 		return &Loc{d}, nil
+	case "_repr_html_":
+		return starlark.NewBuiltin("DataFrame._repr_html_", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.String(d.HTML()), nil
+		}), nil
 	case "index":
 		if d.lazy != nil {
 			return lazyIndexOf(d.lazy)
@@ -393,6 +414,9 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 		if m.Name == "" {
 			return starlark.None, nil
 		}
+		if levels := frame.Levels(m.Name); len(levels) > 1 {
+			return stringTuple(levels), nil
+		}
 		return starlark.String(m.Name), nil
 	case "dtype":
 		return starlark.String(frame.DTypeOf(m.Data.DataType())), nil
@@ -514,6 +538,7 @@ func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collect
 
 // Index is a pandas Index: column names, or a frame's row labels.
 type Index struct {
+	multi   bool // a MultiIndex: values are tuples
 	values  []starlark.Value
 	dtype   string
 	name    string
@@ -536,6 +561,9 @@ func indexOf(cols []frame.Column, n int) *Index {
 func fromEngineArray(a frameArray) []starlark.Value { return toValues(a) }
 
 func (x *Index) String() string {
+	if x.multi {
+		return multiIndexRepr(x.values)
+	}
 	if x.isRange {
 		return fmt.Sprintf("RangeIndex(start=0, stop=%d, step=1)", x.rangeN)
 	}
@@ -824,4 +852,36 @@ func (a *Accessor) Attr(name string) (starlark.Value, error) {
 		}
 		return apply("str-"+name, "unary", map[string]any{"fn": "str." + name, "args": dataframe.Scalars(vals)}, a.s.value())
 	}), nil
+}
+
+func stringTuple(ss []string) starlark.Tuple {
+	t := make(starlark.Tuple, len(ss))
+	for i, s := range ss {
+		t[i] = starlark.String(s)
+	}
+	return t
+}
+
+// multiIndexRepr prints a MultiIndex of tuples as pandas 1.5 does: one
+// tuple per line, each level's labels right-aligned.
+func multiIndexRepr(vals []starlark.Value) string {
+	var w []int
+	for _, v := range vals {
+		for l, x := range v.(starlark.Tuple) {
+			if l >= len(w) {
+				w = append(w, 0)
+			}
+			w[l] = max(w[l], utf8.RuneCountInString(pyRepr(x)))
+		}
+	}
+	lines := make([]string, len(vals))
+	for i, v := range vals {
+		parts := make([]string, len(v.(starlark.Tuple)))
+		for l, x := range v.(starlark.Tuple) {
+			r := pyRepr(x)
+			parts[l] = strings.Repeat(" ", w[l]-utf8.RuneCountInString(r)) + r
+		}
+		lines[i] = "(" + strings.Join(parts, ", ") + ")"
+	}
+	return "MultiIndex([" + strings.Join(lines, ",\n            ") + "],\n           )"
 }

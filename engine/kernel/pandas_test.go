@@ -87,7 +87,7 @@ func encodeResult(v starlark.Value) any {
 			dtypes = append(dtypes, string(c.DType()))
 			vals = append(vals, encodeArray(c.Data))
 		}
-		return map[string]any{"type": "frame", "columns": anyStrings(f.Names()), "dtypes": dtypes, "index": encodeIndex(f.Index, f.Rows), "values": vals}
+		return map[string]any{"type": "frame", "columns": anyStrings(pythonNames(f.Names())), "dtypes": dtypes, "index": encodeIndex(f.Index, f.Rows), "values": vals}
 	case *Series:
 		s := v.eager
 		if s == nil {
@@ -96,6 +96,9 @@ func encodeResult(v starlark.Value) any {
 		var name any
 		if s.Name != "" {
 			name = s.Name
+		}
+		if levels := frame.Levels(s.Name); len(levels) > 1 {
+			name = anyStrings(levels) // a tuple
 		}
 		return map[string]any{"type": "series", "name": name, "dtype": string(frame.DTypeOf(s.Data.DataType())), "index": encodeIndex(s.Index, s.Len()), "values": encodeArray(s.Data)}
 	case starlark.Tuple:
@@ -234,4 +237,16 @@ func compareEncoded(got, want any, path string) string {
 		}
 	}
 	return ""
+}
+
+// pythonNames writes MultiIndex column names as Python prints tuples.
+func pythonNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if levels := frame.Levels(n); len(levels) > 1 {
+			out[i] = "('" + strings.Join(levels, "', '") + "')"
+		}
+	}
+	return out
 }

@@ -42,8 +42,9 @@ def series(name, s):
 def frame(name, df):
     idx = [] if isinstance(df.index, pd.RangeIndex) else [
         col(n or "", df.index.get_level_values(i).to_series()) for i, n in enumerate(df.index.names)]
+    names = ["\x1f".join(c) if isinstance(c, tuple) else c for c in df.columns]
     cases.append({"name": name, "kind": "frame", "index": idx,
-                  "columns": [col(c, df[c]) for c in df.columns],
+                  "columns": [col(n, df[c]) for n, c in zip(names, df.columns)],
                   "repr": repr(df), "html": df._repr_html_()})
 
 
@@ -76,6 +77,11 @@ three = pd.MultiIndex.from_product([["EWR", "JFK"], [1, 2, 3, 4, 5, 6, 7], [0, 1
 series("multiindex-tall", pd.Series(np.arange(70) * 0.5, index=three, name="v"))
 series("multiindex", pd.Series([9.6, np.nan, 3.3, np.nan, 5.7, 1.0], index=two, name="DepDelay"))
 frame("multiindex-tall", pd.DataFrame({"v": np.arange(70) * 0.5}, index=three))
+
+levels = pd.MultiIndex.from_tuples([("DepDelay", "mean"), ("DepDelay", "max"), ("ArrDelay", "min")])
+frame("column-levels", pd.DataFrame([[9.615385, 161.0, -18.0], [3.341463, 358.0, -17.0]], columns=levels, index=origin[:2]))
+frame("column-levels-unnamed", pd.DataFrame({("a", "x"): [1, 2], ("a", "y"): [3, 4], ("bbbbbbbb", "z"): ["p", "q"]}))
+frame("column-levels-tall", pd.DataFrame({("v", "a"): np.arange(70), ("v", "b"): np.arange(70) * 0.5, ("w", "c"): np.arange(70) % 3}))
 
 with open(os.path.join(os.path.dirname(__file__), "repr.json"), "w") as f:
     json.dump({"pandas": pd.__version__, "cases": cases}, f, indent=1)

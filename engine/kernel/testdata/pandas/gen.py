@@ -107,6 +107,19 @@ case("str-startswith-na", SN + "p.s.str.startswith('a', na=False)", EDGE)
 case("str-endswith-missing", SN + "repr(p.s.str.endswith('X'))", EDGE)
 case("str-len-missing", SN + "p.s.str.len()", EDGE)
 
+# Aggregation lists make MultiIndex columns
+case("groupby-agg-list-frame", DD + "df[['Origin', 'DepDelay', 'DayOfWeek']].groupby('Origin').agg(['mean', 'max']).compute()")
+case("groupby-agg-list-drops-text", P + "df[['Origin', 'Dest', 'DepDelay']].groupby('Origin').agg(['mean', 'count'])")
+case("groupby-agg-dict-lists", D + "df.groupby('Origin').agg({'DepDelay': ['mean', 'max'], 'DayOfWeek': 'min'}).compute()")
+case("groupby-agg-levels-select", D + "df.groupby('Origin').agg({'DepDelay': ['mean', 'max']}).compute()['DepDelay']")
+case("groupby-agg-levels-tuple", D + "df.groupby('Origin').agg({'DepDelay': ['mean', 'max']}).compute()[('DepDelay', 'max')]")
+case("groupby-agg-levels-repr", P + "repr(df.groupby('Origin').agg({'DepDelay': ['mean', 'max'], 'CRSDepTime': 'min'}))")
+case("groupby-agg-levels-columns", P + "repr(df.groupby('Origin').agg({'DepDelay': ['mean', 'max'], 'CRSDepTime': 'min'}).columns)")
+
+case("lazy-frame-repr-long-names", D + "repr(df[['Origin', 'DepDelay', 'Cancelled']])")
+case("lazy-frame-html-long-names", D + "df[['Origin', 'DepDelay', 'Cancelled']]._repr_html_()")
+case("lazy-frame-repr-levels", D + "repr(df.groupby('Origin').agg({'DepDelay': ['mean', 'max'], 'DayOfWeek': 'min'})).split('Dask Name')[0]")
+
 # Inspecting
 case("columns", P + "list(df.columns)")
 case("dtypes", DD + "df.dtypes")
