@@ -1,9 +1,11 @@
 package frame
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -31,19 +33,71 @@ func GroupRows(key arrow.Array) (*Groups, error) {
 	var first []int // row of each group's first appearance
 	switch a := key.(type) {
 	case *array.String:
-		seen := make(map[string]int32)
+		// Few distinct short values (airports, carriers) are packed into
+		// an integer each and found by comparing with every group's; a
+		// longer value or a ninth group hands over to a map.
+		const smallGroups = 8
+		offs, data := a.ValueOffsets(), a.ValueBytes()
+		pack := func(i int) (uint64, bool) {
+			lo, hi := int(offs[i]), int(offs[i+1])
+			l := hi - lo
+			if l > 7 {
+				return 0, false
+			}
+			var v uint64
+			if lo+8 <= len(data) { // one load, the bytes past the key masked off
+				v = binary.LittleEndian.Uint64(data[lo:]) & (1<<(8*l) - 1)
+			} else {
+				for k := hi - 1; k >= lo; k-- {
+					v = v<<8 | uint64(data[k])
+				}
+			}
+			return v | uint64(l)<<56, true
+		}
+		// A 32-slot open-addressing table of packed keys: with at most
+		// eight groups, nearly every row finds its key in the first slot
+		// it looks at, without the unpredictable branches of a search.
+		var slotKey [32]uint64
+		var slotID [32]int32
+		for k := range slotID {
+			slotID[k] = -1
+		}
+		var seen map[string]int32
+		nulls := a.NullN() > 0
+	rows:
 		for i := 0; i < n; i++ {
-			if a.IsNull(i) {
+			if nulls && a.IsNull(i) {
 				ids[i] = -1
 				continue
+			}
+			if seen == nil {
+				if v, ok := pack(i); ok {
+					h := (v * 0x9e3779b97f4a7c15) >> 59
+					for slotID[h] >= 0 {
+						if slotKey[h] == v {
+							ids[i] = slotID[h]
+							continue rows
+						}
+						h = (h + 1) & 31
+					}
+					if len(first) < smallGroups {
+						slotKey[h], slotID[h] = v, int32(len(first))
+						ids[i] = int32(len(first))
+						first = append(first, i)
+						continue
+					}
+				}
+				seen = make(map[string]int32, 2*smallGroups)
+				for id, r := range first {
+					seen[strings.Clone(a.Value(r))] = int32(id)
+				}
 			}
 			s := a.Value(i)
 			id, ok := seen[s]
 			if !ok {
 				id = int32(len(first))
 				first = append(first, i)
-				// Clone: s aliases the Arrow buffer.
-				seen[string([]byte(s))] = id
+				seen[strings.Clone(s)] = id // s aliases the Arrow buffer
 			}
 			ids[i] = id
 		}
