@@ -341,7 +341,7 @@ func (s *Series) String() string {
 				b.WriteString(strings.Repeat(" ", lw[k]))
 			}
 			b.WriteString("   ")
-			b.WriteString(center(dots, vw))
+			b.WriteString(Center(dots, vw))
 			b.WriteByte('\n')
 		}
 		for k, c := range cols {
@@ -497,8 +497,8 @@ func (f *Frame) String() string {
 	return s
 }
 
-// center centers s in width w as Python's str.center does.
-func center(s string, w int) string {
+// Center centers s in width w as Python's str.center does.
+func Center(s string, w int) string {
 	marg := w - runeLen(s)
 	if marg <= 0 {
 		return s

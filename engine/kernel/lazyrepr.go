@@ -84,7 +84,7 @@ func lazySeriesRepr(kind string, c *dataframe.Collection, name string, dtype fra
 	w := len(dtype) + 1
 	for _, cut := range divisionRows(c.NParts) {
 		if cut {
-			b.WriteString("   " + pyCenter("...", w) + "\n")
+			b.WriteString("   " + frame.Center("...", w) + "\n")
 		} else {
 			fmt.Fprintf(&b, "   %*s\n", w, "...")
 		}
@@ -94,16 +94,6 @@ func lazySeriesRepr(kind string, c *dataframe.Collection, name string, dtype fra
 	}
 	fmt.Fprintf(&b, "dtype: %s\nDask Name: %s, %s", dtype, graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph))
 	return b.String()
-}
-
-// pyCenter centers s in width w as Python's str.center does.
-func pyCenter(s string, w int) string {
-	marg := w - len(s)
-	if marg <= 0 {
-		return s
-	}
-	left := marg/2 + (marg & w & 1)
-	return strings.Repeat(" ", left) + s + strings.Repeat(" ", marg-left)
 }
 
 // lazyFrameHTML is Dask's notebook repr of a DataFrame: pandas' HTML of

@@ -110,12 +110,17 @@ func (d *DataFrame) Len() int {
 // currentKernel is the kernel running a cell; len() has no thread to ask.
 var currentKernel *Kernel
 
+// lengthOf returns the number of rows of c as a lazy scalar.
+func lengthOf(c *dataframe.Collection) (*dataframe.Collection, error) {
+	return dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), int64(0), c)
+}
+
 func lazyLen(c *dataframe.Collection) (int, error) {
 	k := currentKernel
 	if k == nil {
 		return 0, fmt.Errorf("no kernel")
 	}
-	r, err := dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), nil, c)
+	r, err := lengthOf(c)
 	if err != nil {
 		return 0, err
 	}
@@ -265,7 +270,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 	case "shape":
 		if d.lazy != nil {
 			// As Dask: the number of rows is lazy, the columns known.
-			n, err := dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), int64(0), d.lazy)
+			n, err := lengthOf(d.lazy)
 			if err != nil {
 				return nil, err
 			}
@@ -444,7 +449,7 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 		if s.eager != nil {
 			return starlark.Tuple{starlark.MakeInt(s.eager.Len())}, nil
 		}
-		n, err := dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), int64(0), s.lazy)
+		n, err := lengthOf(s.lazy)
 		if err != nil {
 			return nil, err
 		}
