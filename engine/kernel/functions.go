@@ -82,7 +82,44 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 		}
 		return out, nil
 	}
+	if c, lazy := v.(*dataframe.Collection); lazy && len(kw) == 0 {
+		// A function that can travel runs on the workers.
+		if st, ok := portableStage(fn, extra, "map_partitions"); ok {
+			return mapStage(fnName(fn), st, meta, c)
+		}
+	}
 	return applyFn(fmt.Sprintf("%s", fnName(fn)), call, meta, v)
+}
+
+// portableStage returns a "call" stage of fn with plain extra arguments,
+// or false when fn or an argument cannot leave the kernel.
+func portableStage(fn starlark.Callable, extra starlark.Tuple, what string) (graph.Stage, bool) {
+	k := currentKernel
+	if k == nil {
+		return graph.Stage{}, false
+	}
+	p, err := k.portable(fn)
+	if err != nil {
+		return graph.Stage{}, false
+	}
+	params := callParams{Fn: *p, What: what}
+	for _, x := range extra {
+		b, err := encodePlain(x)
+		if err != nil {
+			return graph.Stage{}, false
+		}
+		params.Extra = append(params.Extra, b)
+	}
+	return graph.NewStage("call", params), true
+}
+
+// mapStage maps a stage over a collection's partitions.
+func mapStage(prefix string, st graph.Stage, meta graph.Value, c *dataframe.Collection) (starlark.Value, error) {
+	out, err := dataframe.Map(prefix, st, meta, c)
+	if err != nil {
+		return nil, err
+	}
+	return fromEngine(out), nil
 }
 
 func fnName(fn starlark.Callable) string {

@@ -70,6 +70,8 @@ type Kernel struct {
 	host    Host
 	globals starlark.StringDict
 	modules map[string]*Module
+	builtin starlark.StringDict // the names every cell starts with
+	defs    map[string]def      // top-level def statements, by position
 	count   int
 	client  *Client
 
@@ -82,7 +84,8 @@ func New(host Host) *Kernel {
 	k := &Kernel{host: host}
 	k.modules = k.makeModules()
 	k.globals = starlark.StringDict{}
-	for name, v := range k.builtins() {
+	k.builtin = k.builtins()
+	for name, v := range k.builtin {
 		k.globals[name] = v
 	}
 	return k
@@ -128,6 +131,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		emit(errorOutput(err, code))
 		return false
 	}
+	k.recordDefs(f, src)
 	thread := &starlark.Thread{
 		Name:  filename,
 		Print: func(_ *starlark.Thread, msg string) { emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"}) },

@@ -1,0 +1,459 @@
+package kernel
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.starlark.net/resolve"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"burst/engine/dataframe"
+	"burst/engine/files"
+	"burst/engine/graph"
+	"burst/engine/sched"
+)
+
+// A Portable is a cell's function in a form that runs in another process
+// (a worker): the source of its def statement and of the cell functions it
+// calls, the plain-data globals it reads, and the modules and module
+// functions it uses, by import path. A worker compiles it once and keeps
+// it by hash. Values that cannot travel (a Client, a lazy frame) make the
+// function local: it then runs in the kernel.
+type Portable struct {
+	Name    string                     `json:"name"`
+	Source  string                     `json:"source"` // def statements, callees first
+	Globals map[string]json.RawMessage `json:"globals,omitempty"`
+	Modules map[string]string          `json:"modules,omitempty"` // global name → import path
+	Members map[string][2]string       `json:"members,omitempty"` // global name → (import path, member)
+}
+
+// def is a top-level def statement of a cell, kept so that the function it
+// defines can travel.
+type def struct {
+	source string
+	stmt   *syntax.DefStmt
+}
+
+// recordDefs remembers the top-level def statements of a parsed cell.
+func (k *Kernel) recordDefs(f *syntax.File, src string) {
+	lines := strings.Split(src, "\n")
+	for _, st := range f.Stmts {
+		d, ok := st.(*syntax.DefStmt)
+		if !ok {
+			continue
+		}
+		start, end := d.Span()
+		if start.Line < 1 || int(end.Line) > len(lines) {
+			continue
+		}
+		if k.defs == nil {
+			k.defs = map[string]def{}
+		}
+		k.defs[posKey(d.Def)] = def{source: strings.Join(lines[start.Line-1:end.Line], "\n"), stmt: d}
+	}
+}
+
+func posKey(p syntax.Position) string { return fmt.Sprintf("%s:%d:%d", p.Filename(), p.Line, p.Col) }
+
+// portable returns fn as a Portable, or an error naming what keeps it in
+// the kernel.
+func (k *Kernel) portable(fn starlark.Callable) (*Portable, error) {
+	f, ok := fn.(*starlark.Function)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a function defined in a cell", fn.Name())
+	}
+	p := &Portable{Name: f.Name()}
+	var sources []string
+	seen := map[string]bool{}
+	var add func(f *starlark.Function) error
+	add = func(f *starlark.Function) error {
+		d, ok := k.defs[posKey(f.Position())]
+		if !ok {
+			return fmt.Errorf("%s is not defined at the top of a cell (a lambda or a nested function)", f.Name())
+		}
+		if seen[f.Name()] {
+			return nil
+		}
+		seen[f.Name()] = true
+		// The module's own globals hold what the cell defined before the
+		// call; the kernel's, what earlier cells defined.
+		module := f.Globals()
+		for _, name := range globalNames(d.stmt) {
+			if name == f.Name() {
+				continue // recursion
+			}
+			v, ok := module[name]
+			if !ok {
+				v, ok = k.globals[name]
+			}
+			if !ok {
+				return fmt.Errorf("%s uses %s, which is not defined yet", f.Name(), name)
+			}
+			if k.builtin[name] == v {
+				continue
+			}
+			switch v := v.(type) {
+			case *starlark.Function:
+				if err := add(v); err != nil {
+					return err
+				}
+				continue
+			case *Module:
+				if path := k.modulePath(v); path != "" {
+					if p.Modules == nil {
+						p.Modules = map[string]string{}
+					}
+					p.Modules[name] = path
+					continue
+				}
+			case *starlark.Builtin:
+				if path, member := k.memberPath(v); path != "" {
+					if p.Members == nil {
+						p.Members = map[string][2]string{}
+					}
+					p.Members[name] = [2]string{path, member}
+					continue
+				}
+			}
+			b, err := encodePlain(v)
+			if err != nil {
+				return fmt.Errorf("%s uses %s, a %s, which cannot travel to a worker", f.Name(), name, v.Type())
+			}
+			if p.Globals == nil {
+				p.Globals = map[string]json.RawMessage{}
+			}
+			p.Globals[name] = b
+		}
+		sources = append(sources, d.source)
+		return nil
+	}
+	if err := add(f); err != nil {
+		return nil, err
+	}
+	p.Source = strings.Join(sources, "\n\n")
+	return p, nil
+}
+
+// globalNames lists the module-level names a def statement refers to.
+func globalNames(d *syntax.DefStmt) []string {
+	names := map[string]bool{}
+	syntax.Walk(d, func(n syntax.Node) bool {
+		if id, ok := n.(*syntax.Ident); ok {
+			if b, ok := id.Binding.(*resolve.Binding); ok && b.Scope == resolve.Global {
+				names[id.Name] = true
+			}
+		}
+		return true
+	})
+	out := make([]string, 0, len(names))
+	for n := range names {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (k *Kernel) modulePath(m *Module) string {
+	for path, x := range k.modules {
+		if x == m {
+			return path
+		}
+	}
+	return ""
+}
+
+func (k *Kernel) memberPath(b *starlark.Builtin) (string, string) {
+	for path, m := range k.modules {
+		for name, v := range m.Members {
+			if v == starlark.Value(b) {
+				return path, name
+			}
+		}
+	}
+	return "", ""
+}
+
+// encodePlain writes plain data (None, bools, numbers, strings, and lists,
+// tuples and dicts of them) as JSON that keeps its Python types.
+func encodePlain(v starlark.Value) (json.RawMessage, error) {
+	var enc func(v starlark.Value) (any, error)
+	enc = func(v starlark.Value) (any, error) {
+		switch v := v.(type) {
+		case starlark.NoneType:
+			return map[string]any{"none": true}, nil
+		case starlark.Bool:
+			return map[string]any{"bool": bool(v)}, nil
+		case starlark.Int:
+			return map[string]any{"int": v.String()}, nil
+		case starlark.Float:
+			f := float64(v)
+			if math.IsNaN(f) || math.IsInf(f, 0) {
+				return map[string]any{"float": fmt.Sprint(f)}, nil
+			}
+			return map[string]any{"float": f}, nil
+		case starlark.String:
+			return map[string]any{"str": string(v)}, nil
+		case *starlark.List, starlark.Tuple:
+			var items []any
+			it := starlark.Iterate(v)
+			defer it.Done()
+			var x starlark.Value
+			for it.Next(&x) {
+				e, err := enc(x)
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, e)
+			}
+			if _, ok := v.(starlark.Tuple); ok {
+				return map[string]any{"tuple": items}, nil
+			}
+			return map[string]any{"list": items}, nil
+		case *starlark.Dict:
+			var items [][2]any
+			for _, kv := range v.Items() {
+				a, err := enc(kv[0])
+				if err != nil {
+					return nil, err
+				}
+				b, err := enc(kv[1])
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, [2]any{a, b})
+			}
+			return map[string]any{"dict": items}, nil
+		}
+		return nil, fmt.Errorf("%s is not plain data", v.Type())
+	}
+	x, err := enc(v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(x)
+}
+
+// decodePlain reads what encodePlain wrote.
+func decodePlain(b json.RawMessage) (starlark.Value, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	for tag, raw := range m {
+		switch tag {
+		case "none":
+			return starlark.None, nil
+		case "bool":
+			var x bool
+			err := json.Unmarshal(raw, &x)
+			return starlark.Bool(x), err
+		case "int":
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return nil, err
+			}
+			n, ok := new(big.Int).SetString(s, 10)
+			if !ok {
+				return nil, fmt.Errorf("bad int %q", s)
+			}
+			return starlark.MakeBigInt(n), nil
+		case "float":
+			var x any
+			if err := json.Unmarshal(raw, &x); err != nil {
+				return nil, err
+			}
+			switch x := x.(type) {
+			case float64:
+				return starlark.Float(x), nil
+			case string:
+				var f float64
+				fmt.Sscan(x, &f)
+				if x == "NaN" {
+					f = math.NaN()
+				}
+				return starlark.Float(f), nil
+			}
+		case "str":
+			var s string
+			err := json.Unmarshal(raw, &s)
+			return starlark.String(s), err
+		case "list", "tuple":
+			var items []json.RawMessage
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, err
+			}
+			vs := make([]starlark.Value, len(items))
+			for i, it := range items {
+				v, err := decodePlain(it)
+				if err != nil {
+					return nil, err
+				}
+				vs[i] = v
+			}
+			if tag == "tuple" {
+				return starlark.Tuple(vs), nil
+			}
+			return starlark.NewList(vs), nil
+		case "dict":
+			var items [][2]json.RawMessage
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, err
+			}
+			d := starlark.NewDict(len(items))
+			for _, it := range items {
+				a, err := decodePlain(it[0])
+				if err != nil {
+					return nil, err
+				}
+				b, err := decodePlain(it[1])
+				if err != nil {
+					return nil, err
+				}
+				if err := d.SetKey(a, b); err != nil {
+					return nil, err
+				}
+			}
+			return d, nil
+		}
+	}
+	return nil, fmt.Errorf("bad plain value %s", b)
+}
+
+// ---- on a worker ----
+
+// callParams is a task calling a portable function on its inputs: the
+// partition first, then the extra arguments (plain data).
+type callParams struct {
+	Fn    Portable          `json:"fn"`
+	Extra []json.RawMessage `json:"extra,omitempty"`
+	// What the function makes of a partition, for the error messages.
+	What string `json:"what"`
+}
+
+func init() {
+	graph.Register("call", func(env *graph.Env, raw json.RawMessage, in []graph.Value) (graph.Value, error) {
+		var p callParams
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return nil, err
+		}
+		return runPortable(env, &p, in)
+	})
+}
+
+// workerKernels keeps, per file system, the kernel that runs portable
+// functions in this process, and the functions it compiled, by hash.
+var workerKernels struct {
+	sync.Mutex
+	byFS  map[files.FS]*Kernel
+	funcs map[string]starlark.Callable
+}
+
+type workerHost struct{ fs files.FS }
+
+func (h workerHost) FS() files.FS { return h.fs }
+func (h workerHost) Local() dataframe.Computer {
+	return &sched.Scheduler{Workers: sched.NewLocalWorkers(1, &graph.Env{FS: h.fs})}
+}
+func (h workerHost) StartCluster(int) (Cluster, error) {
+	return nil, fmt.Errorf("RuntimeError: a task cannot start a cluster")
+}
+
+// compiled returns the function p defines, compiling it on first use.
+func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
+	b, _ := json.Marshal(p)
+	sum := sha256.Sum256(b)
+	hash := hex.EncodeToString(sum[:])
+	var fs files.FS
+	if env != nil {
+		fs = env.FS
+	}
+	workerKernels.Lock()
+	defer workerKernels.Unlock()
+	if workerKernels.byFS == nil {
+		workerKernels.byFS = map[files.FS]*Kernel{}
+		workerKernels.funcs = map[string]starlark.Callable{}
+	}
+	k := workerKernels.byFS[fs]
+	if k == nil {
+		k = New(workerHost{fs})
+		workerKernels.byFS[fs] = k
+	}
+	if fn, ok := workerKernels.funcs[hash]; ok {
+		return k, fn, nil
+	}
+	predeclared := starlark.StringDict{}
+	for name, v := range k.builtin {
+		predeclared[name] = v
+	}
+	for name, path := range p.Modules {
+		m, ok := k.modules[path]
+		if !ok {
+			return nil, nil, fmt.Errorf("ModuleNotFoundError: %s", path)
+		}
+		predeclared[name] = m
+	}
+	for name, pm := range p.Members {
+		m, ok := k.modules[pm[0]]
+		if !ok || m.Members[pm[1]] == nil {
+			return nil, nil, fmt.Errorf("ImportError: cannot import name '%s' from '%s'", pm[1], pm[0])
+		}
+		predeclared[name] = m.Members[pm[1]]
+	}
+	for name, raw := range p.Globals {
+		v, err := decodePlain(raw)
+		if err != nil {
+			return nil, nil, err
+		}
+		predeclared[name] = v
+	}
+	th := &starlark.Thread{Name: "compile " + p.Name}
+	globals, err := starlark.ExecFileOptions(fileOptions, th, "<"+p.Name+">", p.Source, predeclared)
+	if err != nil {
+		return nil, nil, err
+	}
+	globals.Freeze()
+	fn, ok := globals[p.Name].(starlark.Callable)
+	if !ok {
+		return nil, nil, fmt.Errorf("the source of %s does not define it", p.Name)
+	}
+	workerKernels.funcs[hash] = fn
+	return k, fn, nil
+}
+
+// runPortable calls p's function with a partition and the extra arguments.
+func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, error) {
+	k, fn, err := compiled(env, &p.Fn)
+	if err != nil {
+		return nil, err
+	}
+	args := starlark.Tuple{fromEngine(in[0])}
+	for _, raw := range p.Extra {
+		v, err := decodePlain(raw)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, v)
+	}
+	th := &starlark.Thread{Name: "task " + p.Fn.Name}
+	th.SetLocal("kernel", k)
+	r, err := starlark.Call(th, fn, args, nil)
+	if err != nil {
+		return nil, err
+	}
+	out, ok := engineValue(r)
+	if !ok {
+		return nil, fmt.Errorf("TypeError: the function given to %s returned a %s; return a DataFrame, a Series or a number", p.What, pyType(r))
+	}
+	if c, lazy := out.(*dataframe.Collection); lazy {
+		return nil, fmt.Errorf("TypeError: the function given to %s returned a Dask collection (%s); work on the partition it receives", p.What, c.Name)
+	}
+	return out, nil
+}

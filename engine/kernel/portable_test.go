@@ -1,0 +1,104 @@
+package kernel
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.starlark.net/starlark"
+
+	"burst/engine/graph"
+)
+
+// A cell function given to map_partitions travels to the workers with the
+// cell functions it calls, the plain data it reads and its extra
+// arguments; its result is the one it gives in the kernel.
+func TestCellFunctionsTravel(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.csv"), []byte("x,y\n1,10\n2,20\n3,30\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.csv"), []byte("x,y\n4,40\n5,50\n"), 0o644)
+	k := New(&NativeHost{Dir: dir, Workers: 2})
+	var outs []string
+	run := func(code string) bool {
+		return k.Execute(context.Background(), code, func(o Output) {
+			if o.Type == "error" {
+				outs = append(outs, "error: "+o.EValue)
+			} else if s, ok := o.Data["text/plain"].(string); ok {
+				outs = append(outs, s)
+			}
+		})
+	}
+	if !run(`import dask.dataframe as dd
+import pandas as pd
+df = dd.read_csv("*.csv")
+scale = {"factor": 2, "shift": (1, 0.5)}
+def shifted(s):
+    return s + scale["shift"][0]
+def f(part, extra):
+    return shifted(part.y * scale["factor"]) + extra`) {
+		t.Fatalf("setup: %v", outs)
+	}
+	if !run(`r = df.map_partitions(f, 100)`) {
+		t.Fatalf("map_partitions: %v", outs)
+	}
+	s := k.globals["r"].(*Series)
+	for key, task := range s.lazy.Graph {
+		if strings.Contains(string(key), "read-csv") {
+			continue
+		}
+		if task.Local() || task.Stages[0].Op != "call" {
+			t.Errorf("task %s runs %q locally=%v, want a call on a worker", key, task.Stages[0].Op, task.Local())
+		}
+	}
+	outs = nil
+	if !run(`r.compute().tolist()`) {
+		t.Fatalf("compute: %v", outs)
+	}
+	if want := "[121, 141, 161, 181, 201]"; len(outs) != 1 || outs[0] != want {
+		t.Errorf("got %v, want %s", outs, want)
+	}
+
+	// A function that reads the lazy frame cannot travel: it runs in the
+	// kernel, and still gives its answer.
+	outs = nil
+	if !run(`def g(part):
+    return part.y + len(df.columns)
+df.map_partitions(g).compute().tolist()`) {
+		t.Fatalf("local: %v", outs)
+	}
+	if want := "[12, 22, 32, 42, 52]"; len(outs) != 1 || outs[0] != want {
+		t.Errorf("got %v, want %s", outs, want)
+	}
+	p, err := k.portable(k.globals["g"].(*starlark.Function))
+	if err == nil || !strings.Contains(err.Error(), "g uses df, a dask.dataframe.DataFrame") {
+		t.Errorf("portable(g) = %v, %v; want an error naming df", p, err)
+	}
+}
+
+func TestPlainValuesRoundTrip(t *testing.T) {
+	th := &starlark.Thread{}
+	v, err := starlark.Eval(th, "x", `(None, True, 12345678901234567890, -3, 1.5, float("nan"), "text", (1, [2, 3.0]), {"a": (1,), 2: None})`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := encodePlain(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decodePlain(json.RawMessage(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.String() != v.String() || back.Type() != "tuple" {
+		t.Errorf("round trip: %s, want %s", back, v)
+	}
+	if _, err := encodePlain(starlark.NewBuiltin("f", nil)); err == nil {
+		t.Error("a builtin function encoded as plain data")
+	}
+	_ = math.NaN
+	_ = graph.Key("")
+}
