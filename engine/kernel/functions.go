@@ -244,6 +244,14 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 		}
 		m = &frame.Series{Name: s.meta().Name, Data: frame.Take(a, nil)}
 	}
+	if s.lazy != nil {
+		if st, ok := portableStage(fn, nil, "apply"); ok {
+			var params callParams
+			json.Unmarshal(st.Params, &params)
+			params.Each = true
+			return mapStage("apply", graph.NewStage("call", params), m, s.lazy)
+		}
+	}
 	return applyFn("apply", call, m, s.value())
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/files"
+	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/sched"
 )
@@ -336,6 +337,9 @@ type callParams struct {
 	Extra []json.RawMessage `json:"extra,omitempty"`
 	// What the function makes of a partition, for the error messages.
 	What string `json:"what"`
+	// Each: call the function on every value of a Series partition
+	// (Series.apply), not on the partition.
+	Each bool `json:"each,omitempty"`
 }
 
 func init() {
@@ -434,6 +438,26 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 	if err != nil {
 		return nil, err
 	}
+	th := &starlark.Thread{Name: "task " + p.Fn.Name}
+	th.SetLocal("kernel", k)
+	if p.Each {
+		part, ok := in[0].(*frame.Series)
+		if !ok {
+			return nil, fmt.Errorf("apply wants a Series partition")
+		}
+		vals := toValues(part.Data)
+		out := make([]starlark.Value, len(vals))
+		for i, x := range vals {
+			if out[i], err = starlark.Call(th, fn, starlark.Tuple{x}, nil); err != nil {
+				return nil, err
+			}
+		}
+		a, err := arrayOf(out, part.Data.DataType())
+		if err != nil {
+			return nil, err
+		}
+		return &frame.Series{Name: part.Name, Index: part.Index, Data: a}, nil
+	}
 	args := starlark.Tuple{fromEngine(in[0])}
 	for _, raw := range p.Extra {
 		v, err := decodePlain(raw)
@@ -442,8 +466,6 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 		}
 		args = append(args, v)
 	}
-	th := &starlark.Thread{Name: "task " + p.Fn.Name}
-	th.SetLocal("kernel", k)
 	r, err := starlark.Call(th, fn, args, nil)
 	if err != nil {
 		return nil, err

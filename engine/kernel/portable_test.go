@@ -62,6 +62,30 @@ def f(part, extra):
 		t.Errorf("got %v, want %s", outs, want)
 	}
 
+	// Series.apply calls a traveling function on every value.
+	outs = nil
+	if !run(`def bucket(v):
+    return v // scale["factor"] + scale["shift"][1]
+a = df.x.apply(bucket, meta=("x", "f8"))
+a.compute().tolist()`) {
+		t.Fatalf("apply: %v", outs)
+	}
+	if want := "[0.5, 1.5, 1.5, 2.5, 2.5]"; len(outs) != 1 || outs[0] != want {
+		t.Errorf("apply: got %v, want %s", outs, want)
+	}
+	calls := 0
+	for key, task := range k.globals["a"].(*Series).lazy.Graph {
+		if strings.HasPrefix(string(key), "('apply") {
+			if task.Local() || task.Stages[0].Op != "call" {
+				t.Errorf("apply task %s runs locally", key)
+			}
+			calls++
+		}
+	}
+	if calls != 2 {
+		t.Errorf("%d apply tasks, want one per partition (2)", calls)
+	}
+
 	// A function that reads the lazy frame cannot travel: it runs in the
 	// kernel, and still gives its answer.
 	outs = nil
