@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -30,17 +31,26 @@ import (
 // function local: it then runs in the kernel.
 type Portable struct {
 	Name    string                     `json:"name"`
-	Source  string                     `json:"source"` // def statements, callees first
+	Defs    []PortableDef              `json:"defs"` // callees first
 	Globals map[string]json.RawMessage `json:"globals,omitempty"`
 	Modules map[string]string          `json:"modules,omitempty"` // global name → import path
 	Members map[string][2]string       `json:"members,omitempty"` // global name → (import path, member)
 }
 
+// A PortableDef is the text of a def statement and where it stands: a
+// worker compiles it at the same line of the same cell name, so errors
+// point at the learner's line.
+type PortableDef struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Text string `json:"text"`
+}
+
 // def is a top-level def statement of a cell, kept so that the function it
 // defines can travel.
 type def struct {
-	source string
-	stmt   *syntax.DefStmt
+	PortableDef
+	stmt *syntax.DefStmt
 }
 
 // recordDefs remembers the top-level def statements of a parsed cell.
@@ -58,7 +68,8 @@ func (k *Kernel) recordDefs(f *syntax.File, src string) {
 		if k.defs == nil {
 			k.defs = map[string]def{}
 		}
-		k.defs[posKey(d.Def)] = def{source: strings.Join(lines[start.Line-1:end.Line], "\n"), stmt: d}
+		text := strings.Join(lines[start.Line-1:end.Line], "\n")
+		k.defs[posKey(d.Def)] = def{PortableDef{File: d.Def.Filename(), Line: int(start.Line), Text: text}, d}
 	}
 }
 
@@ -72,7 +83,6 @@ func (k *Kernel) portable(fn starlark.Callable) (*Portable, error) {
 		return nil, fmt.Errorf("%s is not a function defined in a cell", fn.Name())
 	}
 	p := &Portable{Name: f.Name()}
-	var sources []string
 	seen := map[string]bool{}
 	var add func(f *starlark.Function) error
 	add = func(f *starlark.Function) error {
@@ -133,13 +143,12 @@ func (k *Kernel) portable(fn starlark.Callable) (*Portable, error) {
 			}
 			p.Globals[name] = b
 		}
-		sources = append(sources, d.source)
+		p.Defs = append(p.Defs, d.PortableDef)
 		return nil
 	}
 	if err := add(f); err != nil {
 		return nil, err
 	}
-	p.Source = strings.Join(sources, "\n\n")
 	return p, nil
 }
 
@@ -418,13 +427,21 @@ func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 		}
 		predeclared[name] = v
 	}
+	// Each def in a file of its own, at its line of its cell, seeing the
+	// ones compiled before it.
 	th := &starlark.Thread{Name: "compile " + p.Name}
-	globals, err := starlark.ExecFileOptions(fileOptions, th, "<"+p.Name+">", p.Source, predeclared)
-	if err != nil {
-		return nil, nil, err
+	for _, d := range p.Defs {
+		src := strings.Repeat("\n", max(d.Line-1, 0)) + d.Text
+		globals, err := starlark.ExecFileOptions(fileOptions, th, d.File, src, predeclared)
+		if err != nil {
+			return nil, nil, err
+		}
+		globals.Freeze()
+		for name, v := range globals {
+			predeclared[name] = v
+		}
 	}
-	globals.Freeze()
-	fn, ok := globals[p.Name].(starlark.Callable)
+	fn, ok := predeclared[p.Name].(*starlark.Function)
 	if !ok {
 		return nil, nil, fmt.Errorf("the source of %s does not define it", p.Name)
 	}
@@ -449,7 +466,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 		out := make([]starlark.Value, len(vals))
 		for i, x := range vals {
 			if out[i], err = starlark.Call(th, fn, starlark.Tuple{x}, nil); err != nil {
-				return nil, err
+				return nil, p.Fn.located(err)
 			}
 		}
 		a, err := arrayOf(out, part.Data.DataType())
@@ -468,7 +485,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 	}
 	r, err := starlark.Call(th, fn, args, nil)
 	if err != nil {
-		return nil, err
+		return nil, p.Fn.located(err)
 	}
 	out, ok := engineValue(r)
 	if !ok {
@@ -478,4 +495,27 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 		return nil, fmt.Errorf("TypeError: the function given to %s returned a Dask collection (%s); work on the partition it receives", p.What, c.Name)
 	}
 	return out, nil
+}
+
+// located adds to an error raised on a worker the learner's line it
+// happened on, as IPython prints a frame ("Cell In[2], line 3, in f"):
+// the error travels back as text, without the kernel's stack.
+func (p *Portable) located(err error) error {
+	var ee *starlark.EvalError
+	if !errors.As(err, &ee) {
+		return err
+	}
+	for i := len(ee.CallStack) - 1; i >= 0; i-- {
+		fr := ee.CallStack[i]
+		for _, d := range p.Defs {
+			lines := strings.Split(d.Text, "\n")
+			at := int(fr.Pos.Line) - d.Line
+			if fr.Pos.Filename() != d.File || at < 0 || at >= len(lines) {
+				continue
+			}
+			cell := strings.TrimSuffix(strings.TrimPrefix(d.File, "<cell "), ">")
+			return fmt.Errorf("%s\n\nCell In[%s], line %d, in %s\n    %s", ee.Msg, cell, fr.Pos.Line, fr.Name, strings.TrimSpace(lines[at]))
+		}
+	}
+	return fmt.Errorf("%s", ee.Msg)
 }

@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -84,6 +85,18 @@ a.compute().tolist()`) {
 	}
 	if calls != 2 {
 		t.Errorf("%d apply tasks, want one per partition (2)", calls)
+	}
+
+	// An error on a worker names the learner's line.
+	outs = nil
+	run("def broken(part):\n    n = 0\n    return len(part) // n")
+	cell := k.count
+	if run(`df.map_partitions(broken, meta=("x", "i8")).compute()`) {
+		t.Fatal("dividing by zero on a worker succeeded")
+	}
+	want := fmt.Sprintf("Cell In[%d], line 3, in broken\n    return len(part) // n", cell)
+	if len(outs) != 1 || !strings.Contains(outs[0], "division by zero") || !strings.Contains(outs[0], want) {
+		t.Errorf("error %q, want the division and %q", outs, want)
 	}
 
 	// A function that reads the lazy frame cannot travel: it runs in the
