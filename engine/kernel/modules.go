@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"go.starlark.net/starlark"
 )
@@ -76,6 +77,12 @@ func (k *Kernel) makeModules() map[string]*Module {
 		}},
 		"dask.distributed": {Name: "dask.distributed", Members: starlark.StringDict{
 			"Client": builtin("Client", k.newClient),
+		}},
+		"time": {Name: "time", Members: starlark.StringDict{
+			"sleep":        builtin("sleep", sleep),
+			"time":         builtin("time", clock(func() float64 { return float64(time.Now().UnixNano()) / 1e9 })),
+			"perf_counter": builtin("perf_counter", clock(monotonic)),
+			"monotonic":    builtin("monotonic", clock(monotonic)),
 		}},
 	}
 	mods["dask"] = &Module{Name: "dask", Members: starlark.StringDict{
@@ -239,4 +246,40 @@ func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []sta
 		return nil, fmt.Errorf("TypeError: unsupported operand type(s) for ** or pow(): '%s' and '%s'", pyType(x), pyType(y))
 	}
 	return starlark.Float(math.Pow(xf, yf)), nil
+}
+
+var started = time.Now()
+
+func monotonic() float64 { return time.Since(started).Seconds() }
+
+func clock(now func() float64) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+			return nil, err
+		}
+		return starlark.Float(now()), nil
+	}
+}
+
+// sleep is time.sleep: it really waits, on whichever worker runs it, and
+// an interrupt of the cell ends it.
+func sleep(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var secs starlark.Value
+	if err := starlark.UnpackArgs("sleep", args, kwargs, "secs", &secs); err != nil {
+		return nil, err
+	}
+	f, ok := starlark.AsFloat(secs)
+	if !ok || f < 0 || f != f {
+		return nil, fmt.Errorf("ValueError: sleep length must be a non-negative number, not %s", pyRepr(secs))
+	}
+	var done <-chan struct{}
+	if k, ok := th.Local("kernel").(*Kernel); ok && k.ctx != nil {
+		done = k.ctx.Done()
+	}
+	select {
+	case <-time.After(time.Duration(f * float64(time.Second))):
+		return starlark.None, nil
+	case <-done:
+		return nil, fmt.Errorf("KeyboardInterrupt")
+	}
 }

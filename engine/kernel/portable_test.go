@@ -139,3 +139,33 @@ func TestPlainValuesRoundTrip(t *testing.T) {
 	_ = math.NaN
 	_ = graph.Key("")
 }
+
+// time.sleep waits (in a task too) and refuses bad lengths; the clocks run.
+func TestTimeModule(t *testing.T) {
+	k := New(&NativeHost{Dir: t.TempDir(), Workers: 2})
+	var outs []string
+	run := func(code string) bool {
+		outs = nil
+		return k.Execute(context.Background(), code, func(o Output) {
+			if o.Type == "error" {
+				outs = append(outs, o.EName+": "+o.EValue)
+			} else if s, ok := o.Data["text/plain"].(string); ok {
+				outs = append(outs, s)
+			}
+		})
+	}
+	if !run("import time\nfrom time import sleep, perf_counter\nt0 = perf_counter()\nsleep(0.05)\nperf_counter() - t0 >= 0.05, time.time() > 1.7e9") || len(outs) != 1 || outs[0] != "(True, True)" {
+		t.Errorf("sleep: %v", outs)
+	}
+	if run("time.sleep(-1)") || len(outs) != 1 || !strings.Contains(outs[0], "ValueError: sleep length must be a non-negative number") {
+		t.Errorf("sleep(-1): %v", outs)
+	}
+	// A function that sleeps travels: sleep is a module member.
+	if !run("def slow(part):\n    sleep(0.01)\n    return part") {
+		t.Fatal(outs)
+	}
+	p, err := k.portable(k.globals["slow"].(*starlark.Function))
+	if err != nil || p.Members["sleep"] != [2]string{"time", "sleep"} {
+		t.Errorf("portable(slow) = %+v, %v", p, err)
+	}
+}
