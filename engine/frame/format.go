@@ -415,11 +415,8 @@ func (f *Frame) String() string {
 		if nlev > 1 {
 			// MultiIndex columns: a level repeating the column before
 			// is left blank, and numbers get no extra space.
-			header = Levels(f.Columns[c].Name)
-			cur := slices.Clone(header)
-			for l := 0; l < nlev-1 && prev != nil && slices.Equal(cur[:l+1], prev[:l+1]); l++ {
-				header[l] = ""
-			}
+			cur := Levels(f.Columns[c].Name)
+			header = SparseLevels(prev, cur)
 			prev = cur
 		} else {
 			h := f.Columns[c].Name

@@ -1,6 +1,9 @@
 package frame
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // LevelSep joins the levels of a column name under MultiIndex columns:
 // ("DepDelay", "mean") is the column "DepDelay\x1fmean". A frame whose
@@ -50,4 +53,15 @@ func SelectLevel(f *Frame, key string) (*Frame, bool) {
 		}
 	}
 	return out, len(out.Columns) > 0
+}
+
+// SparseLevels returns the header labels of a MultiIndex column with the
+// outer levels it shares with the column before (prev, nil for the first)
+// left blank, as pandas prints them.
+func SparseLevels(prev, cur []string) []string {
+	out := slices.Clone(cur)
+	for l := 0; l < len(cur)-1 && prev != nil && slices.Equal(cur[:l+1], prev[:l+1]); l++ {
+		out[l] = ""
+	}
+	return out
 }

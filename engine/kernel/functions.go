@@ -73,44 +73,73 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 		if err != nil {
 			return nil, err
 		}
-		out, ok := engineValue(r)
-		if !ok {
-			return nil, fmt.Errorf("TypeError: the function given to map_partitions returned a %s; return a DataFrame, a Series or a number", pyType(r))
-		}
-		if c, lazy := out.(*dataframe.Collection); lazy {
-			return nil, fmt.Errorf("TypeError: the function given to map_partitions returned a Dask collection (%s); work on the partition it receives", c.Name)
-		}
-		return out, nil
+		return partitionResult(r, "map_partitions")
 	}
 	if c, lazy := v.(*dataframe.Collection); lazy && len(kw) == 0 {
 		// A function that can travel runs on the workers.
-		if st, ok := portableStage(fn, extra, "map_partitions"); ok {
-			return mapStage(fnName(fn), st, meta, c)
+		if p, ok := portableCall(fn, extra, "map_partitions"); ok {
+			return mapStage(fnName(fn), graph.NewStage("call", p), meta, c)
 		}
 	}
 	return applyFn(fmt.Sprintf("%s", fnName(fn)), call, meta, v)
 }
 
-// portableStage returns a "call" stage of fn with plain extra arguments,
-// or false when fn or an argument cannot leave the kernel.
-func portableStage(fn starlark.Callable, extra starlark.Tuple, what string) (graph.Stage, bool) {
+// partitionResult checks what a function given to what made of a
+// partition: a frame, a series or a number, not a lazy collection.
+func partitionResult(r starlark.Value, what string) (graph.Value, error) {
+	out, ok := engineValue(r)
+	if !ok {
+		return nil, fmt.Errorf("TypeError: the function given to %s returned a %s; return a DataFrame, a Series or a number", what, pyType(r))
+	}
+	if c, lazy := out.(*dataframe.Collection); lazy {
+		return nil, fmt.Errorf("TypeError: the function given to %s returned a Dask collection (%s); work on the partition it receives", what, c.Name)
+	}
+	return out, nil
+}
+
+// applyEach calls f on every value of a Series partition (Series.apply).
+func applyEach(in graph.Value, f func(starlark.Value) (starlark.Value, error)) (graph.Value, error) {
+	part, ok := in.(*frame.Series)
+	if !ok {
+		return nil, fmt.Errorf("apply wants a Series partition")
+	}
+	vals := toValues(part.Data)
+	out := make([]starlark.Value, len(vals))
+	for i, x := range vals {
+		r, err := f(x)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	a, err := arrayOf(out, part.Data.DataType())
+	if err != nil {
+		return nil, err
+	}
+	return &frame.Series{Name: part.Name, Index: part.Index, Data: a}, nil
+}
+
+// portableCall returns the parameters of a "call" stage running fn with
+// plain extra arguments on the workers, or false when fn or an argument
+// cannot leave the kernel.
+func portableCall(fn starlark.Callable, extra starlark.Tuple, what string) (*callParams, bool) {
 	k := currentKernel
 	if k == nil {
-		return graph.Stage{}, false
+		return nil, false
 	}
 	p, err := k.portable(fn)
 	if err != nil {
-		return graph.Stage{}, false
+		return nil, false
 	}
-	params := callParams{Fn: *p, What: what}
+	params := &callParams{Fn: *p, What: what}
 	for _, x := range extra {
 		b, err := encodePlain(x)
 		if err != nil {
-			return graph.Stage{}, false
+			return nil, false
 		}
 		params.Extra = append(params.Extra, b)
 	}
-	return graph.NewStage("call", params), true
+	return params, true
 }
 
 // mapStage maps a stage over a collection's partitions.
@@ -206,24 +235,9 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 		return nil, fmt.Errorf("TypeError: apply() needs a function, not %s", pyType(fnv))
 	}
 	call := func(in []graph.Value) (graph.Value, error) {
-		part, ok := in[0].(*frame.Series)
-		if !ok {
-			return nil, fmt.Errorf("apply wants a Series partition")
-		}
-		vals := toValues(part.Data)
-		out := make([]starlark.Value, len(vals))
-		for i, x := range vals {
-			r, err := callCell(fn, starlark.Tuple{x}, nil)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = r
-		}
-		a, err := arrayOf(out, part.Data.DataType())
-		if err != nil {
-			return nil, err
-		}
-		return &frame.Series{Name: part.Name, Index: part.Index, Data: a}, nil
+		return applyEach(in[0], func(x starlark.Value) (starlark.Value, error) {
+			return callCell(fn, starlark.Tuple{x}, nil)
+		})
 	}
 	var m graph.Value
 	if meta != nil && meta != starlark.None {
@@ -245,11 +259,9 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 		m = &frame.Series{Name: s.meta().Name, Data: frame.Take(a, nil)}
 	}
 	if s.lazy != nil {
-		if st, ok := portableStage(fn, nil, "apply"); ok {
-			var params callParams
-			json.Unmarshal(st.Params, &params)
-			params.Each = true
-			return mapStage("apply", graph.NewStage("call", params), m, s.lazy)
+		if p, ok := portableCall(fn, nil, "apply"); ok {
+			p.Each = true
+			return mapStage("apply", graph.NewStage("call", p), m, s.lazy)
 		}
 	}
 	return applyFn("apply", call, m, s.value())

@@ -3,7 +3,6 @@ package kernel
 import (
 	"fmt"
 	"html"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -42,10 +41,7 @@ func lazyFrameRepr(c *dataframe.Collection) string {
 		if nlev == 1 {
 			levels = []string{col.Name}
 		}
-		heads[i] = slices.Clone(levels)
-		for l := 0; l < nlev-1 && prev != nil && slices.Equal(levels[:l+1], prev[:l+1]); l++ {
-			heads[i][l] = ""
-		}
+		heads[i] = frame.SparseLevels(prev, levels)
 		prev = levels
 		w[i] = max(1+len(string(col.DType())), 4)
 		for _, h := range heads[i] {

@@ -18,7 +18,6 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/files"
-	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/sched"
 )
@@ -458,22 +457,13 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 	th := &starlark.Thread{Name: "task " + p.Fn.Name}
 	th.SetLocal("kernel", k)
 	if p.Each {
-		part, ok := in[0].(*frame.Series)
-		if !ok {
-			return nil, fmt.Errorf("apply wants a Series partition")
-		}
-		vals := toValues(part.Data)
-		out := make([]starlark.Value, len(vals))
-		for i, x := range vals {
-			if out[i], err = starlark.Call(th, fn, starlark.Tuple{x}, nil); err != nil {
+		return applyEach(in[0], func(x starlark.Value) (starlark.Value, error) {
+			r, err := starlark.Call(th, fn, starlark.Tuple{x}, nil)
+			if err != nil {
 				return nil, p.Fn.located(err)
 			}
-		}
-		a, err := arrayOf(out, part.Data.DataType())
-		if err != nil {
-			return nil, err
-		}
-		return &frame.Series{Name: part.Name, Index: part.Index, Data: a}, nil
+			return r, nil
+		})
 	}
 	args := starlark.Tuple{fromEngine(in[0])}
 	for _, raw := range p.Extra {
@@ -487,14 +477,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 	if err != nil {
 		return nil, p.Fn.located(err)
 	}
-	out, ok := engineValue(r)
-	if !ok {
-		return nil, fmt.Errorf("TypeError: the function given to %s returned a %s; return a DataFrame, a Series or a number", p.What, pyType(r))
-	}
-	if c, lazy := out.(*dataframe.Collection); lazy {
-		return nil, fmt.Errorf("TypeError: the function given to %s returned a Dask collection (%s); work on the partition it receives", p.What, c.Name)
-	}
-	return out, nil
+	return partitionResult(r, p.What)
 }
 
 // located adds to an error raised on a worker the learner's line it
