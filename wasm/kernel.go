@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"sync"
 	"syscall/js"
+	"time"
 
 	"burst/engine/dataframe"
 	"burst/engine/files"
-	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/kernel"
 	"burst/engine/sched"
@@ -24,6 +24,8 @@ type browserHost struct {
 	mu      sync.Mutex
 	workers []*portWorker
 	memory  int64
+	events  *eventBuffer
+	cluster *browserCluster
 }
 
 func (h *browserHost) FS() files.FS { return h.fs }
@@ -37,101 +39,200 @@ func (h *browserHost) Local() dataframe.Computer {
 func (h *browserHost) StartCluster(n int) (kernel.Cluster, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if len(h.workers) == 0 {
+	var live []*portWorker
+	for _, w := range h.workers {
+		if !w.isLost() {
+			live = append(live, w)
+		}
+	}
+	if len(live) == 0 {
 		return nil, fmt.Errorf("RuntimeError: the page has started no worker web workers")
 	}
-	if n <= 0 || n > len(h.workers) {
-		n = len(h.workers)
+	if n <= 0 || n > len(live) {
+		n = len(live)
 	}
 	ws := make([]sched.Worker, n)
 	for i := range ws {
-		ws[i] = h.workers[i]
+		ws[i] = live[i]
 	}
-	return &browserCluster{Scheduler: sched.Scheduler{Workers: ws}, n: n, memory: h.memory}, nil
+	c := &browserCluster{s: &sched.Scheduler{Workers: ws, OnEvent: h.events.add}, n: n, memory: h.memory}
+	h.cluster = c
+	return c, nil
+}
+
+// workerLost is the page's word that a worker web worker died.
+func (h *browserHost) workerLost(name string) {
+	h.mu.Lock()
+	c := h.cluster
+	for _, w := range h.workers {
+		if w.name == name {
+			w.lose()
+		}
+	}
+	h.mu.Unlock()
+	if c != nil {
+		c.s.RemoveWorker(name)
+	}
 }
 
 type browserCluster struct {
-	sched.Scheduler
+	s      *sched.Scheduler
 	n      int
 	memory int64
 }
+
+func (c *browserCluster) Compute(ctx context.Context, g graph.Graph, keys []graph.Key) ([]graph.Value, error) {
+	return c.s.Compute(ctx, g, keys)
+}
+
+func (c *browserCluster) Scheduler() *sched.Scheduler { return c.s }
 
 func (c *browserCluster) Info() kernel.ClusterInfo {
 	return kernel.ClusterInfo{Kind: "LocalCluster (web workers)", Address: "browser://kernel", Workers: c.n, Threads: c.n, Memory: c.memory}
 }
 
-func (c *browserCluster) Close() error { return nil }
-
-// portWorker is a worker web worker reached through a MessagePort.
-type portWorker struct {
-	name    string
-	port    js.Value
-	mu      sync.Mutex
-	nextID  int
-	pending map[int]chan js.Value
+func (c *browserCluster) Close() error {
+	c.s.Close()
+	return nil
 }
 
-func newPortWorker(name string, port js.Value) *portWorker {
-	w := &portWorker{name: name, port: port, pending: map[int]chan js.Value{}}
-	port.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
-		m := args[0].Get("data")
-		id := m.Get("id").Int()
-		w.mu.Lock()
-		ch := w.pending[id]
-		delete(w.pending, id)
-		w.mu.Unlock()
-		if ch != nil {
-			ch <- m
-		}
-		return nil
-	}))
-	return w
+// portWorker is a worker web worker seen from the kernel's scheduler.
+type portWorker struct {
+	name string
+	rpc  *rpcPort
+	mu   sync.Mutex
+	lost bool
 }
 
 func (w *portWorker) Name() string { return w.name }
 
-// Run sends the task and its inputs (Arrow IPC buffers, transferred, not
-// copied) and waits for the result.
-func (w *portWorker) Run(ctx context.Context, t *graph.Task, inputs []graph.Value) (graph.Value, error) {
-	task, err := json.Marshal(t)
+func (w *portWorker) isLost() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.lost
+}
+
+func (w *portWorker) lose() {
+	w.mu.Lock()
+	w.lost = true
+	w.mu.Unlock()
+	w.rpc.close()
+}
+
+// call sends a request; a dead worker's requests fail with
+// sched.ErrWorkerLost, a reply with an error is that error.
+func (w *portWorker) call(msg map[string]any, transfer []any) (js.Value, error) {
+	if w.isLost() {
+		return js.Undefined(), sched.ErrWorkerLost
+	}
+	r, err := w.rpc.call(msg, transfer)
+	if err != nil {
+		return r, sched.ErrWorkerLost
+	}
+	if k := r.Get("missing"); k.Truthy() {
+		return r, &sched.MissingError{Key: graph.Key(k.String()), Worker: r.Get("holder").String()}
+	}
+	if e := r.Get("error"); e.Truthy() {
+		return r, fmt.Errorf("%s", e.String())
+	}
+	return r, nil
+}
+
+// Run implements sched.Worker: the task and where its inputs are travel
+// as JSON; the worker fetches what it lacks from its peers.
+func (w *portWorker) Run(ctx context.Context, r sched.Request) (sched.Result, error) {
+	var res sched.Result
+	task, err := json.Marshal(r.Task)
+	if err != nil {
+		return res, err
+	}
+	who, _ := json.Marshal(r.Who)
+	m, err := w.call(map[string]any{"type": "run", "task": string(task), "who": string(who)}, nil)
+	if err != nil {
+		return res, err
+	}
+	err = json.Unmarshal([]byte(m.Get("result").String()), &res)
+	return res, err
+}
+
+// Get implements sched.Worker.
+func (w *portWorker) Get(ctx context.Context, k graph.Key) (graph.Value, error) {
+	m, err := w.call(map[string]any{"type": "get", "key": string(k)}, nil)
 	if err != nil {
 		return nil, err
 	}
-	jsInputs := make([]any, len(inputs))
-	transfer := make([]any, len(inputs))
-	for i, v := range inputs {
-		b, err := frame.Marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		u8 := jsBytes(b)
-		jsInputs[i], transfer[i] = u8, u8.Get("buffer")
+	return kernel.DecodeValue(bytesOf(m.Get("data")))
+}
+
+// Put implements sched.Worker: the value travels as Arrow IPC,
+// transferred.
+func (w *portWorker) Put(ctx context.Context, k graph.Key, v graph.Value) (int64, error) {
+	b, err := kernel.EncodeValue(v)
+	if err != nil {
+		return 0, err
 	}
-	ch := make(chan js.Value, 1)
-	w.mu.Lock()
-	w.nextID++
-	id := w.nextID
-	w.pending[id] = ch
-	w.mu.Unlock()
-	w.port.Call("postMessage", map[string]any{"type": "run", "id": id, "task": string(task), "inputs": jsInputs}, transfer)
-	select {
-	case m := <-ch:
-		if m.Get("type").String() == "error" {
-			return nil, fmt.Errorf("%s", m.Get("message").String())
-		}
-		return frame.Unmarshal(bytesOf(m.Get("data")))
-	case <-ctx.Done():
-		w.mu.Lock()
-		delete(w.pending, id)
-		w.mu.Unlock()
-		return nil, ctx.Err()
+	u8 := jsBytes(b)
+	m, err := w.call(map[string]any{"type": "put", "key": string(k), "data": u8}, []any{u8.Get("buffer")})
+	if err != nil {
+		return 0, err
 	}
+	return int64(m.Get("nbytes").Float()), nil
+}
+
+// Release implements sched.Worker.
+func (w *portWorker) Release(keys []graph.Key) {
+	if w.isLost() {
+		return
+	}
+	ks := make([]any, len(keys))
+	for i, k := range keys {
+		ks[i] = string(k)
+	}
+	w.rpc.port.Call("postMessage", map[string]any{"type": "release", "keys": ks})
+}
+
+// eventBuffer collects the scheduler's events and posts them to the page
+// in batches, ten times a second at most.
+type eventBuffer struct {
+	mu      sync.Mutex
+	pending []sched.Event
+	armed   bool
+}
+
+func (b *eventBuffer) add(e sched.Event) {
+	b.mu.Lock()
+	b.pending = append(b.pending, e)
+	arm := !b.armed
+	b.armed = true
+	b.mu.Unlock()
+	if arm {
+		go func() {
+			time.Sleep(100 * time.Millisecond)
+			b.flush()
+		}()
+	}
+}
+
+func (b *eventBuffer) flush() {
+	b.mu.Lock()
+	evs := b.pending
+	b.pending = nil
+	b.armed = false
+	b.mu.Unlock()
+	if len(evs) == 0 {
+		return
+	}
+	data, err := json.Marshal(evs)
+	if err != nil {
+		return
+	}
+	postToPage(map[string]any{"type": "events", "events": string(data)})
 }
 
 // runKernel serves the page: it receives the worker ports, then executes
 // cells one at a time in arrival order.
 func runKernel() {
-	host := &browserHost{fs: newFetchFS()}
+	host := &browserHost{fs: newFetchFS(), events: &eventBuffer{}}
 	k := kernel.New(host)
 	var execMu sync.Mutex // cells run one at a time, in order
 	queue := make(chan js.Value, 64)
@@ -146,7 +247,7 @@ func runKernel() {
 			ports := msg.Get("ports")
 			host.mu.Lock()
 			for i := 0; i < ports.Length(); i++ {
-				host.workers = append(host.workers, newPortWorker(fmt.Sprintf("worker-%d", i), ports.Index(i)))
+				host.workers = append(host.workers, &portWorker{name: fmt.Sprintf("worker-%d", i), rpc: newRPCPort(ports.Index(i), nil)})
 			}
 			if m := msg.Get("memory"); m.Truthy() {
 				host.memory = int64(m.Float())
@@ -155,6 +256,8 @@ func runKernel() {
 			postToPage(map[string]any{"type": "ready"})
 		case "execute":
 			queue <- msg
+		case "worker-lost":
+			host.workerLost(msg.Get("name").String())
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -15,6 +16,9 @@ type Value = any
 // Env is what operations may use of the place they run in.
 type Env struct {
 	FS files.FS
+	// Ctx, when set, ends with the task: an interrupted or released task
+	// stops waiting (time.sleep) early.
+	Ctx context.Context
 }
 
 // Op computes a value from its parameters and inputs.

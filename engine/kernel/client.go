@@ -10,6 +10,7 @@ import (
 // Client is dask.distributed's Client: while one exists, collections
 // compute on its cluster.
 type Client struct {
+	k       *Kernel
 	cluster Cluster
 	info    ClusterInfo
 }
@@ -35,9 +36,14 @@ func (c *Client) HTML() string {
 </table></div>`, html.EscapeString(c.info.Kind), html.EscapeString(c.info.Address), c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
 }
 
-func (c *Client) AttrNames() []string { return []string{"close", "shutdown"} }
+var clientAttrs = []string{"close", "compute", "gather", "map", "persist", "restart", "scatter", "shutdown", "submit", "who_has"}
+
+func (c *Client) AttrNames() []string { return clientAttrs }
 
 func (c *Client) Attr(name string) (starlark.Value, error) {
+	if v, err := c.k.clientMethod(c, name); v != nil || err != nil {
+		return v, err
+	}
 	switch name {
 	case "close", "shutdown":
 		return starlark.NewBuiltin("Client."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -68,18 +74,24 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "address?", &address, "n_workers?", &nWorkers, "threads_per_worker?", &threads); err != nil {
 		return nil, err
 	}
-	if address != starlark.None {
+	lc, isCluster := address.(*LocalCluster)
+	if address != starlark.None && !isCluster {
 		return nil, fmt.Errorf("ValueError: connecting to a remote cluster is not available yet; use Client() for the workers in this page")
 	}
-	if k.client != nil && k.client.cluster != nil {
+	if k.client != nil && k.client.cluster != nil && (lc == nil || k.client.cluster != lc.cluster) {
 		k.client.cluster.Close()
 		k.client = nil
 	}
-	cl, err := k.host.StartCluster(nWorkers)
-	if err != nil {
-		return nil, err
+	var cl Cluster
+	if lc != nil {
+		cl = lc.cluster
+	} else {
+		var err error
+		if cl, err = k.host.StartCluster(nWorkers); err != nil {
+			return nil, err
+		}
 	}
-	c := &Client{cluster: cl, info: cl.Info()}
+	c := &Client{k: k, cluster: cl, info: cl.Info()}
 	k.client = c
 	return c, nil
 }
@@ -96,4 +108,34 @@ func formatBytes(n int64) string {
 		i++
 	}
 	return fmt.Sprintf("%.2f %s", f, units[i])
+}
+
+// LocalCluster is distributed.LocalCluster: workers started for a Client
+// to connect to.
+type LocalCluster struct {
+	cluster Cluster
+	info    ClusterInfo
+}
+
+func (c *LocalCluster) String() string {
+	return fmt.Sprintf("LocalCluster(%s, workers=%d, threads=%d, memory=%s)", pyQuote(c.info.Address), c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
+}
+func (c *LocalCluster) Type() string          { return "LocalCluster" }
+func (c *LocalCluster) Freeze()               {}
+func (c *LocalCluster) Truth() starlark.Bool  { return true }
+func (c *LocalCluster) Hash() (uint32, error) { return starlark.String(c.info.Address).Hash() }
+
+// newLocalCluster implements LocalCluster(n_workers=None, ...).
+func (k *Kernel) newLocalCluster(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	nWorkers := 0
+	threads := 1
+	var memoryLimit, processes starlark.Value
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "n_workers?", &nWorkers, "threads_per_worker?", &threads, "memory_limit?", &memoryLimit, "processes?", &processes); err != nil {
+		return nil, err
+	}
+	cl, err := k.host.StartCluster(nWorkers)
+	if err != nil {
+		return nil, err
+	}
+	return &LocalCluster{cluster: cl, info: cl.Info()}, nil
 }

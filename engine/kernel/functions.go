@@ -378,6 +378,11 @@ func visualize(cs []*dataframe.Collection) *Graph {
 		gs = append(gs, c.Graph)
 		keys = append(keys, c.Keys()...)
 	}
+	return visualizeGraphs(gs, keys)
+}
+
+// visualizeGraphs is the graph of keys in gs, for display.
+func visualizeGraphs(gs []graph.Graph, keys []graph.Key) *Graph {
 	g, err := graph.Cull(graph.Merge(gs...), keys)
 	if err != nil {
 		g = graph.Merge(gs...)
@@ -479,46 +484,141 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 			return nil, fmt.Errorf("TypeError: compute() got an unexpected keyword argument '%s'", kv[0])
 		}
 	}
-	colls := lazyArgs(args)
+	// One graph for every collection and Delayed, found also inside
+	// lists, tuples and dicts as Dask traverses them.
 	var gs []graph.Graph
 	var keys []graph.Key
-	for _, c := range colls {
-		gs = append(gs, c.Graph)
-		keys = append(keys, c.Keys()...)
-	}
-	var results []graph.Value
+	walkLazy(args, func(c *dataframe.Collection, d *Delayed) {
+		if c != nil {
+			gs = append(gs, c.Graph)
+			keys = append(keys, c.Keys()...)
+		} else {
+			gs = append(gs, d.g)
+			keys = append(keys, d.key)
+		}
+	})
+	values := map[graph.Key]graph.Value{}
 	if len(keys) > 0 {
-		var err error
-		if results, err = k.computer().Compute(k.ctx, graph.Merge(gs...), keys); err != nil {
+		results, err := k.computer().Compute(k.context(), graph.Merge(gs...), keys)
+		if err != nil {
 			return nil, err
 		}
-	}
-	out := make([]starlark.Value, len(args))
-	i := 0
-	for j, a := range args {
-		v, ok := engineValue(a)
-		c, lazy := v.(*dataframe.Collection)
-		if !ok || !lazy {
-			out[j] = a
-			continue
+		for i, key := range keys {
+			values[key] = results[i]
 		}
-		part := results[i : i+c.NParts]
-		i += c.NParts
+	}
+	var rebuild func(v starlark.Value) (starlark.Value, error)
+	rebuild = func(v starlark.Value) (starlark.Value, error) {
+		switch x := v.(type) {
+		case *Delayed:
+			x = x.resolved()
+			if persist {
+				return &Delayed{key: x.key, g: graph.Graph{x.key: graph.LiteralTask(x.key, values[x.key])}}, nil
+			}
+			return toCell(values[x.key]), nil
+		case *starlark.List:
+			out := make([]starlark.Value, x.Len())
+			for i := range out {
+				e, err := rebuild(x.Index(i))
+				if err != nil {
+					return nil, err
+				}
+				out[i] = e
+			}
+			return starlark.NewList(out), nil
+		case starlark.Tuple:
+			out := make(starlark.Tuple, len(x))
+			for i := range x {
+				e, err := rebuild(x[i])
+				if err != nil {
+					return nil, err
+				}
+				out[i] = e
+			}
+			return out, nil
+		case *starlark.Dict:
+			out := starlark.NewDict(x.Len())
+			for _, it := range x.Items() {
+				e, err := rebuild(it[1])
+				if err != nil {
+					return nil, err
+				}
+				out.SetKey(it[0], e)
+			}
+			return out, nil
+		}
+		ev, ok := engineValue(v)
+		c, lazy := ev.(*dataframe.Collection)
+		if !ok || !lazy {
+			return v, nil
+		}
+		part := make([]graph.Value, c.NParts)
+		for i, key := range c.Keys() {
+			part[i] = values[key]
+		}
 		if persist {
-			out[j] = fromEngine(c.Persisted(part))
-			continue
+			return fromEngine(c.Persisted(part)), nil
 		}
 		r, err := dataframe.Combine(c.Meta, part)
 		if err != nil {
 			return nil, err
 		}
-		out[j] = fromEngine(r)
+		return fromEngine(r), nil
+	}
+	out := make([]starlark.Value, len(args))
+	for j, a := range args {
+		v, err := rebuild(a)
+		if err != nil {
+			return nil, err
+		}
+		out[j] = v
 	}
 	return out, nil
 }
 
+// walkLazy calls f for every collection and Delayed in v, looking inside
+// lists, tuples and dicts.
+func walkLazy(v starlark.Value, f func(*dataframe.Collection, *Delayed)) {
+	switch x := v.(type) {
+	case *Delayed:
+		f(nil, x.resolved())
+		return
+	case *starlark.List:
+		for i := 0; i < x.Len(); i++ {
+			walkLazy(x.Index(i), f)
+		}
+		return
+	case starlark.Tuple:
+		for _, e := range x {
+			walkLazy(e, f)
+		}
+		return
+	case *starlark.Dict:
+		for _, it := range x.Items() {
+			walkLazy(it[1], f)
+		}
+		return
+	}
+	if ev, ok := engineValue(v); ok {
+		if c, ok := ev.(*dataframe.Collection); ok {
+			f(c, nil)
+		}
+	}
+}
+
 func (k *Kernel) visualizeAll(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return visualize(lazyArgs(args)), nil
+	var gs []graph.Graph
+	var keys []graph.Key
+	walkLazy(args, func(c *dataframe.Collection, d *Delayed) {
+		if c != nil {
+			gs = append(gs, c.Graph)
+			keys = append(keys, c.Keys()...)
+		} else {
+			gs = append(gs, d.g)
+			keys = append(keys, d.key)
+		}
+	})
+	return visualizeGraphs(gs, keys), nil
 }
 
 // fromPandas implements dd.from_pandas(df, npartitions=N).

@@ -17,6 +17,7 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/files"
+	"burst/engine/sched"
 )
 
 // Host is what the kernel needs from the place it runs: native process or
@@ -36,6 +37,9 @@ type Cluster interface {
 	dataframe.Computer
 	// Info describes the cluster for the Client's repr.
 	Info() ClusterInfo
+	// Scheduler is the cluster's scheduler, for futures; nil if the
+	// cluster has none in this process.
+	Scheduler() *sched.Scheduler
 	// Close stops the workers.
 	Close() error
 }
@@ -131,6 +135,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		emit(errorOutput(err, code))
 		return false
 	}
+	f.Stmts = applyDecorators(f.Stmts)
 	k.recordDefs(f, src)
 	thread := &starlark.Thread{
 		Name:  filename,

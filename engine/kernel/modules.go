@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"path"
@@ -76,7 +77,14 @@ func (k *Kernel) makeModules() map[string]*Module {
 			"NaT":          starlark.None,
 		}},
 		"dask.distributed": {Name: "dask.distributed", Members: starlark.StringDict{
-			"Client": builtin("Client", k.newClient),
+			"Client":       builtin("Client", k.newClient),
+			"LocalCluster": builtin("LocalCluster", k.newLocalCluster),
+			"wait":         builtin("wait", k.waitFutures),
+			"as_completed": builtin("as_completed", k.asCompleted),
+			"progress":     builtin("progress", k.progress),
+			"fire_and_forget": builtin("fire_and_forget", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+				return starlark.None, nil
+			}),
 		}},
 		"time": {Name: "time", Members: starlark.StringDict{
 			"sleep":        builtin("sleep", sleep),
@@ -89,6 +97,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 		"dataframe":   mods["dask.dataframe"],
 		"distributed": mods["dask.distributed"],
 		"compute":     builtin("compute", k.computeAll),
+		"delayed":     builtin("delayed", k.delayed),
 		"persist":     builtin("persist", k.persistAll),
 		"visualize":   builtin("visualize", k.visualizeAll),
 	}}
@@ -103,6 +112,12 @@ func (k *Kernel) builtins() starlark.StringDict {
 		"_cmp":    builtin("_cmp", cmp),
 		"print":   builtin("print", pyPrint),
 		"_pow":    builtin("_pow", pyPow),
+		"sum":     builtin("sum", pySum),
+		"abs":     builtin("abs", pyAbs),
+		"round":   builtin("round", pyRound),
+		"_decorate": builtin("_decorate", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			return nil, fmt.Errorf("SyntaxError: a decorator must come right before a def")
+		}),
 	}
 }
 
@@ -273,7 +288,9 @@ func sleep(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 		return nil, fmt.Errorf("ValueError: sleep length must be a non-negative number, not %s", pyRepr(secs))
 	}
 	var done <-chan struct{}
-	if k, ok := th.Local("kernel").(*Kernel); ok && k.ctx != nil {
+	if ctx, ok := th.Local("ctx").(context.Context); ok {
+		done = ctx.Done() // a task's: it ends when the task is released
+	} else if k, ok := th.Local("kernel").(*Kernel); ok && k.ctx != nil {
 		done = k.ctx.Done()
 	}
 	select {

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"context"
 	"runtime"
 
 	"burst/engine/dataframe"
@@ -14,6 +15,11 @@ import (
 type NativeHost struct {
 	Dir     string // the lesson folder; "data/…" paths are relative to it
 	Workers int    // default cluster size; 0 means runtime.NumCPU()
+	// OnEvent, when set, receives the events of every cluster the host
+	// starts (see sched.Event).
+	OnEvent func(sched.Event)
+	// started is the last cluster, for tests that stop its workers.
+	started *localCluster
 }
 
 func (h *NativeHost) FS() files.FS { return files.Dir(h.Dir) }
@@ -38,16 +44,37 @@ func (h *NativeHost) Local() dataframe.Computer {
 // StartCluster implements Host.
 func (h *NativeHost) StartCluster(n int) (Cluster, error) {
 	n = h.n(n)
-	return &localCluster{Scheduler: sched.Scheduler{Workers: sched.NewLocalWorkers(n, h.env())}, n: n}, nil
+	ws := sched.NewLocalWorkers(n, h.env())
+	c := &localCluster{s: &sched.Scheduler{Workers: ws, OnEvent: h.OnEvent}, n: n, workers: ws}
+	h.started = c
+	return c, nil
+}
+
+// StopWorker stops worker i of the last cluster started, as if its
+// process died (for tests of recovery).
+func (h *NativeHost) StopWorker(i int) {
+	if c := h.started; c != nil && i < len(c.workers) {
+		c.workers[i].(*sched.LocalWorker).Stop()
+	}
 }
 
 type localCluster struct {
-	sched.Scheduler
-	n int
+	s       *sched.Scheduler
+	n       int
+	workers []sched.Worker
 }
+
+func (c *localCluster) Compute(ctx context.Context, g graph.Graph, keys []graph.Key) ([]graph.Value, error) {
+	return c.s.Compute(ctx, g, keys)
+}
+
+func (c *localCluster) Scheduler() *sched.Scheduler { return c.s }
 
 func (c *localCluster) Info() ClusterInfo {
 	return ClusterInfo{Kind: "LocalCluster", Address: "inproc://burst", Workers: c.n, Threads: c.n, Memory: totalMemory()}
 }
 
-func (c *localCluster) Close() error { return nil }
+func (c *localCluster) Close() error {
+	c.s.Close()
+	return nil
+}

@@ -135,7 +135,7 @@ func (k *Kernel) portable(fn starlark.Callable) (*Portable, error) {
 			}
 			b, err := encodePlain(v)
 			if err != nil {
-				return fmt.Errorf("%s uses %s, a %s, which cannot travel to a worker", f.Name(), name, v.Type())
+				return &travelError{fn: f.Name(), name: name, typ: v.Type()}
 			}
 			if p.Globals == nil {
 				p.Globals = map[string]json.RawMessage{}
@@ -150,6 +150,17 @@ func (k *Kernel) portable(fn starlark.Callable) (*Portable, error) {
 	}
 	return p, nil
 }
+
+// travelError names a global value that keeps a function from travelling.
+type travelError struct{ fn, name, typ string }
+
+func (e *travelError) Error() string {
+	return fmt.Sprintf("%s uses %s, a %s, which cannot travel to a worker", e.fn, e.name, e.typ)
+}
+
+// neverLocal reports values a task may not use even in the kernel: a
+// Client or cluster belongs to the session, not to a task.
+func (e *travelError) neverLocal() bool { return e.typ == "Client" || e.typ == "LocalCluster" }
 
 // globalNames lists the module-level names a def statement refers to.
 func globalNames(d *syntax.DefStmt) []string {
@@ -198,6 +209,8 @@ func encodePlain(v starlark.Value) (json.RawMessage, error) {
 		switch v := v.(type) {
 		case starlark.NoneType:
 			return map[string]any{"none": true}, nil
+		case depRef:
+			return map[string]any{"dep": int(v)}, nil
 		case starlark.Bool:
 			return map[string]any{"bool": bool(v)}, nil
 		case starlark.Int:
@@ -250,8 +263,16 @@ func encodePlain(v starlark.Value) (json.RawMessage, error) {
 	return json.Marshal(x)
 }
 
+// encodeValue is encodePlain; a depRef in v is written as a reference to
+// a task input.
+func encodeValue(v starlark.Value) (json.RawMessage, error) { return encodePlain(v) }
+
 // decodePlain reads what encodePlain wrote.
-func decodePlain(b json.RawMessage) (starlark.Value, error) {
+func decodePlain(b json.RawMessage) (starlark.Value, error) { return decodeValue(b, nil) }
+
+// decodeValue reads what encodeValue wrote, with references to task
+// inputs replaced by inputs.
+func decodeValue(b json.RawMessage, inputs []starlark.Value) (starlark.Value, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
@@ -260,6 +281,12 @@ func decodePlain(b json.RawMessage) (starlark.Value, error) {
 		switch tag {
 		case "none":
 			return starlark.None, nil
+		case "dep":
+			var i int
+			if err := json.Unmarshal(raw, &i); err != nil || i < 0 || i >= len(inputs) {
+				return nil, fmt.Errorf("bad input reference %s", raw)
+			}
+			return inputs[i], nil
 		case "bool":
 			var x bool
 			err := json.Unmarshal(raw, &x)
@@ -301,7 +328,7 @@ func decodePlain(b json.RawMessage) (starlark.Value, error) {
 			}
 			vs := make([]starlark.Value, len(items))
 			for i, it := range items {
-				v, err := decodePlain(it)
+				v, err := decodeValue(it, inputs)
 				if err != nil {
 					return nil, err
 				}
@@ -318,11 +345,11 @@ func decodePlain(b json.RawMessage) (starlark.Value, error) {
 			}
 			d := starlark.NewDict(len(items))
 			for _, it := range items {
-				a, err := decodePlain(it[0])
+				a, err := decodeValue(it[0], inputs)
 				if err != nil {
 					return nil, err
 				}
-				b, err := decodePlain(it[1])
+				b, err := decodeValue(it[1], inputs)
 				if err != nil {
 					return nil, err
 				}
@@ -375,7 +402,35 @@ func (h workerHost) Local() dataframe.Computer {
 	return &sched.Scheduler{Workers: sched.NewLocalWorkers(1, &graph.Env{FS: h.fs})}
 }
 func (h workerHost) StartCluster(int) (Cluster, error) {
+	if h.fs == nil {
+		return nil, fmt.Errorf("RuntimeError: no cluster here")
+	}
 	return nil, fmt.Errorf("RuntimeError: a task cannot start a cluster")
+}
+
+// workerKernel returns the kernel that runs cell code on this process's
+// worker for env's files.
+func workerKernel(env *graph.Env) *Kernel {
+	var fs files.FS
+	if env != nil {
+		fs = env.FS
+	}
+	workerKernels.Lock()
+	defer workerKernels.Unlock()
+	return workerKernelLocked(fs)
+}
+
+func workerKernelLocked(fs files.FS) *Kernel {
+	if workerKernels.byFS == nil {
+		workerKernels.byFS = map[files.FS]*Kernel{}
+		workerKernels.funcs = map[string]starlark.Callable{}
+	}
+	k := workerKernels.byFS[fs]
+	if k == nil {
+		k = New(workerHost{fs})
+		workerKernels.byFS[fs] = k
+	}
+	return k
 }
 
 // compiled returns the function p defines, compiling it on first use.
@@ -389,15 +444,7 @@ func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 	}
 	workerKernels.Lock()
 	defer workerKernels.Unlock()
-	if workerKernels.byFS == nil {
-		workerKernels.byFS = map[files.FS]*Kernel{}
-		workerKernels.funcs = map[string]starlark.Callable{}
-	}
-	k := workerKernels.byFS[fs]
-	if k == nil {
-		k = New(workerHost{fs})
-		workerKernels.byFS[fs] = k
-	}
+	k := workerKernelLocked(fs)
 	if fn, ok := workerKernels.funcs[hash]; ok {
 		return k, fn, nil
 	}
@@ -456,6 +503,9 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, 
 	}
 	th := &starlark.Thread{Name: "task " + p.Fn.Name}
 	th.SetLocal("kernel", k)
+	if env != nil && env.Ctx != nil {
+		th.SetLocal("ctx", env.Ctx)
+	}
 	if p.Each {
 		return applyEach(in[0], func(x starlark.Value) (starlark.Value, error) {
 			r, err := starlark.Call(th, fn, starlark.Tuple{x}, nil)

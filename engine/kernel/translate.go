@@ -81,6 +81,11 @@ func translateLine(line string, n int) (string, error) {
 		}
 	}
 	switch {
+	case strings.HasPrefix(trimmed, "@"):
+		// A decorator: kept as a call here, applied after the def by
+		// applyDecorators on the syntax tree, so lines do not move.
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		return indent + "_decorate(" + strings.TrimSpace(trimmed[1:]) + ")", nil
 	case strings.HasPrefix(trimmed, "%"):
 		word := strings.Fields(trimmed)[0]
 		return "", &TranslateError{n, fmt.Sprintf("the magic %s is not supported yet", word)}
@@ -357,4 +362,76 @@ func primaryEnd(line string, i int) int {
 		return -1
 	}
 	return j
+}
+
+// applyDecorators turns each run of _decorate(expr) statements before a def
+// into assignments after it, f = expr(f), innermost first, as Python
+// applies decorators. It works on every statement list of the file.
+func applyDecorators(stmts []syntax.Stmt) []syntax.Stmt {
+	var out []syntax.Stmt
+	var pending []*syntax.CallExpr
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *syntax.DefStmt:
+			st.Body = applyDecorators(st.Body)
+		case *syntax.IfStmt:
+			st.True = applyDecorators(st.True)
+			st.False = applyDecorators(st.False)
+		case *syntax.ForStmt:
+			st.Body = applyDecorators(st.Body)
+		case *syntax.WhileStmt:
+			st.Body = applyDecorators(st.Body)
+		}
+		if call := decoratorCall(st); call != nil {
+			pending = append(pending, call)
+			continue
+		}
+		def, isDef := st.(*syntax.DefStmt)
+		if !isDef {
+			// Decorators not followed by a def stay calls: _decorate
+			// raises a clear error when they run.
+			for _, c := range pending {
+				out = append(out, &syntax.ExprStmt{X: c})
+			}
+			pending = nil
+			out = append(out, st)
+			continue
+		}
+		out = append(out, def)
+		for i := len(pending) - 1; i >= 0; i-- {
+			c := pending[i]
+			pos := c.Lparen
+			out = append(out, &syntax.AssignStmt{
+				OpPos: pos,
+				Op:    syntax.EQ,
+				LHS:   &syntax.Ident{NamePos: pos, Name: def.Name.Name},
+				RHS: &syntax.CallExpr{
+					Fn:     c.Args[0],
+					Lparen: pos,
+					Args:   []syntax.Expr{&syntax.Ident{NamePos: pos, Name: def.Name.Name}},
+					Rparen: c.Rparen,
+				},
+			})
+		}
+		pending = nil
+	}
+	for _, c := range pending {
+		out = append(out, &syntax.ExprStmt{X: c})
+	}
+	return out
+}
+
+func decoratorCall(st syntax.Stmt) *syntax.CallExpr {
+	es, ok := st.(*syntax.ExprStmt)
+	if !ok {
+		return nil
+	}
+	c, ok := es.X.(*syntax.CallExpr)
+	if !ok || len(c.Args) != 1 {
+		return nil
+	}
+	if id, ok := c.Fn.(*syntax.Ident); ok && id.Name == "_decorate" {
+		return c
+	}
+	return nil
 }

@@ -1,251 +1,890 @@
-// Package sched runs task graphs on workers.
+// Package sched runs task graphs on workers, in the manner of Dask's
+// distributed scheduler.
 //
 // One scheduler drives every kind of worker: goroutines in this process
-// (LocalWorker) or, in the browser, web workers reached by messages. A
-// worker runs one task at a time; the scheduler hands each ready task to an
-// idle worker, keeps results until no remaining task needs them, and reports
-// what happens as Events.
+// (LocalWorker) or, in the browser, web workers reached by messages.
+// Results stay on the worker that computed them; a worker fetches the
+// inputs it lacks from its peers. The scheduler keeps an explicit state per
+// task (see State) and per worker, and moves tasks between states by named
+// transitions:
+//
+//   - a wanted task is released → waiting until its dependencies are in
+//     memory, then queued on the worker chosen for it (data locality
+//     first, then least occupancy), processing when sent, and memory or
+//     erred when it ends;
+//   - an idle worker steals queued tasks from a busy one;
+//   - a lost worker sends what it held back to released, and what is
+//     still needed is computed again elsewhere;
+//   - a task no future, computation or dependent needs is forgotten and
+//     its value released from the workers.
+//
+// Everything that happens is reported as Events.
 package sched
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
-	"time"
 
 	"burst/engine/graph"
 )
 
-// Worker runs tasks.
-type Worker interface {
-	// Name identifies the worker in events, such as "worker-0".
-	Name() string
-	// Run executes t with inputs, the values of t.Deps in order.
-	Run(ctx context.Context, t *graph.Task, inputs []graph.Value) (graph.Value, error)
-}
+// State is a task's state.
+type State string
 
-// LocalWorker runs tasks in the calling process.
-type LocalWorker struct {
-	ID  string
-	Env *graph.Env
-}
+// Task states, as Dask names them.
+const (
+	Released   State = "released"   // known, not wanted yet or lost
+	Waiting    State = "waiting"    // wanted, dependencies not all in memory
+	Queued     State = "queued"     // ready, in a worker's queue at the scheduler
+	Processing State = "processing" // sent to a worker
+	Memory     State = "memory"     // value held by one or more workers
+	Erred      State = "erred"      // raised, or a dependency did
+	Forgotten  State = "forgotten"  // no longer needed; value released
+)
 
-// Name implements Worker.
-func (w *LocalWorker) Name() string { return w.ID }
-
-// Run implements Worker.
-func (w *LocalWorker) Run(ctx context.Context, t *graph.Task, inputs []graph.Value) (graph.Value, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return graph.Run(w.Env, t, inputs)
-}
-
-// NewLocalWorkers returns n workers running in this process.
-func NewLocalWorkers(n int, env *graph.Env) []Worker {
-	ws := make([]Worker, n)
-	for i := range ws {
-		ws[i] = &LocalWorker{ID: fmt.Sprintf("worker-%d", i), Env: env}
-	}
-	return ws
-}
-
-// Event reports a task transition; dashboards and tests read these.
-type Event struct {
-	Kind   string  `json:"kind"` // "task-start", "task-done" or "task-error"
-	Key    string  `json:"key"`
-	Prefix string  `json:"prefix"`
-	Worker string  `json:"worker"`
-	Time   float64 `json:"time"` // seconds since the Unix epoch
-}
-
-// Scheduler runs graphs on a fixed set of workers.
+// Scheduler runs graphs on a set of workers. The zero value is not usable:
+// set Workers (and OnEvent) before the first call; later, AddWorker.
 type Scheduler struct {
 	Workers []Worker
-	// OnEvent, when set, is called from the scheduling goroutine for every
-	// event; it must not block.
+	// OnEvent, when set, receives every event. It is called with the
+	// scheduler's lock held and must not block or call back.
 	OnEvent func(Event)
+
+	once    sync.Once
+	mu      sync.Mutex
+	workers []*workerState
+	byName  map[string]*workerState
+	kernel  *workerState // runs tasks holding a cell's function; holds literals
+	tasks   map[graph.Key]*task
+	changed chan struct{} // closed and replaced when a task ends
+	seq     int64
+	counts  map[State]int
 }
 
-type result struct {
-	key    graph.Key
-	worker int
-	value  graph.Value
-	err    error
+type task struct {
+	key        graph.Key
+	spec       *graph.Task
+	state      State
+	deps       []*task
+	dependents map[*task]bool
+	waitingOn  int // dependencies not in memory
+	wants      int // futures and computations holding the key
+	who        map[*workerState]bool
+	nbytes     int64
+	worker     *workerState // queued or processing on
+	err        error
+	prio       int64
+	runs       int
+	cancel     context.CancelFunc
+}
+
+type workerState struct {
+	w       Worker
+	name    string
+	alive   bool
+	kernel  bool
+	running *task
+	queue   []*task
+	has     map[*task]bool
+	nbytes  int64
+}
+
+func (s *Scheduler) init() {
+	s.once.Do(func() {
+		s.byName = map[string]*workerState{}
+		s.tasks = map[graph.Key]*task{}
+		s.changed = make(chan struct{})
+		s.counts = map[State]int{}
+		s.kernel = &workerState{w: &kernelWorker{s: s}, name: "kernel", alive: true, kernel: true, has: map[*task]bool{}}
+		for _, w := range s.Workers {
+			s.addWorker(w)
+		}
+	})
+}
+
+// AddWorker adds a worker; queued work is rebalanced onto it.
+func (s *Scheduler) AddWorker(w Worker) {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.addWorker(w)
+	s.stealAll()
+}
+
+func (s *Scheduler) addWorker(w Worker) {
+	ws := &workerState{w: w, name: w.Name(), alive: true, has: map[*task]bool{}}
+	if old := s.byName[ws.name]; old != nil && old.alive {
+		s.lost(old)
+	}
+	s.workers = append(s.workers, ws)
+	s.byName[ws.name] = ws
+	s.emitWorker(ws, "running")
+}
+
+// RemoveWorker takes a worker out as if it died: what it held is computed
+// again elsewhere if still needed.
+func (s *Scheduler) RemoveWorker(name string) {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ws := s.byName[name]; ws != nil && ws.alive {
+		s.lost(ws)
+	}
 }
 
 // Compute runs the tasks of g needed for keys and returns their values.
 // Linear chains are fused first so a partition stays on the worker that
 // read it.
 func (s *Scheduler) Compute(ctx context.Context, g graph.Graph, keys []graph.Key) ([]graph.Value, error) {
-	if len(s.Workers) == 0 {
-		return nil, fmt.Errorf("no workers")
-	}
-	culled, err := graph.Cull(g, keys)
+	g, err := s.Prepare(g, keys)
 	if err != nil {
 		return nil, err
 	}
-	g = graph.Fuse(culled, keys)
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	// waiting counts unfinished dependencies; needed counts the dependents
-	// and outputs that still need a value, so it can be released.
-	waiting := make(map[graph.Key]int, len(g))
-	dependents := make(map[graph.Key][]graph.Key, len(g))
-	needed := make(map[graph.Key]int, len(g))
-	for _, k := range keys {
-		needed[k]++
-	}
-	var ready []graph.Key
-	values := make(map[graph.Key]graph.Value, len(keys))
-	var literals []graph.Key
-	for _, k := range sortedKeys(g) {
-		t := g[k]
-		if t.Literal {
-			literals = append(literals, k)
-		}
-		waiting[k] = len(t.Deps)
-		for _, d := range t.Deps {
-			dependents[d] = append(dependents[d], k)
-			needed[d]++
-		}
-		if len(t.Deps) == 0 && !t.Literal {
-			ready = append(ready, k)
-		}
-	}
-	// Literal tasks are already in memory here.
-	remaining := len(g) - len(literals)
-	for _, k := range literals {
-		values[k] = g[k].Data
-		for _, dep := range dependents[k] {
-			if waiting[dep]--; waiting[dep] == 0 {
-				ready = append(ready, dep)
-			}
-		}
-	}
-
-	idle := make([]int, len(s.Workers))
-	for i := range idle {
-		idle[i] = len(s.Workers) - 1 - i
-	}
-	results := make(chan result, len(s.Workers)+len(g))
-	running := 0
-	var firstErr error
-
-	for remaining > 0 {
-		// Tasks holding a cell's function run here, one at a time, without
-		// taking a worker.
-		for i := 0; firstErr == nil && i < len(ready); i++ {
-			t := g[ready[i]]
-			if !t.Local() {
-				continue
-			}
-			ready = append(ready[:i], ready[i+1:]...)
-			i--
-			inputs := make([]graph.Value, len(t.Deps))
-			for j, d := range t.Deps {
-				inputs[j] = values[d]
-			}
-			s.emit("task-start", t.Key, "kernel")
-			running++
-			go func(t *graph.Task, inputs []graph.Value) {
-				localMu.Lock()
-				defer localMu.Unlock()
-				v, err := graph.Run(nil, t, inputs)
-				results <- result{t.Key, -1, v, err}
-			}(t, inputs)
-		}
-		for firstErr == nil && len(ready) > 0 && len(idle) > 0 {
-			k := ready[0]
-			ready = ready[1:]
-			w := idle[len(idle)-1]
-			idle = idle[:len(idle)-1]
-			t := g[k]
-			inputs := make([]graph.Value, len(t.Deps))
-			for i, d := range t.Deps {
-				inputs[i] = values[d]
-			}
-			s.emit("task-start", k, s.Workers[w].Name())
-			running++
-			go func(w int, t *graph.Task, inputs []graph.Value) {
-				v, err := s.Workers[w].Run(ctx, t, inputs)
-				results <- result{t.Key, w, v, err}
-			}(w, t, inputs)
-		}
-		if running == 0 {
-			break
-		}
-		r := <-results
-		running--
-		remaining--
-		worker := "kernel"
-		if r.worker >= 0 {
-			idle = append(idle, r.worker)
-			worker = s.Workers[r.worker].Name()
-		}
-		if r.err != nil {
-			s.emit("task-error", r.key, worker)
-			if firstErr == nil {
-				firstErr = r.err
-				cancel()
-			}
-			continue
-		}
-		s.emit("task-done", r.key, worker)
-		values[r.key] = r.value
-		for _, d := range g[r.key].Deps {
-			if needed[d]--; needed[d] == 0 {
-				delete(values, d)
-			}
-		}
-		for _, dep := range dependents[r.key] {
-			if waiting[dep]--; waiting[dep] == 0 {
-				ready = append(ready, dep)
-			}
-		}
-	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
+	if err := s.Submit(g, keys); err != nil {
 		return nil, err
 	}
+	defer s.Release(keys)
+	if err := s.Wait(ctx, keys); err != nil {
+		return nil, err
+	}
+	return s.Gather(ctx, keys)
+}
+
+// Prepare culls g to what keys need and fuses linear chains. Keys the
+// scheduler already has (held by futures or persisted, computed or on the
+// way) are used as they are: not fused into others, not recomputed.
+func (s *Scheduler) Prepare(g graph.Graph, keys []graph.Key) (graph.Graph, error) {
+	s.init()
+	s.mu.Lock()
+	var known []graph.Key
+	pruned := g
+	for k, t := range g {
+		if st := s.tasks[k]; st != nil && len(t.Deps) > 0 {
+			if len(known) == 0 {
+				pruned = make(graph.Graph, len(g))
+				for kk, tt := range g {
+					pruned[kk] = tt
+				}
+			}
+			known = append(known, k)
+			pruned[k] = &graph.Task{Key: k, Stages: t.Stages}
+		}
+	}
+	s.mu.Unlock()
+	culled, err := graph.Cull(pruned, keys)
+	if err != nil {
+		return nil, err
+	}
+	keep := keys
+	for _, k := range known {
+		if _, ok := culled[k]; ok {
+			keep = append(keep[:len(keep):len(keep)], k)
+		}
+	}
+	return graph.Fuse(culled, keep), nil
+}
+
+// Submit makes keys wanted: their tasks, and what they depend on, run
+// until each key is in memory or erred. Each call must be matched by a
+// Release of the same keys.
+func (s *Scheduler) Submit(g graph.Graph, keys []graph.Key) error {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.alive() == 0 {
+		return fmt.Errorf("RuntimeError: the cluster has no workers")
+	}
+	var add func(k graph.Key) (*task, error)
+	add = func(k graph.Key) (*task, error) {
+		if t := s.tasks[k]; t != nil {
+			return t, nil
+		}
+		spec, ok := g[k]
+		if !ok {
+			return nil, fmt.Errorf("sched: no task computes %s", k)
+		}
+		t := &task{key: k, spec: spec, state: Released, dependents: map[*task]bool{}, who: map[*workerState]bool{}}
+		s.tasks[k] = t
+		s.count(t, "", Released)
+		for _, d := range spec.Deps {
+			dt, err := add(d)
+			if err != nil {
+				return nil, err
+			}
+			t.deps = append(t.deps, dt)
+		}
+		s.seq++
+		t.prio = s.seq
+		return t, nil
+	}
+	ts := make([]*task, len(keys))
+	for i, k := range keys {
+		t, err := add(k)
+		if err != nil {
+			return err
+		}
+		ts[i] = t
+	}
+	for _, t := range ts {
+		t.wants++
+		s.ensure(t)
+	}
+	s.fillAll()
+	s.emitCounts()
+	return nil
+}
+
+// Release drops one want of each key; a task nothing needs is forgotten.
+func (s *Scheduler) Release(keys []graph.Key) {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, k := range keys {
+		if t := s.tasks[k]; t != nil && t.wants > 0 {
+			t.wants--
+			s.maybeForget(t)
+		}
+	}
+	s.fillAll()
+	s.emitCounts()
+}
+
+// Wait blocks until every key is in memory, or returns the error of the
+// first that erred.
+func (s *Scheduler) Wait(ctx context.Context, keys []graph.Key) error {
+	s.init()
+	for {
+		s.mu.Lock()
+		done := true
+		for _, k := range keys {
+			t := s.tasks[k]
+			if t == nil {
+				s.mu.Unlock()
+				return fmt.Errorf("sched: %s is not wanted", k)
+			}
+			if t.state == Erred {
+				s.mu.Unlock()
+				return t.err
+			}
+			if t.state != Memory {
+				done = false
+			}
+		}
+		ch := s.changed
+		s.mu.Unlock()
+		if done {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// Status returns the state of a key and its error if it erred.
+func (s *Scheduler) Status(k graph.Key) (State, error) {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.tasks[k]
+	if t == nil {
+		return Forgotten, nil
+	}
+	return t.state, t.err
+}
+
+// Changed returns a channel closed at the next task end.
+func (s *Scheduler) Changed() <-chan struct{} {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.changed
+}
+
+// Gather returns the values of keys, which must be in memory, fetching
+// them from the workers holding them.
+func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value, error) {
 	out := make([]graph.Value, len(keys))
 	for i, k := range keys {
-		v, ok := values[k]
-		if !ok {
-			return nil, fmt.Errorf("sched: %s was not computed", k)
+		for {
+			s.mu.Lock()
+			t := s.tasks[k]
+			if t == nil || t.state != Memory {
+				s.mu.Unlock()
+				if err := s.Wait(ctx, []graph.Key{k}); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			holder := s.holder(t, nil)
+			s.mu.Unlock()
+			v, err := holder.w.Get(ctx, k)
+			if err == nil {
+				out[i] = v
+				break
+			}
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			s.mu.Lock()
+			s.failedGet(holder, t, err)
+			s.mu.Unlock()
 		}
-		out[i] = v
 	}
 	return out, nil
 }
 
-// localMu serializes tasks that run cell functions: the interpreter's
-// values are not safe for concurrent use.
-var localMu sync.Mutex
-
-func (s *Scheduler) emit(kind string, k graph.Key, worker string) {
-	if s.OnEvent == nil {
-		return
+// Scatter stores values on the workers, spread by least memory held, and
+// makes them wanted as Submit does.
+func (s *Scheduler) Scatter(ctx context.Context, keys []graph.Key, values []graph.Value) error {
+	s.init()
+	for i, k := range keys {
+		if err := s.Submit(graph.Graph{k: graph.LiteralTask(k, values[i])}, []graph.Key{k}); err != nil {
+			return err
+		}
 	}
-	s.OnEvent(Event{
-		Kind:   kind,
-		Key:    string(k),
-		Prefix: k.Prefix(),
-		Worker: worker,
-		Time:   float64(time.Now().UnixNano()) / 1e9,
-	})
+	return nil
 }
 
-func sortedKeys(g graph.Graph) []graph.Key {
-	ks := make([]graph.Key, 0, len(g))
-	for k := range g {
-		ks = append(ks, k)
+// Who returns, for each key in memory, the workers holding it.
+func (s *Scheduler) Who(keys []graph.Key) map[graph.Key][]string {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[graph.Key][]string{}
+	for _, k := range keys {
+		if t := s.tasks[k]; t != nil {
+			out[k] = t.holders()
+		}
 	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
-	return ks
+	return out
+}
+
+// WorkerNames returns the names of the live workers.
+func (s *Scheduler) WorkerNames() []string {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var names []string
+	for _, ws := range s.workers {
+		if ws.alive {
+			names = append(names, ws.name)
+		}
+	}
+	return names
+}
+
+// Close forgets every task and releases their values.
+func (s *Scheduler) Close() {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.tasks {
+		t.wants = 0
+	}
+	for _, t := range s.sortedTasks() {
+		s.maybeForget(t)
+	}
+}
+
+// ---- transitions (called with s.mu held) ----
+
+func (s *Scheduler) setState(t *task, st State) {
+	s.count(t, t.state, st)
+	t.state = st
+}
+
+func (s *Scheduler) count(_ *task, from, to State) {
+	if from != "" {
+		s.counts[from]--
+	}
+	s.counts[to]++
+}
+
+// ensure moves a wanted task towards memory: released → waiting (and its
+// dependencies too) → queued.
+func (s *Scheduler) ensure(t *task) {
+	switch t.state {
+	case Memory, Waiting, Queued, Processing, Erred:
+		return
+	}
+	if t.state == Forgotten {
+		s.tasks[t.key] = t
+	}
+	if t.spec.Literal {
+		s.putLiteral(t)
+		return
+	}
+	s.setState(t, Waiting)
+	t.waitingOn = 0
+	for _, d := range t.deps {
+		d.dependents[t] = true
+		s.ensure(d)
+		switch d.state {
+		case Memory:
+		case Erred:
+			s.erred(t, d.err)
+			return
+		default:
+			t.waitingOn++
+		}
+	}
+	if t.waitingOn == 0 {
+		s.ready(t)
+	}
+}
+
+// putLiteral keeps a value of the kernel's memory (a persisted partition,
+// a scattered object) in the kernel; a worker that needs it is sent a copy.
+func (s *Scheduler) putLiteral(t *task) {
+	s.kernel.w.(*kernelWorker).put(t.key, t.spec.Data)
+	s.setState(t, Memory)
+	t.nbytes = SizeOf(t.spec.Data)
+	s.hold(s.kernel, t)
+	s.notify()
+}
+
+// ready queues t on the worker chosen for it: the one already holding
+// most of its input bytes, then the least occupied.
+func (s *Scheduler) ready(t *task) {
+	ws := s.decide(t)
+	if ws == nil {
+		s.erred(t, fmt.Errorf("RuntimeError: the cluster has no workers left to run %s", t.key))
+		return
+	}
+	s.setState(t, Queued)
+	t.worker = ws
+	ws.queue = append(ws.queue, t)
+	sort.SliceStable(ws.queue, func(i, j int) bool { return ws.queue[i].prio < ws.queue[j].prio })
+}
+
+func (s *Scheduler) decide(t *task) *workerState {
+	if t.spec.Local() {
+		return s.kernel
+	}
+	var best *workerState
+	var bestBytes int64 = -1
+	bestOcc := 0
+	for _, ws := range s.workers {
+		if !ws.alive {
+			continue
+		}
+		var b int64
+		for _, d := range t.deps {
+			if d.who[ws] {
+				b += d.nbytes
+			}
+		}
+		occ := ws.occupancy()
+		if b > bestBytes || b == bestBytes && occ < bestOcc {
+			best, bestBytes, bestOcc = ws, b, occ
+		}
+	}
+	return best
+}
+
+func (ws *workerState) occupancy() int {
+	n := len(ws.queue)
+	if ws.running != nil {
+		n++
+	}
+	return n
+}
+
+func (s *Scheduler) alive() int {
+	n := 0
+	for _, ws := range s.workers {
+		if ws.alive {
+			n++
+		}
+	}
+	return n
+}
+
+// fillAll starts queued tasks on idle workers, then lets the workers still
+// idle steal from busy ones.
+func (s *Scheduler) fillAll() {
+	for _, ws := range s.workers {
+		s.fill(ws)
+	}
+	s.stealAll()
+	for _, ws := range s.workers {
+		s.fill(ws)
+	}
+	s.fill(s.kernel)
+}
+
+// stealAll moves queued tasks from busy workers to idle ones: for each idle
+// worker, the queued task of the longest queue that holds the fewest of its
+// input bytes where it is queued.
+func (s *Scheduler) stealAll() {
+	for _, thief := range s.workers {
+		if !thief.alive || thief.occupancy() > 0 {
+			continue
+		}
+		var victim *workerState
+		for _, ws := range s.workers {
+			if ws.alive && ws.running != nil && len(ws.queue) > 0 && (victim == nil || len(ws.queue) > len(victim.queue)) {
+				victim = ws
+			}
+		}
+		if victim == nil {
+			return
+		}
+		pick, least := -1, int64(-1)
+		for i, t := range victim.queue {
+			var b int64
+			for _, d := range t.deps {
+				if d.who[victim] {
+					b += d.nbytes
+				}
+			}
+			if pick < 0 || b < least {
+				pick, least = i, b
+			}
+		}
+		t := victim.queue[pick]
+		victim.queue = append(victim.queue[:pick], victim.queue[pick+1:]...)
+		t.worker = thief
+		thief.queue = append(thief.queue, t)
+		s.emit(Event{Kind: "steal", Key: string(t.key), Prefix: t.key.Prefix(), From: victim.name, To: thief.name, Time: Now()})
+	}
+}
+
+// fill sends ws its next queued task if it is idle.
+func (s *Scheduler) fill(ws *workerState) {
+	if !ws.alive || ws.running != nil || len(ws.queue) == 0 {
+		return
+	}
+	t := ws.queue[0]
+	ws.queue = ws.queue[1:]
+	s.start(t, ws)
+}
+
+// start sends t to ws: queued → processing.
+func (s *Scheduler) start(t *task, ws *workerState) {
+	s.setState(t, Processing)
+	t.worker = ws
+	t.runs++
+	ws.running = t
+	req := Request{Task: t.spec, Who: map[graph.Key][]string{}}
+	// Inputs only the kernel holds are sent along first.
+	var sends []*task
+	for _, d := range t.deps {
+		req.Who[d.key] = d.holders()
+		if !ws.kernel && !d.who[ws] && len(d.who) == 1 && d.who[s.kernel] {
+			sends = append(sends, d)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.cancel = cancel
+	s.emit(Event{Kind: "task-start", Key: string(t.key), Prefix: t.key.Prefix(), Worker: ws.name, Time: Now(), Start: Now(), Attempt: t.runs})
+	s.emitWorker(ws, "running")
+	kw := s.kernel.w.(*kernelWorker)
+	go func() {
+		var pre []Transfer
+		for _, d := range sends {
+			start := Now()
+			v, err := kw.get(d.key)
+			var n int64
+			if err == nil {
+				n, err = ws.w.Put(ctx, d.key, v)
+			}
+			if err != nil {
+				s.finished(t, ws, Result{Transfers: pre}, err)
+				return
+			}
+			pre = append(pre, Transfer{Key: d.key, From: "kernel", To: ws.name, Bytes: n, Start: start, Stop: Now()})
+		}
+		res, err := ws.w.Run(ctx, req)
+		res.Transfers = append(pre, res.Transfers...)
+		s.finished(t, ws, res, err)
+	}()
+}
+
+// finished handles a worker's report on t.
+func (s *Scheduler) finished(t *task, ws *workerState, res Result, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.emitCounts()
+	defer s.notify()
+	if errors.Is(err, ErrWorkerLost) {
+		if ws.alive {
+			s.lost(ws) // sends t, if it still runs there, back to released
+		}
+		s.fillAll()
+		return
+	}
+	if ws.running == t {
+		ws.running = nil
+	}
+	if t.cancel != nil {
+		t.cancel()
+		t.cancel = nil
+	}
+	for _, tr := range res.Transfers {
+		s.emit(Event{Kind: "transfer", Key: string(tr.Key), Prefix: tr.Key.Prefix(), From: tr.From, To: tr.To, Bytes: tr.Bytes, Start: tr.Start, Stop: tr.Stop, Time: tr.Stop})
+		if d := s.tasks[tr.Key]; d != nil && d.state == Memory && ws.alive {
+			s.hold(ws, d)
+		}
+	}
+	current := t.state == Processing && t.worker == ws && s.tasks[t.key] == t
+	if !current {
+		// Released or rescheduled meanwhile: drop what it made.
+		if err == nil && ws.alive && !t.who[ws] {
+			ws.w.Release([]graph.Key{t.key})
+		}
+		s.fillAll()
+		return
+	}
+	var miss *MissingError
+	switch {
+	case errors.As(err, &miss):
+		// A holder lost the input: forget that copy and try again.
+		if d := s.tasks[miss.Key]; d != nil {
+			if h := s.byName[miss.Worker]; h != nil && d.who[h] {
+				s.unhold(h, d)
+			}
+			if len(d.who) == 0 && d.state == Memory {
+				s.setState(d, Released)
+			}
+		}
+		t.worker = nil
+		s.setState(t, Released)
+		s.recover()
+	case err != nil:
+		s.emit(Event{Kind: "task-end", Key: string(t.key), Prefix: t.key.Prefix(), Worker: ws.name, Start: res.Start, Stop: res.Stop, State: string(Erred), Time: Now(), Attempt: t.runs})
+		s.erred(t, err)
+	default:
+		s.emit(Event{Kind: "task-end", Key: string(t.key), Prefix: t.key.Prefix(), Worker: ws.name, Start: res.Start, Stop: res.Stop, Bytes: res.NBytes, State: string(Memory), Time: Now(), Attempt: t.runs})
+		t.worker = nil
+		t.nbytes = res.NBytes
+		s.setState(t, Memory)
+		s.hold(ws, t)
+		for d := range t.dependents {
+			if d.state == Waiting {
+				if d.waitingOn--; d.waitingOn == 0 {
+					s.ready(d)
+				}
+			}
+		}
+		for _, d := range t.deps {
+			s.maybeForget(d)
+		}
+		s.maybeForget(t)
+	}
+	s.emitWorker(ws, "running")
+	s.fillAll()
+}
+
+// erred marks t and everything waiting on it erred.
+func (s *Scheduler) erred(t *task, err error) {
+	if t.state == Erred {
+		return
+	}
+	if t.state == Queued && t.worker != nil {
+		t.worker.dequeue(t)
+	}
+	t.worker = nil
+	s.setState(t, Erred)
+	t.err = err
+	for d := range t.dependents {
+		if d.state == Waiting || d.state == Queued {
+			s.erred(d, err)
+		}
+	}
+	s.notify()
+}
+
+func (ws *workerState) dequeue(t *task) {
+	for i, q := range ws.queue {
+		if q == t {
+			ws.queue = append(ws.queue[:i], ws.queue[i+1:]...)
+			return
+		}
+	}
+}
+
+// needed reports whether a future, a computation or an unfinished
+// dependent still needs t.
+func (t *task) needed() bool {
+	if t.wants > 0 {
+		return true
+	}
+	for d := range t.dependents {
+		if d.state != Memory && d.state != Forgotten && d.state != Erred {
+			return true
+		}
+	}
+	return false
+}
+
+// maybeForget forgets t if nothing needs it: its value is released and
+// its dependencies may follow.
+func (s *Scheduler) maybeForget(t *task) {
+	if t.state == Forgotten || t.needed() {
+		return
+	}
+	switch t.state {
+	case Queued:
+		if t.worker != nil {
+			t.worker.dequeue(t)
+		}
+	case Processing:
+		if t.cancel != nil {
+			t.cancel()
+		}
+	}
+	t.worker = nil
+	for ws := range t.who {
+		s.unhold(ws, t)
+		ws.w.Release([]graph.Key{t.key})
+	}
+	s.setState(t, Forgotten)
+	t.err = nil
+	delete(s.tasks, t.key)
+	for _, d := range t.deps {
+		delete(d.dependents, t)
+		s.maybeForget(d)
+	}
+}
+
+func (s *Scheduler) hold(ws *workerState, t *task) {
+	if !t.who[ws] {
+		t.who[ws] = true
+		ws.has[t] = true
+		ws.nbytes += t.nbytes
+	}
+}
+
+func (s *Scheduler) unhold(ws *workerState, t *task) {
+	if t.who[ws] {
+		delete(t.who, ws)
+		delete(ws.has, t)
+		ws.nbytes -= t.nbytes
+	}
+}
+
+// lost handles a worker that died: its queue is rescheduled, what it was
+// running and what only it held go back to released, and what is still
+// needed is computed again.
+func (s *Scheduler) lost(ws *workerState) {
+	ws.alive = false
+	s.emitWorker(ws, "lost")
+	queue := ws.queue
+	ws.queue = nil
+	for _, t := range queue {
+		t.worker = nil
+		s.setState(t, Released)
+	}
+	if t := ws.running; t != nil {
+		ws.running = nil
+		if t.cancel != nil {
+			t.cancel()
+		}
+		t.worker = nil
+		s.setState(t, Released)
+	}
+	for t := range ws.has {
+		s.unhold(ws, t)
+		if len(t.who) == 0 && t.state == Memory {
+			s.setState(t, Released)
+		}
+	}
+	s.recover()
+}
+
+// failedGet handles a Get that failed on holder.
+func (s *Scheduler) failedGet(holder *workerState, t *task, err error) {
+	if errors.Is(err, ErrWorkerLost) {
+		if holder.alive {
+			s.lost(holder)
+		}
+	} else {
+		s.unhold(holder, t)
+		if len(t.who) == 0 && t.state == Memory {
+			s.setState(t, Released)
+			s.recover()
+		}
+	}
+	s.fillAll()
+}
+
+// recover sends the released tasks something still needs back towards
+// memory, and forgets the others. Tasks waiting on a dependency that left
+// memory wait for it again.
+func (s *Scheduler) recover() {
+	for _, t := range s.sortedTasks() {
+		if t.state == Waiting {
+			t.waitingOn = 0
+			for _, d := range t.deps {
+				if d.state != Memory {
+					t.waitingOn++
+				}
+			}
+		}
+	}
+	for _, t := range s.sortedTasks() {
+		if t.state == Queued {
+			for _, d := range t.deps {
+				if d.state != Memory {
+					t.worker.dequeue(t)
+					t.worker = nil
+					s.setState(t, Released)
+					break
+				}
+			}
+		}
+	}
+	for _, t := range s.sortedTasks() {
+		if t.state != Released {
+			continue
+		}
+		if t.needed() {
+			s.ensure(t)
+		} else {
+			s.maybeForget(t)
+		}
+	}
+	s.fillAll()
+}
+
+func (t *task) holders() []string {
+	var names []string
+	for ws := range t.who {
+		names = append(names, ws.name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// holder picks a live worker holding t, preferring non-kernel ones in
+// stable order.
+func (s *Scheduler) holder(t *task, _ *workerState) *workerState {
+	var best *workerState
+	for ws := range t.who {
+		if best == nil || ws.name < best.name {
+			best = ws
+		}
+	}
+	return best
+}
+
+func (s *Scheduler) sortedTasks() []*task {
+	ts := make([]*task, 0, len(s.tasks))
+	for _, t := range s.tasks {
+		ts = append(ts, t)
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].prio < ts[j].prio })
+	return ts
+}
+
+func (s *Scheduler) notify() {
+	close(s.changed)
+	s.changed = make(chan struct{})
 }

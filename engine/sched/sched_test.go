@@ -64,8 +64,8 @@ func TestComputeRunsInParallel(t *testing.T) {
 			if e.Key != "total" {
 				workers[e.Worker] = true
 			}
-		case "task-done":
-			done[e.Key] = e.Time
+		case "task-end":
+			done[e.Key] = e.Stop
 		}
 	}
 	if len(workers) != 4 {

@@ -138,6 +138,12 @@ function start() {
     outputs: (k: number) => cells[k]?.outputs ?? [],
     cellCount: () => cells.length,
     workers: () => kernel?.nWorkers ?? 0,
+    // events returns the scheduler's events since the last call;
+    // subscribe(fn) calls fn with each batch as it arrives.
+    events: () => kernel?.events() ?? [],
+    subscribe: (fn: (events: any[]) => void) => kernel?.subscribe(fn),
+    // stopWorker terminates worker web worker i, as a crash would.
+    stopWorker: (i: number) => kernel?.workerLost(i, "stopped by stopWorker"),
     // execute runs code outside any cell (benchmarks, tests) and resolves
     // with its outputs and the wall time in milliseconds.
     execute: async (code: string) => {

@@ -30,18 +30,35 @@ export class Kernel {
   ready: Promise<void>;
   onStatus: (s: Status, detail?: string) => void = () => {};
 
+  // events holds the scheduler's events not yet taken by events();
+  // listeners get every batch as it arrives (the dashboards).
+  private eventLog: any[] = [];
+  private listeners: ((events: any[]) => void)[] = [];
+
   constructor(nWorkers: number) {
     this.nWorkers = nWorkers;
     this.kernel = new Worker("/engine-worker.js?role=kernel");
+    // Every worker gets a port to the kernel and one to each peer, so that
+    // partitions move between workers without passing through the kernel.
+    const names = Array.from({ length: nWorkers }, (_, i) => `worker-${i}`);
+    const peers: Record<string, MessagePort>[] = names.map(() => ({}));
+    for (let i = 0; i < nWorkers; i++) {
+      for (let j = i + 1; j < nWorkers; j++) {
+        const ch = new MessageChannel();
+        peers[i][names[j]] = ch.port1;
+        peers[j][names[i]] = ch.port2;
+      }
+    }
     const ports: MessagePort[] = [];
     for (let i = 0; i < nWorkers; i++) {
       const w = new Worker("/engine-worker.js?role=worker");
       const ch = new MessageChannel();
-      w.postMessage({ type: "port", port: ch.port2 }, [ch.port2]);
+      const mine = Object.values(peers[i]);
+      w.postMessage({ type: "port", name: names[i], port: ch.port2, peers: peers[i] }, [ch.port2, ...mine]);
       w.onmessage = (e) => {
-        if (e.data?.type === "fatal") this.die(`worker ${i}: ${e.data.message}`);
+        if (e.data?.type === "fatal") this.workerLost(i, e.data.message);
       };
-      w.onerror = (e) => this.die(`worker ${i}: ${e.message}`);
+      w.onerror = (e) => this.workerLost(i, e.message);
       ports.push(ch.port1);
       this.workers.push(w);
     }
@@ -60,6 +77,29 @@ export class Kernel {
     this.onStatus("starting");
   }
 
+  // workerLost ends worker i (crashed, out of memory, or terminated on
+  // purpose) and tells the scheduler, which computes what it held again
+  // on the others.
+  workerLost(i: number, why: string) {
+    const w = this.workers[i];
+    if (!w) return;
+    console.warn(`burst: worker-${i} stopped: ${why}`);
+    w.terminate();
+    this.kernel.postMessage({ type: "worker-lost", name: `worker-${i}` });
+  }
+
+  // events returns the events recorded since the last call.
+  events(): any[] {
+    return this.eventLog.splice(0);
+  }
+
+  subscribe(fn: (events: any[]) => void): () => void {
+    this.listeners.push(fn);
+    return () => {
+      this.listeners = this.listeners.filter((f) => f !== fn);
+    };
+  }
+
   private die(why: string) {
     console.error(`burst: ${why}`);
     this.onStatus("dead", why);
@@ -73,6 +113,13 @@ export class Kernel {
   private receive(m: any) {
     if (m.type === "fatal") {
       this.die(m.message);
+      return;
+    }
+    if (m.type === "events") {
+      const evs = JSON.parse(m.events);
+      this.eventLog.push(...evs);
+      if (this.eventLog.length > 200000) this.eventLog.splice(0, this.eventLog.length - 200000);
+      for (const fn of this.listeners) fn(evs);
       return;
     }
     const p = this.pending.get(m.id);

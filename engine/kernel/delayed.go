@@ -1,0 +1,634 @@
+package kernel
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"burst/engine/dataframe"
+	"burst/engine/frame"
+	"burst/engine/graph"
+)
+
+// Delayed is dask.delayed's lazy value: the key of a task and the graph
+// that computes it. Arithmetic, item and attribute access and method calls
+// on it add tasks; compute() runs them.
+type Delayed struct {
+	key graph.Key
+	g   graph.Graph
+	// A Delayed made by attribute access remembers the object and the
+	// name, so that calling it calls the method on the workers.
+	obj  *Delayed
+	attr string
+	// held keeps a persisted value on the workers.
+	held *Future
+}
+
+var (
+	_ starlark.HasAttrs  = (*Delayed)(nil)
+	_ starlark.HasBinary = (*Delayed)(nil)
+	_ starlark.Mapping   = (*Delayed)(nil)
+	_ starlark.Callable  = (*Delayed)(nil)
+	_ starlark.HasUnary  = (*Delayed)(nil)
+)
+
+func (d *Delayed) String() string        { return fmt.Sprintf("Delayed('%s')", d.key) }
+func (d *Delayed) Type() string          { return "Delayed" }
+func (d *Delayed) Freeze()               {}
+func (d *Delayed) Truth() starlark.Bool  { return true }
+func (d *Delayed) Hash() (uint32, error) { return starlark.String(d.key).Hash() }
+func (d *Delayed) Name() string          { return string(d.key) }
+
+// DelayedFunction is delayed(f): calling it adds a task calling f.
+type DelayedFunction struct {
+	fn   starlark.Callable
+	pure bool
+	name string // key prefix; the function's name by default
+	key  graph.Key
+}
+
+func (f *DelayedFunction) String() string        { return fmt.Sprintf("Delayed('%s')", f.key) }
+func (f *DelayedFunction) Type() string          { return "Delayed" }
+func (f *DelayedFunction) Freeze()               {}
+func (f *DelayedFunction) Truth() starlark.Bool  { return true }
+func (f *DelayedFunction) Hash() (uint32, error) { return starlark.String(f.key).Hash() }
+func (f *DelayedFunction) Name() string          { return f.fn.Name() }
+
+func (f *DelayedFunction) CallInternal(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	name := f.name
+	var rest []starlark.Tuple
+	for _, kv := range kwargs {
+		if string(kv[0].(starlark.String)) == "dask_key_name" {
+			s, ok := kv[1].(starlark.String)
+			if !ok {
+				return nil, fmt.Errorf("TypeError: dask_key_name must be a str, not %s", pyType(kv[1]))
+			}
+			return kernelOf(th).delayedTask(string(s), true, delayedParams{Kind: "call"}, f.fn, args, rest)
+		}
+		rest = append(rest, kv)
+	}
+	return kernelOf(th).delayedTask(name, f.pure, delayedParams{Kind: "call"}, f.fn, args, rest)
+}
+
+// newToken returns a fresh key token, as Dask's uuid for impure tasks.
+func newToken() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// pureToken hashes what a task does, for pure tasks: the same call gives
+// the same key.
+func pureToken(parts ...any) string { return graph.Tokenize(parts...) }
+
+// delayed implements dask.delayed(obj, name=None, pure=False, nout=None).
+func (k *Kernel) delayed(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var obj starlark.Value
+	var name string
+	pure := false
+	var nout, traverse starlark.Value
+	if err := starlark.UnpackArgs("delayed", args, kwargs, "obj", &obj, "name?", &name, "pure?", &pure, "nout?", &nout, "traverse?", &traverse); err != nil {
+		return nil, err
+	}
+	switch v := obj.(type) {
+	case *Delayed, *DelayedFunction:
+		return v, nil
+	case starlark.Callable:
+		if name == "" {
+			name = fnName(v)
+		}
+		token := newToken()
+		if pure {
+			token = pureToken("fn", name)
+		}
+		return &DelayedFunction{fn: v, pure: pure, name: name, key: graph.Key(name + "-" + token)}, nil
+	}
+	// A value: it becomes a task of its own; lists and dicts of Delayed
+	// become a task that builds them.
+	if name == "" {
+		name = pyType(obj)
+	}
+	return k.delayedTask(name, pure, delayedParams{Kind: "value"}, nil, starlark.Tuple{obj}, nil)
+}
+
+// delayedParams is the operation "delayed": one step of a delayed
+// computation, run on a worker.
+type delayedParams struct {
+	// Kind: "call" (Fn, Builtin or Member with Args, Kwargs), "value"
+	// (Args[0]), "binary" (Op on Args[0] and Args[1]), "unary",
+	// "getitem" (Args[0][Args[1]]), "getattr" (Args[0].Name), "method"
+	// (Args[0].Name(*Args[1:], **Kwargs)).
+	Kind    string          `json:"kind"`
+	Fn      *Portable       `json:"fn,omitempty"`
+	Builtin string          `json:"builtin,omitempty"`
+	Member  *[2]string      `json:"member,omitempty"`
+	Args    json.RawMessage `json:"args,omitempty"`
+	Kwargs  json.RawMessage `json:"kwargs,omitempty"`
+	Op      string          `json:"op,omitempty"`
+	Name    string          `json:"name,omitempty"`
+}
+
+func init() {
+	graph.Register("delayed", func(env *graph.Env, raw json.RawMessage, in []graph.Value) (graph.Value, error) {
+		var p delayedParams
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return nil, err
+		}
+		k := workerKernel(env)
+		th := &starlark.Thread{Name: "task"}
+		th.SetLocal("kernel", k)
+		if env != nil && env.Ctx != nil {
+			th.SetLocal("ctx", env.Ctx)
+		}
+		inputs := make([]starlark.Value, len(in))
+		for i, v := range in {
+			inputs[i] = toCell(v)
+		}
+		args, err := decodeValue(p.Args, inputs)
+		if err != nil {
+			return nil, err
+		}
+		var kwargs []starlark.Tuple
+		if len(p.Kwargs) > 0 {
+			kw, err := decodeValue(p.Kwargs, inputs)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range kw.(*starlark.Dict).Items() {
+				kwargs = append(kwargs, starlark.Tuple{it[0], it[1]})
+			}
+		}
+		var fn starlark.Callable
+		switch {
+		case p.Fn != nil:
+			_, fn, err = compiled(env, p.Fn)
+		case p.Builtin != "":
+			fn, err = k.namedBuiltin(p.Builtin)
+		case p.Member != nil:
+			fn, err = k.moduleMember(p.Member[0], p.Member[1])
+		}
+		if err != nil {
+			return nil, err
+		}
+		r, err := runDelayed(th, p.Kind, p.Op, p.Name, fn, args.(starlark.Tuple), kwargs)
+		if err != nil {
+			if p.Fn != nil {
+				return nil, p.Fn.located(err)
+			}
+			return nil, err
+		}
+		return fromCell(r)
+	})
+}
+
+// runDelayed performs one delayed step on cell values.
+func runDelayed(th *starlark.Thread, kind, op, name string, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	switch kind {
+	case "call":
+		return starlark.Call(th, fn, args, kwargs)
+	case "value":
+		return args[0], nil
+	case "binary":
+		tok, ok := binaryTokens[op]
+		if !ok {
+			return nil, fmt.Errorf("unknown operator %s", op)
+		}
+		return starlark.Binary(tok, args[0], args[1])
+	case "unary":
+		tok, ok := unaryTokens[op]
+		if !ok {
+			return nil, fmt.Errorf("unknown operator %s", op)
+		}
+		return starlark.Unary(tok, args[0])
+	case "getitem":
+		return getItem(args[0], args[1])
+	case "getattr":
+		return getAttr(args[0], name)
+	case "method":
+		m, err := getAttr(args[0], name)
+		if err != nil {
+			return nil, err
+		}
+		c, ok := m.(starlark.Callable)
+		if !ok {
+			return nil, fmt.Errorf("TypeError: '%s' object is not callable", pyType(m))
+		}
+		return starlark.Call(th, c, args[1:], kwargs)
+	}
+	return nil, fmt.Errorf("unknown delayed step %q", kind)
+}
+
+var binaryTokens = map[string]syntax.Token{
+	"+": syntax.PLUS, "-": syntax.MINUS, "*": syntax.STAR, "/": syntax.SLASH, "//": syntax.SLASHSLASH,
+	"%": syntax.PERCENT, "&": syntax.AMP, "|": syntax.PIPE, "^": syntax.CIRCUMFLEX,
+	"<<": syntax.LTLT, ">>": syntax.GTGT, "**": syntax.STARSTAR,
+}
+
+var unaryTokens = map[string]syntax.Token{"-": syntax.MINUS, "+": syntax.PLUS, "~": syntax.TILDE}
+
+func getItem(x, key starlark.Value) (starlark.Value, error) {
+	switch x := x.(type) {
+	case starlark.Mapping:
+		v, found, err := x.Get(key)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, fmt.Errorf("KeyError: %s", pyRepr(key))
+		}
+		return v, nil
+	case starlark.Indexable:
+		i, err := starlark.AsInt32(key)
+		if err != nil {
+			return nil, fmt.Errorf("TypeError: indices must be integers, not %s", pyType(key))
+		}
+		n := x.Len()
+		if i < 0 {
+			i += n
+		}
+		if i < 0 || i >= n {
+			return nil, fmt.Errorf("IndexError: index out of range")
+		}
+		return x.Index(i), nil
+	}
+	return nil, fmt.Errorf("TypeError: '%s' object is not subscriptable", pyType(x))
+}
+
+func getAttr(x starlark.Value, name string) (starlark.Value, error) {
+	if h, ok := x.(starlark.HasAttrs); ok {
+		v, err := h.Attr(name)
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			return v, nil
+		}
+	}
+	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", pyType(x), name)
+}
+
+// delayedTask adds a task of kind p.Kind over args to a new Delayed. The
+// arguments' Delayed values become dependencies; eager frames travel as
+// data. A function that cannot travel (a lambda, a closure over a Client)
+// makes a task that runs in the kernel.
+func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (*Delayed, error) {
+	g := graph.Graph{}
+	var deps []graph.Key
+	depIndex := map[graph.Key]int{}
+	// refs replaces Delayed values (and eager frames) with references to
+	// the task's inputs.
+	var refs func(v starlark.Value) (starlark.Value, error)
+	refs = func(v starlark.Value) (starlark.Value, error) {
+		switch x := v.(type) {
+		case *Delayed:
+			if x.obj != nil {
+				x = x.resolved()
+			}
+			for kk, t := range x.g {
+				g[kk] = t
+			}
+			i, ok := depIndex[x.key]
+			if !ok {
+				i = len(deps)
+				deps = append(deps, x.key)
+				depIndex[x.key] = i
+			}
+			return depRef(i), nil
+		case *Future:
+			i, ok := depIndex[x.key]
+			if !ok {
+				i = len(deps)
+				deps = append(deps, x.key)
+				depIndex[x.key] = i
+				g[x.key] = x.task()
+			}
+			return depRef(i), nil
+		case *DelayedFunction:
+			return x.fn, nil
+		case *starlark.List:
+			out := make([]starlark.Value, x.Len())
+			for i := range out {
+				e, err := refs(x.Index(i))
+				if err != nil {
+					return nil, err
+				}
+				out[i] = e
+			}
+			return starlark.NewList(out), nil
+		case starlark.Tuple:
+			out := make(starlark.Tuple, len(x))
+			for i := range x {
+				e, err := refs(x[i])
+				if err != nil {
+					return nil, err
+				}
+				out[i] = e
+			}
+			return out, nil
+		case *starlark.Dict:
+			out := starlark.NewDict(x.Len())
+			for _, it := range x.Items() {
+				e, err := refs(it[1])
+				if err != nil {
+					return nil, err
+				}
+				out.SetKey(it[0], e)
+			}
+			return out, nil
+		}
+		if ev, ok := engineValue(v); ok {
+			switch ev.(type) {
+			case *frame.Frame, *frame.Series:
+				key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(pyType(v)), newToken()))
+				g[key] = graph.LiteralTask(key, ev)
+				i := len(deps)
+				deps = append(deps, key)
+				depIndex[key] = i
+				return depRef(i), nil
+			case *dataframe.Collection:
+				return nil, fmt.Errorf("TypeError: a Dask collection cannot be an argument of a delayed call here; compute it first or use map_partitions")
+			}
+		}
+		return v, nil
+	}
+	rargs, err := refs(args)
+	if err != nil {
+		return nil, err
+	}
+	kwd := starlark.NewDict(len(kwargs))
+	for _, kv := range kwargs {
+		v, err := refs(kv[1])
+		if err != nil {
+			return nil, err
+		}
+		kwd.SetKey(kv[0], v)
+	}
+	var stage graph.Stage
+	portable := true
+	if fn != nil && p.Kind == "call" {
+		switch {
+		case k.builtinName(fn) != "":
+			p.Builtin = k.builtinName(fn)
+		default:
+			if b, ok := fn.(*starlark.Builtin); ok {
+				if path, member := k.memberPath(b); path != "" {
+					p.Member = &[2]string{path, member}
+					break
+				}
+			}
+			pf, err := k.portable(fn)
+			var te *travelError
+			if errors.As(err, &te) && te.neverLocal() {
+				return nil, fmt.Errorf("TypeError: %v: pass the values it needs as arguments instead", err)
+			}
+			if err != nil {
+				portable = false
+			} else {
+				p.Fn = pf
+			}
+		}
+	}
+	if portable {
+		a, err1 := encodeValue(rargs)
+		kw, err2 := encodeValue(kwd)
+		if err1 != nil || err2 != nil {
+			portable = false
+		} else {
+			p.Args = a
+			if kwd.Len() > 0 {
+				p.Kwargs = kw
+			}
+		}
+	}
+	if portable {
+		stage = graph.NewStage("delayed", p)
+	} else {
+		// Runs in the kernel, with the cell's own values.
+		kind, op, attr := p.Kind, p.Op, p.Name
+		targs := rargs.(starlark.Tuple)
+		stage = graph.Stage{Op: "delayed-local", Fn: func(in []graph.Value) (graph.Value, error) {
+			inputs := make([]starlark.Value, len(in))
+			for i, v := range in {
+				inputs[i] = toCell(v)
+			}
+			a := substitute(targs, inputs).(starlark.Tuple)
+			kw := substitute(kwd, inputs).(*starlark.Dict)
+			var kwl []starlark.Tuple
+			for _, it := range kw.Items() {
+				kwl = append(kwl, starlark.Tuple{it[0], it[1]})
+			}
+			th := &starlark.Thread{Name: "delayed"}
+			th.SetLocal("kernel", k)
+			r, err := runDelayed(th, kind, op, attr, fn, a, kwl)
+			if err != nil {
+				return nil, err
+			}
+			return fromCell(r)
+		}}
+	}
+	token := newToken()
+	if pure {
+		token = pureToken(name, stage, deps)
+	}
+	key := graph.Key(name + "-" + token)
+	g[key] = &graph.Task{Key: key, Deps: deps, Stages: []graph.Stage{stage}}
+	return &Delayed{key: key, g: g}, nil
+}
+
+// depRef stands for a task input while arguments are encoded.
+type depRef int
+
+func (r depRef) String() string        { return fmt.Sprintf("<input %d>", int(r)) }
+func (r depRef) Type() string          { return "input" }
+func (r depRef) Freeze()               {}
+func (r depRef) Truth() starlark.Bool  { return true }
+func (r depRef) Hash() (uint32, error) { return uint32(r), nil }
+
+// substitute replaces depRefs in v with inputs.
+func substitute(v starlark.Value, inputs []starlark.Value) starlark.Value {
+	switch x := v.(type) {
+	case depRef:
+		return inputs[x]
+	case *starlark.List:
+		out := make([]starlark.Value, x.Len())
+		for i := range out {
+			out[i] = substitute(x.Index(i), inputs)
+		}
+		return starlark.NewList(out)
+	case starlark.Tuple:
+		out := make(starlark.Tuple, len(x))
+		for i := range x {
+			out[i] = substitute(x[i], inputs)
+		}
+		return out
+	case *starlark.Dict:
+		out := starlark.NewDict(x.Len())
+		for _, it := range x.Items() {
+			out.SetKey(it[0], substitute(it[1], inputs))
+		}
+		return out
+	}
+	return v
+}
+
+// toCell turns a task's value into a cell value.
+func toCell(v graph.Value) starlark.Value {
+	if s, ok := v.(starlark.Value); ok {
+		return s
+	}
+	return fromEngine(v)
+}
+
+// fromCell turns a cell value into a task's value: frames, series and
+// scalars as the engine holds them, other values (lists, dicts) frozen.
+func fromCell(v starlark.Value) (graph.Value, error) {
+	if ev, ok := engineValue(v); ok {
+		if isEngineCollection(v) {
+			return nil, fmt.Errorf("TypeError: a delayed function returned a Dask collection; return computed values (call .compute() inside, or use map_partitions)")
+		}
+		return ev, nil
+	}
+	v.Freeze()
+	return v, nil
+}
+
+// resolved turns an attribute access into its getattr task.
+func (d *Delayed) resolved() *Delayed {
+	if d.obj == nil {
+		return d
+	}
+	k := currentKernel
+	if k == nil {
+		k = New(workerHost{})
+	}
+	r, err := k.delayedTask("getattr", false, delayedParams{Kind: "getattr", Name: d.attr}, nil, starlark.Tuple{d.obj}, nil)
+	if err != nil {
+		return d
+	}
+	return r
+}
+
+func (d *Delayed) CallInternal(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	k := kernelOf(th)
+	if d.obj != nil {
+		return k.delayedTask(d.attr, false, delayedParams{Kind: "method", Name: d.attr}, nil, append(starlark.Tuple{d.obj}, args...), kwargs)
+	}
+	// Calling a delayed value calls what it computes to.
+	return nil, fmt.Errorf("TypeError: calling a Delayed value is not supported; use delayed(f)(...) ")
+}
+
+func (d *Delayed) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	sym := op.String()
+	prefix, ok := opPrefix[sym]
+	if !ok {
+		return nil, nil
+	}
+	a, b := starlark.Value(d), y
+	if side == starlark.Right {
+		a, b = y, d
+	}
+	return kernelFor(d).delayedTask(prefix, false, delayedParams{Kind: "binary", Op: sym}, nil, starlark.Tuple{a, b}, nil)
+}
+
+func (d *Delayed) Unary(op syntax.Token) (starlark.Value, error) {
+	prefix := map[syntax.Token]string{syntax.MINUS: "neg", syntax.PLUS: "pos", syntax.TILDE: "invert"}[op]
+	if prefix == "" {
+		return nil, nil
+	}
+	return kernelFor(d).delayedTask(prefix, false, delayedParams{Kind: "unary", Op: op.String()}, nil, starlark.Tuple{d}, nil)
+}
+
+func (d *Delayed) Get(key starlark.Value) (starlark.Value, bool, error) {
+	v, err := kernelFor(d).delayedTask("getitem", false, delayedParams{Kind: "getitem"}, nil, starlark.Tuple{d, key}, nil)
+	return v, err == nil, err
+}
+
+var delayedMethods = []string{"compute", "dask", "key", "persist", "visualize"}
+
+func (d *Delayed) AttrNames() []string { return delayedMethods }
+
+func (d *Delayed) Attr(name string) (starlark.Value, error) {
+	r := d.resolved()
+	switch name {
+	case "key":
+		return starlark.String(r.key), nil
+	case "dask":
+		return &Graph{r.g, []graph.Key{r.key}}, nil
+	case "compute":
+		return starlark.NewBuiltin("compute", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			out, err := kernelOf(th).computeMany(starlark.Tuple{r}, kwargs, false)
+			if err != nil {
+				return nil, err
+			}
+			return out[0], nil
+		}), nil
+	case "persist":
+		return starlark.NewBuiltin("persist", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			out, err := kernelOf(th).computeMany(starlark.Tuple{r}, kwargs, true)
+			if err != nil {
+				return nil, err
+			}
+			return out[0], nil
+		}), nil
+	case "visualize":
+		return starlark.NewBuiltin("visualize", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return visualizeGraphs([]graph.Graph{r.g}, []graph.Key{r.key}), nil
+		}), nil
+	}
+	if strings.HasPrefix(name, "_") {
+		return nil, nil
+	}
+	return &Delayed{key: graph.Key("getattr-" + newToken()), obj: d, attr: name, g: d.g}, nil
+}
+
+// kernelFor finds the kernel for operators, which get no thread.
+func kernelFor(*Delayed) *Kernel {
+	if currentKernel != nil {
+		return currentKernel
+	}
+	return New(workerHost{})
+}
+
+// builtinName returns the name of a kernel or Starlark builtin, which
+// every worker has too; "" for other callables.
+func (k *Kernel) builtinName(fn starlark.Callable) string {
+	b, ok := fn.(*starlark.Builtin)
+	if !ok {
+		return ""
+	}
+	if v, ok := k.builtin[b.Name()]; ok && v == starlark.Value(b) {
+		return b.Name()
+	}
+	if v, ok := starlark.Universe[b.Name()]; ok && v == starlark.Value(b) {
+		return b.Name()
+	}
+	return ""
+}
+
+func (k *Kernel) namedBuiltin(name string) (starlark.Callable, error) {
+	if v, ok := k.builtin[name].(starlark.Callable); ok {
+		return v, nil
+	}
+	if v, ok := starlark.Universe[name].(starlark.Callable); ok {
+		return v, nil
+	}
+	return nil, fmt.Errorf("NameError: name '%s' is not defined on the worker", name)
+}
+
+func (k *Kernel) moduleMember(path, member string) (starlark.Callable, error) {
+	m, ok := k.modules[path]
+	if !ok {
+		return nil, fmt.Errorf("ModuleNotFoundError: %s", path)
+	}
+	c, ok := m.Members[member].(starlark.Callable)
+	if !ok {
+		return nil, fmt.Errorf("ImportError: cannot import name '%s' from '%s'", member, path)
+	}
+	return c, nil
+}

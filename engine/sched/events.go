@@ -1,0 +1,161 @@
+package sched
+
+import (
+	"context"
+	"sync"
+
+	"burst/engine/graph"
+)
+
+// Event is one thing that happened on the cluster; dashboards and tests
+// read the stream of them. Kind says which fields are set:
+//
+//   - "task-start": Key, Prefix, Worker, Start, Attempt (1 for the first
+//     run, more when a lost result is computed again);
+//   - "task-end": Key, Prefix, Worker, Start, Stop (as the worker measured
+//     them), State ("memory" or "erred"), Bytes (the result's size);
+//   - "transfer": Key, From, To, Bytes, Start, Stop;
+//   - "steal": Key, From, To — an idle worker took a queued task;
+//   - "worker": Worker, State ("running", "lost"), Memory (bytes held),
+//     Executing, Queued;
+//   - "counts": Counts, the number of tasks in each state.
+//
+// Times are seconds since the Unix epoch.
+type Event struct {
+	Kind      string         `json:"kind"`
+	Key       string         `json:"key,omitempty"`
+	Prefix    string         `json:"prefix,omitempty"`
+	Worker    string         `json:"worker,omitempty"`
+	From      string         `json:"from,omitempty"`
+	To        string         `json:"to,omitempty"`
+	Bytes     int64          `json:"bytes,omitempty"`
+	Start     float64        `json:"start,omitempty"`
+	Stop      float64        `json:"stop,omitempty"`
+	State     string         `json:"state,omitempty"`
+	Attempt   int            `json:"attempt,omitempty"`
+	Memory    int64          `json:"memory,omitempty"`
+	Executing int            `json:"executing,omitempty"`
+	Queued    int            `json:"queued,omitempty"`
+	Counts    map[string]int `json:"counts,omitempty"`
+	Time      float64        `json:"time"`
+}
+
+func (s *Scheduler) emit(e Event) {
+	if s.OnEvent != nil {
+		s.OnEvent(e)
+	}
+}
+
+func (s *Scheduler) emitWorker(ws *workerState, state string) {
+	if s.OnEvent == nil {
+		return
+	}
+	exec := 0
+	if ws.running != nil {
+		exec = 1
+	}
+	s.emit(Event{Kind: "worker", Worker: ws.name, State: state, Memory: ws.nbytes, Executing: exec, Queued: len(ws.queue), Time: Now()})
+}
+
+func (s *Scheduler) emitCounts() {
+	if s.OnEvent == nil {
+		return
+	}
+	c := map[string]int{}
+	for st, n := range s.counts {
+		if n > 0 && st != Forgotten {
+			c[string(st)] = n
+		}
+	}
+	s.emit(Event{Kind: "counts", Counts: c, Time: Now()})
+}
+
+// kernelWorker runs the tasks that hold a cell's function, in the kernel,
+// one at a time (the interpreter's values are not safe for concurrent
+// use), and keeps values of the kernel's own memory.
+type kernelWorker struct {
+	s    *Scheduler
+	mu   sync.Mutex
+	data map[graph.Key]graph.Value
+}
+
+// localMu serializes tasks that run cell functions across schedulers.
+var localMu sync.Mutex
+
+func (w *kernelWorker) Name() string { return "kernel" }
+
+func (w *kernelWorker) get(k graph.Key) (graph.Value, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	v, ok := w.data[k]
+	if !ok {
+		return nil, &MissingError{k, "kernel"}
+	}
+	return v, nil
+}
+
+func (w *kernelWorker) put(k graph.Key, v graph.Value) {
+	w.mu.Lock()
+	if w.data == nil {
+		w.data = map[graph.Key]graph.Value{}
+	}
+	w.data[k] = v
+	w.mu.Unlock()
+}
+
+func (w *kernelWorker) Run(ctx context.Context, r Request) (Result, error) {
+	var res Result
+	t := r.Task
+	inputs := make([]graph.Value, len(t.Deps))
+	for i, d := range t.Deps {
+		if v, err := w.get(d); err == nil {
+			inputs[i] = v
+			continue
+		}
+		var holders []Worker
+		w.s.mu.Lock()
+		for _, name := range r.Who[d] {
+			if ws := w.s.byName[name]; ws != nil && ws.alive {
+				holders = append(holders, ws.w)
+			}
+		}
+		w.s.mu.Unlock()
+		if len(holders) == 0 {
+			return res, &MissingError{d, "any worker"}
+		}
+		start := Now()
+		v, err := holders[0].Get(ctx, d)
+		if err != nil {
+			return res, &MissingError{d, holders[0].Name()}
+		}
+		w.put(d, v)
+		res.Transfers = append(res.Transfers, Transfer{Key: d, From: holders[0].Name(), To: "kernel", Bytes: SizeOf(v), Start: start, Stop: Now()})
+		inputs[i] = v
+	}
+	localMu.Lock()
+	defer localMu.Unlock()
+	res.Start = Now()
+	v, err := graph.Run(&graph.Env{Ctx: ctx}, t, inputs)
+	res.Stop = Now()
+	if err != nil {
+		return res, err
+	}
+	w.put(t.Key, v)
+	res.NBytes = SizeOf(v)
+	return res, nil
+}
+
+func (w *kernelWorker) Get(_ context.Context, k graph.Key) (graph.Value, error) { return w.get(k) }
+
+func (w *kernelWorker) Put(_ context.Context, k graph.Key, v graph.Value) (int64, error) {
+	w.put(k, v)
+	return SizeOf(v), nil
+}
+
+func (w *kernelWorker) Release(keys []graph.Key) {
+	w.mu.Lock()
+	for _, k := range keys {
+		delete(w.data, k)
+	}
+	w.mu.Unlock()
+}

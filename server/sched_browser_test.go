@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"burst/build/chrome"
+	"burst/build/dataset"
+	"burst/server/site"
+)
+
+type browserEvent struct {
+	Kind   string  `json:"kind"`
+	Key    string  `json:"key"`
+	Prefix string  `json:"prefix"`
+	Worker string  `json:"worker"`
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Bytes  int64   `json:"bytes"`
+	Start  float64 `json:"start"`
+	Stop   float64 `json:"stop"`
+	State  string  `json:"state"`
+}
+
+// page is a lesson page in headless Chromium, driven through window.burst.
+type page struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+type execResult struct {
+	OK      bool    `json:"ok"`
+	MS      float64 `json:"ms"`
+	Outputs []struct {
+		Type   string         `json:"type"`
+		Text   string         `json:"text"`
+		Data   map[string]any `json:"data"`
+		EName  string         `json:"ename"`
+		EValue string         `json:"evalue"`
+	} `json:"outputs"`
+}
+
+// exec runs code in the kernel and returns its last text output.
+func (p *page) exec(code string) (string, execResult) {
+	p.t.Helper()
+	var r execResult
+	if err := chromedp.Run(p.ctx, chromedp.Evaluate("window.burst.execute("+strconv.Quote(code)+")", &r, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	})); err != nil {
+		p.t.Fatalf("%s: %v", code, err)
+	}
+	var last string
+	for _, o := range r.Outputs {
+		switch {
+		case o.Type == "error":
+			p.t.Fatalf("%s\n→ %s: %s", code, o.EName, o.EValue)
+		case o.Type == "stream":
+			last = strings.TrimSpace(o.Text)
+		default:
+			if s, ok := o.Data["text/plain"].(string); ok {
+				last = s
+			}
+		}
+	}
+	return last, r
+}
+
+func (p *page) events() []browserEvent {
+	p.t.Helper()
+	var raw string
+	if err := chromedp.Run(p.ctx, chromedp.Evaluate(`JSON.stringify(window.burst.events())`, &raw)); err != nil {
+		p.t.Fatal(err)
+	}
+	var evs []browserEvent
+	json.Unmarshal([]byte(raw), &evs)
+	return evs
+}
+
+// TestSchedulerInBrowser runs the delayed lesson's first exercise and a
+// CPU-bound map on the page's worker web workers.
+func TestSchedulerInBrowser(t *testing.T) {
+	if chrome.Path() == "" {
+		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
+			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
+		}
+		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
+	}
+	dist := buildDist(t)
+	root := t.TempDir()
+	if _, err := dataset.Flights(filepath.Join(root, "data"), "small"); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
+	go srv.Serve(ln)
+	defer srv.Close()
+
+	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute)
+	defer cancel()
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/00-overview?workers=2"),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p := &page{t, ctx}
+
+	// The solution of the delayed lesson's first exercise.
+	p.exec(`from dask import delayed
+from dask.distributed import Client
+import time
+client = Client(n_workers=2)
+
+def inc(x):
+    time.sleep(0.5)
+    return x + 1
+
+def double(x):
+    time.sleep(0.5)
+    return 2 * x
+
+def add(x, y):
+    time.sleep(0.5)
+    return x + y`)
+	p.events()
+	out, r := p.exec(`output = []
+for x in range(10):
+    a = delayed(inc)(x)
+    b = delayed(double)(x)
+    c = delayed(add)(a, b)
+    output.append(c)
+total = delayed(sum)(output)
+total.compute()`)
+	if out != "145" {
+		t.Fatalf("total = %q, want 145", out)
+	}
+	time.Sleep(300 * time.Millisecond) // the last batch of events
+	evs := p.events()
+	var spans []browserEvent
+	transfers := 0
+	for _, e := range evs {
+		if e.Kind == "task-end" && e.State == "memory" {
+			spans = append(spans, e)
+		}
+		if e.Kind == "transfer" && e.Bytes > 0 && e.From != e.To {
+			transfers++
+		}
+	}
+	if len(spans) != 31 {
+		t.Errorf("%d tasks ended, want 31", len(spans))
+	}
+	overlap := false
+	for _, a := range spans {
+		for _, b := range spans {
+			if a.Worker != b.Worker && a.Start < b.Stop && b.Start < a.Stop && a.Worker != "kernel" && b.Worker != "kernel" {
+				overlap = true
+			}
+		}
+	}
+	if !overlap {
+		t.Errorf("no two tasks ran at the same time on different workers: %+v", spans)
+	}
+	if transfers == 0 {
+		t.Error("no value moved between workers")
+	}
+	t.Logf("exercise 1 (30 tasks of 0.5 s + sum): %.2f s on 2 workers, %d transfers", r.MS/1000, transfers)
+
+	// A CPU-bound cell function mapped over 8 inputs, on 1 worker then 2.
+	p.exec(`def work(n):
+    s = 0
+    for i in range(n):
+        s += i * i % 7
+    return s`)
+	timeMap := func(workers int) float64 {
+		p.exec("client = Client(n_workers=" + strconv.Itoa(workers) + ")")
+		out, r := p.exec(`sum(client.gather(client.map(work, [150000 + i for i in range(8)])))`)
+		if out != "2400048" {
+			t.Fatalf("sum of work = %s on %d workers", out, workers)
+		}
+		return r.MS
+	}
+	timeMap(2) // compiles the function on both workers
+	one, two := timeMap(1), timeMap(2)
+	t.Logf("CPU-bound map over 8 inputs: 1 worker %.0f ms, 2 workers %.0f ms: %.2f×", one, two, one/two)
+	if one/two < 1.6 {
+		t.Errorf("2 workers are %.2f× faster than 1, want at least 1.6×", one/two)
+	}
+}
