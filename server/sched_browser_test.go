@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -192,16 +193,57 @@ total.compute()`)
     return s`)
 	timeMap := func(workers int) float64 {
 		p.exec("client = Client(n_workers=" + strconv.Itoa(workers) + ")")
-		out, r := p.exec(`sum(client.gather(client.map(work, [150000 + i for i in range(8)])))`)
-		if out != "2400048" {
-			t.Fatalf("sum of work = %s on %d workers", out, workers)
+		best := 0.0
+		for range 2 {
+			out, r := p.exec(`sum(client.gather(client.map(work, [300000 + i for i in range(8)], pure=False)))`)
+			if out != "4800047" {
+				t.Fatalf("sum of work = %s on %d workers", out, workers)
+			}
+			if best == 0 || r.MS < best {
+				best = r.MS
+			}
+			time.Sleep(300 * time.Millisecond)
+			var durs []string
+			for _, e := range p.events() {
+				if e.Kind == "task-end" && e.Prefix == "work" {
+					durs = append(durs, fmt.Sprintf("%s %.0f", e.Worker, (e.Stop-e.Start)*1000))
+				}
+			}
+			t.Logf("%d workers: %.0f ms: %v", workers, r.MS, durs)
 		}
-		return r.MS
+		return best
 	}
-	timeMap(2) // compiles the function on both workers
+	// Best of two runs each, after a warm-up on both workers: the first
+	// runs compile the function, and V8 tiers the engine's code up in
+	// background threads that compete with the workers for the cores.
+	timeMap(2)
 	one, two := timeMap(1), timeMap(2)
 	t.Logf("CPU-bound map over 8 inputs: 1 worker %.0f ms, 2 workers %.0f ms: %.2f×", one, two, one/two)
 	if one/two < 1.6 {
 		t.Errorf("2 workers are %.2f× faster than 1, want at least 1.6×", one/two)
 	}
+
+	// The third exercise: the flights files read by delayed pd.read_csv on
+	// both workers, concatenated on one: frames move as Arrow IPC.
+	out, _ = p.exec(`import glob
+import pandas as pd
+client = Client(n_workers=2)
+files = glob.glob("data/nycflights/*.csv")
+df = delayed(pd.concat)([delayed(pd.read_csv)(f) for f in files]).compute()
+len(df)`)
+	if out != "10000" {
+		t.Errorf("len(df) = %s, want 10000", out)
+	}
+	time.Sleep(300 * time.Millisecond)
+	var frameBytes int64
+	for _, e := range p.events() {
+		if e.Kind == "transfer" && e.Prefix == "read_csv" && e.From != e.To {
+			frameBytes += e.Bytes
+		}
+	}
+	if frameBytes < 10000 {
+		t.Errorf("frames moved between workers: %d bytes", frameBytes)
+	}
+	t.Logf("read_csv frames moved between workers: %d bytes", frameBytes)
+
 }

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"math"
 	"fmt"
 
 	"github.com/apache/arrow/go/v15/arrow"
@@ -182,6 +183,10 @@ func Concat(fs []*Frame) (*Frame, error) {
 			}
 			parts[k] = cols[i].Data
 		}
+		parts, err := commonType(parts)
+		if err != nil {
+			return nil, fmt.Errorf("concat: column %q: %v", name, err)
+		}
 		a, err := array.Concatenate(parts, memory.DefaultAllocator)
 		if err != nil {
 			return nil, fmt.Errorf("concat: column %q: %v", name, err)
@@ -214,6 +219,44 @@ func Concat(fs []*Frame) (*Frame, error) {
 			}
 		}
 		out.Index = []Column{{Name: "", Data: Int64s(idx)}}
+	}
+	return out, nil
+}
+
+// commonType converts arrays of different dtypes to the one pandas' concat
+// gives them: float64 for ints and floats, object otherwise.
+func commonType(parts []arrow.Array) ([]arrow.Array, error) {
+	first := DTypeOf(parts[0].DataType())
+	same, numeric := true, true
+	for _, p := range parts {
+		t := DTypeOf(p.DataType())
+		same = same && t == first
+		numeric = numeric && (t == Int64 || t == Float64)
+	}
+	if same {
+		return parts, nil
+	}
+	to := Object
+	if numeric {
+		to = Float64
+	}
+	out := make([]arrow.Array, len(parts))
+	for i, p := range parts {
+		if f, ok := p.(*array.Float64); ok && to == Object {
+			// A missing float stays missing in the object column.
+			vals := formatPlain(f)
+			valid := make([]bool, f.Len())
+			for k := range valid {
+				valid[k] = f.IsValid(k) && !math.IsNaN(f.Value(k))
+			}
+			out[i] = Strings(vals, valid)
+			continue
+		}
+		a, err := AsType(p, to)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = a
 	}
 	return out, nil
 }

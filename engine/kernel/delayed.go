@@ -489,7 +489,7 @@ func toCell(v graph.Value) starlark.Value {
 // scalars as the engine holds them, other values (lists, dicts) frozen.
 func fromCell(v starlark.Value) (graph.Value, error) {
 	if ev, ok := engineValue(v); ok {
-		if isEngineCollection(v) {
+		if _, lazy := ev.(*dataframe.Collection); lazy {
 			return nil, fmt.Errorf("TypeError: a delayed function returned a Dask collection; return computed values (call .compute() inside, or use map_partitions)")
 		}
 		return ev, nil

@@ -2,9 +2,13 @@ package kernel
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"burst/engine/sched"
 )
@@ -213,5 +217,73 @@ def add(x, y):
 	}
 	if out := c.must("client.submit(inc, 41).result()"); out != "42" {
 		t.Errorf("after the error: %q", out)
+	}
+}
+
+// The delayed lesson's third exercise: pd.read_csv per file and pd.concat
+// as delayed functions. The frames move to the worker that concatenates
+// them, and files whose dtypes differ concatenate as pandas does.
+func TestDelayedReadCSV(t *testing.T) {
+	c := newCluster(t, 2)
+	os.MkdirAll(filepath.Join(c.host.Dir, "data"), 0o755)
+	os.WriteFile(filepath.Join(c.host.Dir, "data", "a.csv"), []byte("x,s\n1,\n2,\n"), 0o644)
+	os.WriteFile(filepath.Join(c.host.Dir, "data", "b.csv"), []byte("x,s\n3,a\n"), 0o644)
+	c.must(`import glob
+import pandas as pd
+from dask import delayed
+from dask.distributed import Client
+client = Client(n_workers=2)`)
+	c.taken()
+	out := c.must(`files = glob.glob("data/*.csv")
+df = delayed(pd.concat)([delayed(pd.read_csv)(f) for f in files]).compute()
+print(files, len(df), df.s.dtype, df.s.isna().sum())`)
+	if out != "['data/a.csv', 'data/b.csv'] 3 object 2" {
+		t.Errorf("got %q", out)
+	}
+	moved := false
+	for _, e := range c.taken() {
+		if e.Kind == "transfer" && e.Prefix == "read_csv" && e.Bytes > 0 && e.From != e.To {
+			moved = true
+		}
+	}
+	if !moved {
+		t.Error("no frame moved between workers")
+	}
+}
+
+// A worker stopped in the middle of a delayed computation: the result is
+// still right.
+func TestDelayedStoppedWorker(t *testing.T) {
+	c := newCluster(t, 3)
+	c.must(`from dask import delayed
+from dask.distributed import Client
+import time
+client = Client(n_workers=3)
+def slow(x):
+    time.sleep(0.05)
+    return x * 2`)
+	go func() {
+		time.Sleep(200 * time.Millisecond)
+		c.host.StopWorker(1)
+	}()
+	out := c.must(`parts = [delayed(slow)(i) for i in range(60)]
+pairs = [delayed(slow)(parts[i]) + parts[i + 1] for i in range(0, 60, 2)]
+delayed(sum)(pairs).compute()`)
+	// sum over even i of 4i + 2(i+1) = sum 6i + 2 over i = 0, 2, ..., 58.
+	want := 0
+	for i := 0; i < 60; i += 2 {
+		want += 6*i + 2
+	}
+	if out != strconv.Itoa(want) {
+		t.Errorf("sum = %s, want %d", out, want)
+	}
+	lost := false
+	for _, e := range c.taken() {
+		if e.Kind == "worker" && e.State == "lost" && e.Worker == "worker-1" {
+			lost = true
+		}
+	}
+	if !lost {
+		t.Error("worker-1 was not reported lost")
 	}
 }
