@@ -1,8 +1,8 @@
 package frame
 
 import (
-	"math"
 	"fmt"
+	"math"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
