@@ -22,16 +22,17 @@ import (
 )
 
 type browserEvent struct {
-	Kind   string  `json:"kind"`
-	Key    string  `json:"key"`
-	Prefix string  `json:"prefix"`
-	Worker string  `json:"worker"`
-	From   string  `json:"from"`
-	To     string  `json:"to"`
-	Bytes  int64   `json:"bytes"`
-	Start  float64 `json:"start"`
-	Stop   float64 `json:"stop"`
-	State  string  `json:"state"`
+	Kind    string  `json:"kind"`
+	Key     string  `json:"key"`
+	Prefix  string  `json:"prefix"`
+	Worker  string  `json:"worker"`
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	Bytes   int64   `json:"bytes"`
+	Start   float64 `json:"start"`
+	Stop    float64 `json:"stop"`
+	State   string  `json:"state"`
+	Attempt int     `json:"attempt"`
 }
 
 // page is a lesson page in headless Chromium, driven through window.burst.
@@ -246,4 +247,131 @@ len(df)`)
 	}
 	t.Logf("read_csv frames moved between workers: %d bytes", frameBytes)
 
+	// A worker stopped in the middle of a computation: the result is still
+	// right, the cell says what happened, and a fresh worker takes its
+	// place.
+	p.exec("client = Client(n_workers=2)")
+	p.events()
+	var r2 execResult
+	code := `def slow(x):
+    time.sleep(0.2)
+    return x * 2
+parts = [delayed(slow)(i) for i in range(30)]
+delayed(sum)([p + 1 for p in parts]).compute()`
+	if err := chromedp.Run(ctx, chromedp.Evaluate("setTimeout(() => window.burst.stopWorker(1), 1200); window.burst.execute("+strconv.Quote(code)+")", &r2, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	})); err != nil {
+		t.Fatal(err)
+	}
+	var said, result string
+	for _, o := range r2.Outputs {
+		switch o.Type {
+		case "stream":
+			said += o.Text
+		case "execute_result":
+			result, _ = o.Data["text/plain"].(string)
+		case "error":
+			t.Fatalf("with a worker stopped: %s: %s", o.EName, o.EValue)
+		}
+	}
+	if result != "900" {
+		t.Errorf("with a worker stopped: %q, want 900", result)
+	}
+	if !strings.Contains(said, "worker-1 stopped") || !strings.Contains(said, "restarted") {
+		t.Errorf("the cell said %q", said)
+	}
+	time.Sleep(300 * time.Millisecond)
+	lost, again := false, 0
+	for _, e := range p.events() {
+		if e.Kind == "worker" && e.Worker == "worker-1" && e.State == "lost" {
+			lost = true
+		}
+		if e.Kind == "task-start" && e.Attempt > 1 {
+			again++
+		}
+	}
+	if !lost {
+		t.Error("no event says worker-1 was lost")
+	}
+	t.Logf("worker-1 stopped mid-way: %d tasks ran again", again)
+	// The fresh worker-1 takes tasks.
+	p.exec(`fs = client.map(slow, range(6), pure=False)
+total = sum(client.gather(fs))`)
+	time.Sleep(300 * time.Millisecond)
+	used := map[string]bool{}
+	for _, e := range p.events() {
+		if e.Kind == "task-end" {
+			used[e.Worker] = true
+		}
+	}
+	if !used["worker-0"] || !used["worker-1"] {
+		t.Errorf("after the restart, tasks ran on %v", used)
+	}
+}
+
+// TestMemoryLimitInBrowser: a task that holds more than its worker's
+// memory limit restarts the worker (three times, then the task errs with
+// KilledWorker) with a clear message, and the cluster stays usable.
+func TestMemoryLimitInBrowser(t *testing.T) {
+	if chrome.Path() == "" {
+		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
+			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
+		}
+		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
+	}
+	dist := buildDist(t)
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "data"), 0o755)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
+	go srv.Serve(ln)
+	defer srv.Close()
+	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/00-overview?workers=2&worker_memory=48"),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p := &page{t, ctx}
+	p.exec(`from dask.distributed import Client
+client = Client(n_workers=2)
+def big(n):
+    return [str(i) for i in range(n)]
+def inc(x):
+    return x + 1`)
+	var r execResult
+	if err := chromedp.Run(ctx, chromedp.Evaluate("window.burst.execute("+strconv.Quote("len(client.submit(big, 2000000).result())")+")", &r, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	})); err != nil {
+		t.Fatal(err)
+	}
+	var said, ename, evalue string
+	for _, o := range r.Outputs {
+		switch o.Type {
+		case "stream":
+			said += o.Text
+		case "error":
+			ename, evalue = o.EName, o.EValue
+		}
+	}
+	if ename != "KilledWorker" {
+		t.Errorf("error %s: %s, want KilledWorker", ename, evalue)
+	}
+	if !strings.Contains(said, "above its memory limit of 48 MiB") || !strings.Contains(said, "restarted") {
+		t.Errorf("the cell said %q", said)
+	}
+	t.Logf("the cell said:\n%s%s: %s", said, ename, evalue)
+	if out, _ := p.exec("client.submit(inc, 41).result()"); out != "42" {
+		t.Errorf("after the restarts: %q", out)
+	}
 }

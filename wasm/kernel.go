@@ -55,7 +55,10 @@ func (h *browserHost) StartCluster(n int) (kernel.Cluster, error) {
 	for i := range ws {
 		ws[i] = live[i]
 	}
-	c := &browserCluster{s: &sched.Scheduler{Workers: ws, OnEvent: h.events.add}, n: n, memory: h.memory}
+	c := &browserCluster{s: &sched.Scheduler{Workers: ws, OnEvent: h.events.add}, n: n, memory: h.memory, names: map[string]bool{}}
+	for _, w := range ws {
+		c.names[w.Name()] = true
+	}
 	h.cluster = c
 	return c, nil
 }
@@ -75,10 +78,28 @@ func (h *browserHost) workerLost(name string) {
 	}
 }
 
+// workerAdded is the page's word that a fresh worker web worker took a
+// lost one's place.
+func (h *browserHost) workerAdded(name string, port js.Value) {
+	w := &portWorker{name: name, rpc: newRPCPort(port, nil)}
+	h.mu.Lock()
+	for i, old := range h.workers {
+		if old.name == name {
+			h.workers[i] = w
+		}
+	}
+	c := h.cluster
+	h.mu.Unlock()
+	if c != nil && c.names[name] {
+		c.s.AddWorker(w)
+	}
+}
+
 type browserCluster struct {
 	s      *sched.Scheduler
 	n      int
 	memory int64
+	names  map[string]bool // the page's workers it uses
 }
 
 func (c *browserCluster) Compute(ctx context.Context, g graph.Graph, keys []graph.Key) ([]graph.Value, error) {
@@ -258,6 +279,8 @@ func runKernel() {
 			queue <- msg
 		case "worker-lost":
 			host.workerLost(msg.Get("name").String())
+		case "worker-added":
+			host.workerAdded(msg.Get("name").String(), msg.Get("port"))
 		}
 	})
 }

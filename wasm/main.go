@@ -14,6 +14,7 @@
 package main
 
 import (
+	"sync"
 	"syscall/js"
 )
 
@@ -32,12 +33,36 @@ func main() {
 }
 
 // onMessages calls handle for every message the JS glue delivers to this
-// worker from the page. handle runs in its own goroutine, so it may block
-// (fetch, waiting for workers) without stalling the event loop.
+// worker from the page, one at a time and in arrival order, on a goroutine
+// of its own: handle may block briefly without stalling the event loop,
+// and a worker lost is always handled before its replacement.
 func onMessages(handle func(msg js.Value)) {
+	var mu sync.Mutex
+	var queue []js.Value
+	wake := make(chan struct{}, 1)
+	go func() {
+		for range wake {
+			for {
+				mu.Lock()
+				if len(queue) == 0 {
+					mu.Unlock()
+					break
+				}
+				msg := queue[0]
+				queue = queue[1:]
+				mu.Unlock()
+				handle(msg)
+			}
+		}
+	}()
 	fn := js.FuncOf(func(this js.Value, args []js.Value) any {
-		msg := args[0]
-		go handle(msg)
+		mu.Lock()
+		queue = append(queue, args[0])
+		mu.Unlock()
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
 		return nil
 	})
 	js.Global().Call("burstReady", fn)

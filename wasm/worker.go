@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sync"
 	"syscall/js"
 
@@ -24,7 +25,13 @@ type worker struct {
 	mu     sync.Mutex
 	data   map[graph.Key]graph.Value
 	peers  map[string]*rpcPort
+	// limit is the memory the worker may hold; above it, the page
+	// restarts the worker, as Dask's nanny does.
+	limit uint64
 }
+
+// defaultMemoryLimit is a worker's memory limit when the page sets none.
+const defaultMemoryLimit = 2 << 30
 
 // runWorker waits for the page to hand over the kernel's port and the
 // peers' ports.
@@ -34,6 +41,10 @@ func runWorker() {
 		switch msg.Get("type").String() {
 		case "port":
 			w.name = msg.Get("name").String()
+			w.limit = defaultMemoryLimit
+			if m := msg.Get("memoryLimit"); m.Truthy() && m.Float() > 0 {
+				w.limit = uint64(m.Float())
+			}
 			w.kernel = newRPCPort(msg.Get("port"), w.serveKernel)
 			peers := msg.Get("peers")
 			names := js.Global().Get("Object").Call("keys", peers)
@@ -99,6 +110,9 @@ func (w *worker) serveKernel(m js.Value) {
 	switch m.Get("type").String() {
 	case "run":
 		res, err := w.run(m)
+		if w.overLimit() {
+			return // the page restarts this worker; the task runs elsewhere
+		}
 		if err != nil {
 			msg := map[string]any{"error": err.Error()}
 			if miss, ok := err.(*sched.MissingError); ok {
@@ -204,4 +218,21 @@ func (w *worker) fetch(k graph.Key, holders []string) (graph.Value, sched.Transf
 		holder = holders[0]
 	}
 	return nil, sched.Transfer{}, &sched.MissingError{Key: k, Worker: holder}
+}
+
+// overLimit reports whether the worker holds more memory than its limit,
+// after a collection; if so it tells the page, which restarts it.
+func (w *worker) overLimit() bool {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if ms.HeapAlloc <= w.limit {
+		return false
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	if ms.HeapAlloc <= w.limit {
+		return false
+	}
+	postToPage(map[string]any{"type": "fatal", "message": fmt.Sprintf("it used %d MiB, above its memory limit of %d MiB", ms.HeapAlloc>>20, w.limit>>20)})
+	return true
 }

@@ -287,3 +287,39 @@ delayed(sum)(pairs).compute()`)
 		t.Error("worker-1 was not reported lost")
 	}
 }
+
+// With a Client, persist keeps the partitions on the workers: computing
+// from them again runs no read.
+func TestPersistOnClient(t *testing.T) {
+	c := newCluster(t, 2)
+	os.WriteFile(filepath.Join(c.host.Dir, "a.csv"), []byte("x,y\n1,10\n2,20\n3,30\n"), 0o644)
+	os.WriteFile(filepath.Join(c.host.Dir, "b.csv"), []byte("x,y\n4,40\n5,50\n"), 0o644)
+	c.must(`import dask.dataframe as dd
+from dask.distributed import Client
+client = Client(n_workers=2)
+df = dd.read_csv("*.csv")
+df = df.persist()`)
+	c.taken()
+	keys := c.k.globals["df"].(*DataFrame).lazy.Keys()
+	s := c.k.client.cluster.Scheduler()
+	if err := s.Wait(context.Background(), keys); err != nil { // persist runs in the background
+		t.Fatal(err)
+	}
+	who := s.Who(keys)
+	for _, key := range keys {
+		if len(who[key]) == 0 || !strings.HasPrefix(who[key][0], "worker-") {
+			t.Errorf("persisted partition %s is held by %v, want a worker", key, who[key])
+		}
+	}
+	if out := c.must("df.y.sum().compute()"); out != "150" {
+		t.Fatalf("sum = %s", out)
+	}
+	for _, e := range c.taken() {
+		if e.Kind == "task-start" && strings.HasPrefix(e.Prefix, "read-csv") {
+			t.Errorf("a persisted frame was read again: %s", e.Key)
+		}
+	}
+	if out := c.must("len(df)"); out != "5" {
+		t.Errorf("len = %s", out)
+	}
+}

@@ -484,6 +484,18 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 			return nil, fmt.Errorf("TypeError: compute() got an unexpected keyword argument '%s'", kv[0])
 		}
 	}
+	// With a Client, persisted data stays on its workers.
+	if persist && k.client != nil && k.client.cluster != nil && k.client.cluster.Scheduler() != nil {
+		out := make([]starlark.Value, len(args))
+		for i, a := range args {
+			v, err := k.clientCompute(k.client, a, true)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = v
+		}
+		return out, nil
+	}
 	// One graph for every collection and Delayed, found also inside
 	// lists, tuples and dicts as Dask traverses them.
 	var gs []graph.Graph

@@ -187,7 +187,7 @@ func (k *Kernel) run(f func() error) (err error) {
 	return f()
 }
 
-var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)): ?`)
+var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker): ?`)
 
 // errorOutput turns an error into a Python-style error output that points
 // at the learner's line.

@@ -528,6 +528,10 @@ func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collect
 		}
 		return fromEngine(v), nil
 	case "persist":
+		if k.client != nil && k.client.cluster != nil && k.client.cluster.Scheduler() != nil {
+			// The partitions stay on the workers.
+			return k.clientCompute(k.client, fromEngine(c), true)
+		}
 		vs, err := k.computer().Compute(k.ctx, c.Graph, c.Keys())
 		if err != nil {
 			return nil, err

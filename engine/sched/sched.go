@@ -31,6 +31,10 @@ import (
 	"burst/engine/graph"
 )
 
+// allowedFailures is how many workers may die running one task before it
+// errs with KilledWorker.
+const allowedFailures = 3
+
 // State is a task's state.
 type State string
 
@@ -78,6 +82,7 @@ type task struct {
 	err        error
 	prio       int64
 	runs       int
+	killed     int // workers lost while running it
 	cancel     context.CancelFunc
 }
 
@@ -133,6 +138,16 @@ func (s *Scheduler) RemoveWorker(name string) {
 	if ws := s.byName[name]; ws != nil && ws.alive {
 		s.lost(ws)
 	}
+}
+
+// Live reports whether the worker called name is part of the cluster and
+// alive.
+func (s *Scheduler) Live(name string) bool {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.byName[name]
+	return ws != nil && ws.alive
 }
 
 // Compute runs the tasks of g needed for keys and returns their values.
@@ -789,6 +804,11 @@ func (s *Scheduler) lost(ws *workerState) {
 		}
 		t.worker = nil
 		s.setState(t, Released)
+		// A task that keeps killing its workers (out of memory, a crash)
+		// is given up on, as Dask does after three.
+		if t.killed++; t.killed >= allowedFailures {
+			s.erred(t, fmt.Errorf("KilledWorker: attempted to run task %s on %d different workers, but all those workers died while running it (the last one: %s)", t.key, t.killed, ws.name))
+		}
 	}
 	for t := range ws.has {
 		s.unhold(ws, t)

@@ -143,7 +143,7 @@ function start() {
     events: () => kernel?.events() ?? [],
     subscribe: (fn: (events: any[]) => void) => kernel?.subscribe(fn),
     // stopWorker terminates worker web worker i, as a crash would.
-    stopWorker: (i: number) => kernel?.workerLost(i, "stopped by stopWorker"),
+    stopWorker: (i: number, restart = true) => kernel?.workerLost(i, "stopped by stopWorker", restart),
     // execute runs code outside any cell (benchmarks, tests) and resolves
     // with its outputs and the wall time in milliseconds.
     execute: async (code: string) => {
@@ -156,7 +156,9 @@ function start() {
     },
   };
   if (cellEls.length === 0) return;
-  kernel = new Kernel(workerCount());
+  // ?worker_memory=MB sets each worker's memory limit (default 2 GiB).
+  const mb = parseInt(new URLSearchParams(location.search).get("worker_memory") || "", 10);
+  kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0);
   kernel.onStatus = setStatus;
   setStatus("starting");
 }

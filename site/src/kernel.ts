@@ -35,33 +35,27 @@ export class Kernel {
   private eventLog: any[] = [];
   private listeners: ((events: any[]) => void)[] = [];
 
-  constructor(nWorkers: number) {
+  // names[i] is worker i's name; peer channels link every pair.
+  private names: string[] = [];
+  private memoryLimit: number;
+
+  constructor(nWorkers: number, memoryLimit = 0) {
     this.nWorkers = nWorkers;
+    this.memoryLimit = memoryLimit;
     this.kernel = new Worker("/engine-worker.js?role=kernel");
+    this.names = Array.from({ length: nWorkers }, (_, i) => `worker-${i}`);
     // Every worker gets a port to the kernel and one to each peer, so that
     // partitions move between workers without passing through the kernel.
-    const names = Array.from({ length: nWorkers }, (_, i) => `worker-${i}`);
-    const peers: Record<string, MessagePort>[] = names.map(() => ({}));
+    const peers: Record<string, MessagePort>[] = this.names.map(() => ({}));
     for (let i = 0; i < nWorkers; i++) {
       for (let j = i + 1; j < nWorkers; j++) {
         const ch = new MessageChannel();
-        peers[i][names[j]] = ch.port1;
-        peers[j][names[i]] = ch.port2;
+        peers[i][this.names[j]] = ch.port1;
+        peers[j][this.names[i]] = ch.port2;
       }
     }
     const ports: MessagePort[] = [];
-    for (let i = 0; i < nWorkers; i++) {
-      const w = new Worker("/engine-worker.js?role=worker");
-      const ch = new MessageChannel();
-      const mine = Object.values(peers[i]);
-      w.postMessage({ type: "port", name: names[i], port: ch.port2, peers: peers[i] }, [ch.port2, ...mine]);
-      w.onmessage = (e) => {
-        if (e.data?.type === "fatal") this.workerLost(i, e.data.message);
-      };
-      w.onerror = (e) => this.workerLost(i, e.message);
-      ports.push(ch.port1);
-      this.workers.push(w);
-    }
+    for (let i = 0; i < nWorkers; i++) ports.push(this.startWorker(i, peers[i]));
     const memory = ((performance as any).memory?.jsHeapSizeLimit as number) || 0;
     this.kernel.postMessage({ type: "workers", ports, memory }, ports);
     this.ready = new Promise((resolve) => {
@@ -77,15 +71,51 @@ export class Kernel {
     this.onStatus("starting");
   }
 
-  // workerLost ends worker i (crashed, out of memory, or terminated on
-  // purpose) and tells the scheduler, which computes what it held again
-  // on the others.
-  workerLost(i: number, why: string) {
+  // startWorker starts worker web worker i with its peers' ports and
+  // returns the port the kernel talks to it on.
+  private startWorker(i: number, peers: Record<string, MessagePort>): MessagePort {
+    const w = new Worker("/engine-worker.js?role=worker");
+    const ch = new MessageChannel();
+    w.postMessage(
+      { type: "port", name: this.names[i], port: ch.port2, peers, memoryLimit: this.memoryLimit },
+      [ch.port2, ...Object.values(peers)],
+    );
+    w.onmessage = (e) => {
+      if (e.data?.type === "fatal") this.workerLost(i, e.data.message);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      this.workerLost(i, e.message || "the worker crashed");
+    };
+    this.workers[i] = w;
+    return ch.port1;
+  }
+
+  // workerLost ends worker i (crashed, over its memory limit, or stopped on
+  // purpose), tells the scheduler — which computes what it held again on
+  // the others — and starts a fresh worker in its place. A running cell
+  // says so in its output.
+  workerLost(i: number, why: string, restart = true) {
     const w = this.workers[i];
     if (!w) return;
-    console.warn(`burst: worker-${i} stopped: ${why}`);
     w.terminate();
-    this.kernel.postMessage({ type: "worker-lost", name: `worker-${i}` });
+    delete (this.workers as any)[i];
+    const name = this.names[i];
+    this.kernel.postMessage({ type: "worker-lost", name });
+    const text = restart
+      ? `${name} stopped (${why}) and was restarted; the tasks it held run again on the other workers.\n`
+      : `${name} stopped (${why}); the tasks it held run again on the other workers.\n`;
+    for (const p of this.pending.values()) p.onOutput({ type: "stream", name: "stderr", text });
+    if (!restart) return;
+    const peers: Record<string, MessagePort> = {};
+    this.workers.forEach((other, j) => {
+      if (!other || j === i) return;
+      const ch = new MessageChannel();
+      peers[this.names[j]] = ch.port1;
+      other.postMessage({ type: "peer", name, port: ch.port2 }, [ch.port2]);
+    });
+    const port = this.startWorker(i, peers);
+    this.kernel.postMessage({ type: "worker-added", name, port }, [port]);
   }
 
   // events returns the events recorded since the last call.
