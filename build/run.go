@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"burst/engine/kernel"
@@ -17,7 +18,11 @@ func cmdRun(args []string) error {
 	fs := flag.NewFlagSet("run", flag.ExitOnError)
 	dir := fs.String("dir", ".", "the lesson folder that data/ paths are relative to")
 	workers := fs.Int("workers", 0, "workers for Client() (0: one per CPU)")
+	check := fs.Bool("check", false, "run each cell of corpus files (engine/kernel/testdata/cells/*.py) in a fresh kernel and compare with its expected output")
 	fs.Parse(args)
+	if *check {
+		return checkCorpus(fs.Args(), *workers)
+	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("run: name a lesson (.md) or a script (.py), or - for stdin")
 	}
@@ -102,4 +107,30 @@ func scriptCells(src string) []string {
 	}
 	flush()
 	return cells
+}
+
+// checkCorpus runs corpus files: every cell in a fresh kernel, its output
+// compared with the "# > " lines below it.
+func checkCorpus(names []string, workers int) error {
+	failed := 0
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		dir := filepath.Dir(name)
+		n, failures := kernel.CheckCorpus(func() kernel.Host { return &kernel.NativeHost{Dir: dir, Workers: workers} }, string(src))
+		if n == 0 {
+			continue
+		}
+		for _, f := range failures {
+			fmt.Printf("FAIL %s: %s\n\n", name, f)
+		}
+		fmt.Printf("%s: %d cells, %d failed\n", name, n, len(failures))
+		failed += len(failures)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d cells gave other outputs than expected", failed)
+	}
+	return nil
 }

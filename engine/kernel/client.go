@@ -139,3 +139,23 @@ func (k *Kernel) newLocalCluster(_ *starlark.Thread, b *starlark.Builtin, args s
 	}
 	return &LocalCluster{cluster: cl, info: cl.Info()}, nil
 }
+
+// Enter and Exit make a Client a context manager: with Client() as c:
+// closes it when the block ends.
+func (c *Client) Enter(*starlark.Thread) (starlark.Value, error) { return c, nil }
+
+func (c *Client) Exit(th *starlark.Thread) error {
+	if c.k != nil && c.k.client == c {
+		c.k.client = nil
+	}
+	if c.cluster != nil {
+		err := c.cluster.Close()
+		c.cluster = nil
+		return err
+	}
+	return nil
+}
+
+func (c *LocalCluster) Enter(*starlark.Thread) (starlark.Value, error) { return c, nil }
+
+func (c *LocalCluster) Exit(*starlark.Thread) error { return c.cluster.Close() }

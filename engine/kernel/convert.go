@@ -259,6 +259,9 @@ func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []
 	}
 	op := string(args[0].(starlark.String))
 	x, y := args[1], args[2]
+	if op == "is" || op == "is not" {
+		return starlark.Bool(identical(x, y) == (op == "is")), nil
+	}
 	if isEngine(x) || isEngine(y) {
 		r, err := binary(op, x, y)
 		if r != nil || err != nil {
@@ -476,4 +479,19 @@ func joinNames(ns []string) string {
 		q[i] = "'" + n + "'"
 	}
 	return strings.Join(q, ", ")
+}
+
+// identical is Python's "is": the same object for values held by
+// reference, the same value for None, booleans, numbers and strings (which
+// CPython shares when small or interned).
+func identical(x, y starlark.Value) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	if x.Type() != y.Type() {
+		return false
+	}
+	return x == y
 }

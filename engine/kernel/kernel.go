@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
@@ -81,6 +82,8 @@ type Kernel struct {
 
 	ctx  context.Context
 	emit func(Output)
+	// timeMark is when %time started.
+	timeMark time.Time
 }
 
 // New returns a kernel with empty state running on host.
@@ -123,20 +126,9 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	k.ctx, k.emit = ctx, emit
 	currentKernel = k
 	defer func() { k.ctx, k.emit, currentKernel = nil, nil, nil }()
+	defer k.forgetDeleted()
 
 	filename := fmt.Sprintf("<cell %d>", n)
-	src, err := Translate(code)
-	if err != nil {
-		emit(errorOutput(err, code))
-		return false
-	}
-	f, err := fileOptions.Parse(filename, src, 0)
-	if err != nil {
-		emit(errorOutput(err, code))
-		return false
-	}
-	f.Stmts = applyDecorators(f.Stmts)
-	k.recordDefs(f, src)
 	thread := &starlark.Thread{
 		Name:  filename,
 		Print: func(_ *starlark.Thread, msg string) { emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"}) },
@@ -145,6 +137,70 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	stop := context.AfterFunc(ctx, func() { thread.Cancel("interrupted") })
 	defer stop()
 
+	magic, args, body := cellMagic(code)
+	switch magic {
+	case "":
+	case "time":
+		start := time.Now()
+		v, ok := k.runCell(thread, filename, body, code)
+		k.printTimes(thread, time.Since(start).Seconds())
+		if ok && v != nil {
+			k.showResult(n, v)
+		}
+		return ok
+	case "timeit":
+		opts, _ := timeitOptions(args)
+		var number, repeat int
+		fmt.Sscanf(opts, "%d, %d", &number, &repeat)
+		err := k.run(func() error {
+			_, err := k.timeit(thread, starlark.NewBuiltin("timeit", nil), starlark.Tuple{starlark.String(body), starlark.MakeInt(number), starlark.MakeInt(repeat)}, nil)
+			return err
+		})
+		if err != nil {
+			emit(errorOutput(err, code))
+			return false
+		}
+		return true
+	default:
+		emit(errorOutput(&TranslateError{1, fmt.Sprintf("UsageError: Cell magic `%%%%%s` not found (Burst has %%%%time and %%%%timeit).", magic)}, code))
+		return false
+	}
+	v, ok := k.runCell(thread, filename, body, code)
+	if ok && v != nil {
+		k.showResult(n, v)
+	}
+	return ok
+}
+
+// display shows a cell's value as its Out and makes it _.
+func (k *Kernel) showResult(n int, v starlark.Value) {
+	k.globals["_"] = v
+	out, _ := k.globals["Out"].(*starlark.Dict)
+	if out == nil {
+		out = starlark.NewDict(1)
+		k.globals["Out"] = out
+	}
+	out.SetKey(starlark.MakeInt(n), v)
+	k.emit(Output{Type: "execute_result", ExecutionCount: n, Data: mimeBundle(v)})
+}
+
+// runCell translates and runs code, and returns the value of its last
+// line if that is an expression with a value other than None. orig is the
+// cell as written, for error messages.
+func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (starlark.Value, bool) {
+	emit := k.emit
+	src, err := Translate(code)
+	if err != nil {
+		emit(errorOutput(err, orig))
+		return nil, false
+	}
+	f, err := fileOptions.Parse(filename, src, 0)
+	if err != nil {
+		emit(errorOutput(err, orig))
+		return nil, false
+	}
+	f.Stmts = applyDecorators(f.Stmts)
+	k.recordDefs(f, src)
 	var last syntax.Expr
 	if m := len(f.Stmts); m > 0 {
 		if es, ok := f.Stmts[m-1].(*syntax.ExprStmt); ok {
@@ -153,11 +209,11 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		}
 	}
 	if err := k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) }); err != nil {
-		emit(errorOutput(err, code))
-		return false
+		emit(errorOutput(err, orig))
+		return nil, false
 	}
 	if last == nil {
-		return true
+		return nil, true
 	}
 	var v starlark.Value
 	err = k.run(func() error {
@@ -166,14 +222,27 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		return err
 	})
 	if err != nil {
-		emit(errorOutput(err, code))
-		return false
+		emit(errorOutput(err, orig))
+		return nil, false
 	}
-	if v != starlark.None {
-		k.globals["_"] = v
-		emit(Output{Type: "execute_result", ExecutionCount: n, Data: mimeBundle(v)})
+	if v == starlark.None {
+		return nil, true
 	}
-	return true
+	if _, deleted := v.(deletedValue); deleted {
+		start, _ := last.Span()
+		emit(errorOutput(&TranslateError{int(start.Line), fmt.Sprintf("NameError: name '%s' is not defined", string(v.(deletedValue)))}, orig))
+		return nil, false
+	}
+	return v, true
+}
+
+// forgetDeleted removes the names a cell deleted with del.
+func (k *Kernel) forgetDeleted() {
+	for name, v := range k.globals {
+		if _, ok := v.(deletedValue); ok {
+			delete(k.globals, name)
+		}
+	}
 }
 
 // run calls f, turning a Go panic in engine code into an error so that a
@@ -187,7 +256,7 @@ func (k *Kernel) run(f func() error) (err error) {
 	return f()
 }
 
-var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker): ?`)
+var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker|StopIteration)(?:: ?|$)`)
 
 // errorOutput turns an error into a Python-style error output that points
 // at the learner's line.
@@ -216,22 +285,38 @@ func errorOutput(err error, code string) Output {
 		}
 	case errors.As(err, &evalErr):
 		msg = evalErr.Msg
-		// The innermost frame in the cell is the learner's line.
-		for _, fr := range evalErr.CallStack {
-			if strings.HasPrefix(fr.Pos.Filename(), "<cell") {
-				line = fr.Pos.Line
-			}
-		}
 		if evalErr.Unwrap() != nil {
 			msg = evalErr.Unwrap().Error()
 		}
+		// The innermost frame in the cell is the learner's line; for a
+		// call whose arguments do not fit, Python blames the caller's.
+		var cellFrames []int32
+		for _, fr := range evalErr.CallStack {
+			if strings.HasPrefix(fr.Pos.Filename(), "<cell") {
+				cellFrames = append(cellFrames, fr.Pos.Line)
+			}
+		}
+		if n := len(cellFrames); n > 0 {
+			line = cellFrames[n-1]
+			if n > 1 && callArgsError.MatchString(msg) {
+				line = cellFrames[n-2]
+			}
+		}
 	case errors.As(err, &synErr):
 		msg, line, ename = synErr.Msg, synErr.Pos.Line, "SyntaxError"
+		if strings.Contains(msg, "does not associate with") {
+			msg = "chained comparisons like a < b < c are not supported in Burst cells: write a < b and b < c"
+		}
 	case errors.As(err, &trErr):
 		msg, line, ename = trErr.Msg, int32(trErr.Line), "SyntaxError"
+		if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
+			ename, msg = m[1], msg[len(m[0]):]
+		}
 	}
 	if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
 		ename, msg = m[1], msg[len(m[0]):]
+	} else if n, m, ok := pythonMessage(msg); ok {
+		ename, msg = n, m
 	} else if ename == "Error" {
 		ename = pythonErrorName(msg)
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.starlark.net/syntax"
 )
@@ -22,25 +23,272 @@ var (
 	importRe = regexp.MustCompile(`^(\s*)import\s+(.+?)\s*$`)
 	fromRe   = regexp.MustCompile(`^(\s*)from\s+([\w.]+)\s+import\s+(.+?)\s*$`)
 	nameRe   = regexp.MustCompile(`^[A-Za-z_][\w.]*$`)
+	helpRe   = regexp.MustCompile(`^\??([A-Za-z_][\w.]*)\?\??$`)
 )
 
 // Translate rewrites Python-style cell source into Starlark, line for line,
 // so that line numbers in errors stay the learner's: import statements
 // become assignments from _import.
 func Translate(src string) (string, error) {
+	if err := checkBrackets(src); err != nil {
+		return "", err
+	}
+	src, err := rewriteFStrings(src)
+	if err != nil {
+		return "", err
+	}
 	lines := strings.Split(src, "\n")
 	inString := ""
-	for i, line := range lines {
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
 		if inString == "" {
 			out, err := translateLine(line, i+1)
 			if err != nil {
+				return "", err
+			}
+			if out, err = statementLine(lines, i, out); err != nil {
 				return "", err
 			}
 			lines[i] = out
 		}
 		inString = trackTripleQuotes(line, inString)
 	}
-	return rewriteComparisons(strings.Join(lines, "\n")), nil
+	out, isOps := rewriteIs(strings.Join(lines, "\n"))
+	return rewriteComparisons(out, isOps), nil
+}
+
+// checkBrackets reports brackets that are not closed, or closed by the
+// wrong bracket, as Python does.
+func checkBrackets(src string) error {
+	var stack []token
+	pairs := map[byte]byte{')': '(', ']': '[', '}': '{'}
+	for _, t := range scan(src) {
+		switch t.kind {
+		case tOpen:
+			stack = append(stack, t)
+		case tClose:
+			c := src[t.start]
+			if len(stack) == 0 {
+				return &TranslateError{t.line, fmt.Sprintf("unmatched '%c'", c)}
+			}
+			top := stack[len(stack)-1]
+			if src[top.start] != pairs[c] {
+				return &TranslateError{t.line, fmt.Sprintf("closing parenthesis '%c' does not match opening parenthesis '%c'", c, src[top.start])}
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) > 0 {
+		top := stack[len(stack)-1]
+		return &TranslateError{top.line, fmt.Sprintf("'%c' was never closed", src[top.start])}
+	}
+	return nil
+}
+
+// rewriteFStrings replaces every f-string literal with a _fstr call.
+func rewriteFStrings(src string) (string, error) {
+	var b strings.Builder
+	last := 0
+	for _, t := range scan(src) {
+		if t.kind != tString {
+			continue
+		}
+		lit := src[t.start:t.end]
+		q := strings.IndexAny(lit, `'"`)
+		if q <= 0 || !strings.ContainsAny(lit[:q], "fF") {
+			continue
+		}
+		repl, err := fstring(lit, t.line)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(src[last:t.start])
+		b.WriteString(repl)
+		last = t.end
+	}
+	if last == 0 {
+		return src, nil
+	}
+	b.WriteString(src[last:])
+	return b.String(), nil
+}
+
+// rewriteIs turns "is" and "is not" into == and != of the same width, and
+// returns where they are (line, column) so that rewriteComparisons makes
+// identity tests of them.
+func rewriteIs(src string) (string, map[[2]int]string) {
+	toks := scan(src)
+	ops := map[[2]int]string{}
+	b := []byte(src)
+	for i, t := range toks {
+		if t.kind != tName || src[t.start:t.end] != "is" {
+			continue
+		}
+		op, end := "is", t.end
+		if i+1 < len(toks) && toks[i+1].kind == tName && src[toks[i+1].start:toks[i+1].end] == "not" && toks[i+1].line == t.line {
+			op, end = "is not", toks[i+1].end
+		}
+		repl := "=="
+		if op == "is not" {
+			repl = "!="
+		}
+		copy(b[t.start:end], repl+strings.Repeat(" ", end-t.start-2))
+		lineStart := strings.LastIndexByte(src[:t.start], '\n') + 1
+		col := utf8.RuneCountInString(src[lineStart:t.start]) + 1
+		ops[[2]int{t.line, col}] = op
+	}
+	return string(b), ops
+}
+
+// statementLine rewrites the Python statements Starlark lacks, in place:
+// assert, del, with. lines[i] is the line being translated (out is its
+// translation so far); a statement spanning lines gets its closing
+// parenthesis on its last line.
+func statementLine(lines []string, i int, out string) (string, error) {
+	trimmed := strings.TrimSpace(out)
+	indent := out[:len(out)-len(strings.TrimLeft(out, " \t"))]
+	switch firstWord(trimmed) {
+	case "assert":
+		last := logicalEnd(lines, i)
+		if last == i {
+			return indent + "_assert(" + withoutComment(trimmed[len("assert"):]) + ")" + commentOf(trimmed), nil
+		}
+		lines[last] = withoutComment(lines[last]) + ")" + commentOf(lines[last])
+		return indent + "_assert(" + strings.TrimSpace(trimmed[len("assert"):]), nil
+	case "del":
+		return delStatement(indent, withoutComment(trimmed[len("del"):]), i+1)
+	case "with":
+		return withStatement(indent, withoutComment(trimmed[len("with"):]), i+1)
+	}
+	return out, nil
+}
+
+// firstWord returns the identifier a line starts with.
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) && isIdent(s[i]) {
+		i++
+	}
+	return s[:i]
+}
+
+// withoutComment returns s without a trailing comment, trimmed.
+func withoutComment(s string) string {
+	for _, t := range scan(s) {
+		if t.kind == tComment {
+			return strings.TrimSpace(s[:t.start])
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+func commentOf(s string) string {
+	for _, t := range scan(s) {
+		if t.kind == tComment {
+			return "  " + s[t.start:]
+		}
+	}
+	return ""
+}
+
+// logicalEnd returns the last physical line of the statement starting at
+// line i: brackets opened on it are closed there.
+func logicalEnd(lines []string, i int) int {
+	depth := 0
+	for j := i; j < len(lines); j++ {
+		for _, t := range scan(lines[j]) {
+			switch t.kind {
+			case tOpen:
+				depth++
+			case tClose:
+				depth--
+			}
+		}
+		if depth <= 0 && !strings.HasSuffix(strings.TrimRight(withoutComment(lines[j]), " "), "\\") {
+			return j
+		}
+	}
+	return len(lines) - 1
+}
+
+// splitTop splits s at commas outside brackets and strings.
+func splitTop(s string) []string {
+	var parts []string
+	depth, last := 0, 0
+	for _, t := range scan(s) {
+		switch {
+		case t.kind == tOpen:
+			depth++
+		case t.kind == tClose:
+			depth--
+		case t.kind == tOther && s[t.start] == ',' && depth == 0:
+			parts = append(parts, strings.TrimSpace(s[last:t.start]))
+			last = t.end
+		}
+	}
+	return append(parts, strings.TrimSpace(s[last:]))
+}
+
+// delStatement: del x → x = _deleted("x") (the kernel then forgets it);
+// del d[k] → _delitem(d, k).
+func delStatement(indent, targets string, line int) (string, error) {
+	var stmts []string
+	for _, t := range splitTop(targets) {
+		switch {
+		case nameRe.MatchString(t) && !strings.Contains(t, "."):
+			stmts = append(stmts, fmt.Sprintf("%s = _deleted(%q)", t, t))
+		case strings.HasSuffix(t, "]"):
+			// The subscript is the last top-level bracket pair.
+			toks := scan(t)
+			depth, open := 0, -1
+			for k := len(toks) - 1; k >= 0; k-- {
+				switch toks[k].kind {
+				case tClose:
+					depth++
+				case tOpen:
+					depth--
+					if depth == 0 && open < 0 {
+						open = toks[k].start
+					}
+				}
+			}
+			if open <= 0 {
+				return "", &TranslateError{line, fmt.Sprintf("cannot delete %s", t)}
+			}
+			stmts = append(stmts, fmt.Sprintf("_delitem(%s, %s)", t[:open], t[open+1:len(t)-1]))
+		default:
+			return "", &TranslateError{line, fmt.Sprintf("del of %s is not supported in Burst cells: delete names or items (del d[k])", t)}
+		}
+	}
+	return indent + strings.Join(stmts, "; "), nil
+}
+
+// withStatement: with A as a, B: → for (a, _) in _with(A, B):, a loop of
+// one pass whose end (or failure) exits the contexts.
+func withStatement(indent, rest string, line int) (string, error) {
+	if !strings.HasSuffix(rest, ":") {
+		return "", &TranslateError{line, "a with statement ends with ':' and its block on the next lines"}
+	}
+	rest = strings.TrimSpace(strings.TrimSuffix(rest, ":"))
+	if strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") {
+		rest = rest[1 : len(rest)-1]
+	}
+	var exprs, names []string
+	for _, item := range splitTop(rest) {
+		expr, name := item, "_"
+		if k := strings.LastIndex(item, " as "); k >= 0 {
+			expr, name = strings.TrimSpace(item[:k]), strings.TrimSpace(item[k+4:])
+		}
+		if expr == "" {
+			return "", &TranslateError{line, "a with statement needs a context manager"}
+		}
+		exprs, names = append(exprs, expr), append(names, name)
+	}
+	target := names[0]
+	if len(names) > 1 {
+		target = "(" + strings.Join(names, ", ") + ")"
+	}
+	return fmt.Sprintf("%sfor %s in _with(%s):", indent, target, strings.Join(exprs, ", ")), nil
 }
 
 // trackTripleQuotes returns the triple quote left open after line, given
@@ -75,8 +323,9 @@ var unsupported = []struct{ prefix, msg string }{
 
 func translateLine(line string, n int) (string, error) {
 	trimmed := strings.TrimSpace(line)
+	word := firstWord(trimmed)
 	for _, u := range unsupported {
-		if strings.HasPrefix(trimmed, u.prefix) || trimmed == strings.TrimSpace(u.prefix) {
+		if word == strings.TrimRight(u.prefix, ": ") {
 			return "", &TranslateError{n, u.msg}
 		}
 	}
@@ -87,8 +336,14 @@ func translateLine(line string, n int) (string, error) {
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		return indent + "_decorate(" + strings.TrimSpace(trimmed[1:]) + ")", nil
 	case strings.HasPrefix(trimmed, "%"):
-		word := strings.Fields(trimmed)[0]
-		return "", &TranslateError{n, fmt.Sprintf("the magic %s is not supported yet", word)}
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		return lineMagic(indent, trimmed, n)
+	case strings.HasPrefix(trimmed, "!"):
+		return "", &TranslateError{n, "shell commands (!…) are not available in Burst cells: the page has no shell"}
+	case strings.HasSuffix(trimmed, "?") && helpRe.MatchString(trimmed):
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		m := helpRe.FindStringSubmatch(trimmed)
+		return indent + "help(" + m[1] + ")", nil
 	case strings.HasPrefix(trimmed, "from ") && strings.Contains(trimmed, " import "):
 		m := fromRe.FindStringSubmatch(line)
 		if m == nil {
@@ -147,7 +402,7 @@ var comparisonOps = map[syntax.Token]string{syntax.EQL: "==", syntax.NEQ: "!=", 
 // (Starlark's comparisons must return a bool). Only columns move: lines
 // stay where they are. Source that does not parse is returned unchanged,
 // for the parser to report.
-func rewriteComparisons(src string) string {
+func rewriteComparisons(src string, isOps map[[2]int]string) string {
 	f, err := fileOptions.Parse("", src, 0)
 	if err != nil {
 		return src
@@ -177,8 +432,16 @@ func rewriteComparisons(src string) string {
 		if !ok {
 			return true
 		}
-		op, ok := comparisonOps[b.Op]
-		if !ok {
+		var call string
+		if op, ok := comparisonOps[b.Op]; ok {
+			if is, ok := isOps[[2]int{int(b.OpPos.Line), int(b.OpPos.Col)}]; ok {
+				op = is
+			}
+			call = fmt.Sprintf("_cmp(%q, ", op)
+		} else if lit, ok := b.X.(*syntax.Literal); ok && b.Op == syntax.PERCENT && lit.Token == syntax.STRING {
+			// "..." % args: Python's printf-style formatting.
+			call = "_pct("
+		} else {
 			return true
 		}
 		xs, _ := b.X.Span()
@@ -191,16 +454,20 @@ func rewriteComparisons(src string) string {
 		l3, c3 := offset(ys)
 		l4, c4 := offset(ye)
 		edits = append(edits,
-			edit{l1, c1, 0, fmt.Sprintf("_cmp(%q, ", op), -n},
+			edit{l1, c1, 0, call, -n},
 			edit{l4, c4, 0, ")", n},
 		)
 		if l2 == l3 {
 			edits = append(edits, edit{l2, c2, c3 - c2, ", ", 0})
 		} else {
-			// The operator ends a line: replace it where it is.
-			opLine, opCol := l2, c2
-			edits = append(edits, edit{opLine, opCol, 0, ",", 0})
-			_ = l3
+			// X and Y are on different lines: the operator becomes a
+			// comma where it is.
+			lo, co := offset(b.OpPos)
+			width := len(b.Op.String())
+			if strings.HasPrefix(lines[lo][co:], "!=    ") && isOps[[2]int{int(b.OpPos.Line), int(b.OpPos.Col)}] == "is not" {
+				width = 6
+			}
+			edits = append(edits, edit{lo, co, width, ",", 0})
 		}
 		return true
 	})

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -161,7 +162,7 @@ func pyRepr(v starlark.Value) string {
 		s := strconv.FormatFloat(f, 'g', -1, 64)
 		if e := strings.IndexByte(s, 'e'); e >= 0 {
 			exp, _ := strconv.Atoi(s[e+1:])
-			if exp >= -5 && exp < 16 {
+			if exp >= -4 && exp < 16 {
 				s = strconv.FormatFloat(f, 'f', -1, 64)
 			} else if len(s[e+1:]) == 2 || (s[e+1] == '-' && len(s[e+1:]) == 3) {
 				// Python pads exponents to two digits: 1e+16, 1e-05.
@@ -197,9 +198,37 @@ func pyRepr(v starlark.Value) string {
 }
 
 func pyQuote(s string) string {
-	q := strconv.Quote(s)
-	if !strings.Contains(s, "'") {
-		q = "'" + strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`) + "'"
+	quote := '\''
+	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
+		quote = '"'
 	}
-	return q
+	var b strings.Builder
+	b.WriteRune(quote)
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == quote:
+			b.WriteRune('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case !unicode.IsPrint(r) && r > 0x7f:
+			if r <= 0xffff {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			} else {
+				fmt.Fprintf(&b, `\U%08x`, r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteRune(quote)
+	return b.String()
 }

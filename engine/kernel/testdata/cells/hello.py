@@ -1,0 +1,4 @@
+def hello(name):
+    return f"Hello, {name}!"
+
+hello("Burst")
