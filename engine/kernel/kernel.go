@@ -84,6 +84,8 @@ type Kernel struct {
 	emit func(Output)
 	// timeMark is when %time started.
 	timeMark time.Time
+	// rng is the random module's generator.
+	rng *mt19937
 }
 
 // New returns a kernel with empty state running on host.
@@ -137,6 +139,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	stop := context.AfterFunc(ctx, func() { thread.Cancel("interrupted") })
 	defer stop()
 
+	code = NormalizeNewlines(code)
 	magic, args, body := cellMagic(code)
 	switch magic {
 	case "":

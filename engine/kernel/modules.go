@@ -86,6 +86,9 @@ func (k *Kernel) makeModules() map[string]*Module {
 				return starlark.None, nil
 			}),
 		}},
+		"math":   mathModule(),
+		"random": k.randomModule(),
+		"json":   jsonModule(),
 		"glob": {Name: "glob", Members: starlark.StringDict{
 			"glob": builtin("glob", k.glob),
 		}},

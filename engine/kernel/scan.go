@@ -47,8 +47,8 @@ func scan(src string) []token {
 			toks = append(toks, token{tComment, i, i + j, line})
 			i += j
 		case isIdentStart(c):
-			j := i
-			for j < len(src) && isIdent(src[j]) {
+			j := i + 1
+			for j < len(src) && (isIdent(src[j]) || src[j] >= 0x80) {
 				j++
 			}
 			if j < len(src) && (src[j] == '\'' || src[j] == '"') && j-i <= 2 && isStringPrefix(src[i:j]) {

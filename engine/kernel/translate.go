@@ -30,6 +30,7 @@ var (
 // so that line numbers in errors stay the learner's: import statements
 // become assignments from _import.
 func Translate(src string) (string, error) {
+	src = NormalizeNewlines(src)
 	if err := checkBrackets(src); err != nil {
 		return "", err
 	}
@@ -55,6 +56,16 @@ func Translate(src string) (string, error) {
 	}
 	out, isOps := rewriteIs(strings.Join(lines, "\n"))
 	return rewriteComparisons(out, isOps), nil
+}
+
+// NormalizeNewlines turns \r\n and lone \r into \n, as Python reads
+// source: lines are then the same for the translator, Starlark and the
+// learner.
+func NormalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // checkBrackets reports brackets that are not closed, or closed by the
@@ -410,6 +421,9 @@ func rewriteComparisons(src string, isOps map[[2]int]string) string {
 	lines := strings.Split(src, "\n")
 	// offset converts a position to a byte offset in its line.
 	offset := func(p syntax.Position) (int, int) {
+		if p.Line < 1 || int(p.Line) > len(lines) {
+			return 0, 0
+		}
 		line := lines[p.Line-1]
 		col := 1
 		for i := range line {

@@ -1,0 +1,56 @@
+package kernel
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// FuzzTranslate checks the translator on any input: it never panics, and
+// its translation keeps every line where it was (the line map is the
+// identity): as many lines, and blank or comment-only lines still blank
+// or comments, so that errors point at the learner's lines.
+func FuzzTranslate(f *testing.F) {
+	files, _ := filepath.Glob("testdata/cells/*.py")
+	for _, name := range files {
+		src, _ := os.ReadFile(name)
+		for _, c := range ParseCorpus(string(src)) {
+			f.Add(c.Code)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var out string
+		var err error
+		done := make(chan bool)
+		go func() {
+			out, err = Translate(src)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Translate did not return in 5 s on %q", src)
+		}
+		if err != nil {
+			n := strings.Count(NormalizeNewlines(src), "\n") + 1
+			if te, ok := err.(*TranslateError); ok && (te.Line < 1 || te.Line > n) {
+				t.Fatalf("error at line %d of a %d-line cell: %v", te.Line, n, err)
+			}
+			return
+		}
+		in, got := strings.Split(NormalizeNewlines(src), "\n"), strings.Split(out, "\n")
+		if len(in) != len(got) {
+			t.Fatalf("%d lines became %d:\n%s\n---\n%s", len(in), len(got), src, out)
+		}
+		open := ""
+		for i := range in {
+			blank := strings.TrimSpace(in[i]) == "" || strings.HasPrefix(strings.TrimSpace(in[i]), "#")
+			if open == "" && blank && strings.TrimSpace(got[i]) != "" && !strings.HasPrefix(strings.TrimSpace(got[i]), "#") {
+				t.Fatalf("line %d moved: %q became %q", i+1, in[i], got[i])
+			}
+			open = trackTripleQuotes(in[i], open)
+		}
+	})
+}
