@@ -129,3 +129,29 @@ func TestFramesScript(t *testing.T) {
 		}
 	}
 }
+
+// TestModulesScript runs build/testdata/modules.py, which calls every
+// function of the modules design.md lists, on the small dataset.
+func TestModulesScript(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := dataset.Flights(filepath.Join(dir, "data"), "small"); err != nil {
+		t.Fatal(err)
+	}
+	cells, err := readCells("testdata/modules.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := kernel.New(&kernel.NativeHost{Dir: dir, Workers: 2})
+	var all bytes.Buffer
+	for i, c := range cells {
+		var out bytes.Buffer
+		if !runOne(k, c, &out) {
+			t.Errorf("cell %d failed:\n%s", i+1, out.String())
+		}
+		all.Write(out.Bytes())
+	}
+	// Seeded random numbers are CPython's.
+	if !strings.Contains(all.String(), "0.6394267984578837") {
+		t.Errorf("random.seed(42); random.random() is not CPython's 0.6394267984578837:\n%s", all.String())
+	}
+}

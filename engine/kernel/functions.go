@@ -470,10 +470,7 @@ func (k *Kernel) persistAll(thread *starlark.Thread, _ *starlark.Builtin, args s
 	if err != nil {
 		return nil, err
 	}
-	if len(vs) == 1 {
-		return vs[0], nil
-	}
-	return starlark.Tuple(vs), nil
+	return starlark.Tuple(vs), nil // a tuple even for one, as Dask
 }
 
 func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persist bool) ([]starlark.Value, error) {
@@ -758,9 +755,28 @@ func (k *Kernel) concat(_ *starlark.Thread, b *starlark.Builtin, args starlark.T
 
 // pdReadCSV implements pandas.read_csv: one file, read now.
 func (k *Kernel) pdReadCSV(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	path, opt, _, err := readCSVArgs("read_csv", args, kwargs)
+	// nrows= is pandas' own (Dask reads whole files).
+	var rest []starlark.Tuple
+	nrows := -1
+	for _, kv := range kwargs {
+		if string(kv[0].(starlark.String)) == "nrows" {
+			if kv[1] != starlark.None {
+				n, err := starlark.AsInt32(kv[1])
+				if err != nil || n < 0 {
+					return nil, fmt.Errorf("ValueError: 'nrows' must be an integer >=0")
+				}
+				nrows = n
+			}
+			continue
+		}
+		rest = append(rest, kv)
+	}
+	path, opt, _, err := readCSVArgs("read_csv", args, rest)
 	if err != nil {
 		return nil, err
+	}
+	if nrows >= 0 {
+		opt.NRows = nrows
 	}
 	name, ok := starlark.AsString(path)
 	if !ok {
@@ -842,11 +858,21 @@ func pdTimestamp(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 func pdTimedelta(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var n starlark.Value
 	unit := "ns"
-	days, hours, minutes, seconds := 0.0, 0.0, 0.0, 0.0
-	if err := starlark.UnpackArgs("Timedelta", args, kwargs, "value?", &n, "unit?", &unit, "days?", &days, "hours?", &hours, "minutes?", &minutes, "seconds?", &seconds); err != nil {
+	var parts [6]starlark.Value
+	if err := starlark.UnpackArgs("Timedelta", args, kwargs, "value?", &n, "unit?", &unit, "days?", &parts[0], "hours?", &parts[1], "minutes?", &parts[2], "seconds?", &parts[3], "milliseconds?", &parts[4], "weeks?", &parts[5]); err != nil {
 		return nil, err
 	}
-	total := days*86400e9 + hours*3600e9 + minutes*60e9 + seconds*1e9
+	total := 0.0
+	for i, scale := range []float64{86400e9, 3600e9, 60e9, 1e9, 1e6, 7 * 86400e9} {
+		if parts[i] == nil {
+			continue
+		}
+		f, ok := starlark.AsFloat(parts[i])
+		if !ok {
+			return nil, fmt.Errorf("TypeError: Timedelta() takes numbers, not %s", pyType(parts[i]))
+		}
+		total += f * scale
+	}
 	if n != nil {
 		f, ok := starlark.AsFloat(n)
 		if !ok {

@@ -116,25 +116,31 @@ func (k *Kernel) makeModules() map[string]*Module {
 
 func (k *Kernel) builtins() starlark.StringDict {
 	return starlark.StringDict{
-		"_import":     builtin("_import", k.importModule),
-		"display":     builtin("display", k.display),
-		"_cmp":        builtin("_cmp", cmp),
-		"print":       builtin("print", pyPrint),
-		"_pow":        builtin("_pow", pyPow),
-		"sum":         builtin("sum", pySum),
-		"abs":         builtin("abs", pyAbs),
-		"round":       builtin("round", pyRound),
-		"str":         builtin("str", pyStrBuiltin),
-		"min":         stringIterating("min"),
-		"max":         stringIterating("max"),
-		"enumerate":   stringIterating("enumerate"),
-		"zip":         stringIterating("zip"),
-		"list":        stringIterating("list"),
-		"tuple":       stringIterating("tuple"),
-		"sorted":      stringIterating("sorted"),
-		"reversed":    stringIterating("reversed"),
-		"any":         stringIterating("any"),
-		"all":         stringIterating("all"),
+		"_import":   builtin("_import", k.importModule),
+		"display":   builtin("display", k.display),
+		"_cmp":      builtin("_cmp", cmp),
+		"print":     builtin("print", pyPrint),
+		"_pow":      builtin("_pow", pyPow),
+		"sum":       builtin("sum", pySum),
+		"abs":       builtin("abs", pyAbs),
+		"round":     builtin("round", pyRound),
+		"str":       builtin("str", pyStrBuiltin),
+		"min":       stringIterating("min"),
+		"max":       stringIterating("max"),
+		"enumerate": stringIterating("enumerate"),
+		"zip":       stringIterating("zip"),
+		"list":      stringIterating("list"),
+		"tuple":     stringIterating("tuple"),
+		"sorted":    stringIterating("sorted"),
+		"reversed":  stringIterating("reversed"),
+		"any":       stringIterating("any"),
+		"all":       stringIterating("all"),
+		"_iter": builtin("_iter", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			if s, ok := args[0].(starlark.String); ok {
+				return chars(s), nil
+			}
+			return args[0], nil
+		}),
 		"_pct":        builtin("_pct", pyPercent),
 		"repr":        builtin("repr", pyReprBuiltin),
 		"pow":         builtin("pow", pyPowBuiltin),
@@ -261,11 +267,7 @@ func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 		if i > 0 {
 			b.WriteString(sep)
 		}
-		if s, ok := a.(starlark.String); ok {
-			b.WriteString(string(s))
-		} else {
-			b.WriteString(pyRepr(a))
-		}
+		b.WriteString(pyStr(a))
 	}
 	b.WriteString(end)
 	if k := kernelOf(thread); k != nil && k.emit != nil {

@@ -123,15 +123,23 @@ func mathModule() *Module {
 			return !math.IsInf(x, 0) && !math.IsNaN(x)
 		}),
 		"pow": builtin("pow", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var x, y float64
-			if err := starlark.UnpackPositionalArgs("pow", args, kwargs, 2, &x, &y); err != nil {
+			var xv, yv starlark.Value
+			if err := starlark.UnpackPositionalArgs("pow", args, kwargs, 2, &xv, &yv); err != nil {
+				return nil, err
+			}
+			x, y, err := floats("pow", xv, yv)
+			if err != nil {
 				return nil, err
 			}
 			return starlark.Float(math.Pow(x, y)), nil
 		}),
 		"atan2": builtin("atan2", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var y, x float64
-			if err := starlark.UnpackPositionalArgs("atan2", args, kwargs, 2, &y, &x); err != nil {
+			var yv, xv starlark.Value
+			if err := starlark.UnpackPositionalArgs("atan2", args, kwargs, 2, &yv, &xv); err != nil {
+				return nil, err
+			}
+			y, x, err := floats("atan2", yv, xv)
+			if err != nil {
 				return nil, err
 			}
 			return starlark.Float(math.Atan2(y, x)), nil
@@ -148,9 +156,17 @@ func mathModule() *Module {
 			return starlark.Float(s), nil
 		}),
 		"isclose": builtin("isclose", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var a, c float64
-			relTol, absTol := 1e-9, 0.0
-			if err := starlark.UnpackArgs("isclose", args, kwargs, "a", &a, "b", &c, "rel_tol?", &relTol, "abs_tol?", &absTol); err != nil {
+			var av, cv starlark.Value
+			var rv, tv starlark.Value = starlark.Float(1e-9), starlark.Float(0)
+			if err := starlark.UnpackArgs("isclose", args, kwargs, "a", &av, "b", &cv, "rel_tol?", &rv, "abs_tol?", &tv); err != nil {
+				return nil, err
+			}
+			a, c, err := floats("isclose", av, cv)
+			if err != nil {
+				return nil, err
+			}
+			relTol, absTol, err := floats("isclose", rv, tv)
+			if err != nil {
 				return nil, err
 			}
 			if a == c {

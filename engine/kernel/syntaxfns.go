@@ -48,8 +48,15 @@ func fv(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starla
 
 // pyStr is Python's str(v).
 func pyStr(v starlark.Value) string {
-	if s, ok := v.(starlark.String); ok {
-		return string(s)
+	switch x := v.(type) {
+	case starlark.String:
+		return string(x)
+	case Timestamp:
+		// str() of a Timestamp is its time, without the Timestamp(...).
+		r := x.String()
+		return strings.TrimSuffix(strings.TrimPrefix(r, "Timestamp('"), "')")
+	case Timedelta:
+		return strings.TrimSuffix(strings.TrimPrefix(x.String(), "Timedelta('"), "')")
 	}
 	return pyRepr(v)
 }

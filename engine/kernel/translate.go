@@ -54,7 +54,7 @@ func Translate(src string) (string, error) {
 		}
 		inString = trackTripleQuotes(line, inString)
 	}
-	out, isOps := rewriteIs(strings.Join(lines, "\n"))
+	out, isOps := rewriteIs(rewriteForIn(rewriteGenerators(strings.Join(lines, "\n"))))
 	return rewriteComparisons(out, isOps), nil
 }
 
@@ -122,6 +122,150 @@ func rewriteFStrings(src string) (string, error) {
 	}
 	b.WriteString(src[last:])
 	return b.String(), nil
+}
+
+// rewriteGenerators turns generator expressions, which Starlark lacks,
+// into list comprehensions: f(x for x in xs) becomes f([x for x in xs])
+// and (x for x in xs) becomes [x for x in xs]. Lines stay.
+func rewriteGenerators(src string) string {
+	toks := scan(src)
+	type group struct {
+		open   int // token index
+		call   bool
+		hasFor bool
+	}
+	var stack []group
+	type edit struct {
+		at   int
+		del  int
+		text string
+	}
+	var edits []edit
+	for i, t := range toks {
+		switch t.kind {
+		case tOpen:
+			call := false
+			if i > 0 {
+				p := toks[i-1]
+				call = p.kind == tClose || p.kind == tName && !isKeyword(src[p.start:p.end])
+			}
+			stack = append(stack, group{open: i, call: call})
+		case tClose:
+			if len(stack) == 0 {
+				continue
+			}
+			g := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !g.hasFor || src[toks[g.open].start] != '(' || src[t.start] != ')' {
+				continue
+			}
+			o := toks[g.open]
+			if g.call {
+				edits = append(edits, edit{o.end, 0, "["}, edit{t.start, 0, "]"})
+			} else {
+				edits = append(edits, edit{o.start, 1, "["}, edit{t.start, 1, "]"})
+			}
+		case tName:
+			if src[t.start:t.end] == "for" && len(stack) > 0 {
+				stack[len(stack)-1].hasFor = true
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return src
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].at > edits[j].at })
+	for _, e := range edits {
+		src = src[:e.at] + e.text + src[e.at+e.del:]
+	}
+	return src
+}
+
+// rewriteForIn wraps the iterable of every for loop and comprehension in
+// _iter(...), which iterates over a string's characters as Python does
+// (Starlark strings are not iterable) and passes anything else through.
+func rewriteForIn(src string) string {
+	toks := scan(src)
+	type edit struct {
+		at   int
+		text string
+	}
+	var edits []edit
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tName || src[t.start:t.end] != "for" {
+			continue
+		}
+		// Find "in" at the same depth.
+		depth, j := 0, i+1
+		for ; j < len(toks); j++ {
+			tk := toks[j]
+			if tk.kind == tOpen {
+				depth++
+			} else if tk.kind == tClose {
+				depth--
+				if depth < 0 {
+					break
+				}
+			} else if depth == 0 && tk.kind == tName && src[tk.start:tk.end] == "in" {
+				break
+			}
+		}
+		if j >= len(toks) || depth != 0 || toks[j].kind != tName {
+			continue
+		}
+		in := toks[j]
+		// The iterable ends at a closing bracket of the enclosing
+		// comprehension, at "if"/"for" of the comprehension, or at the
+		// ":" of a for statement, all at depth 0.
+		depth, end := 0, -1
+		k := j + 1
+		for ; k < len(toks); k++ {
+			tk := toks[k]
+			w := src[tk.start:tk.end]
+			if tk.kind == tOpen {
+				depth++
+				continue
+			}
+			if tk.kind == tClose {
+				if depth == 0 {
+					end = tk.start
+					break
+				}
+				depth--
+				continue
+			}
+			if depth == 0 && (tk.kind == tName && (w == "if" || w == "for") || tk.kind == tOther && w == ":" || tk.kind == tComment) {
+				end = tk.start
+				break
+			}
+		}
+		if k >= len(toks) {
+			end = len(src)
+		}
+		if end < 0 || strings.TrimSpace(src[in.end:end]) == "" {
+			continue
+		}
+		// Keep a trailing space or newline outside the call.
+		e := in.end + len(strings.TrimRight(src[in.end:end], " \t\n"))
+		edits = append(edits, edit{in.end, " _iter("}, edit{e, ")"})
+	}
+	if len(edits) == 0 {
+		return src
+	}
+	sort.SliceStable(edits, func(a, b int) bool { return edits[a].at > edits[b].at })
+	for _, e := range edits {
+		src = src[:e.at] + e.text + src[e.at:]
+	}
+	return src
+}
+
+func isKeyword(w string) bool {
+	switch w {
+	case "in", "and", "or", "not", "if", "else", "return", "for", "while", "lambda", "is", "assert", "yield", "print":
+		return w != "print"
+	}
+	return false
 }
 
 // rewriteIs turns "is" and "is not" into == and != of the same width, and

@@ -369,3 +369,20 @@ x = 1  # trailing comment
 
 x
 # > 1
+
+# %% generator expression as the argument of a call
+sum(x * x for x in range(10))
+# > 285
+
+# %% generator expression in parentheses
+g = (c.upper() for c in "abc")
+list(g)
+# > ['A', 'B', 'C']
+
+# %% generator with a key argument
+sorted((w for w in ["bb", "a", "ccc"]), key=len)
+# > ['a', 'bb', 'ccc']
+
+# %% any over a generator
+any(x > 3 for x in [1, 5])
+# > True
