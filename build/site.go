@@ -201,7 +201,9 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
   <a class="brand" href="/">Burst</a>
   <span class="lesson-title">{{.Title}}</span>
   {{if .Cells}}<span class="kernel-status" data-kernel-status>kernel starting</span>
-  <button type="button" data-run-all title="Run every cell in order">Run all</button>{{end}}
+  <button type="button" data-run-all title="Run every cell in order">Run all</button>
+  <button type="button" data-interrupt title="Stop the running cell; your variables stay">Interrupt</button>
+  <button type="button" data-restart title="Start a fresh kernel: every variable is cleared">Restart</button>{{end}}
 </header>
 <main class="lesson">
 {{.Body}}

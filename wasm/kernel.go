@@ -255,6 +255,9 @@ func (b *eventBuffer) flush() {
 func runKernel() {
 	host := &browserHost{fs: newFetchFS(), events: &eventBuffer{}}
 	k := kernel.New(host)
+	// A cell that never waits gives the event loop a turn now and then,
+	// so that an interrupt can reach it.
+	k.Yield = func() { time.Sleep(time.Millisecond) }
 	var execMu sync.Mutex // cells run one at a time, in order
 	queue := make(chan js.Value, 64)
 	go func() {
@@ -277,6 +280,12 @@ func runKernel() {
 			postToPage(map[string]any{"type": "ready"})
 		case "execute":
 			queue <- msg
+		case "interrupt":
+			running.Lock()
+			if running.cancel != nil {
+				running.cancel()
+			}
+			running.Unlock()
 		case "worker-lost":
 			host.workerLost(msg.Get("name").String())
 		case "worker-added":
@@ -285,12 +294,28 @@ func runKernel() {
 	})
 }
 
+// running holds the cancel function of the cell being executed.
+var running struct {
+	sync.Mutex
+	cancel context.CancelFunc
+}
+
 func execute(k *kernel.Kernel, msg js.Value, mu *sync.Mutex) {
 	mu.Lock()
 	defer mu.Unlock()
+	ctx, cancel := context.WithCancel(context.Background())
+	running.Lock()
+	running.cancel = cancel
+	running.Unlock()
+	defer func() {
+		running.Lock()
+		running.cancel = nil
+		running.Unlock()
+		cancel()
+	}()
 	id := msg.Get("id").Int()
 	code := msg.Get("code").String()
-	ok := k.Execute(context.Background(), code, func(o kernel.Output) {
+	ok := k.Execute(ctx, code, func(o kernel.Output) {
 		b, err := json.Marshal(o)
 		if err != nil {
 			b, _ = json.Marshal(kernel.Output{Type: "error", EName: "InternalError", EValue: err.Error()})

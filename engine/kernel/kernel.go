@@ -86,6 +86,10 @@ type Kernel struct {
 	timeMark time.Time
 	// rng is the random module's generator.
 	rng *mt19937
+	// Yield, when set, is called every few million interpreter steps of a
+	// cell: in the browser it lets the event loop deliver an interrupt to
+	// a cell that never waits (an infinite loop).
+	Yield func()
 }
 
 // New returns a kernel with empty state running on host.
@@ -138,6 +142,14 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	thread.SetLocal("kernel", k)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel("interrupted") })
 	defer stop()
+	if k.Yield != nil {
+		const every = 250_000
+		thread.SetMaxExecutionSteps(every)
+		thread.OnMaxSteps = func(th *starlark.Thread) {
+			k.Yield()
+			th.SetMaxExecutionSteps(th.ExecutionSteps() + every)
+		}
+	}
 
 	code = NormalizeNewlines(code)
 	magic, args, body := cellMagic(code)
@@ -316,7 +328,9 @@ func errorOutput(err error, code string) Output {
 			ename, msg = m[1], msg[len(m[0]):]
 		}
 	}
-	if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
+	if errors.Is(err, context.Canceled) || strings.HasSuffix(msg, "cancelled: interrupted") {
+		ename, msg = "KeyboardInterrupt", ""
+	} else if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
 		ename, msg = m[1], msg[len(m[0]):]
 	} else if n, m, ok := pythonMessage(msg); ok {
 		ename, msg = n, m

@@ -46,6 +46,11 @@ async function runCell(k: number): Promise<void> {
   const t0 = performance.now();
   const res = await kernel.execute(cell.view.state.doc.toString(), (o) => {
     cell.outputs.push(o);
+    if (o.type === "set_next_input") {
+      // %load: the cell's code becomes the file's, as in IPython.
+      cell.view.dispatch({ changes: { from: 0, to: cell.view.state.doc.length, insert: o.text || "" } });
+      return;
+    }
     cell.output.appendChild(renderOutput(o));
   });
   const secs = (performance.now() - t0) / 1000;
@@ -129,6 +134,10 @@ function mountCell(el: HTMLElement, index: number) {
 function start() {
   const cellEls = Array.from(document.querySelectorAll<HTMLElement>("[data-cell-index]"));
   cellEls.forEach((el, i) => mountCell(el, i));
+  const interruptButton = document.querySelector<HTMLButtonElement>("[data-interrupt]");
+  if (interruptButton) interruptButton.onclick = () => kernel?.interrupt();
+  const restartButton = document.querySelector<HTMLButtonElement>("[data-restart]");
+  if (restartButton) restartButton.onclick = () => restart();
   const runAllButton = document.querySelector<HTMLButtonElement>("[data-run-all]");
   if (runAllButton) runAllButton.onclick = () => runAll().catch(() => {});
 
@@ -142,6 +151,8 @@ function start() {
     // subscribe(fn) calls fn with each batch as it arrives.
     events: () => kernel?.events() ?? [],
     subscribe: (fn: (events: any[]) => void) => kernel?.subscribe(fn),
+    interrupt: () => kernel?.interrupt(),
+    restart: () => restart(),
     // stopWorker terminates worker web worker i, as a crash would.
     stopWorker: (i: number, restart = true) => kernel?.workerLost(i, "stopped by stopWorker", restart),
     // execute runs code outside any cell (benchmarks, tests) and resolves
@@ -156,11 +167,24 @@ function start() {
     },
   };
   if (cellEls.length === 0) return;
+  startKernel();
+}
+
+// startKernel starts the kernel web worker and its workers.
+function startKernel() {
   // ?worker_memory=MB sets each worker's memory limit (default 2 GiB).
   const mb = parseInt(new URLSearchParams(location.search).get("worker_memory") || "", 10);
   kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0);
   kernel.onStatus = setStatus;
   setStatus("starting");
+}
+
+// restart replaces the kernel with a fresh one: every variable is gone,
+// the cells' counts start again.
+function restart() {
+  kernel?.shutdown("the kernel was restarted");
+  for (const c of cells) c.prompt.textContent = "[ ]:";
+  startKernel();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

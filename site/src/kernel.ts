@@ -3,7 +3,7 @@
 // MessageChannels so that tasks and partitions never pass through the page.
 
 export type Output = {
-  type: "stream" | "execute_result" | "display_data" | "error";
+  type: "stream" | "execute_result" | "display_data" | "error" | "set_next_input";
   name?: string;
   text?: string;
   data?: Record<string, any>;
@@ -116,6 +116,24 @@ export class Kernel {
     });
     const port = this.startWorker(i, peers);
     this.kernel.postMessage({ type: "worker-added", name, port }, [port]);
+  }
+
+  // interrupt stops the running cell (an infinite loop included); the
+  // kernel keeps its variables.
+  interrupt() {
+    this.kernel.postMessage({ type: "interrupt" });
+  }
+
+  // shutdown ends the kernel and its workers; pending cells fail.
+  shutdown(why: string) {
+    this.kernel.terminate();
+    for (const w of this.workers) w?.terminate();
+    for (const [id, p] of this.pending) {
+      p.onOutput({ type: "error", ename: "KernelRestarted", evalue: why, traceback: [`KernelRestarted: ${why}`] });
+      p.resolve({ ok: false, count: 0 });
+      this.pending.delete(id);
+    }
+    this.running = 0;
   }
 
   // events returns the events recorded since the last call.
