@@ -57,7 +57,7 @@ func ParseCorpus(src string) []CorpusCase {
 	return out
 }
 
-var cellLine = regexp.MustCompile(`^Cell line (\d+):`)
+var cellLine = regexp.MustCompile(`Cell In\[\d+\], line (\d+)`)
 
 // CorpusOutput runs code in a fresh kernel on host and renders its outputs
 // as corpus files write them.
@@ -79,10 +79,9 @@ func CorpusOutput(host Host, code string) string {
 				head += ": " + o.EValue
 			}
 			lines = append(lines, strings.Split(head, "\n")[0])
-			for _, tb := range o.Traceback {
-				if m := cellLine.FindStringSubmatch(tb); m != nil {
-					lines = append(lines, "@ line "+m[1])
-				}
+			// The innermost frame's line.
+			if m := cellLine.FindAllStringSubmatch(strings.Join(o.Traceback, "\n"), -1); len(m) > 0 {
+				lines = append(lines, "@ line "+m[len(m)-1][1])
 			}
 		}
 	})

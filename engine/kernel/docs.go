@@ -61,9 +61,48 @@ var docs = map[string]string{
 	"time.perf_counter":                "perf_counter()\n\nReturns a monotonic clock in seconds, for measuring durations.",
 	"time.monotonic":                   "monotonic()\n\nReturns a monotonic clock in seconds.",
 	"glob.glob":                        "glob(pathname, recursive=False)\n\nReturns the files matching a pattern (such as data/nycflights/*.csv), sorted.",
-	"posixpath.join":                   "join(a, *p)\n\nJoins path parts with '/'; an absolute part restarts the path.",
-	"posixpath.basename":               "basename(p)\n\nReturns the last part of a path.",
-	"posixpath.dirname":                "dirname(p)\n\nReturns a path without its last part.",
+	"os.path.join":                     "join(a, *p)\n\nJoins path parts with '/'; an absolute part restarts the path.",
+	"os.path.basename":                 "basename(p)\n\nReturns the last part of a path.",
+	"os.path.dirname":                  "dirname(p)\n\nReturns a path without its last part.",
+}
+
+func init() {
+	more := map[string]string{
+		"min":        "min(iterable, *, default=None, key=None) or min(a, b, ...)\n\nThe smallest item (of an iterable, or of the arguments).",
+		"max":        "max(iterable, *, default=None, key=None) or max(a, b, ...)\n\nThe largest item (of an iterable, or of the arguments).",
+		"enumerate":  "enumerate(iterable, start=0)\n\nPairs (index, value) for every value.",
+		"zip":        "zip(*iterables)\n\nTuples of the items at the same position of each iterable, as long as the shortest.",
+		"list":       "list(iterable=())\n\nA new list of the iterable's items (a string's characters).",
+		"tuple":      "tuple(iterable=())\n\nA tuple of the iterable's items.",
+		"sorted":     "sorted(iterable, *, key=None, reverse=False)\n\nA new sorted list of the items.",
+		"reversed":   "reversed(sequence)\n\nThe items in reverse order.",
+		"any":        "any(iterable)\n\nWhether any item is true.",
+		"all":        "all(iterable)\n\nWhether every item is true.",
+		"json.dumps": "dumps(obj, indent=None, sort_keys=False)\n\nThe JSON text of obj (dicts, lists, strings, numbers, booleans, None).",
+		"json.loads": "loads(s)\n\nThe Python value of a JSON text.",
+		"math.sqrt":  "sqrt(x)\n\nThe square root of x.", "math.exp": "exp(x)\n\ne raised to the power x.",
+		"math.log":   "log(x[, base])\n\nThe logarithm of x, natural or to the given base.",
+		"math.log10": "log10(x)\n\nThe base-10 logarithm of x.", "math.log2": "log2(x)\n\nThe base-2 logarithm of x.",
+		"math.sin": "sin(x)\n\nThe sine of x radians.", "math.cos": "cos(x)\n\nThe cosine of x radians.",
+		"math.tan": "tan(x)\n\nThe tangent of x radians.", "math.atan": "atan(x)\n\nThe arc tangent of x, in radians.",
+		"math.atan2": "atan2(y, x)\n\nThe angle of the point (x, y), in radians.", "math.hypot": "hypot(*coordinates)\n\nThe Euclidean distance from the origin.",
+		"math.fabs": "fabs(x)\n\nThe absolute value of x, as a float.", "math.pow": "pow(x, y)\n\nx raised to the power y, as a float.",
+		"math.floor": "floor(x)\n\nThe largest integer not above x.", "math.ceil": "ceil(x)\n\nThe smallest integer not below x.",
+		"math.trunc": "trunc(x)\n\nx without its fractional part.", "math.isnan": "isnan(x)\n\nWhether x is NaN.",
+		"math.isinf": "isinf(x)\n\nWhether x is an infinity.", "math.isfinite": "isfinite(x)\n\nWhether x is neither an infinity nor NaN.",
+		"math.isclose":   "isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)\n\nWhether a and b are close to each other.",
+		"math.factorial": "factorial(n)\n\nn! as an integer.", "math.gcd": "gcd(*integers)\n\nThe greatest common divisor.",
+		"random.seed":   "seed(a=None)\n\nStarts the generator from a (an int or a str); the same seed gives the numbers CPython gives.",
+		"random.random": "random()\n\nA float in [0, 1).", "random.uniform": "uniform(a, b)\n\nA float between a and b.",
+		"random.randint": "randint(a, b)\n\nAn integer in [a, b], both included.", "random.randrange": "randrange(start, stop=None, step=1)\n\nAn integer from range(start, stop, step).",
+		"random.choice": "choice(seq)\n\nOne item of a non-empty sequence.", "random.shuffle": "shuffle(x)\n\nShuffles the list x in place.",
+		"random.sample": "sample(population, k)\n\nk distinct items of the population.", "random.gauss": "gauss(mu=0.0, sigma=1.0)\n\nA normally distributed float.",
+		"random.normalvariate": "normalvariate(mu=0.0, sigma=1.0)\n\nA normally distributed float.",
+	}
+	for k, v := range more {
+		docs[k] = v
+	}
+	methodDocs["exception"] = "exception()\n\nWaits for the future's task and returns its error message, or None if it succeeded."
 }
 
 // docOf returns the docstring of a value and the name to show it under.
@@ -77,7 +116,23 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 			return q, "", docs[q]
 		}
 		if path, member := k.memberPath(x); path != "" {
+			if path == "distributed" {
+				path = "dask.distributed"
+			}
 			return member, path, docs[path+"."+member]
+		}
+		if typ, method, ok := strings.Cut(x.Name(), "."); ok {
+			if d, ok := docs[x.Name()]; ok {
+				return x.Name(), "", d
+			}
+			d := methodDocs[method]
+			if d != "" {
+				d = typ + "." + d
+			}
+			return x.Name(), "", d
+		}
+		if d, ok := methodDocs[x.Name()]; ok && docs[x.Name()] == "" {
+			return x.Name(), "", d
 		}
 		return x.Name(), "builtins", docs[x.Name()]
 	case *Module:
@@ -135,12 +190,89 @@ func (k *Kernel) help(th *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 			body = append(body, "    "+l)
 		}
 	}
-	if _, ok := args[0].(*starlark.Function); ok || module != "" {
-		// The signature heads the text, unindented, as Python prints it.
-		if len(body) > 0 {
-			body[0] = strings.TrimPrefix(body[0], "    ")
-		}
+	// The signature heads the text, unindented, as Python prints it.
+	if len(body) > 0 && strings.Contains(body[0], "(") {
+		body[0] = strings.TrimPrefix(body[0], "    ")
 	}
 	th.Print(th, head+"\n\n"+strings.Join(body, "\n"))
 	return starlark.None, nil
+}
+
+// methodDocs documents the methods of Burst's types by name; one text
+// serves DataFrame, Series and their lazy (Dask) forms, which differ only
+// in running at once or building tasks.
+var methodDocs = map[string]string{
+	"abs":             "abs()\n\nThe absolute value of every number.",
+	"all":             "all()\n\nWhether every value is true.",
+	"any":             "any()\n\nWhether any value is true.",
+	"apply":           "apply(func, args=(), meta=None)\n\nCalls func on every value and returns a Series of the results. A function defined in a cell runs on the workers.",
+	"assign":          "assign(**columns)\n\nReturns a new frame with the given columns added or replaced (values, Series or functions of the frame).",
+	"astype":          "astype(dtype)\n\nConverts values (or the columns named in a dict) to a dtype: int64, float64, bool, str/object, datetime64[ns].",
+	"between":         "between(left, right, inclusive='both')\n\nA mask: whether each value is between left and right.",
+	"compute":         "compute()\n\nRuns the task graph (on the Client's workers when a Client exists) and returns the pandas result.",
+	"count":           "count()\n\nThe number of values that are not missing (per column for a frame).",
+	"describe":        "describe()\n\nCount, mean, standard deviation, minimum, quartiles and maximum of the numeric columns.",
+	"drop_duplicates": "drop_duplicates(subset=None, keep='first')\n\nRemoves repeated rows (or values).",
+	"fillna":          "fillna(value)\n\nReplaces missing values with value.",
+	"groupby":         "groupby(by, sort=True, dropna=True)\n\nGroups rows by the values of one or more columns; aggregate the groups with sum, mean, count, std, agg, ….",
+	"head":            "head(n=5, npartitions=1, compute=True)\n\nThe first n rows. A Dask frame reads only its first partition.",
+	"idxmax":          "idxmax()\n\nThe label of the largest value.",
+	"idxmin":          "idxmin()\n\nThe label of the smallest value.",
+	"isin":            "isin(values)\n\nA mask: whether each value is one of values.",
+	"isna":            "isna()\n\nA mask of the missing values (NaN, None, NaT).",
+	"isnull":          "isnull()\n\nA mask of the missing values (NaN, None, NaT); the same as isna.",
+	"map":             "map(arg)\n\nReplaces each value with arg[value] (a dict) or arg(value) (a function).",
+	"map_partitions":  "map_partitions(func, *args, meta=None)\n\nCalls func on every partition (a pandas frame or Series) and assembles the results. A function defined in a cell runs on the workers.",
+	"max":             "max(skipna=True)\n\nThe largest value (per column for a frame).",
+	"mean":            "mean(skipna=True)\n\nThe mean of the values, missing values left out.",
+	"merge":           "merge(right, how='inner', on=None, left_on=None, right_on=None)\n\nJoins two frames on columns, as SQL does.",
+	"min":             "min(skipna=True)\n\nThe smallest value (per column for a frame).",
+	"nlargest":        "nlargest(n=5, columns=None)\n\nThe n rows (or values) with the largest values.",
+	"notna":           "notna()\n\nA mask of the values that are not missing.",
+	"notnull":         "notnull()\n\nA mask of the values that are not missing; the same as notna.",
+	"nsmallest":       "nsmallest(n=5, columns=None)\n\nThe n rows (or values) with the smallest values.",
+	"nunique":         "nunique()\n\nThe number of distinct values.",
+	"persist":         "persist()\n\nComputes the collection and keeps its partitions in memory (on the workers when a Client exists), so that later computations start from them.",
+	"prod":            "prod()\n\nThe product of the values.",
+	"quantile":        "quantile(q=0.5)\n\nThe value below which a fraction q of the values lie.",
+	"rename":          "rename(columns=None, index=None)\n\nRenames columns (a dict or a function), or a Series.",
+	"reset_index":     "reset_index(drop=False)\n\nTurns the index into columns and gives a fresh range index.",
+	"round":           "round(decimals=0)\n\nRounds every value to decimals places, half to even.",
+	"set_index":       "set_index(column)\n\nUses a column as the index.",
+	"sort_values":     "sort_values(by, ascending=True)\n\nSorts the rows by the values of one or more columns.",
+	"std":             "std(ddof=1)\n\nThe standard deviation (with ddof degrees of freedom removed).",
+	"sum":             "sum(skipna=True)\n\nThe sum of the values.",
+	"tail":            "tail(n=5)\n\nThe last n rows. A Dask frame reads only its last partition.",
+	"to_dict":         "to_dict()\n\nThe values as a dict (of dicts for a frame).",
+	"to_frame":        "to_frame(name=None)\n\nA one-column frame of the Series.",
+	"to_list":         "to_list()\n\nThe values as a list.",
+	"tolist":          "tolist()\n\nThe values as a list.",
+	"unique":          "unique()\n\nThe distinct values, in the order they first appear.",
+	"value_counts":    "value_counts(sort=True, ascending=False, dropna=True)\n\nHow many times each value appears, most frequent first.",
+	"var":             "var(ddof=1)\n\nThe variance (with ddof degrees of freedom removed).",
+	"visualize":       "visualize()\n\nShows the task graph that compute() would run.",
+	"agg":             "agg(func)\n\nAggregates each group with one or more functions: a name ('mean'), a list of names, or a dict of column to names.",
+	"aggregate":       "aggregate(func)\n\nAggregates each group with one or more functions; the same as agg.",
+	"first":           "first()\n\nThe first value of each group.",
+	"last":            "last()\n\nThe last value of each group.",
+	"size":            "size()\n\nThe number of rows of each group.",
+	// Client, futures and Delayed
+	"submit":   "submit(func, *args, key=None, pure=True, **kwargs)\n\nRuns func(*args, **kwargs) on a worker and returns a Future for its result. Futures given as arguments are replaced by their results, on the worker.",
+	"gather":   "gather(futures)\n\nWaits for futures (or lists, tuples and dicts of them) and returns their results.",
+	"scatter":  "scatter(data)\n\nSends data (or each item of a list) to the workers and returns Futures for it.",
+	"result":   "result(timeout=None)\n\nWaits for the future's task and returns its result, or raises its error.",
+	"done":     "done()\n\nWhether the future's task has finished (or failed).",
+	"cancel":   "cancel()\n\nReleases the future's task; its result is dropped once nothing needs it.",
+	"release":  "release()\n\nReleases the future's task; its result is dropped once nothing needs it.",
+	"restart":  "restart()\n\nRestarts the workers: every result they hold is dropped.",
+	"close":    "close()\n\nStops the cluster's workers; .compute() runs locally again.",
+	"shutdown": "shutdown()\n\nStops the cluster's workers; .compute() runs locally again.",
+	"who_has":  "who_has(futures)\n\nThe workers holding each future's result.",
+}
+
+func init() {
+	// Client.map and Client.compute clash with DataFrame methods' names.
+	docs["Client.map"] = "map(func, *iterables, key=None, pure=True, **kwargs)\n\nSubmits func on every item (or tuple of items of several iterables) and returns a list of Futures."
+	docs["Client.compute"] = "compute(collections)\n\nStarts computing a collection or Delayed (or a list of them) on the workers and returns Futures at once."
+	docs["Client.persist"] = "persist(collections)\n\nStarts computing collections on the workers and returns them backed by the partitions the workers keep."
 }

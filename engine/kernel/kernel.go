@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -84,6 +85,9 @@ type Kernel struct {
 	emit func(Output)
 	// timeMark is when %time started.
 	timeMark time.Time
+	// sources holds every cell's code by execution count, for
+	// tracebacks through functions defined in earlier cells.
+	sources map[int]string
 	// rng is the random module's generator.
 	rng *mt19937
 	// Yield, when set, is called every few million interpreter steps of a
@@ -152,6 +156,10 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	}
 
 	code = NormalizeNewlines(code)
+	if k.sources == nil {
+		k.sources = map[int]string{}
+	}
+	k.sources[n] = code
 	magic, args, body := cellMagic(code)
 	switch magic {
 	case "":
@@ -172,12 +180,12 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 			return err
 		})
 		if err != nil {
-			emit(errorOutput(err, code))
+			emit(k.errorOutput(err, code))
 			return false
 		}
 		return true
 	default:
-		emit(errorOutput(&TranslateError{1, fmt.Sprintf("UsageError: Cell magic `%%%%%s` not found (Burst has %%%%time and %%%%timeit).", magic)}, code))
+		emit(k.errorOutput(&TranslateError{1, fmt.Sprintf("UsageError: Cell magic `%%%%%s` not found (Burst has %%%%time and %%%%timeit).", magic)}, code))
 		return false
 	}
 	v, ok := k.runCell(thread, filename, body, code)
@@ -206,12 +214,12 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 	emit := k.emit
 	src, err := Translate(code)
 	if err != nil {
-		emit(errorOutput(err, orig))
+		emit(k.errorOutput(err, orig))
 		return nil, false
 	}
 	f, err := fileOptions.Parse(filename, src, 0)
 	if err != nil {
-		emit(errorOutput(err, orig))
+		emit(k.errorOutput(err, orig))
 		return nil, false
 	}
 	f.Stmts = applyDecorators(f.Stmts)
@@ -224,7 +232,7 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 		}
 	}
 	if err := k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) }); err != nil {
-		emit(errorOutput(err, orig))
+		emit(k.errorOutput(err, orig))
 		return nil, false
 	}
 	if last == nil {
@@ -237,7 +245,7 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 		return err
 	})
 	if err != nil {
-		emit(errorOutput(err, orig))
+		emit(k.errorOutput(err, orig))
 		return nil, false
 	}
 	if v == starlark.None {
@@ -245,7 +253,7 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 	}
 	if _, deleted := v.(deletedValue); deleted {
 		start, _ := last.Span()
-		emit(errorOutput(&TranslateError{int(start.Line), fmt.Sprintf("NameError: name '%s' is not defined", string(v.(deletedValue)))}, orig))
+		emit(k.errorOutput(&TranslateError{int(start.Line), fmt.Sprintf("NameError: name '%s' is not defined", string(v.(deletedValue)))}, orig))
 		return nil, false
 	}
 	return v, true
@@ -273,20 +281,16 @@ func (k *Kernel) run(f func() error) (err error) {
 
 var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker|StopIteration)(?:: ?|$)`)
 
-// errorOutput turns an error into a Python-style error output that points
-// at the learner's line.
-func errorOutput(err error, code string) Output {
-	lines := strings.Split(code, "\n")
-	srcLine := func(n int32) string {
-		if n >= 1 && int(n) <= len(lines) {
-			return strings.TrimSpace(lines[n-1])
-		}
-		return ""
-	}
+// errorOutput turns an error into a Python-style error output: IPython's
+// traceback through the learner's cells (the engine's own frames left
+// out), ending with the exception and its message.
+func (k *Kernel) errorOutput(err error, code string) Output {
+	cell := k.count
 	var (
-		msg   = err.Error()
-		line  int32
-		ename = "Error"
+		msg      = err.Error()
+		ename    = "Error"
+		frames   []tbFrame
+		isSyntax bool
 	)
 	var evalErr *starlark.EvalError
 	var synErr syntax.Error
@@ -294,55 +298,120 @@ func errorOutput(err error, code string) Output {
 	var resErr resolve.ErrorList
 	switch {
 	case errors.As(err, &resErr) && len(resErr) > 0:
-		msg, line, ename = resErr[0].Msg, resErr[0].Pos.Line, "SyntaxError"
+		msg, ename, isSyntax = resErr[0].Msg, "SyntaxError", true
+		frames = []tbFrame{{cell, int(resErr[0].Pos.Line), ""}}
 		if name, ok := strings.CutPrefix(msg, "undefined: "); ok {
-			msg, ename = fmt.Sprintf("name '%s' is not defined", name), "NameError"
+			msg, ename, isSyntax = fmt.Sprintf("name '%s' is not defined", name), "NameError", false
 		}
 	case errors.As(err, &evalErr):
 		msg = evalErr.Msg
 		if evalErr.Unwrap() != nil {
 			msg = evalErr.Unwrap().Error()
 		}
-		// The innermost frame in the cell is the learner's line; for a
-		// call whose arguments do not fit, Python blames the caller's.
-		var cellFrames []int32
 		for _, fr := range evalErr.CallStack {
-			if strings.HasPrefix(fr.Pos.Filename(), "<cell") {
-				cellFrames = append(cellFrames, fr.Pos.Line)
+			if n, ok := cellNumber(fr.Pos.Filename()); ok {
+				name := fr.Name
+				if name == "<toplevel>" || name == "<expr>" {
+					name = ""
+				}
+				frames = append(frames, tbFrame{n, int(fr.Pos.Line), name})
 			}
 		}
-		if n := len(cellFrames); n > 0 {
-			line = cellFrames[n-1]
-			if n > 1 && callArgsError.MatchString(msg) {
-				line = cellFrames[n-2]
-			}
+		// A call whose arguments do not fit is the caller's error.
+		if len(frames) > 1 && callArgsError.MatchString(msg) {
+			frames = frames[:len(frames)-1]
 		}
 	case errors.As(err, &synErr):
-		msg, line, ename = synErr.Msg, synErr.Pos.Line, "SyntaxError"
+		msg, ename, isSyntax = synErr.Msg, "SyntaxError", true
+		frames = []tbFrame{{cell, int(synErr.Pos.Line), ""}}
 		if strings.Contains(msg, "does not associate with") {
 			msg = "chained comparisons like a < b < c are not supported in Burst cells: write a < b and b < c"
 		}
 	case errors.As(err, &trErr):
-		msg, line, ename = trErr.Msg, int32(trErr.Line), "SyntaxError"
+		msg, ename, isSyntax = trErr.Msg, "SyntaxError", true
+		frames = []tbFrame{{cell, trErr.Line, ""}}
 		if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
-			ename, msg = m[1], msg[len(m[0]):]
+			ename, msg, isSyntax = m[1], msg[len(m[0]):], false
 		}
 	}
 	if errors.Is(err, context.Canceled) || strings.HasSuffix(msg, "cancelled: interrupted") {
 		ename, msg = "KeyboardInterrupt", ""
 	} else if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
 		ename, msg = m[1], msg[len(m[0]):]
+		if n, m, ok := pythonMessage(msg); ok && n == ename {
+			msg = m
+		}
 	} else if n, m, ok := pythonMessage(msg); ok {
 		ename, msg = n, m
 	} else if ename == "Error" {
 		ename = pythonErrorName(msg)
 	}
-	tb := []string{}
-	if line > 0 {
-		tb = append(tb, fmt.Sprintf("Cell line %d:\n    %s", line, srcLine(line)))
+	source := func(n int) []string {
+		if n == cell {
+			return strings.Split(code, "\n")
+		}
+		return strings.Split(k.sources[n], "\n")
 	}
-	tb = append(tb, fmt.Sprintf("%s: %s", ename, msg))
+	last := ename
+	if msg != "" {
+		last += ": " + msg
+	}
+	var tb []string
+	if isSyntax {
+		// As Python shows a syntax error: the line, no traceback.
+		for _, f := range frames {
+			lines := source(f.cell)
+			text := ""
+			if f.line >= 1 && f.line <= len(lines) {
+				text = strings.TrimSpace(lines[f.line-1])
+			}
+			tb = append(tb, fmt.Sprintf("  Cell In[%d], line %d\n    %s", f.cell, f.line, text))
+		}
+		tb = append(tb, last)
+		return Output{Type: "error", EName: ename, EValue: msg, Traceback: tb}
+	}
+	if len(frames) > 0 {
+		tb = append(tb, strings.Repeat("-", 75), fmt.Sprintf("%-41s Traceback (most recent call last)", ename))
+	}
+	for _, f := range frames {
+		head := fmt.Sprintf("Cell In[%d], line %d", f.cell, f.line)
+		if f.fn != "" {
+			head += ", in " + f.fn
+		}
+		tb = append(tb, head+"\n"+contextLines(source(f.cell), f.line)+"\n")
+	}
+	tb = append(tb, last)
 	return Output{Type: "error", EName: ename, EValue: msg, Traceback: tb}
+}
+
+// tbFrame is one frame of a traceback in a learner's cell.
+type tbFrame struct {
+	cell, line int
+	fn         string
+}
+
+// cellNumber reads N of a "<cell N>" file name.
+func cellNumber(filename string) (int, bool) {
+	s, ok := strings.CutPrefix(filename, "<cell ")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(s, ">"))
+	return n, err == nil
+}
+
+// contextLines shows the line of a frame with the two before it, as
+// IPython does: "----> 3 " marks the line.
+func contextLines(lines []string, line int) string {
+	var out []string
+	for i := max(1, line-2); i <= line && i <= len(lines); i++ {
+		mark := fmt.Sprintf("%7d ", i)
+		if i == line {
+			mark = fmt.Sprintf("----> %d ", i)
+		}
+		out = append(out, mark+lines[i-1])
+	}
+	return strings.Join(out, "\n")
 }
 
 // pythonErrorName guesses the Python exception for a Starlark message.

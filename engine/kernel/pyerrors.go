@@ -21,6 +21,29 @@ func fixed(ename, msg string) func([]string) (string, string) {
 }
 
 var pyMessages = []pyMessage{
+	// Arguments of Burst's functions, as Starlark's UnpackArgs words them.
+	{regexp.MustCompile(`^([\w.]+): unexpected keyword argument "?(\w+)"?(?: \(did you mean (\w+)\?\))?$`), func(m []string) (string, string) {
+		msg := fmt.Sprintf("%s() got an unexpected keyword argument '%s'", m[1], m[2])
+		if m[3] != "" {
+			msg += fmt.Sprintf(" (did you mean '%s'?)", m[3])
+		}
+		return "TypeError", msg
+	}},
+	{regexp.MustCompile(`^([\w.]+): for parameter "?(\w+)"?: got (\w+), want (\w+)$`), func(m []string) (string, string) {
+		if m[2] >= "0" && m[2] <= "9" {
+			return "TypeError", fmt.Sprintf("%s() argument %s must be %s, not %s", m[1], m[2], starType(m[4]), starType(m[3]))
+		}
+		return "TypeError", fmt.Sprintf("%s() argument '%s' must be %s, not %s", m[1], m[2], starType(m[4]), starType(m[3]))
+	}},
+	{regexp.MustCompile(`^([\w.]+): missing argument for (\w+)$`), func(m []string) (string, string) {
+		return "TypeError", fmt.Sprintf("%s() missing 1 required positional argument: '%s'", m[1], m[2])
+	}},
+	{regexp.MustCompile(`^([\w.]+): got (\d+) arguments?, want (at most |at least )?(\d+)$`), func(m []string) (string, string) {
+		return "TypeError", fmt.Sprintf("%s() takes %s%s positional arguments but %s were given", m[1], m[3], m[4], m[2])
+	}},
+	{regexp.MustCompile(`^([\w.]+): got multiple values for keyword argument "?(\w+)"?$`), func(m []string) (string, string) {
+		return "TypeError", fmt.Sprintf("%s() got multiple values for argument '%s'", m[1], m[2])
+	}},
 	{regexp.MustCompile(`^floating-point division by zero$`), fixed("ZeroDivisionError", "division by zero")},
 	{regexp.MustCompile(`^floored division by zero$`), fixed("ZeroDivisionError", "integer division or modulo by zero")},
 	{regexp.MustCompile(`^(integer|float) modulo by zero$`), func(m []string) (string, string) {
@@ -121,6 +144,10 @@ func starType(t string) string {
 		return t
 	case "builtin_function_or_method", "function":
 		return t
+	case "iterable":
+		return "an iterable"
+	case "callable":
+		return "callable"
 	}
 	return t
 }

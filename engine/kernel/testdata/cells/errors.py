@@ -196,3 +196,27 @@ int("abc")
 float("x1")
 # > ValueError: could not convert string to float: 'x1'
 # > @ line 1
+
+# %% a module function with an unknown keyword [burst]
+import dask.dataframe as dd
+dd.read_csv("data/*.csv", nosuch=1)
+# > TypeError: read_csv() got an unexpected keyword argument 'nosuch'
+# > @ line 2
+
+# %% a builtin with a wrong type [burst]
+import time
+time.sleep("1")
+# > ValueError: sleep length must be a non-negative number, not '1'
+# > @ line 2
+
+# %% a missing argument of a Burst function [burst]
+import glob
+glob.glob()
+# > TypeError: glob() missing 1 required positional argument: 'pathname'
+# > @ line 2
+
+# %% a method with an unknown keyword [burst]
+import pandas as pd
+pd.DataFrame({"a": [1]}).head(k=3)
+# > TypeError: head() got an unexpected keyword argument 'k'
+# > @ line 2

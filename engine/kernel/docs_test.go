@@ -1,0 +1,49 @@
+package kernel
+
+import (
+	"sort"
+	"testing"
+
+	"go.starlark.net/starlark"
+)
+
+// Every function of Burst's modules and every method of its types has a
+// docstring for help(x) and x?.
+func TestEverythingDocumented(t *testing.T) {
+	k := New(&NativeHost{Dir: t.TempDir()})
+	var missing []string
+	for path, m := range k.modules {
+		for name, v := range m.Members {
+			if _, ok := v.(*starlark.Builtin); !ok {
+				continue
+			}
+			if path == "distributed" {
+				path = "dask.distributed"
+			}
+			if docs[path+"."+name] == "" {
+				missing = append(missing, path+"."+name)
+			}
+		}
+	}
+	for name, v := range k.builtin {
+		if _, ok := v.(*starlark.Builtin); ok && name[0] != '_' && docs[name] == "" {
+			missing = append(missing, name)
+		}
+	}
+	var methods []string
+	methods = append(methods, frameMethods.names()...)
+	methods = append(methods, seriesMethods.names()...)
+	methods = append(methods, groupMethods...)
+	methods = append(methods, futureAttrs...)
+	methods = append(methods, delayedMethods...)
+	methods = append(methods, clientAttrs...)
+	for _, m := range methods {
+		if methodDocs[m] == "" && docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
+			missing = append(missing, "method "+m)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d without a docstring: %v", len(missing), missing)
+	}
+}
