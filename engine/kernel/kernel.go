@@ -232,6 +232,30 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 		}
 	}
 	if err := k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) }); err != nil {
+		// Starlark checks every name before running anything; Python
+		// runs the statements before the one with an undefined name
+		// (their prints appear) and fails there.
+		var resErr resolve.ErrorList
+		if errors.As(err, &resErr) && len(resErr) > 0 && strings.HasPrefix(resErr[0].Msg, "undefined:") {
+			if names, ok := undefinedInDefs(f, resErr); ok {
+				// Only function bodies use them: Python fails when
+				// the function runs, so the cell runs with names that
+				// fail when used.
+				for _, n := range names {
+					k.globals[n] = undefinedName(n)
+				}
+				v, ok := k.runCell(thread, filename, code, orig)
+				for _, n := range names {
+					if _, still := k.globals[n].(undefinedName); still {
+						delete(k.globals, n)
+					}
+				}
+				return v, ok
+			}
+			if perr := k.runBefore(thread, filename, src, resErr[0].Pos.Line); perr != nil {
+				err = perr
+			}
+		}
 		emit(k.errorOutput(err, orig))
 		return nil, false
 	}
@@ -251,12 +275,89 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 	if v == starlark.None {
 		return nil, true
 	}
+	if u, ok := v.(undefinedName); ok {
+		start, _ := last.Span()
+		emit(k.errorOutput(&TranslateError{int(start.Line), u.err().Error()}, orig))
+		return nil, false
+	}
 	if _, deleted := v.(deletedValue); deleted {
 		start, _ := last.Span()
 		emit(k.errorOutput(&TranslateError{int(start.Line), fmt.Sprintf("NameError: name '%s' is not defined", string(v.(deletedValue)))}, orig))
 		return nil, false
 	}
 	return v, true
+}
+
+// undefinedInDefs returns the undefined names of a resolution's errors
+// if every one of them is inside a def statement.
+func undefinedInDefs(f *syntax.File, errs resolve.ErrorList) ([]string, bool) {
+	var names []string
+	for _, e := range errs {
+		name, ok := strings.CutPrefix(e.Msg, "undefined: ")
+		if !ok {
+			return nil, false
+		}
+		inDef := false
+		for _, st := range f.Stmts {
+			d, isDef := st.(*syntax.DefStmt)
+			if !isDef {
+				continue
+			}
+			if start, end := d.Span(); e.Pos.Line > start.Line && e.Pos.Line <= end.Line {
+				inDef = true
+			}
+		}
+		if !inDef {
+			return nil, false
+		}
+		names = append(names, name)
+	}
+	return names, true
+}
+
+// undefinedName stands for a name a function uses that no cell defined
+// yet: using it raises Python's NameError.
+type undefinedName string
+
+func (u undefinedName) err() error {
+	return fmt.Errorf("NameError: name '%s' is not defined", string(u))
+}
+func (u undefinedName) String() string        { return fmt.Sprintf("<undefined %s>", string(u)) }
+func (u undefinedName) Type() string          { return "undefined" }
+func (u undefinedName) Freeze()               {}
+func (u undefinedName) Truth() starlark.Bool  { return false }
+func (u undefinedName) Hash() (uint32, error) { return 0, u.err() }
+func (u undefinedName) Name() string          { return string(u) }
+func (u undefinedName) CallInternal(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return nil, u.err()
+}
+func (u undefinedName) Attr(string) (starlark.Value, error) { return nil, u.err() }
+func (u undefinedName) AttrNames() []string                 { return nil }
+func (u undefinedName) Binary(syntax.Token, starlark.Value, starlark.Side) (starlark.Value, error) {
+	return nil, u.err()
+}
+func (u undefinedName) Get(starlark.Value) (starlark.Value, bool, error) { return nil, false, u.err() }
+
+// runBefore runs the top-level statements of src that end before line,
+// and returns their error if any.
+func (k *Kernel) runBefore(thread *starlark.Thread, filename, src string, line int32) error {
+	f, err := fileOptions.Parse(filename, src, 0)
+	if err != nil {
+		return nil
+	}
+	f.Stmts = applyDecorators(f.Stmts)
+	var before []syntax.Stmt
+	for _, st := range f.Stmts {
+		if _, end := st.Span(); end.Line >= line {
+			break
+		}
+		before = append(before, st)
+	}
+	if len(before) == 0 {
+		return nil
+	}
+	f.Stmts = before
+	return k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) })
 }
 
 // forgetDeleted removes the names a cell deleted with del.

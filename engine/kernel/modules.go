@@ -263,6 +263,11 @@ func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 		}
 	}
 	var b strings.Builder
+	for _, a := range args {
+		if u, ok := a.(undefinedName); ok {
+			return nil, u.err()
+		}
+	}
 	for i, a := range args {
 		if i > 0 {
 			b.WriteString(sep)

@@ -220,3 +220,21 @@ import pandas as pd
 pd.DataFrame({"a": [1]}).head(k=3)
 # > TypeError: head() got an unexpected keyword argument 'k'
 # > @ line 2
+
+# %% statements before an undefined name run first
+print("first")
+x = 1
+print(x + nosuch)
+print("never")
+# > first
+# > NameError: name 'nosuch' is not defined
+# > @ line 3
+
+# %% an undefined name in a function body is found when it is called
+def f():
+    return missing_name + 1
+print("defined")
+f()
+# > defined
+# > NameError: name 'missing_name' is not defined
+# > @ line 2
