@@ -243,6 +243,21 @@ func buildPages(out string) error {
 	if err := os.MkdirAll(filepath.Join(out, "lessons"), 0o755); err != nil {
 		return err
 	}
+	// Solutions are served beside the site's root, where a cell's
+	// %load solutions/NAME.py finds them.
+	sols, _ := filepath.Glob("lessons/solutions/*.py")
+	if err := os.MkdirAll(filepath.Join(out, "solutions"), 0o755); err != nil {
+		return err
+	}
+	for _, sol := range sols {
+		b, err := os.ReadFile(sol)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "solutions", filepath.Base(sol)), b, 0o644); err != nil {
+			return err
+		}
+	}
 	var written []string
 	write := func(name string, p page) error {
 		var buf bytes.Buffer

@@ -219,6 +219,9 @@ total.compute()`)
 	// background threads that compete with the workers for the cores.
 	timeMap(2)
 	one, two := timeMap(1), timeMap(2)
+	// Once more, interleaved, keeping the best of each: the machine's
+	// other work comes and goes.
+	one, two = min(one, timeMap(1)), min(two, timeMap(2))
 	t.Logf("CPU-bound map over 8 inputs: 1 worker %.0f ms, 2 workers %.0f ms: %.2f×", one, two, one/two)
 	if one/two < 1.6 {
 		t.Errorf("2 workers are %.2f× faster than 1, want at least 1.6×", one/two)

@@ -62,13 +62,20 @@ var cellLine = regexp.MustCompile(`Cell In\[\d+\], line (\d+)`)
 // CorpusOutput runs code in a fresh kernel on host and renders its outputs
 // as corpus files write them.
 func CorpusOutput(host Host, code string) string {
-	k := New(host)
+	text, _ := RenderCell(New(host), code)
+	return text
+}
+
+// RenderCell runs code in k and renders its outputs as corpus files write
+// them; loaded is the code a %load gave for the cell, if any.
+func RenderCell(k *Kernel, code string) (text, loaded string) {
 	var lines []string
 	k.Execute(context.Background(), code, func(o Output) {
 		switch o.Type {
 		case "stream":
 			lines = append(lines, strings.Split(strings.TrimSuffix(o.Text, "\n"), "\n")...)
 		case "set_next_input":
+			loaded = o.Text
 			lines = append(lines, strings.Split(o.Text, "\n")...)
 		case "execute_result", "display_data":
 			text, _ := o.Data["text/plain"].(string)
@@ -85,8 +92,12 @@ func CorpusOutput(host Host, code string) string {
 			}
 		}
 	})
-	return strings.Join(lines, "\n")
+	return strings.Join(lines, "\n"), loaded
 }
+
+// CorpusMatch reports whether output matches expected lines ("~" lines
+// are regular expressions).
+func CorpusMatch(got, want string) bool { return corpusMatch(got, want) }
 
 // CheckCorpus runs every case of a corpus file and returns a message per
 // case whose output differs from the expected one.

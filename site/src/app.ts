@@ -125,6 +125,16 @@ function mountCell(el: HTMLElement, index: number) {
   });
   run.onclick = () => runCell(index).catch(() => {});
   input.append(prompt, run, editorHost);
+  if (/^%load\s/.test(code)) {
+    // A solution cell: loading it is running it; running it again runs
+    // the solution.
+    const load = document.createElement("button");
+    load.className = "cell-load";
+    load.textContent = "Load solution";
+    load.title = "Replace this cell with the solution (then run it)";
+    load.onclick = () => runCell(index).catch(() => {});
+    input.append(load);
+  }
   source?.remove();
   el.prepend(input);
   el.append(output);

@@ -1,5 +1,61 @@
-// Rendering of cell outputs: streams, rich results (HTML or text), errors.
+// Rendering of cell outputs: streams, rich results (HTML, task graphs or
+// text), errors.
+import dagre from "@dagrejs/dagre";
 import type { Output } from "./kernel";
+
+type GraphJSON = { nodes: { id: string; prefix: string; deps?: string[] }[]; outputs?: string[] };
+
+const SVG = "http://www.w3.org/2000/svg";
+
+// renderGraph lays a task graph out with dagre as Dask's visualize draws
+// it: each task a circle labelled with its function, each result a box,
+// data flowing upwards.
+export function renderGraph(g: GraphJSON): Element {
+  if (g.nodes.length > 400) {
+    const p = document.createElement("pre");
+    p.textContent = `(a graph of ${g.nodes.length} tasks is too large to draw)`;
+    return p;
+  }
+  const G = new dagre.graphlib.Graph();
+  G.setGraph({ rankdir: "BT", nodesep: 18, ranksep: 26, marginx: 8, marginy: 8 });
+  G.setDefaultEdgeLabel(() => ({}));
+  const labelWidth = (s: string) => Math.max(30, s.length * 7 + 16);
+  for (const n of g.nodes) {
+    G.setNode("f" + n.id, { width: labelWidth(n.prefix), height: 30, kind: "task", label: n.prefix });
+    G.setNode("d" + n.id, { width: 26, height: 18, kind: "data" });
+    G.setEdge("f" + n.id, "d" + n.id);
+    for (const d of n.deps || []) G.setEdge("d" + d, "f" + n.id);
+  }
+  dagre.layout(G);
+  const { width = 0, height = 0 } = G.graph();
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("class", "task-graph");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", String(Math.min(width, 900)));
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `task graph of ${g.nodes.length} tasks`);
+  const el = (name: string, attrs: Record<string, string | number>, parent: Element = svg) => {
+    const e = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    parent.appendChild(e);
+    return e;
+  };
+  for (const e of G.edges()) {
+    const pts = G.edge(e).points as { x: number; y: number }[];
+    el("polyline", { points: pts.map((p) => `${p.x},${p.y}`).join(" "), class: "edge" });
+  }
+  for (const id of G.nodes()) {
+    const n = G.node(id) as any;
+    if (n.kind === "task") {
+      el("ellipse", { cx: n.x, cy: n.y, rx: n.width / 2, ry: n.height / 2, class: "task" });
+      const t = el("text", { x: n.x, y: n.y + 4, "text-anchor": "middle", class: "task-label" });
+      t.textContent = n.label;
+    } else {
+      el("rect", { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height, class: "data" });
+    }
+  }
+  return svg;
+}
 
 export function renderOutput(o: Output): HTMLElement {
   switch (o.type) {
@@ -19,7 +75,14 @@ export function renderOutput(o: Output): HTMLElement {
       const div = document.createElement("div");
       div.className = "output-result";
       const data = o.data || {};
-      if (data["text/html"]) {
+      const graph = data["application/vnd.burst.graph+json"];
+      if (graph && graph.nodes) {
+        div.classList.add("output-graph");
+        div.appendChild(renderGraph(graph));
+        const cap = document.createElement("pre");
+        cap.textContent = data["text/plain"] ?? "";
+        div.appendChild(cap);
+      } else if (data["text/html"]) {
         div.classList.add("output-html");
         // Produced by our own kernel (pandas-style tables), not by users.
         div.innerHTML = data["text/html"];

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"burst/build/dataset"
+	"burst/engine/kernel"
+)
+
+// TestLessons runs every cell of every lesson natively, in order, as a
+// learner would (a %load cell is run again with the solution it loaded),
+// and compares each cell's output with build/testdata/lessons/NAME.out.
+// BURST_RECORD=1 rewrites those files from this run, for review: times and
+// random keys become patterns.
+func TestLessons(t *testing.T) {
+	lessons, _ := filepath.Glob("../lessons/*.md")
+	for _, lesson := range lessons {
+		name := strings.TrimSuffix(filepath.Base(lesson), ".md")
+		if name == "00-overview" {
+			continue // TestOverviewLesson compares it with pandas
+		}
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := dataset.Flights(filepath.Join(dir, "data"), "small"); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(absPath(t, "../lessons/solutions"), filepath.Join(dir, "solutions")); err != nil {
+				t.Fatal(err)
+			}
+			cells, err := readCells(lesson)
+			if err != nil {
+				t.Fatal(err)
+			}
+			k := kernel.New(&kernel.NativeHost{Dir: dir, Workers: 2})
+			var got []string
+			for i, c := range cells {
+				text, loaded := kernel.RenderCell(k, c)
+				if loaded != "" {
+					more, _ := kernel.RenderCell(k, loaded)
+					text += "\n" + more
+				}
+				got = append(got, text)
+				t.Logf("cell %d done", i+1)
+			}
+			out := filepath.Join("testdata", "lessons", name+".out")
+			if os.Getenv("BURST_RECORD") != "" {
+				var b strings.Builder
+				for i, text := range got {
+					fmt.Fprintf(&b, "# %%%% cell %d\n", i+1)
+					for _, l := range strings.Split(text, "\n") {
+						fmt.Fprintf(&b, "# > %s\n", patterned(l))
+					}
+					b.WriteString("\n")
+				}
+				os.MkdirAll(filepath.Dir(out), 0o755)
+				if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			src, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatalf("%v (BURST_RECORD=1 writes it)", err)
+			}
+			want := kernel.ParseCorpus(string(src))
+			if len(want) != len(got) {
+				t.Fatalf("%s has %d cells, the lesson %d", out, len(want), len(got))
+			}
+			for i := range got {
+				if !kernel.CorpusMatch(got[i], want[i].Expect) {
+					t.Errorf("cell %d:\n%s\n--- got:\n%s\n--- want:\n%s", i+1, cells[i], got[i], want[i].Expect)
+				}
+			}
+		})
+	}
+}
+
+var (
+	timeLine = regexp.MustCompile(`^(CPU times|Wall time): `)
+	tokenRe  = regexp.MustCompile(`-[0-9a-f]{32}`)
+)
+
+// patterned turns the parts of an output line that change from run to
+// run (times, random keys) into a pattern line.
+func patterned(l string) string {
+	switch {
+	case strings.HasPrefix(l, "<Client: "):
+		// The machine's memory.
+		return "~" + regexp.QuoteMeta(l[:strings.Index(l, "memory=")]) + "memory=.*>"
+	case timeLine.MatchString(l):
+		return "~" + timeLine.FindString(l) + ".*"
+	case tokenRe.MatchString(l):
+		parts := tokenRe.Split(l, -1)
+		for i := range parts {
+			parts[i] = regexp.QuoteMeta(parts[i])
+		}
+		return "~" + strings.Join(parts, "-[0-9a-f]{32}")
+	}
+	return l
+}
+
+func absPath(t *testing.T, p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

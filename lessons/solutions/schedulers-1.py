@@ -1,0 +1,3 @@
+futures = client.map(inc, data)
+total = client.submit(sum, futures)
+total.result()

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"burst/build/chrome"
+	"burst/build/dataset"
+	"burst/server/site"
+)
+
+// TestLessonsInBrowser runs every lesson after the overview in headless
+// Chromium, cell by cell as a learner would (a %load cell is run again
+// with the solution it loaded), with no cell error and no console error;
+// it reports the time of each cell and takes screenshots at desktop and
+// tablet sizes.
+func TestLessonsInBrowser(t *testing.T) {
+	if chrome.Path() == "" {
+		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
+			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
+		}
+		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
+	}
+	dist := buildDist(t)
+	root := t.TempDir()
+	if _, err := dataset.Flights(filepath.Join(root, "data"), "small"); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
+	go srv.Serve(ln)
+	defer srv.Close()
+	shots := os.Getenv("BURST_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	lessons, _ := filepath.Glob("../lessons/*.md")
+	for _, lesson := range lessons {
+		name := strings.TrimSuffix(filepath.Base(lesson), ".md")
+		if name == "00-overview" {
+			continue // TestOverviewInBrowser
+		}
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel, err := chrome.New(context.Background(), t.Logf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cancel()
+			ctx, cancel = context.WithTimeout(ctx, 5*time.Minute)
+			defer cancel()
+			var consoleErrors []string
+			chromedp.ListenTarget(ctx, func(ev any) {
+				switch ev := ev.(type) {
+				case *runtime.EventConsoleAPICalled:
+					if ev.Type == runtime.APITypeError {
+						var parts []string
+						for _, a := range ev.Args {
+							parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+						}
+						consoleErrors = append(consoleErrors, strings.Join(parts, " "))
+					}
+				case *runtime.EventExceptionThrown:
+					consoleErrors = append(consoleErrors, ev.ExceptionDetails.Error())
+				}
+			})
+			if err := chromedp.Run(ctx,
+				chromedp.EmulateViewport(1440, 900),
+				chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/"+name+"?workers=2"),
+				chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+			); err != nil {
+				t.Fatal(err)
+			}
+			// Every cell in order; a %load cell once more, with its
+			// solution.
+			var raw string
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`(async () => {
+				const times = [];
+				for (let k = 0; k < window.burst.cellCount(); k++) {
+					let err = "";
+					await window.burst.runCell(k).catch(e => { err = String(e); });
+					if (window.burst.outputs(k).some(o => o.type === "set_next_input")) {
+						await window.burst.runCell(k).catch(e => { err = String(e); });
+					}
+					const el = document.querySelector('[data-cell-index="' + k + '"]');
+					const code = el.querySelector('.cm-content').innerText.split("\n")[0];
+					times.push({cell: k + 1, code, secs: parseFloat(el.dataset.elapsed), err});
+				}
+				return JSON.stringify(times);
+			})()`, &raw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
+				t.Fatal(err)
+			}
+			var times []struct {
+				Cell int     `json:"cell"`
+				Code string  `json:"code"`
+				Secs float64 `json:"secs"`
+				Err  string  `json:"err"`
+			}
+			json.Unmarshal([]byte(raw), &times)
+			var report []string
+			for _, c := range times {
+				if c.Err != "" {
+					t.Errorf("cell %d (%s): %s", c.Cell, c.Code, c.Err)
+				}
+				report = append(report, fmt.Sprintf("%3d %6.2fs  %s", c.Cell, c.Secs, c.Code))
+			}
+			t.Logf("%s, cell times in Chromium with 2 workers:\n%s", name, strings.Join(report, "\n"))
+			if len(consoleErrors) > 0 {
+				t.Errorf("console errors: %v", consoleErrors)
+			}
+			for _, size := range [][2]int64{{1440, 900}, {820, 1180}} {
+				var png []byte
+				if err := chromedp.Run(ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.FullScreenshot(&png, 100)); err != nil {
+					t.Fatal(err)
+				}
+				os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%dx%d.png", name, size[0], size[1])), png, 0o644)
+			}
+		})
+	}
+}
