@@ -39,7 +39,13 @@ func (r *cellRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	code := blockText(n, src)
 	lang := string(n.Language(src))
 	if lang == "python" {
-		fmt.Fprintf(w, "<div class=\"cell\" data-cell-index=\"%d\"><pre class=\"cell-source\">%s</pre><div class=\"cell-output\" data-output></div></div>\n", r.n, html.EscapeString(code))
+		// ```python raises: the cell shows an error on purpose (Run all
+		// goes on past it).
+		raises := ""
+		if n.Info != nil && strings.Contains(string(n.Info.Segment.Value(src)), "raises") {
+			raises = " data-raises"
+		}
+		fmt.Fprintf(w, "<div class=\"cell\" data-cell-index=\"%d\"%s><pre class=\"cell-source\">%s</pre><div class=\"cell-output\" data-output></div></div>\n", r.n, raises, html.EscapeString(code))
 		r.n++
 	} else {
 		fmt.Fprintf(w, "<pre><code class=\"language-%s\">%s</code></pre>\n", html.EscapeString(lang), html.EscapeString(code))

@@ -97,6 +97,7 @@ func TestLessonsInBrowser(t *testing.T) {
 					}
 					const el = document.querySelector('[data-cell-index="' + k + '"]');
 					const code = el.querySelector('.cm-content').innerText.split("\n")[0];
+					if (el.hasAttribute("data-raises")) err = err ? "" : "expected an error";
 					times.push({cell: k + 1, code, secs: parseFloat(el.dataset.elapsed), err});
 				}
 				return JSON.stringify(times);

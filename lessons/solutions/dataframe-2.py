@@ -1,0 +1,1 @@
+len(df[~df.Cancelled])
