@@ -203,7 +203,8 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
   {{if .Cells}}<span class="kernel-status" data-kernel-status>kernel starting</span>
   <button type="button" data-run-all title="Run every cell in order">Run all</button>
   <button type="button" data-interrupt title="Stop the running cell; your variables stay">Interrupt</button>
-  <button type="button" data-restart title="Start a fresh kernel: every variable is cleared">Restart</button>{{end}}
+  <button type="button" data-restart title="Start a fresh kernel: every variable is cleared">Restart</button>
+  <button type="button" data-reset-lesson title="Put the lesson's text back in every cell">Reset lesson</button>{{end}}
 </header>
 <main class="lesson">
 {{.Body}}

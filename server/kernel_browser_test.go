@@ -104,4 +104,22 @@ func TestKernelInBrowser(t *testing.T) {
 	if r2.OK || len(r2.Outputs) == 0 || !strings.Contains(r2.Outputs[0].EValue, "not defined") {
 		t.Errorf("after a restart, x gave %+v", r2)
 	}
+
+	// An edit survives a reload; Reset lesson puts the lesson's text back.
+	var original, after, reset string
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`window.burst.code(0)`, &original),
+		chromedp.Evaluate(`window.burst.setCode(0, "x = 'my edit'")`, nil),
+		chromedp.Reload(),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`window.burst.code(0)`, &after),
+		chromedp.Evaluate(`document.querySelector('[data-cell-index="0"]').classList.contains("edited")`, nil),
+		chromedp.Click(`[data-reset-lesson]`, chromedp.ByQuery),
+		chromedp.Evaluate(`window.burst.code(0)`, &reset),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if after != "x = 'my edit'" || reset != original {
+		t.Errorf("edit after reload %q; after Reset lesson %q, want %q", after, reset, original)
+	}
 }

@@ -13,7 +13,44 @@ type Cell = {
   output: HTMLElement;
   prompt: HTMLElement;
   outputs: Output[];
+  original: string; // the lesson's text of the cell
 };
+
+// Edits are kept per lesson and cell in the browser's storage, so that a
+// reload (or coming back tomorrow) finds the learner's code.
+const storageKey = (index: number) => `burst:${location.pathname}:cell:${index}`;
+
+function savedCode(index: number): string | null {
+  try {
+    return localStorage.getItem(storageKey(index));
+  } catch {
+    return null; // storage disabled: edits live as long as the page
+  }
+}
+
+function saveCode(index: number, code: string, original: string) {
+  try {
+    if (code === original) localStorage.removeItem(storageKey(index));
+    else localStorage.setItem(storageKey(index), code);
+  } catch {
+    /* storage full or disabled */
+  }
+}
+
+function setCode(c: Cell, code: string) {
+  c.view.dispatch({ changes: { from: 0, to: c.view.state.doc.length, insert: code } });
+}
+
+// resetCell puts the lesson's text back in cell k.
+function resetCell(k: number) {
+  const c = cells[k];
+  if (c) setCode(c, c.original);
+}
+
+// resetLesson puts every cell's lesson text back.
+function resetLesson() {
+  cells.forEach((_, k) => resetCell(k));
+}
 
 const cells: Cell[] = [];
 let kernel: Kernel | null = null;
@@ -122,13 +159,32 @@ function mountCell(el: HTMLElement, index: number) {
       },
     ]),
   );
+  const reset = document.createElement("button");
+  reset.className = "cell-reset";
+  reset.textContent = "Reset";
+  reset.title = "Put the lesson's text back in this cell";
+  const edited = (doc: string) => el.classList.toggle("edited", doc !== code);
+  const saved = savedCode(index);
   const view = new EditorView({
-    doc: code,
-    extensions: [basicSetup, python(), runKeys, EditorView.lineWrapping],
+    doc: saved ?? code,
+    extensions: [
+      basicSetup,
+      python(),
+      runKeys,
+      EditorView.lineWrapping,
+      EditorView.updateListener.of((u) => {
+        if (!u.docChanged) return;
+        const doc = u.state.doc.toString();
+        saveCode(index, doc, code);
+        edited(doc);
+      }),
+    ],
     parent: editorHost,
   });
+  edited(saved ?? code);
+  reset.onclick = () => resetCell(index);
   run.onclick = () => runCell(index).catch(() => {});
-  input.append(prompt, run, editorHost);
+  input.append(prompt, run, editorHost, reset);
   if (/^%load\s/.test(code)) {
     // A solution cell: loading it is running it; running it again runs
     // the solution.
@@ -142,7 +198,7 @@ function mountCell(el: HTMLElement, index: number) {
   source?.remove();
   el.prepend(input);
   el.append(output);
-  cells.push({ el, view, output, prompt, outputs: [] });
+  cells.push({ el, view, output, prompt, outputs: [], original: code });
 }
 
 function start() {
@@ -150,6 +206,8 @@ function start() {
   cellEls.forEach((el, i) => mountCell(el, i));
   const interruptButton = document.querySelector<HTMLButtonElement>("[data-interrupt]");
   if (interruptButton) interruptButton.onclick = () => kernel?.interrupt();
+  const resetButton = document.querySelector<HTMLButtonElement>("[data-reset-lesson]");
+  if (resetButton) resetButton.onclick = () => resetLesson();
   const restartButton = document.querySelector<HTMLButtonElement>("[data-restart]");
   if (restartButton) restartButton.onclick = () => restart();
   const runAllButton = document.querySelector<HTMLButtonElement>("[data-run-all]");
@@ -166,6 +224,10 @@ function start() {
     events: () => kernel?.events() ?? [],
     subscribe: (fn: (events: any[]) => void) => kernel?.subscribe(fn),
     interrupt: () => kernel?.interrupt(),
+    resetCell,
+    resetLesson,
+    code: (k: number) => cells[k]?.view.state.doc.toString(),
+    setCode: (k: number, code: string) => cells[k] && setCode(cells[k], code),
     restart: () => restart(),
     // stopWorker terminates worker web worker i, as a crash would.
     stopWorker: (i: number, restart = true) => kernel?.workerLost(i, "stopped by stopWorker", restart),
