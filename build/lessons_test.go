@@ -21,9 +21,6 @@ func TestLessons(t *testing.T) {
 	lessons, _ := filepath.Glob("../lessons/*.md")
 	for _, lesson := range lessons {
 		name := strings.TrimSuffix(filepath.Base(lesson), ".md")
-		if name == "00-overview" {
-			continue // TestOverviewLesson compares it with pandas
-		}
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			if _, err := dataset.Flights(filepath.Join(dir, "data"), "small"); err != nil {

@@ -49,6 +49,9 @@ func TestOverviewLesson(t *testing.T) {
 			if _, err := dataset.Flights(filepath.Join(dir, "data"), size); err != nil {
 				t.Fatal(err)
 			}
+			if err := os.Symlink(absPath(t, "../lessons/solutions"), filepath.Join(dir, "solutions")); err != nil {
+				t.Fatal(err)
+			}
 			cells, err := readCells("../lessons/00-overview.md")
 			if err != nil {
 				t.Fatal(err)

@@ -259,6 +259,22 @@ func buildPages(out string) error {
 			return err
 		}
 	}
+	// Pictures beside the lessons, as their Markdown links them.
+	pics, _ := filepath.Glob("lessons/images/*")
+	if len(pics) > 0 {
+		if err := os.MkdirAll(filepath.Join(out, "lessons", "images"), 0o755); err != nil {
+			return err
+		}
+	}
+	for _, pic := range pics {
+		b, err := os.ReadFile(pic)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "lessons", "images", filepath.Base(pic)), b, 0o644); err != nil {
+			return err
+		}
+	}
 	var written []string
 	write := func(name string, p page) error {
 		var buf bytes.Buffer

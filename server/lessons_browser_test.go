@@ -20,7 +20,7 @@ import (
 	"burst/server/site"
 )
 
-// TestLessonsInBrowser runs every lesson after the overview in headless
+// TestLessonsInBrowser runs every lesson in headless
 // Chromium, cell by cell as a learner would (a %load cell is run again
 // with the solution it loaded), with no cell error and no console error;
 // it reports the time of each cell and takes screenshots at desktop and
@@ -51,9 +51,6 @@ func TestLessonsInBrowser(t *testing.T) {
 	lessons, _ := filepath.Glob("../lessons/*.md")
 	for _, lesson := range lessons {
 		name := strings.TrimSuffix(filepath.Base(lesson), ".md")
-		if name == "00-overview" {
-			continue // TestOverviewInBrowser
-		}
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel, err := chrome.New(context.Background(), t.Logf)
 			if err != nil {

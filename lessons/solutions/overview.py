@@ -1,0 +1,1 @@
+df.DepDelay.max().compute()
