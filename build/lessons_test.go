@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -107,4 +109,62 @@ func absPath(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestLessonNumbers computes, the way lesson 02 and its solutions do, the
+// numbers the lessons print, and compares them with pandas'
+// (testdata/lessons/lesson_numbers.json, from lesson_numbers.py).
+func TestLessonNumbers(t *testing.T) {
+	b, err := os.ReadFile("testdata/lessons/lesson_numbers.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]any
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := dataset.Flights(filepath.Join(dir, "data"), "small"); err != nil {
+		t.Fatal(err)
+	}
+	k := kernel.New(&kernel.NativeHost{Dir: dir, Workers: 2})
+	text, _ := kernel.RenderCell(k, `import json, os, dask
+import dask.dataframe as dd
+from dask.distributed import Client
+client = Client(n_workers=2)
+df = dd.read_csv(os.path.join("data", "nycflights", "*.csv"),
+                 parse_dates={"Date": [0, 1, 2]},
+                 dtype={"TailNum": str, "CRSElapsedTime": float, "Cancelled": bool})
+non_cancelled = df[~df.Cancelled]
+mean_delay, std_delay = dask.compute(non_cancelled.DepDelay.mean(), non_cancelled.DepDelay.std())
+print(json.dumps({
+    "rows": len(df),
+    "not_cancelled": len(df[~df.Cancelled]),
+    "not_cancelled_by_origin": df[~df.Cancelled].groupby("Origin").Origin.count().compute().to_dict(),
+    "mean_delay_by_origin": df.groupby("Origin").DepDelay.mean().compute().to_dict(),
+    "worst_weekday": df.groupby("DayOfWeek").DepDelay.mean().idxmax().compute(),
+    "max_delay": df.DepDelay.max().compute(),
+    "mean_delay_not_cancelled": mean_delay,
+    "std_delay_not_cancelled": std_delay,
+}))`)
+	var got map[string]any
+	if err := json.Unmarshal([]byte(text), &got); err != nil {
+		t.Fatalf("%v:\n%s", err, text)
+	}
+	var cmp func(path string, g, w any)
+	cmp = func(path string, g, w any) {
+		switch w := w.(type) {
+		case map[string]any:
+			gm, _ := g.(map[string]any)
+			for k, v := range w {
+				cmp(path+"."+k, gm[k], v)
+			}
+		case float64:
+			gf, ok := g.(float64)
+			if !ok || math.Abs(gf-w) > 1e-9*math.Max(1, math.Abs(w)) {
+				t.Errorf("%s = %v, pandas says %v", path, g, w)
+			}
+		}
+	}
+	cmp("", got, want)
 }

@@ -405,7 +405,13 @@ func (g *Graph) layers() []string {
 }
 
 func (g *Graph) String() string {
-	return fmt.Sprintf("<Task graph: %d tasks in %d layers (%s)>", len(g.g), len(g.layers()), strings.Join(g.layers(), ", "))
+	plural := func(n int, s string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, s)
+		}
+		return fmt.Sprintf("%d %ss", n, s)
+	}
+	return fmt.Sprintf("<Task graph: %s in %s (%s)>", plural(len(g.g), "task"), plural(len(g.layers()), "layer"), strings.Join(g.layers(), ", "))
 }
 func (g *Graph) Type() string          { return "Graph" }
 func (g *Graph) Freeze()               {}
