@@ -6,6 +6,7 @@ import { Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
 import { Kernel, Output, Status } from "./kernel";
 import { renderOutput } from "./output";
+import { Dashboard } from "./dashboard";
 
 type Cell = {
   el: HTMLElement;
@@ -54,6 +55,7 @@ function resetLesson() {
 
 const cells: Cell[] = [];
 let kernel: Kernel | null = null;
+let dashboard: Dashboard | null = null;
 
 function workerCount(): number {
   const q = new URLSearchParams(location.search).get("workers");
@@ -252,6 +254,8 @@ function startKernel() {
   const mb = parseInt(new URLSearchParams(location.search).get("worker_memory") || "", 10);
   kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0);
   kernel.onStatus = setStatus;
+  if (!dashboard) dashboard = new Dashboard();
+  kernel.subscribe((evs) => dashboard?.add(evs));
   setStatus("starting");
 }
 
