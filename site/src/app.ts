@@ -45,7 +45,9 @@ function setCode(c: Cell, code: string) {
 // resetCell puts the lesson's text back in cell k.
 function resetCell(k: number) {
   const c = cells[k];
-  if (c) setCode(c, c.original);
+  if (!c) return;
+  setCode(c, c.original);
+  c.el.querySelector<HTMLElement>(".cell-load")?.removeAttribute("hidden");
 }
 
 // resetLesson puts every cell's lesson text back.
@@ -88,6 +90,7 @@ async function runCell(k: number): Promise<void> {
     if (o.type === "set_next_input") {
       // %load: the cell's code becomes the file's, as in IPython.
       cell.view.dispatch({ changes: { from: 0, to: cell.view.state.doc.length, insert: o.text || "" } });
+      cell.el.querySelector<HTMLElement>(".cell-load")?.setAttribute("hidden", "");
       return;
     }
     cell.output.appendChild(renderOutput(o));
