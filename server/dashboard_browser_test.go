@@ -84,7 +84,7 @@ func TestDashboardsInBrowser(t *testing.T) {
 	if shots == "" {
 		shots = t.TempDir()
 	}
-	for _, panel := range []string{"task-stream", "progress", "workers"} {
+	for _, panel := range []string{"task-stream", "progress", "workers", "memory", "cluster-map"} {
 		var png []byte
 		if err := chromedp.Run(ctx, chromedp.Screenshot(`[data-panel="`+panel+`"]`, &png, chromedp.ByQuery)); err != nil {
 			t.Fatal(err)

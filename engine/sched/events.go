@@ -16,6 +16,8 @@ import (
 //     them), State ("memory" or "erred"), Bytes (the result's size);
 //   - "transfer": Key, From, To, Bytes, Start, Stop;
 //   - "steal": Key, From, To — an idle worker took a queued task;
+//   - "forget": Key, Prefix, Bytes — a result no longer needed was
+//     released from the workers;
 //   - "worker": Worker, State ("running", "lost"), Memory (bytes held),
 //     Executing, Queued;
 //   - "counts": Counts, the number of tasks in each state.

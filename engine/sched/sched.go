@@ -264,6 +264,11 @@ func (s *Scheduler) Release(keys []graph.Key) {
 		}
 	}
 	s.fillAll()
+	for _, ws := range s.workers {
+		if ws.alive {
+			s.emitWorker(ws, "running")
+		}
+	}
 	s.emitCounts()
 }
 
@@ -756,6 +761,9 @@ func (s *Scheduler) maybeForget(t *task) {
 		}
 	}
 	t.worker = nil
+	if t.state == Memory {
+		s.emit(Event{Kind: "forget", Key: string(t.key), Prefix: t.key.Prefix(), Bytes: t.nbytes, Time: Now()})
+	}
 	for ws := range t.who {
 		s.unhold(ws, t)
 		ws.w.Release([]graph.Key{t.key})

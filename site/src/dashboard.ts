@@ -45,6 +45,15 @@ export class Dashboard {
   private progress = new Map<string, { started: number; done: number; erred: number; seen: Set<string> }>();
   private workers = new Map<string, Event>();
   private dirty = false;
+  private mapCanvas: HTMLCanvasElement;
+  private memoryEl: HTMLElement;
+  // bytes held per key prefix: results in memory, less those forgotten.
+  private memory = new Map<string, number>();
+  private held = new Map<string, number>(); // key → bytes
+  // flights on the cluster map: a task sent to a worker, data between
+  // workers; each drawn for a moment after it happens.
+  private flights: { from: string; to: string; at: number; transfer: boolean }[] = [];
+  private animating = false;
 
   constructor() {
     this.root = document.createElement("aside");
@@ -55,8 +64,12 @@ export class Dashboard {
       <div class="dash-head"><strong>Dashboard</strong><button type="button" class="dash-toggle" aria-expanded="true">Hide</button></div>
       <section data-panel="task-stream" data-tasks="0"><h4>Task stream</h4><canvas width="560" height="160"></canvas><div class="dash-tip" hidden></div></section>
       <section data-panel="progress"><h4>Progress</h4><div class="dash-progress"></div></section>
-      <section data-panel="workers"><h4>Workers</h4><div class="dash-workers"></div></section>`;
-    this.canvas = this.root.querySelector("canvas")!;
+      <section data-panel="workers"><h4>Workers</h4><div class="dash-workers"></div></section>
+      <section data-panel="memory"><h4>Memory by key</h4><div class="dash-memory"></div></section>
+      <section data-panel="cluster-map"><h4>Cluster map</h4><canvas width="560" height="220"></canvas></section>`;
+    this.canvas = this.root.querySelector('[data-panel="task-stream"] canvas')!;
+    this.mapCanvas = this.root.querySelector('[data-panel="cluster-map"] canvas')!;
+    this.memoryEl = this.root.querySelector(".dash-memory")!;
     this.progressEl = this.root.querySelector(".dash-progress")!;
     this.workersEl = this.root.querySelector(".dash-workers")!;
     this.tip = this.root.querySelector(".dash-tip")!;
@@ -76,6 +89,7 @@ export class Dashboard {
     for (const e of events) {
       switch (e.kind) {
         case "task-start": {
+          if (e.worker && e.worker !== "kernel") this.fly("scheduler", e.worker, false);
           const p = this.prefixState(e.prefix || "?");
           if (!p.seen.has(e.key || "")) {
             p.seen.add(e.key || "");
@@ -88,10 +102,23 @@ export class Dashboard {
           if (e.state === "erred") p.erred++;
           else p.done++;
           this.bar(e.worker || "?", e.start || e.time, e.stop || e.time, e.prefix || "?", false, e.key || "");
+          if (e.state === "memory" && e.key && !this.held.has(e.key)) {
+            this.held.set(e.key, e.bytes || 0);
+            this.memory.set(e.prefix || "?", (this.memory.get(e.prefix || "?") || 0) + (e.bytes || 0));
+          }
+          break;
+        }
+        case "forget": {
+          const b = this.held.get(e.key || "");
+          if (b !== undefined) {
+            this.held.delete(e.key || "");
+            this.memory.set(e.prefix || "?", Math.max(0, (this.memory.get(e.prefix || "?") || 0) - b));
+          }
           break;
         }
         case "transfer":
           this.bar(e.to || "?", e.start || e.time, e.stop || e.time, "transfer", true, e.key || "");
+          if (e.from && e.to) this.fly(e.from, e.to, true);
           break;
         case "worker":
           this.workers.set(e.worker || "?", e);
@@ -177,6 +204,96 @@ export class Dashboard {
     panel.dataset.drawn = String(drawn);
     this.drawProgress();
     this.drawWorkers();
+    this.drawMemory();
+    this.drawMap();
+  }
+
+  private fly(from: string, to: string, transfer: boolean) {
+    this.flights.push({ from, to, at: performance.now(), transfer });
+    if (this.flights.length > 400) this.flights.splice(0, this.flights.length - 400);
+  }
+
+  private drawMemory() {
+    const entries = [...this.memory.entries()].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
+    const top = entries.length ? entries[0][1] : 1;
+    this.memoryEl.innerHTML = entries.length
+      ? entries
+          .map(
+            ([prefix, b]) => `<div class="dash-bar"><span class="dash-name" title="${prefix}">${prefix}</span>
+        <span class="dash-track"><span class="dash-fill" style="width:${(100 * b) / top}%;background:${colour(prefix)}"></span></span><span class="dash-count">${formatBytes(b)}</span></div>`,
+          )
+          .join("")
+      : `<div class="dash-empty">no results held</div>`;
+    const panel = this.memoryEl.parentElement!;
+    panel.dataset.bytes = String(entries.reduce((n, [, b]) => n + b, 0));
+  }
+
+  // drawMap draws the scheduler in the middle and the workers on a ring;
+  // each task sent and each transfer is a dot flying along its line for
+  // 0.6 s. It keeps animating while dots fly.
+  private drawMap() {
+    const c = this.mapCanvas;
+    const dpr = window.devicePixelRatio || 1;
+    const w = c.clientWidth || 560;
+    const h = 220;
+    if (c.width !== Math.round(w * dpr)) {
+      c.width = Math.round(w * dpr);
+      c.height = Math.round(h * dpr);
+      c.style.height = h + "px";
+    }
+    const g = c.getContext("2d")!;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, w, h);
+    const cx = w / 2;
+    const cy = h / 2;
+    const r = Math.min(w, h) / 2 - 28;
+    const pos = new Map<string, [number, number]>([["scheduler", [cx, cy]]]);
+    const ws = this.rows.filter((n) => n !== "kernel");
+    ws.forEach((name, i) => {
+      const a = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(ws.length, 1);
+      pos.set(name, [cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+    });
+    g.strokeStyle = "#dee2e6";
+    for (const name of ws) {
+      const [x, y] = pos.get(name)!;
+      g.beginPath();
+      g.moveTo(cx, cy);
+      g.lineTo(x, y);
+      g.stroke();
+    }
+    const now = performance.now();
+    this.flights = this.flights.filter((f) => now - f.at < 600);
+    for (const f of this.flights) {
+      const a = pos.get(f.from);
+      const b = pos.get(f.to);
+      if (!a || !b) continue;
+      const t = (now - f.at) / 600;
+      g.fillStyle = f.transfer ? "#c92a2a" : "#1c7ed6";
+      g.beginPath();
+      g.arc(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, 3.5, 0, 2 * Math.PI);
+      g.fill();
+    }
+    g.font = "11px ui-monospace, monospace";
+    g.textAlign = "center";
+    for (const [name, [x, y]] of pos) {
+      const lost = this.workers.get(name)?.state === "lost";
+      g.fillStyle = name === "scheduler" ? "#e7f5ff" : lost ? "#fff5f5" : "#ebfbee";
+      g.strokeStyle = name === "scheduler" ? "#1c7ed6" : lost ? "#c92a2a" : "#2f9e44";
+      g.beginPath();
+      g.arc(x, y, name === "scheduler" ? 16 : 12, 0, 2 * Math.PI);
+      g.fill();
+      g.stroke();
+      g.fillStyle = "#212529";
+      g.fillText(name, x, y + (name === "scheduler" ? 30 : 24));
+    }
+    g.textAlign = "start";
+    if (this.flights.length && !this.animating) {
+      this.animating = true;
+      requestAnimationFrame(() => {
+        this.animating = false;
+        this.drawMap();
+      });
+    }
   }
 
   private drawProgress() {
