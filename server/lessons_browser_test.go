@@ -81,8 +81,24 @@ func TestLessonsInBrowser(t *testing.T) {
 			); err != nil {
 				t.Fatal(err)
 			}
-			// Every cell in order; a %load cell once more, with its
-			// solution.
+			// Run all, as a learner's first visit does (no saved edits):
+			// no cell fails but those that raise on purpose.
+			var runErr string
+			if err := chromedp.Run(ctx,
+				chromedp.Evaluate(`localStorage.clear()`, nil),
+				chromedp.Reload(),
+				chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+				chromedp.Evaluate(`window.burst.runAll().then(() => "", e => String(e))`, &runErr, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+					return p.WithAwaitPromise(true)
+				}),
+				chromedp.Evaluate(`localStorage.clear()`, nil),
+				chromedp.Reload(),
+				chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+			); err != nil || runErr != "" {
+				t.Fatalf("runAll: %v %s", err, runErr)
+			}
+			// Then every cell in order, in a fresh kernel; a %load cell
+			// once more, with its solution.
 			var raw string
 			if err := chromedp.Run(ctx, chromedp.Evaluate(`(async () => {
 				const times = [];
