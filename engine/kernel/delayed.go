@@ -283,8 +283,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 	depIndex := map[graph.Key]int{}
 	// refs replaces Delayed values (and eager frames) with references to
 	// the task's inputs.
-	var refs func(v starlark.Value) (starlark.Value, error)
-	refs = func(v starlark.Value) (starlark.Value, error) {
+	leaf := func(v starlark.Value) (starlark.Value, bool, error) {
 		switch x := v.(type) {
 		case *Delayed:
 			if x.obj != nil {
@@ -299,7 +298,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 				deps = append(deps, x.key)
 				depIndex[x.key] = i
 			}
-			return depRef(i), nil
+			return depRef(i), true, nil
 		case *Future:
 			i, ok := depIndex[x.key]
 			if !ok {
@@ -308,39 +307,9 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 				depIndex[x.key] = i
 				g[x.key] = x.task()
 			}
-			return depRef(i), nil
+			return depRef(i), true, nil
 		case *DelayedFunction:
-			return x.fn, nil
-		case *starlark.List:
-			out := make([]starlark.Value, x.Len())
-			for i := range out {
-				e, err := refs(x.Index(i))
-				if err != nil {
-					return nil, err
-				}
-				out[i] = e
-			}
-			return starlark.NewList(out), nil
-		case starlark.Tuple:
-			out := make(starlark.Tuple, len(x))
-			for i := range x {
-				e, err := refs(x[i])
-				if err != nil {
-					return nil, err
-				}
-				out[i] = e
-			}
-			return out, nil
-		case *starlark.Dict:
-			out := starlark.NewDict(x.Len())
-			for _, it := range x.Items() {
-				e, err := refs(it[1])
-				if err != nil {
-					return nil, err
-				}
-				out.SetKey(it[0], e)
-			}
-			return out, nil
+			return x.fn, true, nil
 		}
 		if ev, ok := engineValue(v); ok {
 			switch ev.(type) {
@@ -350,13 +319,14 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 				i := len(deps)
 				deps = append(deps, key)
 				depIndex[key] = i
-				return depRef(i), nil
+				return depRef(i), true, nil
 			case *dataframe.Collection:
-				return nil, fmt.Errorf("TypeError: a Dask collection cannot be an argument of a delayed call here; compute it first or use map_partitions")
+				return nil, true, fmt.Errorf("TypeError: a Dask collection cannot be an argument of a delayed call here; compute it first or use map_partitions")
 			}
 		}
-		return v, nil
+		return nil, false, nil
 	}
+	refs := func(v starlark.Value) (starlark.Value, error) { return mapNested(v, leaf) }
 	rargs, err := refs(args)
 	if err != nil {
 		return nil, err
@@ -452,29 +422,13 @@ func (r depRef) Hash() (uint32, error) { return uint32(r), nil }
 
 // substitute replaces depRefs in v with inputs.
 func substitute(v starlark.Value, inputs []starlark.Value) starlark.Value {
-	switch x := v.(type) {
-	case depRef:
-		return inputs[x]
-	case *starlark.List:
-		out := make([]starlark.Value, x.Len())
-		for i := range out {
-			out[i] = substitute(x.Index(i), inputs)
+	r, _ := mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
+		if d, ok := x.(depRef); ok {
+			return inputs[d], true, nil
 		}
-		return starlark.NewList(out)
-	case starlark.Tuple:
-		out := make(starlark.Tuple, len(x))
-		for i := range x {
-			out[i] = substitute(x[i], inputs)
-		}
-		return out
-	case *starlark.Dict:
-		out := starlark.NewDict(x.Len())
-		for _, it := range x.Items() {
-			out.SetKey(it[0], substitute(it[1], inputs))
-		}
-		return out
-	}
-	return v
+		return nil, false, nil
+	})
+	return r
 }
 
 // toCell turns a task's value into a cell value.

@@ -522,63 +522,33 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 			values[key] = results[i]
 		}
 	}
-	var rebuild func(v starlark.Value) (starlark.Value, error)
-	rebuild = func(v starlark.Value) (starlark.Value, error) {
-		switch x := v.(type) {
-		case *Delayed:
-			x = x.resolved()
+	rebuild := func(v starlark.Value) (starlark.Value, error) {
+		return mapNested(v, func(v starlark.Value) (starlark.Value, bool, error) {
+			if x, ok := v.(*Delayed); ok {
+				x = x.resolved()
+				if persist {
+					return &Delayed{key: x.key, g: graph.Graph{x.key: graph.LiteralTask(x.key, values[x.key])}}, true, nil
+				}
+				return toCell(values[x.key]), true, nil
+			}
+			ev, ok := engineValue(v)
+			c, lazy := ev.(*dataframe.Collection)
+			if !ok || !lazy {
+				return nil, false, nil
+			}
+			part := make([]graph.Value, c.NParts)
+			for i, key := range c.Keys() {
+				part[i] = values[key]
+			}
 			if persist {
-				return &Delayed{key: x.key, g: graph.Graph{x.key: graph.LiteralTask(x.key, values[x.key])}}, nil
+				return fromEngine(c.Persisted(part)), true, nil
 			}
-			return toCell(values[x.key]), nil
-		case *starlark.List:
-			out := make([]starlark.Value, x.Len())
-			for i := range out {
-				e, err := rebuild(x.Index(i))
-				if err != nil {
-					return nil, err
-				}
-				out[i] = e
+			r, err := dataframe.Combine(c.Meta, part)
+			if err != nil {
+				return nil, true, err
 			}
-			return starlark.NewList(out), nil
-		case starlark.Tuple:
-			out := make(starlark.Tuple, len(x))
-			for i := range x {
-				e, err := rebuild(x[i])
-				if err != nil {
-					return nil, err
-				}
-				out[i] = e
-			}
-			return out, nil
-		case *starlark.Dict:
-			out := starlark.NewDict(x.Len())
-			for _, it := range x.Items() {
-				e, err := rebuild(it[1])
-				if err != nil {
-					return nil, err
-				}
-				out.SetKey(it[0], e)
-			}
-			return out, nil
-		}
-		ev, ok := engineValue(v)
-		c, lazy := ev.(*dataframe.Collection)
-		if !ok || !lazy {
-			return v, nil
-		}
-		part := make([]graph.Value, c.NParts)
-		for i, key := range c.Keys() {
-			part[i] = values[key]
-		}
-		if persist {
-			return fromEngine(c.Persisted(part)), nil
-		}
-		r, err := dataframe.Combine(c.Meta, part)
-		if err != nil {
-			return nil, err
-		}
-		return fromEngine(r), nil
+			return fromEngine(r), true, nil
+		})
 	}
 	out := make([]starlark.Value, len(args))
 	for j, a := range args {

@@ -431,45 +431,17 @@ func (k *Kernel) callTask(f starlark.Callable, pure bool, key string, args starl
 // gatherNested replaces the futures in v (a future, or lists, tuples and
 // dicts of them) with their results.
 func (k *Kernel) gatherNested(v starlark.Value) (starlark.Value, error) {
-	switch x := v.(type) {
-	case *Future:
-		vs, err := k.gatherKeys(k.context(), x.s, []graph.Key{x.key})
+	return mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
+		f, ok := x.(*Future)
+		if !ok {
+			return nil, false, nil
+		}
+		vs, err := k.gatherKeys(k.context(), f.s, []graph.Key{f.key})
 		if err != nil {
-			return nil, err
+			return nil, true, err
 		}
-		return vs[0], nil
-	case *starlark.List:
-		out := make([]starlark.Value, x.Len())
-		for i := range out {
-			e, err := k.gatherNested(x.Index(i))
-			if err != nil {
-				return nil, err
-			}
-			out[i] = e
-		}
-		return starlark.NewList(out), nil
-	case starlark.Tuple:
-		out := make(starlark.Tuple, len(x))
-		for i := range x {
-			e, err := k.gatherNested(x[i])
-			if err != nil {
-				return nil, err
-			}
-			out[i] = e
-		}
-		return out, nil
-	case *starlark.Dict:
-		out := starlark.NewDict(x.Len())
-		for _, it := range x.Items() {
-			e, err := k.gatherNested(it[1])
-			if err != nil {
-				return nil, err
-			}
-			out.SetKey(it[0], e)
-		}
-		return out, nil
-	}
-	return v, nil
+		return vs[0], true, nil
+	})
 }
 
 // clientCompute implements client.compute and client.persist.

@@ -232,3 +232,45 @@ func pyQuote(s string) string {
 	b.WriteRune(quote)
 	return b.String()
 }
+
+// mapNested rebuilds v with leaf applied to every value inside lists,
+// tuples and dicts (dict values; keys stay). leaf reports whether it took
+// a value; values it does not take and that are not containers stay.
+func mapNested(v starlark.Value, leaf func(starlark.Value) (starlark.Value, bool, error)) (starlark.Value, error) {
+	if r, ok, err := leaf(v); ok || err != nil {
+		return r, err
+	}
+	switch x := v.(type) {
+	case *starlark.List:
+		out := make([]starlark.Value, x.Len())
+		for i := range out {
+			e, err := mapNested(x.Index(i), leaf)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = e
+		}
+		return starlark.NewList(out), nil
+	case starlark.Tuple:
+		out := make(starlark.Tuple, len(x))
+		for i := range x {
+			e, err := mapNested(x[i], leaf)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = e
+		}
+		return out, nil
+	case *starlark.Dict:
+		out := starlark.NewDict(x.Len())
+		for _, it := range x.Items() {
+			e, err := mapNested(it[1], leaf)
+			if err != nil {
+				return nil, err
+			}
+			out.SetKey(it[0], e)
+		}
+		return out, nil
+	}
+	return v, nil
+}
