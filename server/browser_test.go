@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,12 +66,7 @@ func buildDist(t *testing.T) string {
 // headless Chromium through window.burst.runAll(), and compares the
 // group-by's result with pandas.
 func TestOverviewInBrowser(t *testing.T) {
-	if chrome.Path() == "" {
-		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
-			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
-		}
-		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
-	}
+	requireChrome(t)
 	size := "small"
 	if os.Getenv("BURST_BROWSER_DATA") == "full" {
 		size = "full"
@@ -78,49 +74,19 @@ func TestOverviewInBrowser(t *testing.T) {
 	fx := loadFixture(t, size)
 
 	dist := buildDist(t)
-	root := t.TempDir()
-	if _, err := dataset.Flights(filepath.Join(root, "data"), size); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
-	go srv.Serve(ln)
-	defer srv.Close()
-	base := "http://" + ln.Addr().String()
+	root := flightsRoot(t, size)
+	base := serveSite(t, dist, root)
 
-	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute)
-	defer cancel()
+	ctx := newBrowser(t, 4*time.Minute)
 
-	var consoleErrors []string
-	chromedp.ListenTarget(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.APITypeError {
-				var parts []string
-				for _, a := range ev.Args {
-					parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
-				}
-				consoleErrors = append(consoleErrors, strings.Join(parts, " "))
-			}
-		case *runtime.EventExceptionThrown:
-			consoleErrors = append(consoleErrors, ev.ExceptionDetails.Error())
-		}
-	})
+	consoleErrors := watchConsole(ctx)
 
 	t0 := time.Now()
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"/lessons/00-overview"),
 		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 	); err != nil {
-		t.Fatalf("kernel did not become idle: %v (console errors: %v)", err, consoleErrors)
+		t.Fatalf("kernel did not become idle: %v (console errors: %v)", err, consoleErrors())
 	}
 	toIdle := time.Since(t0)
 
@@ -171,8 +137,8 @@ func TestOverviewInBrowser(t *testing.T) {
 	if !found {
 		t.Fatal("no cell displayed the mean DepDelay per Origin")
 	}
-	if len(consoleErrors) > 0 {
-		t.Errorf("console errors: %v", consoleErrors)
+	if len(consoleErrors()) > 0 {
+		t.Errorf("console errors: %v", consoleErrors())
 	}
 
 	var png []byte
@@ -242,5 +208,89 @@ func checkSeries(t *testing.T, js map[string]any, text any, fx overviewFixture) 
 	}
 	if text != fx.Repr {
 		t.Errorf("text:\n%v\npandas prints:\n%s", text, fx.Repr)
+	}
+}
+
+// requireChrome skips a browser test where Chromium is not installed, or
+// fails it when BURST_REQUIRE_BROWSER says it must run (CI).
+func requireChrome(t *testing.T) {
+	t.Helper()
+	if chrome.Path() != "" {
+		return
+	}
+	if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
+		t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
+	}
+	t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
+}
+
+// flightsRoot returns a folder holding the flights data of size.
+func flightsRoot(t *testing.T, size string) string {
+	t.Helper()
+	root := t.TempDir()
+	if _, err := dataset.Flights(filepath.Join(root, "data"), size); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// serveSite serves dist and root's data on 127.0.0.1 until the test ends
+// and returns the base URL.
+func serveSite(t *testing.T, dist, root string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+// newBrowser starts headless Chromium for the test, ended with it or
+// after timeout.
+func newBrowser(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
+	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cancel)
+	ctx, cancel2 := context.WithTimeout(ctx, timeout)
+	t.Cleanup(cancel2)
+	return ctx
+}
+
+// watchConsole records the page's console errors and uncaught exceptions;
+// the function it returns gives those seen so far.
+func watchConsole(ctx context.Context) func() []string {
+	var mu sync.Mutex
+	var errs []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		var msg string
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type != runtime.APITypeError {
+				return
+			}
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+			}
+			msg = strings.Join(parts, " ")
+		case *runtime.EventExceptionThrown:
+			msg = ev.ExceptionDetails.Error()
+		default:
+			return
+		}
+		mu.Lock()
+		errs = append(errs, msg)
+		mu.Unlock()
+	})
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), errs...)
 	}
 }

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,45 +9,21 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"burst/build/chrome"
-	"burst/build/dataset"
-	"burst/server/site"
 )
 
 // TestDashboardsInBrowser runs the overview lesson with the dashboards
 // open: the task stream draws one rectangle per task that ended, and the
 // progress reaches 100%. It saves a screenshot of each panel.
 func TestDashboardsInBrowser(t *testing.T) {
-	if chrome.Path() == "" {
-		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
-			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
-		}
-		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
-	}
+	requireChrome(t)
 	dist := buildDist(t)
-	root := t.TempDir()
-	if _, err := dataset.Flights(filepath.Join(root, "data"), "small"); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
-	go srv.Serve(ln)
-	defer srv.Close()
-	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
-	defer cancel()
+	root := flightsRoot(t, "small")
+	base := serveSite(t, dist, root)
+	ctx := newBrowser(t, 3*time.Minute)
 	var runErr string
 	if err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(1440, 900),
-		chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/00-overview?workers=2"),
+		chromedp.Navigate(base+"/lessons/00-overview?workers=2"),
 		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 		chromedp.Evaluate(`window.burst.runAll().then(() => "", e => String(e))`, &runErr, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 			return p.WithAwaitPromise(true)

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,42 +9,22 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"burst/build/chrome"
-	"burst/server/site"
 )
 
 // TestKernelInBrowser: in the page, an interrupt stops an infinite loop
 // within a second and keeps the variables; %load replaces a cell's code
 // with a file's; a restart clears every variable.
 func TestKernelInBrowser(t *testing.T) {
-	if chrome.Path() == "" {
-		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
-			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
-		}
-		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
-	}
+	requireChrome(t)
 	dist := buildDist(t)
 	root := t.TempDir()
 	// Solutions are part of the built site, beside the lessons.
 	os.MkdirAll(filepath.Join(dist, "solutions"), 0o755)
 	os.WriteFile(filepath.Join(dist, "solutions", "hello.py"), []byte("print('hello from a solution')\n"), 0o644)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
-	go srv.Serve(ln)
-	defer srv.Close()
-	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
-	defer cancel()
+	base := serveSite(t, dist, root)
+	ctx := newBrowser(t, 3*time.Minute)
 	if err := chromedp.Run(ctx,
-		chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/00-overview?workers=1"),
+		chromedp.Navigate(base+"/lessons/00-overview?workers=1"),
 		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)

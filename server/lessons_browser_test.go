@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +11,6 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"burst/build/chrome"
-	"burst/build/dataset"
-	"burst/server/site"
 )
 
 // TestLessonsInBrowser runs every lesson in headless
@@ -26,24 +19,10 @@ import (
 // it reports the time of each cell and takes screenshots at desktop and
 // tablet sizes.
 func TestLessonsInBrowser(t *testing.T) {
-	if chrome.Path() == "" {
-		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
-			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
-		}
-		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
-	}
+	requireChrome(t)
 	dist := buildDist(t)
-	root := t.TempDir()
-	if _, err := dataset.Flights(filepath.Join(root, "data"), "small"); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
-	go srv.Serve(ln)
-	defer srv.Close()
+	root := flightsRoot(t, "small")
+	base := serveSite(t, dist, root)
 	shots := os.Getenv("BURST_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -52,31 +31,11 @@ func TestLessonsInBrowser(t *testing.T) {
 	for _, lesson := range lessons {
 		name := strings.TrimSuffix(filepath.Base(lesson), ".md")
 		t.Run(name, func(t *testing.T) {
-			ctx, cancel, err := chrome.New(context.Background(), t.Logf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer cancel()
-			ctx, cancel = context.WithTimeout(ctx, 5*time.Minute)
-			defer cancel()
-			var consoleErrors []string
-			chromedp.ListenTarget(ctx, func(ev any) {
-				switch ev := ev.(type) {
-				case *runtime.EventConsoleAPICalled:
-					if ev.Type == runtime.APITypeError {
-						var parts []string
-						for _, a := range ev.Args {
-							parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
-						}
-						consoleErrors = append(consoleErrors, strings.Join(parts, " "))
-					}
-				case *runtime.EventExceptionThrown:
-					consoleErrors = append(consoleErrors, ev.ExceptionDetails.Error())
-				}
-			})
+			ctx := newBrowser(t, 5*time.Minute)
+			consoleErrors := watchConsole(ctx)
 			if err := chromedp.Run(ctx,
 				chromedp.EmulateViewport(1440, 900),
-				chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/"+name+"?workers=2"),
+				chromedp.Navigate(base+"/lessons/"+name+"?workers=2"),
 				chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 			); err != nil {
 				t.Fatal(err)
@@ -132,8 +91,8 @@ func TestLessonsInBrowser(t *testing.T) {
 				report = append(report, fmt.Sprintf("%3d %6.2fs  %s", c.Cell, c.Secs, c.Code))
 			}
 			t.Logf("%s, cell times in Chromium with 2 workers:\n%s", name, strings.Join(report, "\n"))
-			if len(consoleErrors) > 0 {
-				t.Errorf("console errors: %v", consoleErrors)
+			if len(consoleErrors()) > 0 {
+				t.Errorf("console errors: %v", consoleErrors())
 			}
 			for _, size := range [][2]int64{{1440, 900}, {820, 1180}} {
 				var png []byte

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	goruntime "runtime"
@@ -16,10 +14,6 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"burst/build/chrome"
-	"burst/build/dataset"
-	"burst/server/site"
 )
 
 type browserEvent struct {
@@ -93,34 +87,14 @@ func (p *page) events() []browserEvent {
 // TestSchedulerInBrowser runs the delayed lesson's first exercise and a
 // CPU-bound map on the page's worker web workers.
 func TestSchedulerInBrowser(t *testing.T) {
-	if chrome.Path() == "" {
-		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
-			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
-		}
-		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
-	}
+	requireChrome(t)
 	dist := buildDist(t)
-	root := t.TempDir()
-	if _, err := dataset.Flights(filepath.Join(root, "data"), "small"); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
-	go srv.Serve(ln)
-	defer srv.Close()
+	root := flightsRoot(t, "small")
+	base := serveSite(t, dist, root)
 
-	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 4*time.Minute)
-	defer cancel()
+	ctx := newBrowser(t, 4*time.Minute)
 	if err := chromedp.Run(ctx,
-		chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/00-overview?workers=2"),
+		chromedp.Navigate(base+"/lessons/00-overview?workers=2"),
 		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)
@@ -325,31 +299,14 @@ total = sum(client.gather(fs))`)
 // memory limit restarts the worker (three times, then the task errs with
 // KilledWorker) with a clear message, and the cluster stays usable.
 func TestMemoryLimitInBrowser(t *testing.T) {
-	if chrome.Path() == "" {
-		if os.Getenv("BURST_REQUIRE_BROWSER") != "" {
-			t.Fatal("Chromium is required (BURST_REQUIRE_BROWSER is set) but not installed: apt-get install chromium")
-		}
-		t.Skip("Chromium is not installed (apt-get install chromium); skipping the browser test")
-	}
+	requireChrome(t)
 	dist := buildDist(t)
 	root := t.TempDir()
 	os.MkdirAll(filepath.Join(root, "data"), 0o755)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root}}
-	go srv.Serve(ln)
-	defer srv.Close()
-	ctx, cancel, err := chrome.New(context.Background(), t.Logf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
-	defer cancel()
+	base := serveSite(t, dist, root)
+	ctx := newBrowser(t, 3*time.Minute)
 	if err := chromedp.Run(ctx,
-		chromedp.Navigate("http://"+ln.Addr().String()+"/lessons/00-overview?workers=2&worker_memory=48"),
+		chromedp.Navigate(base+"/lessons/00-overview?workers=2&worker_memory=48"),
 		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)
