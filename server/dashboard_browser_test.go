@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,8 +13,10 @@ import (
 )
 
 // TestDashboardsInBrowser runs the overview lesson with the dashboards
-// open: the task stream draws one rectangle per task that ended, and the
-// progress reaches 100%. It saves a screenshot of each panel.
+// open, then its group-by again so that the panels show it: the task
+// stream draws one rectangle per task that ended, the progress reaches
+// 100%, the graph panel draws the group-by's tasks, and a panel opens
+// full-window. It saves a screenshot of each panel.
 func TestDashboardsInBrowser(t *testing.T) {
 	requireChrome(t)
 	dist := buildDist(t)
@@ -31,6 +34,19 @@ func TestDashboardsInBrowser(t *testing.T) {
 	); err != nil || runErr != "" {
 		t.Fatalf("runAll: %v %s", err, runErr)
 	}
+	var groupby int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		for (let i = 0; i < window.burst.cellCount(); i++)
+			if (window.burst.code(i).includes('groupby("Origin")')) return i;
+		return -1;
+	})()`, &groupby)); err != nil || groupby < 0 {
+		t.Fatalf("the group-by cell: %d %v", groupby, err)
+	}
+	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`window.burst.runCell(%d).then(() => "", e => String(e))`, groupby), &runErr, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	})); err != nil || runErr != "" {
+		t.Fatalf("the group-by: %v %s", err, runErr)
+	}
 	time.Sleep(500 * time.Millisecond) // the last batch of events, and a frame
 	p := &page{t, ctx}
 	ended := 0
@@ -39,12 +55,18 @@ func TestDashboardsInBrowser(t *testing.T) {
 			ended++
 		}
 	}
-	var tasks, percent string
+	var tasks, percent, mode, nodes string
 	if err := chromedp.Run(ctx,
 		chromedp.AttributeValue(`[data-panel="task-stream"]`, "data-tasks", &tasks, nil, chromedp.ByQuery),
 		chromedp.AttributeValue(`[data-panel="progress"]`, "data-percent", &percent, nil, chromedp.ByQuery),
+		chromedp.AttributeValue(`[data-panel="graph"]`, "data-mode", &mode, nil, chromedp.ByQuery),
+		chromedp.AttributeValue(`[data-panel="graph"]`, "data-nodes", &nodes, nil, chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)
+	}
+	// The group-by's graph: the per-file chunks and their aggregation.
+	if n, _ := strconv.Atoi(nodes); mode != "tasks" || n < 3 {
+		t.Errorf("the graph panel drew %s %s nodes; want the group-by's tasks", nodes, mode)
 	}
 	if n, _ := strconv.Atoi(tasks); n != ended || ended == 0 {
 		t.Errorf("the task stream drew %s tasks; the event stream has %d task ends", tasks, ended)
@@ -67,4 +89,95 @@ func TestDashboardsInBrowser(t *testing.T) {
 	var page []byte
 	chromedp.Run(ctx, chromedp.CaptureScreenshot(&page))
 	os.WriteFile(filepath.Join(shots, "dashboard-page.png"), page, 0o644)
+
+	// Full-window: the task stream covers the page, Esc closes it.
+	var covers bool
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`[data-panel="task-stream"] .dash-full`, chromedp.ByQuery),
+		chromedp.Sleep(300*time.Millisecond),
+		chromedp.Evaluate(`(() => { const r = document.querySelector('[data-panel="task-stream"]').getBoundingClientRect();
+			return r.width >= innerWidth - 2 && r.height >= innerHeight - 2; })()`, &covers),
+		chromedp.CaptureScreenshot(&page),
+	); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(shots, "panel-task-stream-full.png"), page, 0o644)
+	if !covers {
+		t.Error("the task stream did not open full-window")
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.KeyEvent("\x1b"),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.Evaluate(`!!document.querySelector('section.full')`, &covers),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if covers {
+		t.Error("Esc did not close the full-window panel")
+	}
+}
+
+// TestDashboardsManyTasks runs 50,000 short tasks with the dashboards
+// open: a long-task observer records every stretch the page's main thread
+// was blocked, and none may reach 100 ms. The task stream must have drawn
+// every task and the progress reach 100%.
+func TestDashboardsManyTasks(t *testing.T) {
+	requireChrome(t)
+	dist := buildDist(t)
+	root := flightsRoot(t, "small")
+	base := serveSite(t, dist, root)
+	ctx := newBrowser(t, 6*time.Minute)
+	if err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(1440, 900),
+		chromedp.Navigate(base+"/lessons/00-overview?workers=2"),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`window.longTasks = [];
+			new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longTasks.push(e.duration); })
+				.observe({ type: "longtask" }); 0`, nil),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p := &page{t, ctx}
+	const n = 50000
+	out, r := p.exec(fmt.Sprintf(`from dask.distributed import Client
+client = Client()
+def inc(x):
+    return x + 1
+futures = client.map(inc, range(%d))
+sum(client.gather(futures))`, n))
+	if !r.OK || out != strconv.Itoa(n*(n+1)/2) {
+		t.Fatalf("50,000 tasks: %q %+v", out, r)
+	}
+	time.Sleep(700 * time.Millisecond) // the last batch of events, and a frame
+	var longTasks []float64
+	var tasks, percent string
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`window.longTasks`, &longTasks),
+		chromedp.AttributeValue(`[data-panel="task-stream"]`, "data-tasks", &tasks, nil, chromedp.ByQuery),
+		chromedp.AttributeValue(`[data-panel="progress"]`, "data-percent", &percent, nil, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	longest := 0.0
+	for _, d := range longTasks {
+		longest = max(longest, d)
+	}
+	t.Logf("%d tasks in %.1f s; %d long tasks on the main thread, the longest %.0f ms; the task stream drew %s, progress %s%%",
+		n, r.MS/1000, len(longTasks), longest, tasks, percent)
+	if longest >= 100 {
+		t.Errorf("the main thread was blocked for %.0f ms (long tasks: %v)", longest, longTasks)
+	}
+	if got, _ := strconv.Atoi(tasks); got < n {
+		t.Errorf("the task stream drew %s tasks, want at least %d", tasks, n)
+	}
+	if percent != "100" {
+		t.Errorf("progress reached %s%%, want 100%%", percent)
+	}
+	shots := os.Getenv("BURST_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	var png []byte
+	chromedp.Run(ctx, chromedp.CaptureScreenshot(&png))
+	os.WriteFile(filepath.Join(shots, "dashboard-many-tasks.png"), png, 0o644)
 }

@@ -213,16 +213,41 @@ func (w *portWorker) Release(keys []graph.Key) {
 }
 
 // eventBuffer collects the scheduler's events and posts them to the page
-// in batches, ten times a second at most.
+// in batches, ten times a second at most. Worker and counts events are
+// snapshots: within a batch only the latest of each is kept (a worker's
+// "lost" is a change, not a snapshot, and is always kept). A long batch —
+// the kernel was busy, or 50,000 results were released at once — goes in
+// messages of at most maxEventsPerPost, so that the page handles each in
+// a few milliseconds and stays responsive between them.
 type eventBuffer struct {
 	mu      sync.Mutex
 	pending []sched.Event
+	latest  map[string]int // "counts" or a worker's name → its snapshot's index in pending
 	armed   bool
 }
 
+const maxEventsPerPost = 2000
+
 func (b *eventBuffer) add(e sched.Event) {
 	b.mu.Lock()
-	b.pending = append(b.pending, e)
+	snapshot := ""
+	switch {
+	case e.Kind == "counts":
+		snapshot = "counts"
+	case e.Kind == "worker" && e.State == "running":
+		snapshot = "worker:" + e.Worker
+	}
+	if i, ok := b.latest[snapshot]; ok && snapshot != "" {
+		b.pending[i] = e
+	} else {
+		if snapshot != "" {
+			if b.latest == nil {
+				b.latest = map[string]int{}
+			}
+			b.latest[snapshot] = len(b.pending)
+		}
+		b.pending = append(b.pending, e)
+	}
 	arm := !b.armed
 	b.armed = true
 	b.mu.Unlock()
@@ -238,16 +263,18 @@ func (b *eventBuffer) flush() {
 	b.mu.Lock()
 	evs := b.pending
 	b.pending = nil
+	clear(b.latest)
 	b.armed = false
 	b.mu.Unlock()
-	if len(evs) == 0 {
-		return
+	for len(evs) > 0 {
+		n := min(len(evs), maxEventsPerPost)
+		data, err := json.Marshal(evs[:n])
+		if err != nil {
+			return
+		}
+		postToPage(map[string]any{"type": "events", "events": string(data)})
+		evs = evs[n:]
 	}
-	data, err := json.Marshal(evs)
-	if err != nil {
-		return
-	}
-	postToPage(map[string]any{"type": "events", "events": string(data)})
 }
 
 // runKernel serves the page: it receives the worker ports, then executes

@@ -184,17 +184,45 @@ func (c *Client) scheduler(what string) (*sched.Scheduler, error) {
 	return s, nil
 }
 
-// submitTask submits d's graph and returns a Future for it.
+// submitDelayed submits d's graph and returns a Future for it.
 func (c *Client) submitDelayed(d *Delayed) (*Future, error) {
+	fs, err := c.submitAll([]*Delayed{d})
+	if err != nil {
+		return nil, err
+	}
+	return fs[0], nil
+}
+
+// submitAll submits the graphs of ds as one computation (client.map's
+// 50,000 tasks are one update of the scheduler, announced once) and
+// returns a Future for each.
+func (c *Client) submitAll(ds []*Delayed) ([]*Future, error) {
 	s, err := c.scheduler("submit")
 	if err != nil {
 		return nil, err
 	}
-	d = d.resolved()
-	if err := submitGraph(s, d.g, []graph.Key{d.key}); err != nil {
+	g := graph.Graph{}
+	keys := make([]graph.Key, len(ds))
+	for i, d := range ds {
+		d = d.resolved()
+		ds[i] = d
+		keys[i] = d.key
+		if len(ds) == 1 {
+			g = d.g
+			break
+		}
+		for k, t := range d.g {
+			g[k] = t
+		}
+	}
+	if err := submitGraph(s, g, keys); err != nil {
 		return nil, err
 	}
-	return newFuture(c, s, d.g[d.key]), nil
+	out := make([]*Future, len(ds))
+	for i, d := range ds {
+		out[i] = newFuture(c, s, d.g[d.key])
+	}
+	return out, nil
 }
 
 // submitGraph submits keys of g, treating keys the scheduler already has
@@ -259,7 +287,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 					n = len(vs)
 				}
 			}
-			out := make([]starlark.Value, n)
+			ds := make([]*Delayed, n)
 			for i := 0; i < n; i++ {
 				call := make(starlark.Tuple, len(lists))
 				for j := range lists {
@@ -269,13 +297,17 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 				if key != "" {
 					ikey = fmt.Sprintf("%s-%d", key, i)
 				}
-				d, err := kernelOf(th).callTask(f, pure, ikey, call, kw)
-				if err != nil {
+				if ds[i], err = kernelOf(th).callTask(f, pure, ikey, call, kw); err != nil {
 					return nil, err
 				}
-				if out[i], err = c.submitDelayed(d); err != nil {
-					return nil, err
-				}
+			}
+			fs, err := c.submitAll(ds)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]starlark.Value, n)
+			for i, f := range fs {
+				out[i] = f
 			}
 			return starlark.NewList(out), nil
 		})

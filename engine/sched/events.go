@@ -2,6 +2,7 @@ package sched
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"burst/engine/graph"
@@ -20,7 +21,12 @@ import (
 //     released from the workers;
 //   - "worker": Worker, State ("running", "lost"), Memory (bytes held),
 //     Executing, Queued;
-//   - "counts": Counts, the number of tasks in each state.
+//   - "counts": Counts, the number of tasks in each state;
+//   - "graph": the tasks a computation added to the scheduler, before any
+//     of them starts: Groups always (one per key prefix, with the prefixes
+//     it depends on), and Tasks with each key's dependencies when there are
+//     at most MaxGraphTasks of them (the dashboards draw single tasks only
+//     for small graphs, and collapse larger ones into their groups).
 //
 // Times are seconds since the Unix epoch.
 type Event struct {
@@ -39,7 +45,28 @@ type Event struct {
 	Executing int            `json:"executing,omitempty"`
 	Queued    int            `json:"queued,omitempty"`
 	Counts    map[string]int `json:"counts,omitempty"`
+	Groups    []GraphGroup   `json:"groups,omitempty"`
+	Tasks     []GraphTask    `json:"tasks,omitempty"`
 	Time      float64        `json:"time"`
+}
+
+// MaxGraphTasks bounds the tasks a "graph" event lists one by one.
+const MaxGraphTasks = 1000
+
+// GraphGroup is the tasks of one key prefix in a "graph" event.
+type GraphGroup struct {
+	Prefix string   `json:"prefix"`
+	Tasks  int      `json:"n"`
+	Deps   []string `json:"deps,omitempty"` // prefixes its tasks depend on
+	Done   int      `json:"done,omitempty"` // already in memory (scattered or persisted values)
+}
+
+// GraphTask is one task in a "graph" event.
+type GraphTask struct {
+	Key    string   `json:"key"`
+	Prefix string   `json:"prefix"`
+	Deps   []string `json:"deps,omitempty"`
+	Done   bool     `json:"done,omitempty"`
 }
 
 func (s *Scheduler) emit(e Event) {
@@ -57,6 +84,47 @@ func (s *Scheduler) emitWorker(ws *workerState, state string) {
 		exec = 1
 	}
 	s.emit(Event{Kind: "worker", Worker: ws.name, State: state, Memory: ws.nbytes, Executing: exec, Queued: len(ws.queue), Time: Now()})
+}
+
+// emitGraph announces the tasks a Submit added, before any of them starts.
+func (s *Scheduler) emitGraph(added []*task) {
+	if s.OnEvent == nil || len(added) == 0 {
+		return
+	}
+	groups := map[string]*GraphGroup{}
+	var order []string
+	var tasks []GraphTask
+	for _, t := range added {
+		p := t.key.Prefix()
+		g := groups[p]
+		if g == nil {
+			g = &GraphGroup{Prefix: p}
+			groups[p] = g
+			order = append(order, p)
+		}
+		g.Tasks++
+		done := t.state == Memory
+		if done {
+			g.Done++
+		}
+		var deps []string
+		for _, d := range t.deps {
+			if dp := d.key.Prefix(); dp != p && !slices.Contains(g.Deps, dp) {
+				g.Deps = append(g.Deps, dp)
+			}
+			if len(added) <= MaxGraphTasks {
+				deps = append(deps, string(d.key))
+			}
+		}
+		if len(added) <= MaxGraphTasks {
+			tasks = append(tasks, GraphTask{Key: string(t.key), Prefix: p, Deps: deps, Done: done})
+		}
+	}
+	e := Event{Kind: "graph", Tasks: tasks, Time: Now()}
+	for _, p := range order {
+		e.Groups = append(e.Groups, *groups[p])
+	}
+	s.emit(e)
 }
 
 func (s *Scheduler) emitCounts() {

@@ -212,6 +212,7 @@ func (s *Scheduler) Submit(g graph.Graph, keys []graph.Key) error {
 	if s.alive() == 0 {
 		return fmt.Errorf("RuntimeError: the cluster has no workers")
 	}
+	var added []*task
 	var add func(k graph.Key) (*task, error)
 	add = func(k graph.Key) (*task, error) {
 		if t := s.tasks[k]; t != nil {
@@ -233,6 +234,7 @@ func (s *Scheduler) Submit(g graph.Graph, keys []graph.Key) error {
 		}
 		s.seq++
 		t.prio = s.seq
+		added = append(added, t)
 		return t, nil
 	}
 	ts := make([]*task, len(keys))
@@ -242,6 +244,16 @@ func (s *Scheduler) Submit(g graph.Graph, keys []graph.Key) error {
 			return err
 		}
 		ts[i] = t
+	}
+	if s.OnEvent != nil {
+		// Literals go to memory as they are ensured; announce the graph
+		// with them done, and before any task starts.
+		for _, t := range added {
+			if t.spec.Literal && t.state == Released {
+				s.ensure(t)
+			}
+		}
+		s.emitGraph(added)
 	}
 	for _, t := range ts {
 		t.wants++

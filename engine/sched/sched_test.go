@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -100,5 +101,82 @@ func TestComputeReportsTaskError(t *testing.T) {
 	vs, err := s.Compute(context.Background(), g, []graph.Key{"ok"})
 	if err != nil || vs[0] != 1 {
 		t.Fatalf("after an error: %v, %v", vs, err)
+	}
+}
+
+// TestGraphEvent: a computation is announced, with its groups and tasks,
+// before any of its tasks starts; a large one only by its groups.
+func TestGraphEvent(t *testing.T) {
+	var mu sync.Mutex
+	var events []Event
+	s := &Scheduler{Workers: NewLocalWorkers(2, &graph.Env{}), OnEvent: func(e Event) {
+		mu.Lock()
+		events = append(events, e)
+		mu.Unlock()
+	}}
+	g := graph.Graph{
+		"inc-0000000a": sleepTask("inc-0000000a", 0),
+		"inc-0000000b": sleepTask("inc-0000000b", 0),
+		"add-0000000c": sleepTask("add-0000000c", 0, "inc-0000000a", "inc-0000000b"),
+	}
+	if err := s.Submit(g, []graph.Key{"add-0000000c"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Wait(context.Background(), []graph.Key{"add-0000000c"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Release([]graph.Key{"add-0000000c"})
+	first := func() Event {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, e := range events {
+			switch e.Kind {
+			case "graph":
+				return e
+			case "task-start":
+				t.Fatalf("%s started before the graph was announced", e.Key)
+			}
+		}
+		t.Fatal("no graph event")
+		return Event{}
+	}
+	e := first()
+	if len(e.Tasks) != 3 || len(e.Groups) != 2 {
+		t.Fatalf("graph event: %d tasks, %d groups; want 3 and 2", len(e.Tasks), len(e.Groups))
+	}
+	for _, gr := range e.Groups {
+		switch gr.Prefix {
+		case "inc":
+			if gr.Tasks != 2 || len(gr.Deps) != 0 {
+				t.Errorf("inc group %+v", gr)
+			}
+		case "add":
+			if gr.Tasks != 1 || len(gr.Deps) != 1 || gr.Deps[0] != "inc" {
+				t.Errorf("add group %+v", gr)
+			}
+		}
+	}
+	for _, task := range e.Tasks {
+		if task.Key == "add-0000000c" && len(task.Deps) != 2 {
+			t.Errorf("add-1 deps %v", task.Deps)
+		}
+	}
+
+	big := graph.Graph{}
+	var keys []graph.Key
+	for i := range MaxGraphTasks + 1 {
+		k := graph.Key(fmt.Sprintf("('leaf-deadbeef', %d)", i))
+		big[k] = sleepTask(string(k), 0)
+		keys = append(keys, k)
+	}
+	mu.Lock()
+	events = nil
+	mu.Unlock()
+	if _, err := s.Compute(context.Background(), big, keys); err != nil {
+		t.Fatal(err)
+	}
+	e = first()
+	if e.Kind != "graph" || len(e.Tasks) != 0 || len(e.Groups) != 1 || e.Groups[0].Tasks != MaxGraphTasks+1 {
+		t.Errorf("large graph event: %s with %d tasks and groups %+v", e.Kind, len(e.Tasks), e.Groups)
 	}
 }

@@ -1,7 +1,9 @@
 // The dashboards beside the lesson, fed by the scheduler's events (the
 // same stream window.burst.events() returns): the task stream, progress
-// per key prefix and the workers' state. They appear when a cluster sends
-// its first event.
+// per key prefix, the workers, memory by key, the cluster map and the live
+// graph. They appear when a cluster sends its first event; each panel can
+// open full-window.
+import { LiveGraph, maxGraphTasks, waiting, type Group, type TaskState } from "./livegraph";
 
 type Event = {
   kind: string;
@@ -17,10 +19,12 @@ type Event = {
   memory?: number;
   executing?: number;
   queued?: number;
+  groups?: { prefix: string; n: number; deps?: string[]; done?: number }[];
+  tasks?: { key: string; prefix: string; deps?: string[]; done?: boolean }[];
   time: number;
 };
 
-type Bar = { row: string; start: number; stop: number; prefix: string; transfer: boolean; key: string };
+type Bar = { row: string; ri: number; start: number; stop: number; fill: string; transfer: boolean; key: string };
 
 // A stable colour per key prefix, as Dask's dashboard colours by prefix.
 const palette = ["#1c7ed6", "#f59f00", "#2f9e44", "#ae3ec9", "#0ca678", "#e8590c", "#4263eb", "#d6336c", "#74b816", "#1098ad"];
@@ -40,11 +44,23 @@ export class Dashboard {
   private progressEl: HTMLElement;
   private workersEl: HTMLElement;
   private tip: HTMLElement;
+  // The task stream: bars of the last minute or so (older ones are
+  // dropped), and how many task bars were drawn in all.
   private bars: Bar[] = [];
+  private taskBars = 0;
+  private hi = 0; // the latest time on the task stream
   private rows: string[] = [];
-  private progress = new Map<string, { started: number; done: number; erred: number; seen: Set<string> }>();
+  private rowIndex = new Map<string, number>();
+  // The current computation: its groups (one per key prefix), the tasks
+  // announced one by one (small graphs only) and each key's state.
+  private groups = new Map<string, Group>();
+  private tasks = new Map<string, { prefix: string; deps: string[] }>();
+  private states = new Map<string, TaskState>();
+  private graph: LiveGraph;
   private workers = new Map<string, Event>();
+  private memoryHistory = new Map<string, { t: number; m: number }[]>();
   private dirty = false;
+  private lastDraw = 0;
   private mapCanvas: HTMLCanvasElement;
   private memoryEl: HTMLElement;
   // bytes held per key prefix: results in memory, less those forgotten.
@@ -57,122 +73,231 @@ export class Dashboard {
 
   constructor() {
     this.root = document.createElement("aside");
-    this.root.className = "dashboard";
-    this.root.hidden = true;
+    // Laid out off-screen until the first event: the first layout of its
+    // fonts and glyphs can take hundreds of milliseconds (font fallback),
+    // better spent while the page loads than in the middle of a run.
+    this.root.className = "dashboard dash-pending";
     this.root.setAttribute("aria-label", "Dashboards");
+    const head = (title: string) =>
+      `<h4>${title}<button type="button" class="dash-full" title="Open full window" aria-label="Open ${title} full window">⤢</button></h4>`;
     this.root.innerHTML = `
       <div class="dash-head"><strong>Dashboard</strong><button type="button" class="dash-toggle" aria-expanded="true">Hide</button></div>
-      <section data-panel="task-stream" data-tasks="0"><h4>Task stream</h4><canvas width="560" height="160"></canvas><div class="dash-tip" hidden></div></section>
-      <section data-panel="progress"><h4>Progress</h4><div class="dash-progress"></div></section>
-      <section data-panel="workers"><h4>Workers</h4><div class="dash-workers"></div></section>
-      <section data-panel="memory"><h4>Memory by key</h4><div class="dash-memory"></div></section>
-      <section data-panel="cluster-map"><h4>Cluster map</h4><canvas width="560" height="220"></canvas></section>`;
+      <section data-panel="task-stream" data-tasks="0">${head("Task stream")}<canvas width="560" height="160"></canvas><div class="dash-keys"></div><div class="dash-tip" hidden></div></section>
+      <section data-panel="progress">${head("Progress")}<div class="dash-progress"></div>
+        <div class="dash-legend"><span class="k-waiting"></span>waiting <span class="k-processing"></span>processing <span class="k-memory"></span>in memory <span class="k-released"></span>done, released <span class="k-erred"></span>erred</div></section>
+      <section data-panel="graph">${head("Graph")}<canvas width="560" height="120"></canvas><div class="dash-tip" hidden></div></section>
+      <section data-panel="workers">${head("Workers")}<div class="dash-workers"></div></section>
+      <section data-panel="memory">${head("Memory by key")}<div class="dash-memory"></div></section>
+      <section data-panel="cluster-map">${head("Cluster map")}<canvas width="560" height="220"></canvas></section>`;
     this.canvas = this.root.querySelector('[data-panel="task-stream"] canvas')!;
     this.mapCanvas = this.root.querySelector('[data-panel="cluster-map"] canvas')!;
     this.memoryEl = this.root.querySelector(".dash-memory")!;
     this.progressEl = this.root.querySelector(".dash-progress")!;
     this.workersEl = this.root.querySelector(".dash-workers")!;
-    this.tip = this.root.querySelector(".dash-tip")!;
+    this.tip = this.root.querySelector('[data-panel="task-stream"] .dash-tip')!;
+    this.graph = new LiveGraph(this.root.querySelector('[data-panel="graph"]')!, colour);
     const toggle = this.root.querySelector<HTMLButtonElement>(".dash-toggle")!;
     toggle.onclick = () => {
       const open = this.root.classList.toggle("collapsed");
       toggle.textContent = open ? "Show" : "Hide";
       toggle.setAttribute("aria-expanded", String(!open));
     };
+    for (const b of this.root.querySelectorAll<HTMLButtonElement>(".dash-full")) {
+      b.onclick = () => this.full(b.closest("section")!);
+    }
+    document.addEventListener("keydown", (e) => {
+      const open = this.root.querySelector<HTMLElement>("section.full");
+      if (e.key === "Escape" && open) this.full(open);
+    });
     this.canvas.addEventListener("mousemove", (e) => this.hover(e));
     this.canvas.addEventListener("mouseleave", () => (this.tip.hidden = true));
     document.body.appendChild(this.root);
+    requestAnimationFrame(() => this.draw());
+  }
+
+  // full opens a panel over the whole window, or closes it again.
+  full(section: HTMLElement) {
+    const open = !section.classList.contains("full");
+    for (const s of this.root.querySelectorAll("section.full")) s.classList.remove("full");
+    section.classList.toggle("full", open);
+    document.body.classList.toggle("dash-full-open", open);
+    const b = section.querySelector<HTMLButtonElement>(".dash-full")!;
+    b.textContent = open ? "✕" : "⤢";
+    b.title = open ? "Close (Esc)" : "Open full window";
+    this.draw();
   }
 
   // add takes a batch of events.
   add(events: Event[]) {
     for (const e of events) {
+      const key = e.key || "";
       switch (e.kind) {
+        case "graph":
+          this.announce(e);
+          break;
         case "task-start": {
           if (e.worker && e.worker !== "kernel") this.fly("scheduler", e.worker, false);
-          const p = this.prefixState(e.prefix || "?");
-          if (!p.seen.has(e.key || "")) {
-            p.seen.add(e.key || "");
-            p.started++;
-          }
+          this.move(key, e.prefix || "?", "processing");
           break;
         }
         case "task-end": {
-          const p = this.prefixState(e.prefix || "?");
-          if (e.state === "erred") p.erred++;
-          else p.done++;
-          this.bar(e.worker || "?", e.start || e.time, e.stop || e.time, e.prefix || "?", false, e.key || "");
-          if (e.state === "memory" && e.key && !this.held.has(e.key)) {
-            this.held.set(e.key, e.bytes || 0);
+          this.move(key, e.prefix || "?", e.state === "erred" ? "erred" : "memory");
+          this.bar(e.worker || "?", e.start || e.time, e.stop || e.time, e.prefix || "?", false, key);
+          if (e.state === "memory" && key && !this.held.has(key)) {
+            this.held.set(key, e.bytes || 0);
             this.memory.set(e.prefix || "?", (this.memory.get(e.prefix || "?") || 0) + (e.bytes || 0));
           }
           break;
         }
         case "forget": {
-          const b = this.held.get(e.key || "");
+          this.move(key, e.prefix || "?", "released");
+          const b = this.held.get(key);
           if (b !== undefined) {
-            this.held.delete(e.key || "");
+            this.held.delete(key);
             this.memory.set(e.prefix || "?", Math.max(0, (this.memory.get(e.prefix || "?") || 0) - b));
           }
           break;
         }
         case "transfer":
-          this.bar(e.to || "?", e.start || e.time, e.stop || e.time, "transfer", true, e.key || "");
+          this.bar(e.to || "?", e.start || e.time, e.stop || e.time, "transfer", true, key);
           if (e.from && e.to) this.fly(e.from, e.to, true);
           break;
-        case "worker":
-          this.workers.set(e.worker || "?", e);
-          if (!this.rows.includes(e.worker || "?") && e.worker !== "kernel") this.rows.push(e.worker || "?");
+        case "worker": {
+          const name = e.worker || "?";
+          this.workers.set(name, e);
+          if (name !== "kernel") this.row(name);
+          let h = this.memoryHistory.get(name);
+          if (!h) this.memoryHistory.set(name, (h = []));
+          h.push({ t: e.time, m: e.memory || 0 });
+          if (h.length > 600) h.splice(0, h.length - 400);
           break;
+        }
       }
     }
     if (events.length) {
-      this.root.hidden = false;
+      this.root.classList.remove("dash-pending");
       document.body.classList.add("with-dashboard");
       this.schedule();
     }
   }
 
-  private prefixState(prefix: string) {
-    let p = this.progress.get(prefix);
-    if (!p) {
-      p = { started: 0, done: 0, erred: 0, seen: new Set() };
-      this.progress.set(prefix, p);
+  // announce adds a computation's tasks. When nothing of the previous
+  // computation is still waiting or running, the progress and graph panels
+  // start afresh with this one.
+  private announce(e: Event) {
+    let busy = false;
+    for (const g of this.groups.values()) if (waiting(g) || g.processing) busy = true;
+    if (!busy) {
+      this.groups.clear();
+      this.tasks.clear();
+      this.states.clear();
     }
-    return p;
+    for (const gr of e.groups || []) {
+      const g = this.group(gr.prefix);
+      g.total += gr.n;
+      for (const d of gr.deps || []) g.deps.add(d);
+      if (gr.done) {
+        g.memory += gr.done;
+        g.preset += gr.done;
+      }
+    }
+    for (const t of e.tasks || []) {
+      // Only small graphs are drawn task by task.
+      if (this.tasks.size > maxGraphTasks) break;
+      this.tasks.set(t.key, { prefix: t.prefix, deps: t.deps || [] });
+      if (t.done) this.states.set(t.key, "memory");
+    }
+  }
+
+  private group(prefix: string): Group {
+    let g = this.groups.get(prefix);
+    if (!g) {
+      g = { total: 0, processing: 0, memory: 0, released: 0, erred: 0, deps: new Set(), preset: 0 };
+      this.groups.set(prefix, g);
+    }
+    return g;
+  }
+
+  // move is one task's transition, as the scheduler reported it.
+  private move(key: string, prefix: string, to: TaskState) {
+    const g = this.groups.get(prefix);
+    if (!g) return; // a task of an earlier computation, already cleared
+    const from = this.states.get(key);
+    if (from === to) return;
+    if (from === undefined && g.preset > 0 && to === "released") {
+      g.preset--; // a scattered or persisted value, announced as done
+      g.memory--;
+    } else if (from && from !== "waiting") g[from]--;
+    g[to]++;
+    this.states.set(key, to);
+  }
+
+  private row(name: string): number {
+    let i = this.rowIndex.get(name);
+    if (i === undefined) {
+      i = this.rows.length;
+      this.rows.push(name);
+      this.rowIndex.set(name, i);
+    }
+    return i;
   }
 
   private bar(row: string, start: number, stop: number, prefix: string, transfer: boolean, key: string) {
-    if (!this.rows.includes(row)) this.rows.push(row);
-    this.bars.push({ row, start, stop: Math.max(stop, start), prefix, transfer, key });
+    const ri = this.row(row);
+    const fill = transfer ? "rgba(201, 42, 42, 0.75)" : colour(prefix);
+    this.bars.push({ row, ri, start, stop: Math.max(stop, start), fill, transfer, key });
+    if (!transfer) this.taskBars++;
+    this.hi = Math.max(this.hi, stop);
+    if (this.bars.length > 80000) {
+      const lo = this.hi - 60;
+      this.bars = this.bars.filter((b) => b.stop >= lo);
+    }
   }
 
   // schedule redraws at the next frame, at most once per frame however
-  // many events arrive.
+  // many events arrive, and at most ten times a second while they stream.
   private schedule() {
     if (this.dirty) return;
     this.dirty = true;
-    requestAnimationFrame(() => {
-      this.dirty = false;
-      this.draw();
-    });
+    const wait = Math.max(0, 100 - (performance.now() - this.lastDraw));
+    const go = () =>
+      requestAnimationFrame(() => {
+        this.dirty = false;
+        this.lastDraw = performance.now();
+        this.draw();
+      });
+    if (wait > 0) setTimeout(go, wait);
+    else go();
   }
 
   private span(): [number, number] {
     if (!this.bars.length) return [0, 1];
     // The last 30 seconds of activity, or all of it if shorter.
-    let hi = -Infinity;
-    for (const b of this.bars) hi = Math.max(hi, b.stop);
+    const hi = this.hi;
     let lo = hi;
-    for (const b of this.bars) if (b.start >= hi - 30) lo = Math.min(lo, b.start);
+    for (let i = this.bars.length - 1; i >= 0; i--) {
+      const s = this.bars[i].start;
+      if (s >= hi - 30 && s < lo) lo = s;
+      if (this.bars[i].stop < hi - 60) break;
+    }
     return [lo, Math.max(hi, lo + 0.001)];
   }
 
   private draw() {
+    this.drawStream();
+    this.drawProgress();
+    this.graph.draw(this.tasks, this.states, this.groups);
+    this.drawWorkers();
+    this.drawMemory();
+    this.drawMap();
+  }
+
+  private drawStream() {
     const c = this.canvas;
     const dpr = window.devicePixelRatio || 1;
     const w = c.clientWidth || 560;
-    const rowH = 22;
+    const full = c.parentElement!.classList.contains("full");
+    const rowH = full ? Math.max(22, Math.min(60, Math.floor((window.innerHeight - 120) / Math.max(this.rows.length, 1)))) : 22;
     const h = Math.max(60, this.rows.length * rowH + 24);
     if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
       c.width = Math.round(w * dpr);
@@ -184,33 +309,46 @@ export class Dashboard {
     g.clearRect(0, 0, w, h);
     const left = 70;
     const [lo, hi] = this.span();
-    const x = (t: number) => left + ((t - lo) / (hi - lo)) * (w - left - 8);
+    const scale = (w - left - 8) / (hi - lo);
     g.font = "11px ui-monospace, monospace";
     g.fillStyle = "#495057";
-    this.rows.forEach((r, i) => g.fillText(r, 4, 16 + i * rowH));
-    let drawn = 0;
+    this.rows.forEach((r, i) => g.fillText(r, 4, rowH / 2 + 5 + i * rowH));
+    // Many tasks shorter than a pixel land on the same pixel: draw each
+    // pixel of a row once per colour.
+    const lastPixel: number[] = [];
+    const lastFill: string[] = [];
+    const barH = rowH - 6;
     for (const b of this.bars) {
       if (b.stop < lo) continue;
-      const i = this.rows.indexOf(b.row);
-      g.fillStyle = b.transfer ? "rgba(201, 42, 42, 0.75)" : colour(b.prefix);
-      const x0 = x(b.start);
-      g.fillRect(x0, 4 + i * rowH + (b.transfer ? 12 : 0), Math.max(1.5, x(b.stop) - x0), b.transfer ? 6 : 16);
-      if (!b.transfer) drawn++;
+      const i = b.ri;
+      const x0 = left + (b.start - lo) * scale;
+      const width = (b.stop - b.start) * scale;
+      if (width < 1.5) {
+        const px = Math.floor(x0);
+        const slot = 2 * i + (b.transfer ? 1 : 0);
+        if (lastPixel[slot] === px && lastFill[slot] === b.fill) continue;
+        lastPixel[slot] = px;
+        lastFill[slot] = b.fill;
+      }
+      g.fillStyle = b.fill;
+      g.fillRect(x0, 4 + i * rowH + (b.transfer ? barH - 4 : 0), Math.max(1.5, width), b.transfer ? 6 : barH);
     }
     g.fillStyle = "#868e96";
     g.fillText(`${(hi - lo).toFixed(2)} s`, w - 60, h - 4);
     const panel = this.canvas.parentElement!;
-    panel.dataset.tasks = String(this.bars.filter((b) => !b.transfer).length);
-    panel.dataset.drawn = String(drawn);
-    this.drawProgress();
-    this.drawWorkers();
-    this.drawMemory();
-    this.drawMap();
+    panel.dataset.tasks = String(this.taskBars);
+    const keys = [...colours.keys()].filter((p) => p !== "transfer");
+    const legend = keys.map((p) => `<span><i style="background:${colour(p)}"></i>${p}</span>`).join("") + (this.bars.some((b) => b.transfer) || keys.length ? `<span><i class="transfer"></i>transfer</span>` : "");
+    const keysEl = panel.querySelector<HTMLElement>(".dash-keys")!;
+    if (keysEl.dataset.legend !== legend) {
+      keysEl.dataset.legend = legend;
+      keysEl.innerHTML = legend;
+    }
   }
 
   private fly(from: string, to: string, transfer: boolean) {
-    this.flights.push({ from, to, at: performance.now(), transfer });
-    if (this.flights.length > 400) this.flights.splice(0, this.flights.length - 400);
+    // Hundreds of dots in flight already show a busy cluster.
+    if (this.flights.length < 300) this.flights.push({ from, to, at: performance.now(), transfer });
   }
 
   private drawMemory() {
@@ -235,8 +373,8 @@ export class Dashboard {
     const c = this.mapCanvas;
     const dpr = window.devicePixelRatio || 1;
     const w = c.clientWidth || 560;
-    const h = 220;
-    if (c.width !== Math.round(w * dpr)) {
+    const h = c.parentElement!.classList.contains("full") ? window.innerHeight - 90 : 220;
+    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
       c.width = Math.round(w * dpr);
       c.height = Math.round(h * dpr);
       c.style.height = h + "px";
@@ -296,40 +434,78 @@ export class Dashboard {
     }
   }
 
+  // drawProgress draws one bar per key prefix of the current computation:
+  // released, in memory, processing and erred from the left; what is
+  // still waiting is the empty track.
   private drawProgress() {
     const rows: string[] = [];
-    let started = 0;
+    let total = 0;
     let finished = 0;
-    for (const [prefix, p] of [...this.progress.entries()].sort()) {
-      started += p.started;
-      finished += p.done + p.erred;
-      const pct = p.started ? Math.min(100, (100 * (p.done + p.erred)) / p.started) : 0;
+    for (const [prefix, g] of this.groups) {
+      total += g.total;
+      const done = g.memory + g.released + g.erred;
+      finished += done;
+      const pct = (n: number) => (g.total ? (100 * n) / g.total : 0);
+      const c = colour(prefix);
       rows.push(`<div class="dash-bar"><span class="dash-name" title="${prefix}">${prefix}</span>
-        <span class="dash-track"><span class="dash-fill" style="width:${pct}%;background:${colour(prefix)}"></span>${
-          p.erred ? `<span class="dash-err" style="width:${(100 * p.erred) / p.started}%"></span>` : ""
-        }</span><span class="dash-count">${p.done + p.erred} / ${p.started}</span></div>`);
+        <span class="dash-track" title="${waiting(g)} waiting, ${g.processing} processing, ${g.memory} in memory, ${g.released} released, ${g.erred} erred">` +
+          `<span class="dash-fill released" style="width:${pct(g.released)}%;background:${c}"></span>` +
+          `<span class="dash-fill" style="width:${pct(g.memory)}%;background:${c}"></span>` +
+          `<span class="dash-fill processing" style="width:${pct(g.processing)}%;background:${c}"></span>` +
+          `<span class="dash-err" style="width:${pct(g.erred)}%"></span>` +
+          `</span><span class="dash-count">${done} / ${g.total}</span></div>`);
     }
-    this.progressEl.innerHTML = rows.join("");
+    this.progressEl.innerHTML = rows.join("") || `<div class="dash-empty">no computation yet</div>`;
     const panel = this.progressEl.parentElement!;
-    panel.dataset.percent = String(started ? Math.round((100 * finished) / started) : 0);
+    panel.dataset.percent = String(total ? Math.floor((100 * finished) / total) : 0);
   }
 
+  // drawWorkers lists each worker: its state, memory held now and over
+  // time (a sparkline of the last minute), how busy it was in the last
+  // 10 seconds of the task stream, and its tasks executing and queued.
   private drawWorkers() {
+    const busy = new Map<string, number>();
+    const lo = this.hi - 10;
+    for (let i = this.bars.length - 1; i >= 0; i--) {
+      const b = this.bars[i];
+      if (b.stop < lo - 60) break;
+      if (b.transfer || b.stop < lo) continue;
+      busy.set(b.row, (busy.get(b.row) || 0) + b.stop - Math.max(b.start, lo));
+    }
+    const recent = Math.min(10, Math.max(this.hi - (this.bars[0]?.start ?? this.hi), 0.001));
     const rows = [...this.workers.values()]
       .filter((e) => e.worker !== "kernel")
       .sort((a, b) => (a.worker || "").localeCompare(b.worker || ""))
-      .map(
-        (e) =>
-          `<tr class="${e.state === "lost" ? "lost" : ""}"><td>${e.worker}</td><td>${e.state}</td><td>${formatBytes(e.memory || 0)}</td><td>${e.executing || 0}</td><td>${e.queued || 0}</td></tr>`,
-      );
-    this.workersEl.innerHTML = `<table><thead><tr><th>worker</th><th>state</th><th>memory</th><th>executing</th><th>queued</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+      .map((e) => {
+        const name = e.worker || "?";
+        const frac = Math.min(1, (busy.get(name) || 0) / recent);
+        return `<tr class="${e.state === "lost" ? "lost" : ""}"><td><span class="dash-state" title="${e.state}"></span>${name}</td><td>${formatBytes(e.memory || 0)}</td>
+          <td>${this.sparkline(name)}</td>
+          <td><span class="dash-cpu" title="busy ${Math.round(100 * frac)}% of the last ${recent.toFixed(0)} s"><span style="width:${100 * frac}%"></span></span>${Math.round(100 * frac)}%</td>
+          <td>${e.executing || 0}</td><td>${e.queued || 0}</td></tr>`;
+      });
+    this.workersEl.innerHTML = `<table><thead><tr><th>worker</th><th>memory</th><th>over time</th><th>busy</th><th title="tasks executing">exec.</th><th title="tasks queued">queued</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  }
+
+  // sparkline draws a worker's memory over the last minute as a tiny SVG.
+  private sparkline(name: string): string {
+    const h = this.memoryHistory.get(name) || [];
+    if (h.length < 2) return "";
+    const t1 = h[h.length - 1].t;
+    const pts = h.filter((p) => p.t >= t1 - 60);
+    const t0 = Math.min(pts[0].t, t1 - 1);
+    let top = 1;
+    for (const p of pts) top = Math.max(top, p.m);
+    const xy = pts.map((p) => `${(((p.t - t0) / (t1 - t0)) * 80).toFixed(1)},${(16 - (p.m / top) * 14).toFixed(1)}`).join(" ");
+    return `<svg class="dash-spark" width="80" height="18" viewBox="0 0 80 18" aria-label="memory over time"><polyline points="${xy}"/></svg>`;
   }
 
   private hover(e: MouseEvent) {
     const rect = this.canvas.getBoundingClientRect();
     const px = e.clientX - rect.left;
     const py = e.clientY - rect.top;
-    const row = this.rows[Math.floor((py - 4) / 22)];
+    const rowH = this.rows.length ? (this.canvas.clientHeight - 24) / this.rows.length : 22;
+    const row = this.rows[Math.floor((py - 4) / rowH)];
     const w = this.canvas.clientWidth;
     const [lo, hi] = this.span();
     const t = lo + ((px - 70) / (w - 78)) * (hi - lo);

@@ -165,8 +165,8 @@ export class Kernel {
     }
     if (m.type === "events") {
       const evs = JSON.parse(m.events);
-      this.eventLog.push(...evs);
-      if (this.eventLog.length > 200000) this.eventLog.splice(0, this.eventLog.length - 200000);
+      for (const e of evs) this.eventLog.push(e);
+      if (this.eventLog.length > 250000) this.eventLog.splice(0, this.eventLog.length - 200000);
       for (const fn of this.listeners) fn(evs);
       return;
     }
