@@ -13,7 +13,7 @@ import (
 
 type goSource struct{ r *rand.Rand }
 
-func (s goSource) Intn(n int) int    { return s.r.IntN(n) }
+func (s goSource) Intn(n int) int   { return s.r.IntN(n) }
 func (s goSource) Float64() float64 { return s.r.Float64() }
 
 func newSource(seed uint64) Source { return goSource{rand.New(rand.NewPCG(seed, 1))} }
