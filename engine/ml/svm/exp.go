@@ -8,7 +8,7 @@ import "math"
 // of glibc's exp (2.28 and later, the table-driven algorithm from Arm's
 // optimized-routines) as sklearn's libsvm sees it on x86-64: glibc selects
 // its FMA build on CPUs with FMA, and GCC contracts a*b+c there, so the same
-// steps are fused here with math.FMA (exact on every GOARCH).
+// steps go through fma here (see fma.go; js/wasm follows the non-FMA build).
 
 const (
 	expN         = 128 // 1 << EXP_TABLE_BITS
@@ -52,18 +52,18 @@ func exp(x float64) float64 {
 	kd := z + expShift
 	ki := math.Float64bits(kd)
 	kd -= expShift
-	r := math.FMA(kd, expNegLn2loN, math.FMA(kd, expNegLn2hiN, x))
+	r := fma(kd, expNegLn2loN, fma(kd, expNegLn2hiN, x))
 	idx := 2 * (ki % expN)
 	top := ki << (52 - 7)
 	tail := math.Float64frombits(expTab[idx])
 	sbits := expTab[idx+1] + top
 	r2 := r * r
-	tmp := math.FMA(r2*r2, math.FMA(r, expC5, expC4), math.FMA(r2, math.FMA(r, expC3, expC2), tail+r))
+	tmp := fma(r2*r2, fma(r, expC5, expC4), fma(r2, fma(r, expC3, expC2), tail+r))
 	if abstop == 0 {
 		return expSpecial(tmp, sbits, ki)
 	}
 	scale := math.Float64frombits(sbits)
-	return math.FMA(scale, tmp, scale)
+	return fma(scale, tmp, scale)
 }
 
 // expSpecial finishes exp when 2^(k/N) is outside the normal range.
@@ -72,7 +72,7 @@ func expSpecial(tmp float64, sbits, ki uint64) float64 {
 		// k > 0: the exponent of scale might have overflowed by <= 460.
 		sbits -= 1009 << 52
 		scale := math.Float64frombits(sbits)
-		return 0x1p1009 * math.FMA(scale, tmp, scale)
+		return 0x1p1009 * fma(scale, tmp, scale)
 	}
 	// k < 0: take care in the subnormal range. GCC computes scale*tmp once
 	// here (it is used twice), so nothing is fused.

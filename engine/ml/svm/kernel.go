@@ -1,7 +1,5 @@
 package svm
 
-import "math"
-
 // Kernel types, in libsvm's numbering.
 const (
 	kLinear = iota
@@ -48,7 +46,7 @@ func dotBlocked(x, y []float64) float64 {
 		xb := x[b : b+16 : b+16]
 		yb := y[b : b+16 : b+16]
 		for k := range acc {
-			acc[k] = math.FMA(xb[k], yb[k], acc[k])
+			acc[k] = fma(xb[k], yb[k], acc[k])
 		}
 	}
 	// vextractf128 + vaddpd folds each accumulator to two lanes, the four

@@ -12,6 +12,14 @@ type svcQ struct {
 	y     []int8
 	qd    []float64 // K(x[i], x[i])
 	cache *cache
+	arg   []float64 // scratch for fill
+}
+
+func (q *svcQ) argBuf(n int) []float64 {
+	if cap(q.arg) < n {
+		q.arg = make([]float64, len(q.y))
+	}
+	return q.arg[:n]
 }
 
 func newSVCQ(rows [][]float64, y []int8, kp kernelParams, cacheBytes int64) *svcQ {
@@ -77,23 +85,36 @@ func (q *svcQ) fill(out []float32, i, start int) {
 	g, c0 := q.kp.gamma, q.kp.coef0
 	switch q.kp.kind {
 	case kRBF:
+		// Two passes: the exponents for the whole run, then exp and the
+		// float32 store, so the dot products and the exp calls each run
+		// in a tight loop.
+		arg := q.argBuf(len(out))
 		xsqi := q.xsq[i]
 		xsq := q.xsq[start : start+len(out)]
-		if d < 16 {
-			for k := range out {
+		switch {
+		case d == 4:
+			x0, x1, x2, x3 := xi[0], xi[1], xi[2], xi[3]
+			for k := range arg {
+				xj := xs[k*4 : k*4+4 : k*4+4]
+				s := float64(x0*xj[0]) + float64(x1*xj[1]) + float64(x2*xj[2]) + float64(x3*xj[3])
+				arg[k] = -g * (xsqi + xsq[k] - float64(2*s))
+			}
+		case d < 16:
+			for k := range arg {
 				xj := xs[k*d : k*d+d : k*d+d]
 				s := 0.0
 				for t, v := range xi {
 					s += float64(v * xj[t])
 				}
-				kv := exp(-g * (xsqi + xsq[k] - float64(2*s)))
-				out[k] = signed(yi, ys[k], kv)
+				arg[k] = -g * (xsqi + xsq[k] - float64(2*s))
 			}
-			return
+		default:
+			for k := range arg {
+				arg[k] = -g * (xsqi + xsq[k] - float64(2*dotBlocked(xi, xs[k*d:k*d+d])))
+			}
 		}
-		for k := range out {
-			kv := exp(-g * (xsqi + xsq[k] - float64(2*dotBlocked(xi, xs[k*d:k*d+d]))))
-			out[k] = signed(yi, ys[k], kv)
+		for k, a := range arg {
+			out[k] = signed(yi, ys[k], exp(a))
 		}
 	case kLinear:
 		for k := range out {

@@ -12,8 +12,11 @@
 // cache, which hides almost any last-bit difference anyway. Throughout,
 // float64(a*b) marks a product the C code rounds before adding it: Go may
 // otherwise fuse a*b+c into one FMA (on arm64, ppc64le, s390x, riscv64),
-// while math.FMA marks where glibc's FMA build does fuse. The results are
-// therefore the same on every GOARCH, js/wasm included.
+// while fma marks where glibc's and OpenBLAS's FMA code paths do fuse. The
+// results are therefore the same on every native GOARCH. On js/wasm, which
+// has no FMA instruction, fma follows those libraries' non-FMA builds (see
+// fma_wasm.go): support vectors are the same, decision values and
+// probabilities may differ in the last bits.
 package svm
 
 import (
@@ -333,7 +336,7 @@ func (md *Model) Score(X *mat.Dense, y []float64) (float64, error) {
 func (p *Params) validate() (int, error) {
 	kind, ok := kernelNames[p.Kernel]
 	if !ok {
-		return 0, fmt.Errorf("The 'kernel' parameter of SVC must be a str among {'linear', 'poly', 'rbf', 'sigmoid'}. Got %s instead.", strconv.Quote(p.Kernel))
+		return 0, fmt.Errorf("The 'kernel' parameter of SVC must be a str among {'linear', 'poly', 'rbf', 'sigmoid'}. Got '%s' instead.", p.Kernel)
 	}
 	switch {
 	case !(p.C > 0) || math.IsInf(p.C, 1):

@@ -75,12 +75,12 @@ func expm1(x float64) float64 {
 			if negative {
 				half = -0.5
 			}
-			k = int32(math.FMA(expm1InvLn2, x, half))
+			k = int32(fma(expm1InvLn2, x, half))
 			t := float64(k)
-			hi = math.FMA(-t, expm1Ln2Hi, x) // t·ln2_hi is exact
+			hi = fma(-t, expm1Ln2Hi, x) // t·ln2_hi is exact
 			// lo = t·ln2_lo feeds two subtractions; both are fused.
-			x = math.FMA(-t, expm1Ln2Lo, hi)
-			c = math.FMA(-t, expm1Ln2Lo, hi-x)
+			x = fma(-t, expm1Ln2Lo, hi)
+			c = fma(-t, expm1Ln2Lo, hi-x)
 		}
 	case hx < 0x3c900000: // |x| < 2^-54
 		return x
@@ -89,27 +89,27 @@ func expm1(x float64) float64 {
 	// x is now in the primary range.
 	hfx := 0.5 * x
 	hxs := float64(x * hfx)
-	r1 := math.FMA(hxs, expm1Q1, 1)
+	r1 := fma(hxs, expm1Q1, 1)
 	h2 := hxs * hxs
-	r2 := math.FMA(hxs, expm1Q3, expm1Q2)
+	r2 := fma(hxs, expm1Q3, expm1Q2)
 	h4 := h2 * h2
-	r3 := math.FMA(hxs, expm1Q5, expm1Q4)
-	r1 = math.FMA(h4, r3, math.FMA(h2, r2, r1))
-	t := math.FMA(-r1, hfx, 3.0)
-	e := float64(hxs * ((r1 - t) / math.FMA(-x, t, 6.0)))
+	r3 := fma(hxs, expm1Q5, expm1Q4)
+	r1 = fma(h4, r3, fma(h2, r2, r1))
+	t := fma(-r1, hfx, 3.0)
+	e := float64(hxs * ((r1 - t) / fma(-x, t, 6.0)))
 	if k == 0 {
-		return x - math.FMA(x, e, -hxs) // c is 0
+		return x - fma(x, e, -hxs) // c is 0
 	}
-	e = math.FMA(x, e-c, -c)
+	e = fma(x, e-c, -c)
 	e -= hxs
 	switch {
 	case k == -1:
-		return math.FMA(0.5, x-e, -0.5)
+		return fma(0.5, x-e, -0.5)
 	case k == 1:
 		if x < -0.25 {
 			return -2.0 * (e - (x + 0.5))
 		}
-		return math.FMA(2.0, x-e, 1)
+		return fma(2.0, x-e, 1)
 	case k <= -2 || k > 56: // exp(x)-1 ≈ exp(x)
 		y := 1 - (e - x)
 		if k == 1024 {

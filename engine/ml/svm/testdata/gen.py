@@ -101,7 +101,52 @@ def grid(name, n):
     return g
 
 
+def references():
+    """Reference values for the numeric building blocks.
+
+    libm.bin: rows (x, exp(x), tanh(x)) from the C library sklearn's libsvm
+    calls; ddot.bin: for n = 1..40, vectors x, y and OpenBLAS's ddot(x, y) as
+    scipy (and so sklearn's libsvm) calls it; newrand.json: sequences of
+    sklearn's bounded_rand_int after set_seed.
+    """
+    import ctypes
+
+    from scipy.linalg import blas
+    from sklearn.svm._newrand import bounded_rand_int_wrap, set_seed_wrap
+
+    libm = ctypes.CDLL("libm.so.6")
+    for f in ("exp", "tanh"):
+        getattr(libm, f).restype = ctypes.c_double
+        getattr(libm, f).argtypes = [ctypes.c_double]
+    rng = np.random.RandomState(5)
+    x = np.concatenate([
+        -rng.exponential(4, 2000), rng.uniform(-3, 3, 1500), rng.normal(0, 0.2, 500),
+        rng.uniform(-745, 709, 300), [0.0, -0.0, 1e-300, -1e-20, 22.5, -30.0, 709.7, -708.5, -744.0],
+    ])
+    rows = [(v, libm.exp(v), libm.tanh(v)) for v in map(float, x)]
+    np.array(rows, dtype="<f8").tofile("libm.bin")
+
+    out = []
+    for n in range(1, 41):
+        for _ in range(5):
+            a, b = rng.standard_normal(n), rng.standard_normal(n) * 3
+            out.extend(a)
+            out.extend(b)
+            out.append(blas.ddot(a, b))
+    np.array(out, dtype="<f8").tofile("ddot.bin")
+
+    seqs = []
+    for seed in [0, 1, 209652396, 2**32 - 1]:
+        set_seed_wrap(seed)
+        ranges = [100, 1, 2, 3, 10000, 2**31 - 1, 600, 7] * 4
+        seqs.append(dict(seed=seed, ranges=ranges,
+                         values=[int(bounded_rand_int_wrap(r)) for r in ranges]))
+    with open("newrand.json", "w") as f:
+        json.dump(seqs, f)
+
+
 def main():
+    references()
     cases = []
     for name, X, y in datasets():
         X = np.ascontiguousarray(X, dtype=np.float64)
