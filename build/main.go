@@ -2,7 +2,7 @@
 // runs lessons headlessly.
 //
 //	go run ./build site [-out dist]           build what is stale
-//	go run ./build data [-size small|full] [-out .]
+//	go run ./build data [-size small|full] [-dir .] [-taxi-gb N]
 //	go run ./build run FILE…                  run cells natively, print outputs
 package main
 
@@ -14,6 +14,7 @@ import (
 const usage = `usage:
   go run ./build site [-out dist] [-force]     build the site (wasm, bundle, lessons) when stale
   go run ./build data [-size small|full] [-dir .]  write data/nycflights/*.csv
+  go run ./build data -taxi-gb N [-dir .]       write data/nyctaxi/yellow_tripdata_2019-*.csv, about N GB
   go run ./build run [-dir .] FILE…            run a lesson (.md) or script (.py, "-" for stdin) natively
   go run ./build bench frames [-runs 3] [-engines native,browser,pandas,dask]
                                                time the DataFrame workloads against pandas and Dask
