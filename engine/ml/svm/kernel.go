@@ -84,6 +84,40 @@ func sqDist(x, y, buf []float64) float64 {
 	return s
 }
 
+// row sets out[i] = eval(x, svs[i]) for all the support vectors, with the
+// kernel's loop written out (rbf in two passes: the exponents, then exp).
+func (p *kernelParams) row(x []float64, svs [][]float64, out, buf []float64) {
+	out = out[:len(svs)]
+	switch {
+	case p.kind == kRBF && len(x) < 16:
+		for i, sv := range svs {
+			sv = sv[:len(x)]
+			s := 0.0
+			for t, v := range x {
+				d := v - sv[t]
+				s += float64(d * d)
+			}
+			out[i] = -p.gamma * s
+		}
+		for i, a := range out {
+			out[i] = exp(a)
+		}
+	case p.kind == kLinear && len(x) < 16:
+		for i, sv := range svs {
+			sv = sv[:len(x)]
+			s := 0.0
+			for t, v := range x {
+				s += float64(v * sv[t])
+			}
+			out[i] = s
+		}
+	default:
+		for i, sv := range svs {
+			out[i] = p.eval(x, sv, buf)
+		}
+	}
+}
+
 // powi is libsvm's integer power by squaring.
 func powi(base float64, times int) float64 {
 	tmp, ret := base, 1.0

@@ -36,9 +36,7 @@ func (m *model) newPredictor() *predictor {
 // the most votes (the first on ties).
 func (pr *predictor) decisionValues(x []float64) int {
 	m := pr.m
-	for i, sv := range m.sv {
-		pr.kvalue[i] = m.kp.eval(x, sv, pr.buf)
-	}
+	m.kp.row(x, m.sv, pr.kvalue, pr.buf)
 	k := m.nrClass()
 	clear(pr.vote)
 	p := 0
