@@ -9,6 +9,8 @@ import (
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
+
+	"burst/engine/ndarray"
 )
 
 // pySum is Python's sum(iterable, /, start=0).
@@ -53,6 +55,12 @@ func pyAbs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 			return starlark.MakeInt(1), nil
 		}
 		return starlark.MakeInt(0), nil
+	case *NDArray:
+		r, err := ndarray.Unary(ndarray.Abs, v.a)
+		if err != nil {
+			return nil, err
+		}
+		return &NDArray{r}, nil
 	}
 	if h, ok := x.(starlark.HasAttrs); ok {
 		if m, err := h.Attr("abs"); err == nil && m != nil {

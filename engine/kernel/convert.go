@@ -268,6 +268,9 @@ func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []
 			return r, err
 		}
 	}
+	if r, ok, err := numpyCompare(op, x, y); ok {
+		return r, err
+	}
 	tok := map[string]syntax.Token{"==": syntax.EQL, "!=": syntax.NEQ, "<": syntax.LT, "<=": syntax.LE, ">": syntax.GT, ">=": syntax.GE}[op]
 	// Python compares ints with floats, and anything with None for
 	// (in)equality.

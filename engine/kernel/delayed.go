@@ -188,7 +188,8 @@ func init() {
 }
 
 // runDelayed performs one delayed step on cell values.
-func runDelayed(th *starlark.Thread, kind, op, name string, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func runDelayed(th *starlark.Thread, kind, op, name string, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+	defer recoverPyPanic(&err) // bool(array) in the function
 	switch kind {
 	case "call":
 		return starlark.Call(th, fn, args, kwargs)

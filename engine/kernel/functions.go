@@ -32,7 +32,8 @@ func dtypesOf(m *frame.Frame) *frame.Series {
 
 // callCell calls a cell's function from engine code (a task), on a thread
 // of its own.
-func callCell(fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func callCell(fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+	defer recoverPyPanic(&err) // bool(array) in the function
 	th := &starlark.Thread{Name: "task", Print: func(_ *starlark.Thread, msg string) {
 		if k := currentKernel; k != nil && k.emit != nil {
 			k.emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"})

@@ -87,6 +87,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 			}),
 		}},
 		"math":   mathModule(),
+		"numpy":  numpyModule(),
 		"random": k.randomModule(),
 		"json":   jsonModule(),
 		"glob": {Name: "glob", Members: starlark.StringDict{
@@ -111,6 +112,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 		"visualize":   builtin("visualize", k.visualizeAll),
 	}}
 	mods["distributed"] = mods["dask.distributed"]
+	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
 	return mods
 }
 
@@ -142,6 +144,8 @@ func (k *Kernel) builtins() starlark.StringDict {
 			return args[0], nil
 		}),
 		"_pct":        builtin("_pct", pyPercent),
+		"_slice":      builtin("_slice", makeSlice),
+		"_at":         matmulOp{},
 		"repr":        builtin("repr", pyReprBuiltin),
 		"pow":         builtin("pow", pyPowBuiltin),
 		"divmod":      builtin("divmod", pyDivmod),
@@ -288,6 +292,9 @@ func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []sta
 	x, y := args[0], args[1]
 	if isEngine(x) || isEngine(y) {
 		return binary("**", x, y)
+	}
+	if r, ok, err := npPow(x, y); ok {
+		return r, err
 	}
 	xi, xInt := x.(starlark.Int)
 	yi, yInt := y.(starlark.Int)

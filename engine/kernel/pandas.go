@@ -282,9 +282,22 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 			break
 		}
 		return starlark.Bool(d.eager.Rows == 0 || len(m.Columns) == 0), nil
-	case "values":
+	case "values", "to_numpy":
 		if d.lazy != nil {
 			return nil, fmt.Errorf("NotImplementedError: the values of a Dask DataFrame are a Dask Array, which Burst does not have yet: compute() the frame (or a part of it) first")
+		}
+		if name == "to_numpy" {
+			return starlark.NewBuiltin("DataFrame.to_numpy", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+				a, err := frameNDArray(d.eager)
+				if err != nil {
+					return nil, err
+				}
+				return &NDArray{a}, nil
+			}), nil
+		}
+		// A numeric frame's values are a numpy array; others stay lists.
+		if v := frameValues(d.eager); v != nil {
+			return v, nil
 		}
 		rows := make([]starlark.Value, d.eager.Rows)
 		cols := make([][]starlark.Value, len(m.Columns))
@@ -440,8 +453,21 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 			return indexOf(s.eager.Index, s.eager.Len()), nil
 		}
 		return lazyIndexOf(s.lazy)
-	case "values":
+	case "values", "to_numpy":
+		if s.eager != nil && name == "to_numpy" {
+			return starlark.NewBuiltin("Series.to_numpy", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+				a, err := seriesArray(s.eager)
+				if err != nil {
+					return nil, err
+				}
+				return &NDArray{a}, nil
+			}), nil
+		}
 		if s.eager != nil {
+			// A numeric Series' values are a numpy array; others stay lists.
+			if v := seriesValues(s.eager); v != nil {
+				return v, nil
+			}
 			return starlark.NewList(toValues(s.eager.Data)), nil
 		}
 		return nil, fmt.Errorf("NotImplementedError: the values of a Dask Series are a Dask Array, which Burst does not have yet: compute() the series first")

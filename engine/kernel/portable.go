@@ -19,6 +19,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/files"
 	"burst/engine/graph"
+	"burst/engine/ndarray"
 	"burst/engine/sched"
 )
 
@@ -201,8 +202,9 @@ func (k *Kernel) memberPath(b *starlark.Builtin) (string, string) {
 	return "", ""
 }
 
-// encodePlain writes plain data (None, bools, numbers, strings, and lists,
-// tuples and dicts of them) as JSON that keeps its Python types.
+// encodePlain writes plain data (None, bools, numbers, strings, numpy
+// arrays, and lists, tuples and dicts of them) as JSON that keeps its
+// Python types.
 func encodePlain(v starlark.Value) (json.RawMessage, error) {
 	var enc func(v starlark.Value) (any, error)
 	enc = func(v starlark.Value) (any, error) {
@@ -223,6 +225,9 @@ func encodePlain(v starlark.Value) (json.RawMessage, error) {
 			return map[string]any{"float": f}, nil
 		case starlark.String:
 			return map[string]any{"str": string(v)}, nil
+		case *NDArray:
+			// The .npy bytes (base64 in the JSON): no text per element.
+			return map[string]any{"ndarray": ndarray.Marshal(v.a)}, nil
 		case *starlark.List, starlark.Tuple:
 			var items []any
 			it := starlark.Iterate(v)
@@ -321,6 +326,16 @@ func decodeValue(b json.RawMessage, inputs []starlark.Value) (starlark.Value, er
 			var s string
 			err := json.Unmarshal(raw, &s)
 			return starlark.String(s), err
+		case "ndarray":
+			var npy []byte
+			if err := json.Unmarshal(raw, &npy); err != nil {
+				return nil, err
+			}
+			a, err := ndarray.Unmarshal(npy)
+			if err != nil {
+				return nil, err
+			}
+			return &NDArray{a}, nil
 		case "list", "tuple":
 			var items []json.RawMessage
 			if err := json.Unmarshal(raw, &items); err != nil {
@@ -496,7 +511,8 @@ func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 }
 
 // runPortable calls p's function with a partition and the extra arguments.
-func runPortable(env *graph.Env, p *callParams, in []graph.Value) (graph.Value, error) {
+func runPortable(env *graph.Env, p *callParams, in []graph.Value) (_ graph.Value, err error) {
+	defer recoverPyPanic(&err) // bool(array) in the function
 	k, fn, err := compiled(env, &p.Fn)
 	if err != nil {
 		return nil, err

@@ -57,6 +57,10 @@ func pyStr(v starlark.Value) string {
 		return strings.TrimSuffix(strings.TrimPrefix(r, "Timestamp('"), "')")
 	case Timedelta:
 		return strings.TrimSuffix(strings.TrimPrefix(x.String(), "Timedelta('"), "')")
+	case *NDArray:
+		return x.a.Str()
+	case *DTypeValue:
+		return x.t.String()
 	}
 	return pyRepr(v)
 }

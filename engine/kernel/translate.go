@@ -54,8 +54,158 @@ func Translate(src string) (string, error) {
 		}
 		inString = trackTripleQuotes(line, inString)
 	}
-	out, isOps := rewriteIs(rewriteForIn(rewriteGenerators(strings.Join(lines, "\n"))))
+	out, isOps := rewriteIs(rewriteForIn(rewriteGenerators(rewriteSubscripts(strings.Join(lines, "\n")))))
 	return rewriteComparisons(out, isOps), nil
+}
+
+// rewriteSubscripts rewrites the numpy subscripts Starlark cannot parse:
+// slices among several indices, x[1:3, :2] → x[_slice(1, 3), _slice(None, 2)],
+// and slices assigned to, x[2:5] = v → x[_slice(2, 5)] = v. Only text
+// inside the brackets changes, and no line moves.
+func rewriteSubscripts(src string) string {
+	if !strings.Contains(src, ":") {
+		return src
+	}
+	toks := scan(src)
+	type edit struct {
+		at, del int
+		text    string
+		seq     int
+	}
+	var edits []edit
+	add := func(at, del int, text string) {
+		edits = append(edits, edit{at, del, text, len(edits)})
+	}
+	var stack []int
+	for i, t := range toks {
+		switch t.kind {
+		case tOpen:
+			stack = append(stack, i)
+		case tClose:
+			if len(stack) == 0 {
+				continue
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if src[toks[o].start] != '[' || src[t.start] != ']' || o == 0 {
+				continue
+			}
+			// A subscript follows an expression on the same line.
+			p := toks[o-1]
+			if p.line != toks[o].line || !(p.kind == tClose || p.kind == tString || p.kind == tName && !isKeyword(src[p.start:p.end])) {
+				continue
+			}
+			// The parts between top-level commas, and their colons.
+			type part struct {
+				start, end int
+				colons     []int
+			}
+			parts := []part{{start: toks[o].end}}
+			depth, lambda := 0, false
+			for j := o + 1; j < i; j++ {
+				tk := toks[j]
+				switch {
+				case tk.kind == tOpen:
+					depth++
+				case tk.kind == tClose:
+					depth--
+				case depth == 0 && tk.kind == tName && src[tk.start:tk.end] == "lambda":
+					lambda = true
+				case depth == 0 && tk.kind == tOther && src[tk.start] == ',':
+					parts[len(parts)-1].end = tk.start
+					parts = append(parts, part{start: tk.end})
+				case depth == 0 && tk.kind == tOther && src[tk.start] == ':':
+					parts[len(parts)-1].colons = append(parts[len(parts)-1].colons, tk.start)
+				}
+			}
+			parts[len(parts)-1].end = t.start
+			sliced := false
+			for _, pt := range parts {
+				sliced = sliced || len(pt.colons) > 0
+			}
+			if lambda || !sliced || len(parts) == 1 && !assignedTo(src, toks, i) {
+				continue
+			}
+			for _, pt := range parts {
+				if len(pt.colons) == 0 {
+					continue
+				}
+				start := pt.start
+				for start < pt.end && (src[start] == ' ' || src[start] == '\t') {
+					start++
+				}
+				add(start, 0, "_slice(")
+				from := start
+				for _, c := range append(pt.colons, pt.end) {
+					if strings.TrimSpace(src[from:c]) == "" {
+						add(c, 0, "None")
+					}
+					if c < pt.end {
+						add(c, 1, ",")
+					}
+					from = c + 1
+				}
+				add(pt.end, 0, ")")
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return src
+	}
+	// From the end; at one position, the later edit first so that the
+	// texts come out in the order they were added.
+	sort.Slice(edits, func(a, b int) bool {
+		if edits[a].at != edits[b].at {
+			return edits[a].at > edits[b].at
+		}
+		return edits[a].seq > edits[b].seq
+	})
+	for _, e := range edits {
+		src = src[:e.at] + e.text + src[e.at+e.del:]
+	}
+	return src
+}
+
+// assignedTo reports whether the subscript closing at token i is the
+// target of an assignment (x[...] = v, x[...] += v).
+func assignedTo(src string, toks []token, i int) bool {
+	op := ""
+	for j := i + 1; j < len(toks) && toks[j].kind == tOther && len(op) < 4; j++ {
+		c := src[toks[j].start]
+		if toks[j].end-toks[j].start != 1 || !strings.ContainsRune("=+-*/%&|^<>@", rune(c)) {
+			break
+		}
+		if op != "" && toks[j].start != toks[j-1].end {
+			break
+		}
+		op += string(c)
+	}
+	switch op {
+	case "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=":
+		return true
+	}
+	return false
+}
+
+// rewriteMatmul turns a @ b into a * _at * b: the same precedence and
+// grouping as Python's @ (Starlark has no @), computed by _at.
+func rewriteMatmul(line string) string {
+	toks := scan(line)
+	for k := len(toks) - 1; k > 0; k-- {
+		t := toks[k]
+		if t.kind != tOther || line[t.start] != '@' || k+1 >= len(toks) {
+			continue
+		}
+		p := toks[k-1]
+		if !(p.kind == tName && !isKeyword(line[p.start:p.end]) || p.kind == tClose || p.kind == tOther && p.end-p.start > 0 && line[p.start] >= '0' && line[p.start] <= '9') {
+			continue
+		}
+		if n := toks[k+1]; n.kind == tOther && line[n.start] == '=' && n.start == t.end {
+			continue // @= is not supported
+		}
+		line = line[:t.start] + "* _at *" + line[t.end:]
+	}
+	return line
 }
 
 // NormalizeNewlines turns \r\n and lone \r into \n, as Python reads
@@ -545,6 +695,9 @@ func translateLine(line string, n int) (string, error) {
 	}
 	if strings.Contains(line, "**") {
 		line = rewritePow(line)
+	}
+	if strings.Contains(line, "@") {
+		line = rewriteMatmul(line)
 	}
 	return line, nil
 }

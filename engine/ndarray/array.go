@@ -385,11 +385,11 @@ func (a *Array) Reshape(shape ...int) (*Array, error) {
 	}
 	if unknown >= 0 {
 		if known == 0 || n%known != 0 {
-			return nil, fmt.Errorf("ValueError: cannot reshape array of size %d into shape %s", n, shapeRepr(shape, true))
+			return nil, fmt.Errorf("ValueError: cannot reshape array of size %d into shape %s", n, reshapeRepr(shape))
 		}
 		shape[unknown] = n / known
 	} else if known != n {
-		return nil, fmt.Errorf("ValueError: cannot reshape array of size %d into shape %s", n, shapeRepr(shape, false))
+		return nil, fmt.Errorf("ValueError: cannot reshape array of size %d into shape %s", n, reshapeRepr(shape))
 	}
 	out := *a
 	out.shape = shape
@@ -460,6 +460,31 @@ func stridesOf(shape []int) []int {
 		acc *= shape[k]
 	}
 	return s
+}
+
+// reshapeRepr writes a requested shape as numpy's reshape error does
+// (convert_shape_to_string): no spaces, leading -1s left out, later ones
+// written "newaxis".
+func reshapeRepr(shape []int) string {
+	i := 0
+	for i < len(shape) && shape[i] < 0 {
+		i++
+	}
+	if i == len(shape) {
+		return "()"
+	}
+	s := "(" + fmt.Sprint(shape[i])
+	for i++; i < len(shape); i++ {
+		if shape[i] < 0 {
+			s += ",newaxis"
+		} else {
+			s += fmt.Sprintf(",%d", shape[i])
+		}
+	}
+	if len(shape) == 1 {
+		return s + ",)"
+	}
+	return s + ")"
 }
 
 // shapeRepr writes a shape as a Python tuple: (3,), (2, 3).

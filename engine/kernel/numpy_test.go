@@ -1,0 +1,112 @@
+package kernel
+
+import (
+	"strings"
+	"testing"
+
+	"go.starlark.net/starlark"
+
+	"burst/engine/ndarray"
+)
+
+func TestRewriteSubscripts(t *testing.T) {
+	for in, want := range map[string]string{
+		"X[:, 0]":                    "X[_slice(None,None), 0]",
+		"X[1:3, :2]":                 "X[_slice(1,3), _slice(None,2)]",
+		"X[2:10:2]":                  "X[2:10:2]",
+		"X[::2, 1]":                  "X[_slice(None,None,2), 1]",
+		"a[2:5] = 0":                 "a[_slice(2,5)] = 0",
+		"a[2:] += 1":                 "a[_slice(2,None)] += 1",
+		"a[2:] == 1":                 "a[2:] == 1",
+		"a[1:2]":                     "a[1:2]",
+		"x = [1, 2][0:1]":            "x = [1, 2][0:1]",
+		"d = {1: 2}":                 "d = {1: 2}",
+		"X[idx[1:2], 0]":             "X[idx[1:2], 0]",
+		"f(X[:, 0], Y[1, 1:])":       "f(X[_slice(None,None), 0], Y[1, _slice(1,None)])",
+		"X[:, 0] = [1,\n 2]":         "X[_slice(None,None), 0] = [1,\n 2]",
+		"X[lambda x: x, 0]":          "X[lambda x: x, 0]",
+		"for r in X[:, 1:]:\n  pass": "for r in X[_slice(None,None), _slice(1,None)]:\n  pass",
+	} {
+		if got := rewriteSubscripts(in); got != want {
+			t.Errorf("rewriteSubscripts(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"X @ w":         "X * _at * w",
+		"y = X @ w + b": "y = X * _at * w + b",
+		"@delayed":      "@delayed",
+		"s = 'a@b'":     "s = 'a@b'",
+		"f(a)@g(b)":     "f(a)* _at *g(b)",
+	} {
+		if got := rewriteMatmul(in); got != want {
+			t.Errorf("rewriteMatmul(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNumpyCodecRoundTrip(t *testing.T) {
+	a, _ := ndarray.Arange(0, 6, 1, ndarray.Float64)
+	X, _ := a.Reshape(2, 3)
+	for _, v := range []*NDArray{NewArray(X), NewArray(ndarray.FromBools([]bool{true, false})), NewArray(ndarray.Scalar(int64(7)))} {
+		b, err := EncodeValue(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(b), "\x93NUMPY") || len(b) > 128+8*v.a.Size() {
+			t.Errorf("encoding of %s: %d bytes %q", v, len(b), b[:10])
+		}
+		got, err := DecodeValue(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, ok := got.(*NDArray); !ok || !ndarray.Equal(g.a, v.a) {
+			t.Errorf("round trip of %s gave %v", v, got)
+		}
+	}
+	// Inside plain data (a function's globals, delayed arguments).
+	list := starlark.NewList([]starlark.Value{NewArray(X), starlark.MakeInt(1)})
+	b, err := encodePlain(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decodePlain(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pyRepr(back) != pyRepr(list) {
+		t.Errorf("plain round trip: %s, want %s", pyRepr(back), pyRepr(list))
+	}
+}
+
+func TestNumpyInTasks(t *testing.T) {
+	s := newSession(t)
+	if got := s.result("import numpy as np\nimport dask\nw = np.array([1.0, 2.0])\n@dask.delayed\ndef f(x):\n    return (w * x).sum()\nf(3).compute()"); got != "9.0" {
+		t.Errorf("delayed with a global array: %s", got)
+	}
+	if got := s.result("from dask.distributed import Client\nc = Client()\nfut = c.submit(f, 2)\nc.compute(f(4)).result(), fut.result()"); got != "(12.0, Delayed('f-2'))" && !strings.HasPrefix(got, "(12.0") {
+		t.Errorf("on a cluster: %s", got)
+	}
+	if got := s.result("[a] = c.scatter([np.arange(3)])\nc.submit(lambda v: v * 2, a).result()"); got != "array([0, 2, 4])" {
+		t.Errorf("scattered array: %s", got)
+	}
+	s.fails("def g(a):\n    if a:\n        return 1\n    return 0\ndask.delayed(g)(np.array([1, 2])).compute()", "ValueError", "The truth value of an array with more than one element is ambiguous", 0)
+	s.fails("g(np.zeros(3))", "ValueError", "The truth value of an array", 0)
+	if got := s.result("g(np.zeros(1))"); got != "0" {
+		t.Errorf("truth of one element: %s", got)
+	}
+}
+
+func TestNumpyHelp(t *testing.T) {
+	s := newSession(t)
+	outs, ok := s.run("import numpy as np\nhelp(np.linspace)\nhelp(np.arange(3).mean)")
+	if !ok {
+		t.Fatalf("help failed: %+v", outs)
+	}
+	var text string
+	for _, o := range outs {
+		text += o.Text
+	}
+	if !strings.Contains(text, "linspace(start, stop, num=50") || !strings.Contains(text, "ndarray.mean(axis=None") {
+		t.Errorf("help: %s", text)
+	}
+}
