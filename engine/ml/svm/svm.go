@@ -7,16 +7,21 @@
 // scikit-learn's for the same data and parameters.
 //
 // Bit-level agreement rests on computing every kernel value as sklearn's
-// build does on x86-64: dot products as OpenBLAS's ddot (see dot) and exp
-// as glibc's (see exp). The kernel values are rounded to float32 in the
-// cache, which hides almost any last-bit difference anyway. Throughout,
-// float64(a*b) marks a product the C code rounds before adding it: Go may
-// otherwise fuse a*b+c into one FMA (on arm64, ppc64le, s390x, riscv64),
-// while fma marks where glibc's and OpenBLAS's FMA code paths do fuse. The
-// results are therefore the same on every native GOARCH. On js/wasm, which
-// has no FMA instruction, fma follows those libraries' non-FMA builds (see
-// fma_wasm.go): support vectors are the same, decision values and
-// probabilities may differ in the last bits.
+// build does on x86-64 Linux: dot products as OpenBLAS's ddot (see dot), exp
+// and tanh as glibc's (see exp and tanh); testdata/gen.py records those
+// libraries' results next to sklearn's. The kernel values are rounded to
+// float32 in the cache, which hides almost any last-bit difference anyway.
+// Throughout, float64(a*b) marks a product the C code rounds before adding
+// it: Go may otherwise fuse a*b+c into one FMA (on arm64, ppc64le, s390x,
+// riscv64), while fma marks where glibc's and OpenBLAS's FMA code paths do
+// fuse. The fitted model is therefore the same on every native GOARCH;
+// Platt scaling's log is Go's, so probabilities may differ in the last bits
+// between architectures. On js/wasm, which has no FMA instruction, fma
+// follows those libraries' non-FMA builds (see fma_wasm.go): the support
+// vectors are the same, decision values and probabilities may differ in the
+// last bits.
+//
+// A Model's methods may be called concurrently.
 package svm
 
 import (
@@ -114,9 +119,6 @@ func Fit(X *mat.Dense, y []float64, p Params) (*Model, error) {
 	if err := checkX(X); err != nil {
 		return nil, err
 	}
-	if len(y) != X.Rows {
-		return nil, fmt.Errorf("Found input variables with inconsistent numbers of samples: [%d, %d]", X.Rows, len(y))
-	}
 	for _, v := range y {
 		if math.IsNaN(v) {
 			return nil, fmt.Errorf("Input y contains NaN.")
@@ -124,6 +126,9 @@ func Fit(X *mat.Dense, y []float64, p Params) (*Model, error) {
 		if math.IsInf(v, 0) {
 			return nil, fmt.Errorf("Input y contains infinity or a value too large for dtype('float64').")
 		}
+	}
+	if len(y) != X.Rows {
+		return nil, fmt.Errorf("Found input variables with inconsistent numbers of samples: [%d, %d]", X.Rows, len(y))
 	}
 	// BaseSVC._validate_targets: classes_ = np.unique(y), y as indices.
 	classes := slices.Clone(y)
