@@ -145,6 +145,8 @@ func (k *Kernel) builtins() starlark.StringDict {
 		}),
 		"_pct":        builtin("_pct", pyPercent),
 		"_slice":      builtin("_slice", makeSlice),
+		"float":       pyNumber("float"),
+		"int":         pyNumber("int"),
 		"_at":         matmulOp{},
 		"repr":        builtin("repr", pyReprBuiltin),
 		"pow":         builtin("pow", pyPowBuiltin),

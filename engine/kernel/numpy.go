@@ -70,8 +70,30 @@ func (x *NDArray) Truth() starlark.Bool {
 	return starlark.Bool(t)
 }
 
-// Len is len(a): the length of the first axis.
-func (x *NDArray) Len() int { return x.a.Len() }
+// Len is len(a): the length of the first axis; a 0-d array has none.
+func (x *NDArray) Len() int {
+	if x.a.NDim() == 0 {
+		return -1
+	}
+	return x.a.Len()
+}
+
+// pyNumber wraps Python's float and int so that they take one-element
+// arrays, as numpy's do: float(np.array([2.5])) is 2.5.
+func pyNumber(name string) *starlark.Builtin {
+	orig := starlark.Universe[name].(*starlark.Builtin)
+	return starlark.NewBuiltin(name, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 1 {
+			if a, ok := args[0].(*NDArray); ok {
+				if a.a.Size() != 1 {
+					return nil, fmt.Errorf("TypeError: only size-1 arrays can be converted to Python scalars")
+				}
+				args = starlark.Tuple{scalarValue(a.a.Item(0))}
+			}
+		}
+		return starlark.Call(th, orig, args, kwargs)
+	})
+}
 
 // Index returns a[i] (Starlark's Indexable).
 func (x *NDArray) Index(i int) starlark.Value { return arrayResult(x.a.Row(i)) }
@@ -310,6 +332,17 @@ func ArrayOf(v starlark.Value) (*ndarray.Array, error) {
 		return frameNDArray(v.eager)
 	case *starlark.List, starlark.Tuple:
 		return nestedArray(v)
+	case starlark.String, *starlark.Dict:
+	case starlark.Iterable:
+		// range(...) and other sequences: their items.
+		var items []starlark.Value
+		it := v.Iterate()
+		defer it.Done()
+		var x starlark.Value
+		for it.Next(&x) {
+			items = append(items, x)
+		}
+		return nestedArray(starlark.NewList(items))
 	}
 	return nil, fmt.Errorf("TypeError: Burst's numpy makes arrays of numbers and booleans, not of %s", pyType(v))
 }
@@ -607,7 +640,11 @@ func numpyCompare(op string, x, y starlark.Value) (starlark.Value, bool, error) 
 	a, ok1 := operand(x)
 	b, ok2 := operand(y)
 	if !ok1 || !ok2 {
-		// numpy compares with anything: unequal.
+		// numpy compares with anything: unequal, element by element for
+		// None, as one answer (with a warning) for others.
+		if (op == "==" || op == "!=") && x != starlark.None && y != starlark.None {
+			return starlark.Bool(op == "!="), true, nil
+		}
 		if op == "==" || op == "!=" {
 			var arr *ndarray.Array
 			if xa {
@@ -1053,7 +1090,7 @@ func init() {
 			if err := starlark.UnpackArgs("round", args, kwargs, "decimals?", &decimals); err != nil {
 				return nil, err
 			}
-			return &NDArray{ndarray.Round(x.a, decimals)}, nil
+			return arrayResult(ndarray.Round(x.a, decimals)), nil
 		},
 		"clip": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var lo, hi starlark.Value = starlark.None, starlark.None
@@ -2249,5 +2286,7 @@ func init() {
 	for name, d := range methods {
 		docs["ndarray."+name] = "ndarray." + d
 	}
+	docs["float"] = "float(x=0.0)\n\nx as a float: a number, a string such as '2.5' or 'nan', or a one-element array."
+	docs["int"] = "int(x=0, base=10)\n\nx as an int: a number (truncated toward zero), a string of digits, or a one-element array."
 	methodDocs["to_numpy"] = "to_numpy()\n\nThe values as a numpy array (numeric and boolean columns)."
 }

@@ -756,9 +756,9 @@ func rewriteComparisons(src string, isOps map[[2]int]string) string {
 			return true
 		}
 		xs, _ := b.X.Span()
-		_, xe := b.X.Span()
+		xe := exprEnd(b.X)
 		ys, _ := b.Y.Span()
-		_, ye := b.Y.Span()
+		ye := exprEnd(b.Y)
 		n++
 		l1, c1 := offset(xs)
 		l2, c2 := offset(xe)
@@ -803,6 +803,43 @@ func rewriteComparisons(src string, isOps map[[2]int]string) string {
 		lines[e.line] = l[:e.at] + e.text + l[e.at+e.del:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// exprEnd is where an expression ends: its Span, except that Starlark's
+// spans of subscripts (a[0], a[1:2]) and of parenthesized tuples end at
+// the closing bracket rather than after it.
+func exprEnd(e syntax.Expr) syntax.Position {
+	switch e := e.(type) {
+	case *syntax.IndexExpr:
+		return after(e.Rbrack)
+	case *syntax.SliceExpr:
+		return after(e.Rbrack)
+	case *syntax.TupleExpr:
+		if e.Lparen.IsValid() {
+			return after(e.Rparen)
+		}
+		if len(e.List) > 0 {
+			return exprEnd(e.List[len(e.List)-1])
+		}
+	case *syntax.BinaryExpr:
+		return exprEnd(e.Y)
+	case *syntax.UnaryExpr:
+		if e.X != nil {
+			return exprEnd(e.X)
+		}
+	case *syntax.CondExpr:
+		return exprEnd(e.False)
+	case *syntax.LambdaExpr:
+		return exprEnd(e.Body)
+	}
+	_, end := e.Span()
+	return end
+}
+
+// after is the position just after the one-character token at p.
+func after(p syntax.Position) syntax.Position {
+	p.Col++
+	return p
 }
 
 // rewritePow turns x ** y into _pow(x, y): Starlark has no power
