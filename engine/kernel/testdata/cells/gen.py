@@ -10,8 +10,14 @@ Burst's own (magics, Burst's modules) and written by hand.
 import ast
 import contextlib
 import io
+import os
 import sys
 import traceback
+
+# This folder holds numpy.py (the numpy cells): without this, their
+# "import numpy" would import that file instead of numpy.
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != here]
 
 
 def run(code):
