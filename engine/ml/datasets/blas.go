@@ -1,6 +1,6 @@
 package datasets
 
-import "math"
+import "burst/engine/ml/rng"
 
 // This file reproduces np.dot for 2-D float64 arrays as numpy 1.24 computes it
 // on the reference machine: numpy hands the product to OpenBLAS 0.3.21
@@ -82,7 +82,7 @@ func ddot(x, y []float64) float64 {
 	if n1 > 0 {
 		var acc [16]float64
 		for i := 0; i < n1; i++ {
-			acc[i%16] = math.FMA(x[i], y[i], acc[i%16])
+			acc[i%16] = rng.FMA(x[i], y[i], acc[i%16])
 		}
 		// Each ymm register q holds lanes 4q..4q+3: fold its halves, add
 		// registers (0+1)+(2+3), then the two remaining lanes.
@@ -179,18 +179,18 @@ func dgemvTCall(c, x []float64, ldx, n, k int, w []float64) {
 	case 0:
 	case 1:
 		for i := 0; i < n; i++ {
-			c[i] = math.FMA(x[i*ldx+col], w[col], c[i])
+			c[i] = rng.FMA(x[i*ldx+col], w[col], c[i])
 		}
 	case 2:
 		for i := 0; i < n; i++ {
 			a := x[i*ldx+col:]
-			c[i] += math.FMA(a[0], w[col], float64(a[1]*w[col+1]))
+			c[i] += rng.FMA(a[0], w[col], float64(a[1]*w[col+1]))
 		}
 	case 3:
 		for i := 0; i < n; i++ {
 			a := x[i*ldx+col:]
-			t := math.FMA(a[0], w[col], float64(a[1]*w[col+1]))
-			c[i] += math.FMA(a[2], w[col+2], t)
+			t := rng.FMA(a[0], w[col], float64(a[1]*w[col+1]))
+			c[i] += rng.FMA(a[2], w[col+2], t)
 		}
 	}
 }
@@ -200,10 +200,10 @@ func dgemvTCall(c, x []float64, ldx, n, k int, w []float64) {
 func dotLanes4FMA(a, x []float64) float64 {
 	var l0, l1, l2, l3 float64
 	for i := 0; i+3 < len(a); i += 4 {
-		l0 = math.FMA(a[i], x[i], l0)
-		l1 = math.FMA(a[i+1], x[i+1], l1)
-		l2 = math.FMA(a[i+2], x[i+2], l2)
-		l3 = math.FMA(a[i+3], x[i+3], l3)
+		l0 = rng.FMA(a[i], x[i], l0)
+		l1 = rng.FMA(a[i+1], x[i+1], l1)
+		l2 = rng.FMA(a[i+2], x[i+2], l2)
+		l3 = rng.FMA(a[i+3], x[i+3], l3)
 	}
 	return (l0 + l2) + (l1 + l3)
 }
@@ -273,8 +273,8 @@ func dgemvNCall(c, x, w []float64, k, m, lda int) {
 			y := c[i]
 			j := 0
 			for g := 0; g < n1; g++ {
-				t4 := math.FMA(w[(j+2)*lda+i], x[j+2], float64(w[j*lda+i]*x[j]))
-				t5 := math.FMA(w[(j+3)*lda+i], x[j+3], float64(w[(j+1)*lda+i]*x[j+1]))
+				t4 := rng.FMA(w[(j+2)*lda+i], x[j+2], float64(w[j*lda+i]*x[j]))
+				t5 := rng.FMA(w[(j+3)*lda+i], x[j+3], float64(w[(j+1)*lda+i]*x[j+1]))
 				y += t4 + t5 // the kernel's fma(alpha=1, t4+t5, y)
 				j += 4
 			}
@@ -337,7 +337,7 @@ func dgemm(c, x []float64, ldx, n, k int, w []float64, m int) {
 			for t := b.from; t < b.from+b.n; t++ {
 				xv := xi[t]
 				for j, wv := range w[t*m : (t+1)*m] {
-					dst[j] = math.FMA(xv, wv, dst[j])
+					dst[j] = rng.FMA(xv, wv, dst[j])
 				}
 			}
 			if bi > 0 {
@@ -364,10 +364,10 @@ func chain4x1(x, w []float64, ldw int) float64 {
 	var a [4]float64
 	k8 := len(x) / 8 * 8
 	for t := 0; t < k8; t++ {
-		a[t%4] = math.FMA(x[t], w[t*ldw], a[t%4])
+		a[t%4] = rng.FMA(x[t], w[t*ldw], a[t%4])
 	}
 	for t := k8; t < len(x); t++ {
-		a[0] = math.FMA(x[t], w[t*ldw], a[0])
+		a[0] = rng.FMA(x[t], w[t*ldw], a[0])
 	}
 	return (a[0] + a[1]) + (a[2] + a[3])
 }

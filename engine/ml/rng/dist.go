@@ -37,22 +37,40 @@ func (r *RandomState) StandardNormal() float64 {
 		r.hasGauss, r.gauss = false, 0
 		return g
 	}
+	f, x1, x2 := r.polar()
+	r.gauss, r.hasGauss = f*x1, true
+	return f * x2
+}
+
+// polar draws uniform pairs in the unit disc until one is accepted and
+// returns the scale f with the pair: the two normals are f*x2, then f*x1.
+func (r *RandomState) polar() (f, x1, x2 float64) {
 	for {
-		x1 := 2*r.RandomSample() - 1
-		x2 := 2*r.RandomSample() - 1
+		x1 = 2*r.RandomSample() - 1
+		x2 = 2*r.RandomSample() - 1
 		r2 := float64(x1*x1) + float64(x2*x2)
 		if r2 >= 1 || r2 == 0 {
 			continue
 		}
-		f := math.Sqrt(-2 * Log(r2) / r2)
-		r.gauss, r.hasGauss = f*x1, true
-		return f * x2
+		return math.Sqrt(-2 * Log(r2) / r2), x1, x2
 	}
 }
 
-// FillStandardNormal fills dst with StandardNormal values, in order.
+// FillStandardNormal fills dst with StandardNormal values, in order. It
+// writes both values of each pair directly, which is what makes it faster
+// than calling StandardNormal in a loop.
 func (r *RandomState) FillStandardNormal(dst []float64) {
-	for i := range dst {
+	i := 0
+	if r.hasGauss && len(dst) > 0 {
+		dst[0] = r.gauss
+		r.hasGauss, r.gauss = false, 0
+		i = 1
+	}
+	for ; i+1 < len(dst); i += 2 {
+		f, x1, x2 := r.polar()
+		dst[i], dst[i+1] = f*x2, f*x1
+	}
+	if i < len(dst) {
 		dst[i] = r.StandardNormal()
 	}
 }
@@ -72,8 +90,9 @@ func CheckScale(scale float64) error {
 
 // FillNormal fills dst with Normal(loc, scale) values, in order.
 func (r *RandomState) FillNormal(dst []float64, loc, scale float64) {
-	for i := range dst {
-		dst[i] = loc + float64(scale*r.StandardNormal())
+	r.FillStandardNormal(dst)
+	for i, z := range dst {
+		dst[i] = loc + float64(scale*z)
 	}
 }
 
@@ -85,10 +104,19 @@ func (r *RandomState) FillNormalRows(dst []float64, loc []float64, scale float64
 	if d == 0 {
 		return
 	}
-	for i := 0; i+d <= len(dst); i += d {
-		row := dst[i : i+d : i+d]
-		for j, l := range loc {
-			row[j] = l + float64(scale*r.StandardNormal())
+	dst = dst[:len(dst)/d*d]
+	// Blocks of whole rows small enough to stay in cache between the two
+	// passes.
+	rows := max(1, 512/d)
+	for len(dst) > 0 {
+		blk := dst[:min(len(dst), rows*d)]
+		dst = dst[len(blk):]
+		r.FillStandardNormal(blk)
+		for i := 0; i < len(blk); i += d {
+			row := blk[i : i+d : i+d]
+			for j, l := range loc {
+				row[j] = l + float64(scale*row[j])
+			}
 		}
 	}
 }

@@ -175,6 +175,11 @@ func (r *RandomState) Uint32() uint32 {
 	}
 	y := r.key[r.pos]
 	r.pos++
+	return temper(y)
+}
+
+// temper is MT19937's output transformation of a state word.
+func temper(y uint32) uint32 {
 	y ^= y >> 11
 	y ^= y << 7 & 0x9d2c5680
 	y ^= y << 15 & 0xefc60000
@@ -191,8 +196,15 @@ func (r *RandomState) Uint64() uint64 {
 // RandomSample returns a double in [0, 1) with 53 random bits
 // (random_sample / random / rand).
 func (r *RandomState) RandomSample() float64 {
-	a := r.Uint32() >> 5
-	b := r.Uint32() >> 6
+	var a, b uint32
+	if p := r.pos; p+2 <= mtN {
+		// Both words are at hand: read them without two refill checks.
+		a, b = temper(r.key[p])>>5, temper(r.key[p+1])>>6
+		r.pos = p + 2
+	} else {
+		a = r.Uint32() >> 5
+		b = r.Uint32() >> 6
+	}
 	// Both products and the sum are exact: a < 2^27, b < 2^26.
 	return (float64(a)*67108864.0 + float64(b)) / 9007199254740992.0
 }
