@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"go.starlark.net/starlark"
+
+	"burst/engine/ml/rng"
 )
 
 // Python's math, random and json modules, as far as lessons use them.
@@ -509,13 +511,16 @@ func (k *Kernel) randomModule() *Module {
 				z = *g.gaussNext
 				g.gaussNext = nil
 			} else {
-				x2pi := g.random() * 2 * math.Pi
-				g2rad := math.Sqrt(-2 * math.Log(1-g.random()))
-				z = math.Cos(x2pi) * g2rad
-				next := math.Sin(x2pi) * g2rad
+				// CPython calls libm's log, cos and sin; rng's are the
+				// reference glibc's, bit for bit, where Go's math
+				// package differs in the last bit.
+				x2pi := g.random() * (2 * math.Pi)
+				g2rad := math.Sqrt(-2 * rng.Log(1-g.random()))
+				z = rng.Cos(x2pi) * g2rad
+				next := rng.Sin(x2pi) * g2rad
 				g.gaussNext = &next
 			}
-			return starlark.Float(mu + z*sigma), nil
+			return starlark.Float(mu + float64(z*sigma)), nil
 		}),
 		"normalvariate": fn("normalvariate", func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var muv, sigmav starlark.Value = starlark.Float(0), starlark.Float(1)
@@ -526,13 +531,13 @@ func (k *Kernel) randomModule() *Module {
 			if err != nil {
 				return nil, err
 			}
-			magic := 4 * math.Exp(-0.5) / math.Sqrt(2.0)
+			const magic = 0x1.b72cd3f331398p+0 // NV_MAGICCONST = 4*exp(-0.5)/sqrt(2.0), as CPython computes it
 			for {
 				u1 := r().random()
 				u2 := 1 - r().random()
 				z := magic * (u1 - 0.5) / u2
-				if z*z/4 <= -math.Log(u2) {
-					return starlark.Float(mu + z*sigma), nil
+				if z*z/4 <= -rng.Log(u2) {
+					return starlark.Float(mu + float64(z*sigma)), nil
 				}
 			}
 		}),

@@ -359,3 +359,55 @@ func TestLogUnfusedPath(t *testing.T) {
 	}
 	t.Logf("%d inputs agree; the unfused path fell back on %d gauss inputs of 2^18", total, fallbacks)
 }
+
+// sincosInputs rebuilds gen.py's sincos_inputs.
+func sincosInputs(seed uint32, n int) map[string][]float64 {
+	u := make([]float64, n)
+	New(seed).FillRandomSample(u)
+	out := map[string][]float64{}
+	for _, k := range []string{"gauss", "small", "mid", "large"} {
+		out[k] = make([]float64, n)
+	}
+	for i, v := range u {
+		out["gauss"][i] = v * (2 * math.Pi)
+		out["small"][i] = (v - 0.5) * 0.25
+		out["mid"][i] = (v - 0.5) * 6.0
+		out["large"][i] = (v - 0.5) * 2e8
+	}
+	return out
+}
+
+// TestSinCosMatchGlibc checks Sin and Cos against the reference machine's
+// libm on every path below 105414350, and on 2π·random() as random.gauss
+// uses them.
+func TestSinCosMatchGlibc(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "sincos.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fx []struct {
+		Seed   uint32 `json:"seed"`
+		N      int    `json:"n"`
+		Kind   string `json:"kind"`
+		Sha256 string `json:"sha256"`
+	}
+	if err := json.Unmarshal(b, &fx); err != nil {
+		t.Fatal(err)
+	}
+	inputs := map[uint32]map[string][]float64{}
+	for _, h := range fx {
+		if inputs[h.Seed] == nil {
+			inputs[h.Seed] = sincosInputs(h.Seed, h.N)
+		}
+		xs := inputs[h.Seed][h.Kind]
+		buf := make([]byte, 16*len(xs))
+		for i, x := range xs {
+			binary.LittleEndian.PutUint64(buf[16*i:], math.Float64bits(Sin(x)))
+			binary.LittleEndian.PutUint64(buf[16*i+8:], math.Float64bits(Cos(x)))
+		}
+		sum := sha256.Sum256(buf)
+		if got := hex.EncodeToString(sum[:]); got != h.Sha256 {
+			t.Errorf("seed %d %s: sin/cos of %d inputs differ from glibc's", h.Seed, h.Kind, len(xs))
+		}
+	}
+}

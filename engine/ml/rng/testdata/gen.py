@@ -6,9 +6,10 @@ Run on the reference machine with Debian's interpreter (numpy 1.24.2, glibc
 
 cases.json lists, for each case, a seed and a sequence of calls on one
 np.random.RandomState; <name>.bin holds the calls' outputs one after another,
-little-endian float64 or int64 as each call returns. log.json holds
-sha256 hashes of libm's log (through math.log) over inputs the Go test
-rebuilds from RandomState streams.
+little-endian float64 or int64 as each call returns. log.json and
+sincos.json hold sha256 hashes of libm's log, sin and cos (through math.log,
+math.sin, math.cos) over inputs the Go test rebuilds from RandomState
+streams.
 """
 import hashlib
 import json
@@ -95,6 +96,19 @@ def log_inputs(seed, n):
     return {"uniform": u, "gauss_r2": r2, "near1": near1, "wide": wide}
 
 
+def sincos_inputs(seed, n):
+    """The inputs sincos.json hashes; rng_test.go builds the same ones."""
+    rs = np.random.RandomState(seed)
+    u = rs.random_sample(n)
+    twopi = 2.0 * math.pi
+    return {
+        "gauss": u * twopi,  # what CPython's random.gauss takes cos and sin of
+        "small": (u - 0.5) * 0.25,  # Taylor and table paths
+        "mid": (u - 0.5) * 6.0,  # every path below 3
+        "large": (u - 0.5) * 2e8,  # Cody-Waite reduction, |x| < 105414350
+    }
+
+
 def main():
     manifest = []
     for name, seed, calls in CASES:
@@ -121,6 +135,16 @@ def main():
             h.update(ys.tobytes())
             logs.append({"seed": seed, "n": n, "kind": kind, "count": len(xs), "sha256": h.hexdigest(),
                          "first": [float(y).hex() for y in ys[:4]]})
+    sincos = []
+    for seed in (0, 1):
+        for kind, xs in sincos_inputs(seed, 1 << 19).items():
+            xl = xs.tolist()
+            ys = np.array([[math.sin(x), math.cos(x)] for x in xl], dtype="<f8")
+            sincos.append({"seed": seed, "n": 1 << 19, "kind": kind,
+                           "sha256": hashlib.sha256(ys.tobytes()).hexdigest()})
+    with open(os.path.join(HERE, "sincos.json"), "w") as f:
+        json.dump(sincos, f, indent=1)
+
     specials = [5e-324, 2.2250738585072014e-308, 1e-300, 0.5, 0.9375, 0.999, 1.0, 1.0000001, 1.0644, 1.065,
                 2.0, 3.0, 10.0, 1e300, 1.7976931348623157e308]
     with open(os.path.join(HERE, "log.json"), "w") as f:
