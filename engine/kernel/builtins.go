@@ -245,6 +245,8 @@ func pyIsinstance(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		case *TypeObject:
 			t, _ := pyTypeBuiltin(th, b, starlark.Tuple{x}, nil)
 			return t.(*TypeObject).name == c.name, nil
+		case *npType:
+			return c.isInstance(x), nil
 		case *starlark.Builtin:
 			switch c.Name() {
 			case "int":

@@ -785,6 +785,25 @@ func (n *npType) CallInternal(_ *starlark.Thread, args starlark.Tuple, kwargs []
 	return arrayResult(a.AsType(n.t)), nil
 }
 
+// isInstance is isinstance(x, np.float64) and the like: numpy's scalars
+// are Python's float, int and bool in Burst.
+func (n *npType) isInstance(x starlark.Value) bool {
+	switch x.(type) {
+	case starlark.Float:
+		return n.t == ndarray.Float64
+	case starlark.Int:
+		return n.t == ndarray.Int64
+	case starlark.Bool:
+		return n.t == ndarray.Bool
+	}
+	return false
+}
+
+// DTypeArg reads a dtype argument as numpy does (for modules that take
+// dtype=): 'float64', 'int64', 'bool', Python's float/int/bool,
+// np.float64, or an array's dtype.
+func DTypeArg(v starlark.Value) (ndarray.DType, error) { return dtypeOf(v) }
+
 // dtypeOf reads a dtype argument: a name, Python's float/int/bool, one
 // of numpy's types, or a dtype.
 func dtypeOf(v starlark.Value) (ndarray.DType, error) {

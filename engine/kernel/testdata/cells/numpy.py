@@ -930,6 +930,12 @@ import numpy as np
 float(np.array([2.5])), int(np.array([3]))
 # > (2.5, 3)
 
+# %% isinstance with numpy's types
+import numpy as np
+a = np.arange(3)
+isinstance(a, np.ndarray), isinstance(a.sum(), np.int64), isinstance(a.mean(), np.float64), isinstance(a[0] > 1, np.bool_), isinstance(a, list)
+# > (True, True, True, True, False)
+
 # %% error: index out of bounds
 import numpy as np
 a = np.array([1, 2, 3])
