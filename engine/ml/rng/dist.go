@@ -88,7 +88,9 @@ func CheckScale(scale float64) error {
 	return nil
 }
 
-// FillNormal fills dst with Normal(loc, scale) values, in order.
+// FillNormal fills dst with Normal(loc, scale) values, in order. Like the
+// other fills it does not validate: numpy's errors come from CheckScale,
+// CheckUniform and FillRandint.
 func (r *RandomState) FillNormal(dst []float64, loc, scale float64) {
 	r.FillStandardNormal(dst)
 	for i, z := range dst {

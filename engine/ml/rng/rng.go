@@ -8,7 +8,10 @@
 //
 // Bit-identical output needs more than the same algorithm: numpy's normal
 // samples go through libm's log, which Go's math.Log does not match in the
-// last bit, so the package carries its own Log (see log.go).
+// last bit, so the package carries the reference machine's libm functions
+// that random generators need: Log, and Sin and Cos for CPython's
+// random.gauss (glibc 2.36, FMA variants), with FMA, a fused multiply-add
+// that stays fast on wasm.
 //
 // A RandomState is not safe for concurrent use.
 package rng

@@ -139,6 +139,19 @@ def dot_cases():
                 W = 2 * rs.uniform(size=(k, m)) - 1
                 hashes.append([m, sha(np.dot(X, W))[:32]])
             out.append([seed, n, k, extra, hashes])
+    # Rarer paths: threaded dgemv_n, column blocks of dgemv_t and ddot beyond
+    # 2048, W wider than GEMM_P (512) and than 2*GEMM_P.
+    for n, k, ms in [(1, 800, [9, 13]), (1, 2000, [16]), (1, 40, [1]), (1, 5000, [1]), (5, 2100, [1]),
+                     (3, 4500, [1]), (2, 600, [600]), (3, 10, [1100]), (9, 7, [515, 1030]), (1, 3, [2100])]:
+        seed += 1
+        extra = seed % 3
+        rs = np.random.RandomState(seed)
+        X = rs.standard_normal((n, k + extra))[:, :k]
+        hashes = []
+        for m in ms:
+            W = 2 * rs.uniform(size=(k, m)) - 1
+            hashes.append([m, sha(np.dot(X, W))[:32]])
+        out.append([seed, n, k, extra, hashes])
     return out
 
 
