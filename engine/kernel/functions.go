@@ -864,11 +864,19 @@ func pdTimedelta(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	return Timedelta(time.Duration(total)), nil
 }
 
-// pdDataFrame implements pd.DataFrame({"a": [...], ...}).
+// pdDataFrame implements pd.DataFrame({"a": [...], ...}) and
+// pd.DataFrame(array, columns=[...]).
 func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var data starlark.Value
-	if err := starlark.UnpackArgs("DataFrame", args, kwargs, "data?", &data); err != nil {
+	var columns starlark.Value = starlark.None
+	if err := starlark.UnpackArgs("DataFrame", args, kwargs, "data?", &data, "columns?", &columns); err != nil {
 		return nil, err
+	}
+	if a, ok := data.(*NDArray); ok {
+		return frameOfArray(a.a, columns)
+	}
+	if columns != starlark.None {
+		return nil, fmt.Errorf("NotImplementedError: Burst takes columns= with an array; with a dict, its keys are the columns")
 	}
 	d, ok := data.(*starlark.Dict)
 	if !ok {

@@ -541,6 +541,56 @@ func seriesValues(s *frame.Series) starlark.Value {
 	return &NDArray{a}
 }
 
+// frameOfArray is pd.DataFrame(array, columns=None): one column per
+// column of a 2-D array (a 1-D array is one column), named by columns or
+// 0, 1, ...
+func frameOfArray(a *ndarray.Array, columns starlark.Value) (starlark.Value, error) {
+	if a.NDim() == 1 {
+		a, _ = a.Reshape(-1, 1)
+	}
+	if a.NDim() != 2 {
+		return nil, fmt.Errorf("ValueError: Must pass 2-d input. shape=%s", ndarray.ShapeString(a.Shape()))
+	}
+	rows, ncols := a.Shape()[0], a.Shape()[1]
+	names := make([]string, ncols)
+	for k := range names {
+		names[k] = fmt.Sprint(k)
+	}
+	if columns != starlark.None {
+		given, err := stringsArg("columns", columns)
+		if err != nil {
+			return nil, err
+		}
+		if len(given) != ncols {
+			return nil, fmt.Errorf("ValueError: Shape of passed values is (%d, %d), indices imply (%d, %d)", rows, ncols, rows, len(given))
+		}
+		names = given
+	}
+	t := a.Transpose()
+	cols := make([]frame.Column, ncols)
+	for k := range cols {
+		c := t.Row(k)
+		var data frameArray
+		switch c.DType() {
+		case ndarray.Float64:
+			data = frame.Float64s(append([]float64{}, c.Float64s()...))
+		case ndarray.Int64:
+			data = frame.Int64s(append([]int64{}, c.Int64s()...))
+		default:
+			data = frame.Bools(append([]bool{}, c.Bools()...))
+		}
+		cols[k] = frame.Column{Name: names[k], Data: data}
+	}
+	f, err := frame.New(cols)
+	if err != nil {
+		return nil, err
+	}
+	if ncols == 0 {
+		return nil, fmt.Errorf("NotImplementedError: a DataFrame of no columns")
+	}
+	return &DataFrame{eager: f}, nil
+}
+
 // tolist converts an array to nested lists of Python scalars.
 func tolist(a *ndarray.Array) starlark.Value {
 	if a.NDim() == 0 {

@@ -936,6 +936,25 @@ a = np.arange(3)
 isinstance(a, np.ndarray), isinstance(a.sum(), np.int64), isinstance(a.mean(), np.float64), isinstance(a[0] > 1, np.bool_), isinstance(a, list)
 # > (True, True, True, True, False)
 
+# %% a DataFrame from a matrix
+import numpy as np
+import pandas as pd
+X = np.arange(6.0).reshape(3, 2)
+df = pd.DataFrame(X, columns=["a", "b"])
+print(df)
+print(pd.DataFrame(np.array([[1, 2], [3, 4]])))
+df.values
+# >      a    b
+# > 0  0.0  1.0
+# > 1  2.0  3.0
+# > 2  4.0  5.0
+# >    0  1
+# > 0  1  2
+# > 1  3  4
+# > array([[0., 1.],
+# >        [2., 3.],
+# >        [4., 5.]])
+
 # %% error: index out of bounds
 import numpy as np
 a = np.array([1, 2, 3])
