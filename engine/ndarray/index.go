@@ -2,6 +2,7 @@ package ndarray
 
 import (
 	"fmt"
+	"unsafe"
 )
 
 // Index is one item of an index expression a[i0, i1, ...]: an Int, a
@@ -87,6 +88,25 @@ type plan struct {
 	// view: the result is the contiguous run [lo, hi) of the data.
 	view   bool
 	lo, hi int
+	// advanced: an array among the indexes.
+	advanced bool
+}
+
+// copyOnOverlap is numpy's rule for assigning values that overlap the
+// destination: with basic indexes they are copied first when the
+// destination has more than one axis or goes backwards (a[::-1] = a);
+// a forward 1-D destination and advanced indexes are written in order,
+// reading values already written (a[::2] = a[:3] gives [0, 1, 1, 3, 1, 5]
+// in numpy too).
+func (p *plan) copyOnOverlap() bool {
+	if p.advanced {
+		return false
+	}
+	if len(p.shape) != 1 || len(p.tables) != 1 {
+		return true
+	}
+	t := p.tables[0]
+	return len(t) > 1 && t[1] < t[0]
 }
 
 // resolve turns an index expression into a plan.
@@ -203,6 +223,7 @@ func (a *Array) resolve(idx []Index) (*plan, error) {
 	if len(advs) == 0 {
 		return p, nil
 	}
+	p.advanced = true
 	// numpy puts the broadcast axes where the advanced indices are when
 	// they are next to each other, first otherwise.
 	together := true
@@ -509,6 +530,9 @@ func (a *Array) Set(v *Array, idx ...Index) error {
 	if err != nil {
 		return fmt.Errorf("ValueError: could not broadcast input array from shape %s into shape %s", shapeRepr(v.shape, false), shapeRepr(p.shape, false))
 	}
+	if !p.view && sharesMemory(a, vals) && p.copyOnOverlap() {
+		vals = vals.Copy()
+	}
 	if p.view {
 		switch a.dtype {
 		case Float64:
@@ -529,6 +553,27 @@ func (a *Array) Set(v *Array, idx ...Index) error {
 		scatterT(a.b, vals.b, p.base, p.tables)
 	}
 	return nil
+}
+
+// sharesMemory reports whether the data of a and b overlap.
+func sharesMemory(a, b *Array) bool {
+	span := func(x *Array) (uintptr, uintptr) {
+		switch {
+		case len(x.f) > 0:
+			p := uintptr(unsafe.Pointer(&x.f[0]))
+			return p, p + uintptr(len(x.f))*8
+		case len(x.i) > 0:
+			p := uintptr(unsafe.Pointer(&x.i[0]))
+			return p, p + uintptr(len(x.i))*8
+		case len(x.b) > 0:
+			p := uintptr(unsafe.Pointer(&x.b[0]))
+			return p, p + uintptr(len(x.b))
+		}
+		return 0, 0
+	}
+	a0, a1 := span(a)
+	b0, b1 := span(b)
+	return a0 < b1 && b0 < a1
 }
 
 // Fill sets every element to v's single value.

@@ -81,6 +81,42 @@ func TestViewsShareMemory(t *testing.T) {
 	}
 }
 
+// Assignments whose values overlap the destination come out as numpy's
+// (numpy 1.24: a[::2] = a[:3] gives [0, 1, 1, 3, 1, 5]).
+func TestOverlappingAssignment(t *testing.T) {
+	a, _ := Arange(0, 6, 1, Int64)
+	src, _ := a.Get(Slice{Stop: ip(3)})
+	if err := a.Set(src, Slice{Step: ip(2)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Repr(); got != "array([0, 1, 1, 3, 1, 5])" {
+		t.Errorf("a[::2] = a[:3] gave %s", got)
+	}
+	b, _ := Arange(0, 6, 1, Int64)
+	src, _ = b.Get(Slice{Stop: ip(4)})
+	b.Set(src, Slice{Start: ip(2)})
+	if got := b.Repr(); got != "array([0, 1, 0, 1, 2, 3])" {
+		t.Errorf("b[2:] = b[:4] gave %s", got)
+	}
+	c, _ := Arange(0, 6, 1, Int64)
+	c.Set(c, Slice{Step: ip(-1)})
+	if got := c.Repr(); got != "array([5, 4, 3, 2, 1, 0])" {
+		t.Errorf("c[::-1] = c gave %s", got)
+	}
+	x, _ := Arange(0, 6, 1, Int64)
+	X, _ := x.Reshape(3, 2)
+	X.Set(X, Slice{Step: ip(-1)})
+	if got := X.Repr(); got != "array([[4, 5],\n       [2, 3],\n       [0, 1]])" {
+		t.Errorf("X[::-1] = X gave %s", got)
+	}
+	d, _ := Arange(0, 6, 1, Int64)
+	all, _ := d.Get(Slice{})
+	d.Set(all, FromInt64s([]int64{5, 4, 3, 2, 1, 0}))
+	if got := d.Repr(); got != "array([0, 1, 2, 2, 1, 0])" {
+		t.Errorf("d[[5, 4, 3, 2, 1, 0]] = d gave %s", got)
+	}
+}
+
 func TestBroadcastingAndPromotion(t *testing.T) {
 	X := FromInt64s([]int64{1, 2, 3, 4, 5, 6}, 2, 3)
 	r := FromFloat64s([]float64{10, 20, 30})
