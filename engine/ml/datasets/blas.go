@@ -46,9 +46,15 @@ const (
 
 // numpyDot returns the n×m row-major product of X (n×k, row i at
 // x[i*ldx:]) and W (k×m, contiguous row-major), bit for bit as np.dot on the
-// reference machine.
-func numpyDot(x []float64, ldx, n, k int, w []float64, m int) []float64 {
-	c := make([]float64, n*m)
+// reference machine. It is written to buf when buf is large enough.
+func numpyDot(buf, x []float64, ldx, n, k int, w []float64, m int) []float64 {
+	var c []float64
+	if cap(buf) >= n*m {
+		c = buf[:n*m]
+		clear(c)
+	} else {
+		c = make([]float64, n*m)
+	}
 	if n == 0 || m == 0 || k == 0 {
 		return c
 	}

@@ -54,7 +54,7 @@ func TestNumpyDot(t *testing.T) {
 			for i := range w {
 				w[i] = 2*w[i] - 1
 			}
-			got := numpyDot(x, ldx, n, k, w, m)
+			got := numpyDot(nil, x, ldx, n, k, w, m)
 			total++
 			if h := sha256Hex(float64Bytes(got))[:32]; h != mh.([]any)[1].(string) {
 				failed++

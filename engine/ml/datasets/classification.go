@@ -167,6 +167,7 @@ func MakeClassification(o ClassificationOptions) (*mat.Dense, []int64, error) {
 
 	// Each cluster: a random covariance, then a shift to its vertex.
 	A := make([]float64, nInf*nInf)
+	var prod []float64 // products, reused from cluster to cluster
 	stop := 0
 	for k := 0; k < nClusters; k++ {
 		start := stop
@@ -177,7 +178,7 @@ func MakeClassification(o ClassificationOptions) (*mat.Dense, []int64, error) {
 		}
 		uniformSym(g, A)
 		if hi > lo {
-			prod := numpyDot(d[lo*nFeatures:], nFeatures, hi-lo, nInf, A, nInf)
+			prod = numpyDot(prod, d[lo*nFeatures:], nFeatures, hi-lo, nInf, A, nInf)
 			c := centroids[k*nInf : (k+1)*nInf]
 			for i := lo; i < hi; i++ {
 				row := d[i*nFeatures : i*nFeatures+nInf]
@@ -193,7 +194,7 @@ func MakeClassification(o ClassificationOptions) (*mat.Dense, []int64, error) {
 	if nRed > 0 {
 		B := make([]float64, nInf*nRed)
 		uniformSym(g, B)
-		prod := numpyDot(d, nFeatures, nSamples, nInf, B, nRed)
+		prod = numpyDot(prod, d, nFeatures, nSamples, nInf, B, nRed)
 		for i := 0; i < nSamples; i++ {
 			copy(d[i*nFeatures+nInf:i*nFeatures+nInf+nRed], prod[i*nRed:(i+1)*nRed])
 		}

@@ -69,10 +69,9 @@ func (r *RandomState) FillStandardNormal(dst []float64) {
 		r.hasGauss, r.gauss = false, 0
 		i = 1
 	}
-	const batch = 128
-	var x1s, x2s, r2s [batch]float64
+	x1s, x2s, r2s := &r.scratch.x1, &r.scratch.x2, &r.scratch.r2
 	for len(dst)-i >= 2 {
-		want := min((len(dst)-i)/2, batch)
+		want := min((len(dst)-i)/2, normalBatch)
 		for j := 0; j < want; {
 			var x1, x2 float64
 			if p := uint(r.pos); p+4 <= mtN {

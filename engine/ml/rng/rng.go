@@ -38,7 +38,14 @@ type RandomState struct {
 	pos      int
 	hasGauss bool
 	gauss    float64
+	// scratch holds FillStandardNormal's batch, here rather than on its
+	// stack so that short fills do not clear it each call.
+	scratch struct{ x1, x2, r2 [normalBatch]float64 }
 }
+
+// normalBatch is how many polar pairs FillStandardNormal draws before
+// taking their logarithms.
+const normalBatch = 128
 
 // New returns the generator np.random.RandomState(seed) makes.
 func New(seed uint32) *RandomState {
