@@ -184,6 +184,24 @@ func (c *Client) scheduler(what string) (*sched.Scheduler, error) {
 	return s, nil
 }
 
+// scatter puts v in the cluster's memory and returns its Future.
+func (c *Client) scatter(v starlark.Value) (*Future, error) {
+	s, err := c.scheduler("scatter")
+	if err != nil {
+		return nil, err
+	}
+	gv, err := fromCell(v)
+	if err != nil {
+		return nil, err
+	}
+	key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(strings.TrimPrefix(pyType(v), "numpy.")), newToken()))
+	t := graph.LiteralTask(key, gv)
+	if err := s.Submit(graph.Graph{key: t}, []graph.Key{key}); err != nil {
+		return nil, err
+	}
+	return newFuture(c, s, t), nil
+}
+
 // submitDelayed submits d's graph and returns a Future for it.
 func (c *Client) submitDelayed(d *Delayed) (*Future, error) {
 	fs, err := c.submitAll([]*Delayed{d})
@@ -327,25 +345,14 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("scatter", args, kwargs, "data", &data, "workers?", &workers, "broadcast?", &broadcast, "direct?", &direct, "hash?", &hash); err != nil {
 				return nil, err
 			}
-			s, err := c.scheduler("scatter")
-			if err != nil {
+			if _, err := c.scheduler("scatter"); err != nil {
 				return nil, err
 			}
-			one := func(v starlark.Value) (starlark.Value, error) {
-				gv, err := fromCell(v)
-				if err != nil {
-					return nil, err
-				}
-				key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(pyType(v)), newToken()))
-				t := graph.LiteralTask(key, gv)
-				if err := s.Submit(graph.Graph{key: t}, []graph.Key{key}); err != nil {
-					return nil, err
-				}
-				return newFuture(c, s, t), nil
-			}
+			one := func(v starlark.Value) (starlark.Value, error) { return c.scatter(v) }
 			if l, ok := data.(*starlark.List); ok {
 				out := make([]starlark.Value, l.Len())
 				for i := range out {
+					var err error
 					if out[i], err = one(l.Index(i)); err != nil {
 						return nil, err
 					}

@@ -80,6 +80,10 @@ type Kernel struct {
 	defs    map[string]def      // top-level def statements, by position
 	count   int
 	client  *Client
+	// joblib is the active joblib.parallel_backend, if any; joblibPool
+	// is the cluster n_jobs=-1 runs on when no Client exists.
+	joblib     *joblibBackend
+	joblibPool *Client
 
 	ctx  context.Context
 	emit func(Output)

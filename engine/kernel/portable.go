@@ -244,6 +244,17 @@ func encodePlain(v starlark.Value) (json.RawMessage, error) {
 				return map[string]any{"tuple": items}, nil
 			}
 			return map[string]any{"list": items}, nil
+		case *Estimator:
+			// An estimator travels unfitted: its class and parameters.
+			params := map[string]any{}
+			for name, pv := range v.params {
+				e, err := enc(pv)
+				if err != nil {
+					return nil, err
+				}
+				params[name] = e
+			}
+			return map[string]any{"estimator": map[string]any{"class": v.class.name, "params": params}}, nil
 		case *starlark.Dict:
 			var items [][2]any
 			for _, kv := range v.Items() {
@@ -326,6 +337,27 @@ func decodeValue(b json.RawMessage, inputs []starlark.Value) (starlark.Value, er
 			var s string
 			err := json.Unmarshal(raw, &s)
 			return starlark.String(s), err
+		case "estimator":
+			var e struct {
+				Class  string                     `json:"class"`
+				Params map[string]json.RawMessage `json:"params"`
+			}
+			if err := json.Unmarshal(raw, &e); err != nil {
+				return nil, err
+			}
+			c := estimatorClasses[e.Class]
+			if c == nil {
+				return nil, fmt.Errorf("unknown estimator %q", e.Class)
+			}
+			est, _ := newEstimator(c, nil, nil)
+			for name, pr := range e.Params {
+				v, err := decodeValue(pr, inputs)
+				if err != nil {
+					return nil, err
+				}
+				est.params[name] = v
+			}
+			return est, nil
 		case "ndarray":
 			var npy []byte
 			if err := json.Unmarshal(raw, &npy); err != nil {

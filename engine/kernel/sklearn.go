@@ -1,0 +1,591 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+
+	"go.starlark.net/starlark"
+
+	mlcluster "burst/engine/ml/cluster"
+	"burst/engine/ml/datasets"
+	"burst/engine/ml/mat"
+	"burst/engine/ml/svm"
+	"burst/engine/ndarray"
+)
+
+// addSklearn adds scikit-learn's modules as the lessons use them:
+// datasets, svm, model_selection, metrics and cluster, and joblib.
+func (k *Kernel) addSklearn(mods map[string]*Module) {
+	mods["sklearn.datasets"] = &Module{Name: "sklearn.datasets", Members: starlark.StringDict{
+		"make_classification": builtin("make_classification", makeClassification),
+		"make_blobs":          builtin("make_blobs", makeBlobs),
+	}}
+	mods["sklearn.svm"] = &Module{Name: "sklearn.svm", Members: starlark.StringDict{
+		"SVC": &EstimatorType{svcClass},
+	}}
+	mods["sklearn.cluster"] = &Module{Name: "sklearn.cluster", Members: starlark.StringDict{
+		"KMeans": &EstimatorType{kmeansClass},
+	}}
+	mods["sklearn.metrics"] = &Module{Name: "sklearn.metrics", Members: starlark.StringDict{
+		"accuracy_score": builtin("accuracy_score", accuracyScore),
+	}}
+	mods["sklearn.model_selection"] = k.modelSelectionModule()
+	mods["joblib"] = k.joblibModule()
+	mods["sklearn"] = &Module{Name: "sklearn", Members: starlark.StringDict{
+		"__version__":     starlark.String("1.2.1"),
+		"datasets":        mods["sklearn.datasets"],
+		"svm":             mods["sklearn.svm"],
+		"cluster":         mods["sklearn.cluster"],
+		"metrics":         mods["sklearn.metrics"],
+		"model_selection": mods["sklearn.model_selection"],
+	}}
+}
+
+// makeClassification is sklearn.datasets.make_classification, equal bit
+// for bit to scikit-learn 1.2's for the same random_state.
+func makeClassification(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	o := datasets.NewClassificationOptions()
+	var weights, shift, scale, seed starlark.Value = starlark.None, starlark.Float(0), starlark.Float(1), starlark.None
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs,
+		"n_samples?", &o.NSamples, "n_features?", &o.NFeatures, "n_informative?", &o.NInformative,
+		"n_redundant?", &o.NRedundant, "n_repeated?", &o.NRepeated, "n_classes?", &o.NClasses,
+		"n_clusters_per_class?", &o.NClustersPerClass, "weights?", &weights, "flip_y?", &o.FlipY,
+		"class_sep?", &o.ClassSep, "hypercube?", &o.Hypercube, "shift?", &shift, "scale?", &scale,
+		"shuffle?", &o.Shuffle, "random_state?", &seed); err != nil {
+		return nil, err
+	}
+	if weights != starlark.None {
+		w, err := floatList(weights)
+		if err != nil {
+			return nil, fmt.Errorf("TypeError: make_classification: weights must be a list of floats")
+		}
+		o.Weights = w
+	}
+	var err error
+	if o.Shift, err = floatsOrNone(shift); err != nil {
+		return nil, fmt.Errorf("TypeError: make_classification: shift must be a float, an array of floats or None")
+	}
+	if o.Scale, err = floatsOrNone(scale); err != nil {
+		return nil, fmt.Errorf("TypeError: make_classification: scale must be a float, an array of floats or None")
+	}
+	if o.RandomState, err = randomState(seed); err != nil {
+		return nil, err
+	}
+	X, y, err := datasets.MakeClassification(o)
+	if err != nil {
+		return nil, pyValueError(err)
+	}
+	return starlark.Tuple{denseArray(X), NewArray(ndarray.FromInt64s(y, len(y)))}, nil
+}
+
+// makeBlobs is sklearn.datasets.make_blobs, equal bit for bit to
+// scikit-learn 1.2's for the same random_state.
+func makeBlobs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	o := datasets.NewBlobsOptions()
+	var nSamples starlark.Value = starlark.MakeInt(100)
+	var centers, clusterStd, centerBox, seed starlark.Value = starlark.None, starlark.Float(1), nil, starlark.None
+	returnCenters := false
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs,
+		"n_samples?", &nSamples, "n_features?", &o.NFeatures, "centers?", &centers,
+		"cluster_std?", &clusterStd, "center_box?", &centerBox, "shuffle?", &o.Shuffle,
+		"random_state?", &seed, "return_centers?", &returnCenters); err != nil {
+		return nil, err
+	}
+	if n, ok := nSamples.(starlark.Int); ok {
+		v, _ := n.Int64()
+		o.NSamples = int(v)
+	} else {
+		ns, err := floatList(nSamples)
+		if err != nil {
+			return nil, fmt.Errorf("TypeError: make_blobs: n_samples must be an int or a list of ints")
+		}
+		for _, f := range ns {
+			o.NSamplesPerCenter = append(o.NSamplesPerCenter, int(f))
+		}
+	}
+	switch c := centers.(type) {
+	case starlark.NoneType:
+	case starlark.Int:
+		v, _ := c.Int64()
+		o.NCenters = int(v)
+	default:
+		a, err := ArrayOf(centers)
+		if err != nil || a.NDim() != 2 {
+			return nil, fmt.Errorf("ValueError: make_blobs: centers must be an int or an array of shape (n_centers, n_features)")
+		}
+		a = a.AsType(ndarray.Float64)
+		cols := a.Shape()[1]
+		fs := a.Float64s()
+		for i := range a.Shape()[0] {
+			o.Centers = append(o.Centers, fs[i*cols:(i+1)*cols])
+		}
+	}
+	if f, ok := starlark.AsFloat(clusterStd); ok {
+		o.ClusterStd = f
+	} else if fs, err := floatList(clusterStd); err == nil {
+		o.ClusterStds = fs
+	} else {
+		return nil, fmt.Errorf("TypeError: make_blobs: cluster_std must be a float or a list of floats")
+	}
+	if centerBox != nil {
+		fs, err := floatList(centerBox)
+		if err != nil || len(fs) != 2 {
+			return nil, fmt.Errorf("TypeError: make_blobs: center_box must be a pair of floats")
+		}
+		o.CenterBox = [2]float64{fs[0], fs[1]}
+	}
+	var err error
+	if o.RandomState, err = randomState(seed); err != nil {
+		return nil, err
+	}
+	X, y, c, err := datasets.MakeBlobs(o)
+	if err != nil {
+		return nil, pyValueError(err)
+	}
+	out := starlark.Tuple{denseArray(X), NewArray(ndarray.FromInt64s(y, len(y)))}
+	if returnCenters {
+		out = append(out, denseArray(c))
+	}
+	return out, nil
+}
+
+// pyValueError gives a Go error from the ML packages Python's
+// ValueError prefix unless it already names an exception.
+func pyValueError(err error) error {
+	msg := err.Error()
+	for i, r := range msg {
+		if r == ':' {
+			if i > 0 && isExceptionName(msg[:i]) {
+				return err
+			}
+			break
+		}
+		if r == ' ' {
+			break
+		}
+	}
+	return fmt.Errorf("ValueError: %s", msg)
+}
+
+func isExceptionName(s string) bool {
+	return len(s) > 5 && (s[len(s)-5:] == "Error" || s[len(s)-7:] == "Warning")
+}
+
+func floatList(v starlark.Value) ([]float64, error) {
+	a, err := ArrayOf(v)
+	if err != nil {
+		return nil, err
+	}
+	if a.NDim() != 1 {
+		return nil, fmt.Errorf("not a 1-D list")
+	}
+	return a.AsFloat64s(), nil
+}
+
+// floatsOrNone reads a parameter that is a float, an array of floats,
+// or None (nil).
+func floatsOrNone(v starlark.Value) ([]float64, error) {
+	if v == starlark.None {
+		return nil, nil
+	}
+	if f, ok := starlark.AsFloat(v); ok {
+		return []float64{f}, nil
+	}
+	return floatList(v)
+}
+
+func accuracyScore(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var yTrue, yPred starlark.Value
+	normalize := true
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "y_true", &yTrue, "y_pred", &yPred, "normalize?", &normalize); err != nil {
+		return nil, err
+	}
+	t, _, err := labels(yTrue, -1)
+	if err != nil {
+		return nil, err
+	}
+	p, _, err := labels(yPred, len(t))
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for i := range t {
+		if t[i] == p[i] {
+			n++
+		}
+	}
+	if !normalize {
+		return starlark.Float(n), nil
+	}
+	return starlark.Float(float64(n) / float64(len(t))), nil
+}
+
+var none = starlark.None
+
+func pyInt(n int) starlark.Value { return starlark.MakeInt(n) }
+
+// svcClass is sklearn.svm.SVC over the Go port of scikit-learn's libsvm.
+var svcClass *estimatorClass
+
+func init() {
+	svcClass = registerEstimator(&estimatorClass{
+		name: "SVC", module: "sklearn.svm._classes", supervised: true,
+		doc: "C-Support Vector Classification, as scikit-learn's SVC (libsvm's solver, ported to Go).",
+		params: []paramSpec{
+			{"C", starlark.Float(1)}, {"kernel", starlark.String("rbf")}, {"degree", pyInt(3)},
+			{"gamma", starlark.String("scale")}, {"coef0", starlark.Float(0)}, {"shrinking", starlark.True},
+			{"probability", starlark.False}, {"tol", starlark.Float(0.001)}, {"cache_size", pyInt(200)},
+			{"class_weight", none}, {"verbose", starlark.False}, {"max_iter", pyInt(-1)},
+			{"decision_function_shape", starlark.String("ovr")}, {"break_ties", starlark.False}, {"random_state", none},
+		},
+		fit: fitSVC,
+		methods: map[string]estimatorMethod{
+			"predict":           {"Predict the class of each row of X.", svcPredict},
+			"decision_function": {"The signed distance of each row of X to the separating hyperplane.", svcDecision},
+			"predict_proba":     {"Class probabilities of each row of X (probability=True).", svcProba},
+			"score":             {"Mean accuracy on X and y.", svcScore},
+		},
+	})
+}
+
+// svmParams reads SVC's parameters into the solver's.
+func svmParams(e *Estimator, X *mat.Dense) (svm.Params, error) {
+	p := svm.DefaultParams()
+	var err error
+	if p.C, err = e.floatParam("C"); err != nil || p.C <= 0 {
+		return p, e.invalid("C", "a float in the range (0.0, inf)")
+	}
+	if p.Kernel, err = e.stringParam("kernel", "linear", "poly", "rbf", "sigmoid"); err != nil {
+		return p, err
+	}
+	if p.Degree, err = e.intParam("degree"); err != nil || p.Degree < 0 {
+		return p, e.invalid("degree", "an int in the range [0, inf)")
+	}
+	switch g := e.param("gamma").(type) {
+	case starlark.String:
+		switch g {
+		case "scale":
+			p.Gamma = svm.ScaleGamma(X)
+		case "auto":
+			p.Gamma = svm.AutoGamma(X)
+		default:
+			return p, e.invalid("gamma", "a str among {'scale', 'auto'} or a float in the range [0.0, inf)")
+		}
+	default:
+		if p.Gamma, err = e.floatParam("gamma"); err != nil || p.Gamma < 0 {
+			return p, e.invalid("gamma", "a str among {'scale', 'auto'} or a float in the range [0.0, inf)")
+		}
+	}
+	if p.Coef0, err = e.floatParam("coef0"); err != nil {
+		return p, err
+	}
+	if p.Shrinking, err = e.boolParam("shrinking"); err != nil {
+		return p, err
+	}
+	if p.Probability, err = e.boolParam("probability"); err != nil {
+		return p, err
+	}
+	if p.Tol, err = e.floatParam("tol"); err != nil || p.Tol <= 0 {
+		return p, e.invalid("tol", "a float in the range (0.0, inf)")
+	}
+	if p.CacheSizeMB, err = e.floatParam("cache_size"); err != nil || p.CacheSizeMB <= 0 {
+		return p, e.invalid("cache_size", "a float in the range (0.0, inf)")
+	}
+	if p.MaxIter, err = e.intParam("max_iter"); err != nil {
+		return p, err
+	}
+	if e.param("class_weight") != none {
+		return p, fmt.Errorf("NotImplementedError: SVC's class_weight is not available in Burst")
+	}
+	if _, err := e.stringParam("decision_function_shape", "ovr", "ovo"); err != nil {
+		return p, err
+	}
+	// libsvm's probability folds draw from a seed scikit-learn takes
+	// from random_state: rnd.randint(np.iinfo("i").max).
+	rs, err := randomState(e.param("random_state"))
+	if err != nil {
+		return p, err
+	}
+	seed, _ := rs.Randint(0, math.MaxInt32)
+	p.Seed = int(seed)
+	return p, nil
+}
+
+func fitSVC(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) error {
+	X, err := denseX(Xv)
+	if err != nil {
+		return err
+	}
+	y, ya, err := labels(yv, X.Rows)
+	if err != nil {
+		return err
+	}
+	p, err := svmParams(e, X)
+	if err != nil {
+		return err
+	}
+	m, err := svm.Fit(X, y, p)
+	if err != nil {
+		return pyValueError(err)
+	}
+	e.model = m
+	classes := floatArray(m.Classes)
+	if ya.DType() != ndarray.Float64 {
+		classes = NewArray(classes.a.AsType(ya.DType()))
+	}
+	e.fitted = starlark.StringDict{
+		"classes_":          classes,
+		"support_":          intArray(m.Support),
+		"support_vectors_":  denseArray(m.SupportVectors),
+		"n_support_":        intArray(m.NSupport),
+		"dual_coef_":        denseArray(m.DualCoef),
+		"intercept_":        floatArray(m.Intercept),
+		"probA_":            floatArray(m.ProbA),
+		"probB_":            floatArray(m.ProbB),
+		"fit_status_":       pyInt(m.FitStatus),
+		"n_iter_":           intArray(m.NIter),
+		"n_features_in_":    pyInt(X.Cols),
+		"shape_fit_":        starlark.Tuple{pyInt(X.Rows), pyInt(X.Cols)},
+		"class_weight_":     floatArray(ones(len(m.Classes))),
+		"_gamma":            starlark.Float(p.Gamma),
+		"_sparse":           starlark.False,
+		"_probability_seed": pyInt(p.Seed),
+	}
+	if p.Kernel == "linear" {
+		coef := mat.New(m.DualCoef.Rows, X.Cols)
+		for i := range coef.Rows {
+			for j := range m.SupportVectors.Rows {
+				d := m.DualCoef.At(i, j)
+				for c, v := range m.SupportVectors.Row(j) {
+					coef.Data[i*X.Cols+c] += d * v
+				}
+			}
+		}
+		e.fitted["coef_"] = denseArray(coef)
+	}
+	if m.FitStatus == 1 {
+		warn(th, fmt.Sprintf("ConvergenceWarning: Solver terminated early (max_iter=%d).  Consider pre-processing your data with StandardScaler or MinMaxScaler.", p.MaxIter))
+	}
+	return nil
+}
+
+func ones(n int) []float64 {
+	xs := make([]float64, n)
+	for i := range xs {
+		xs[i] = 1
+	}
+	return xs
+}
+
+// warn prints a warning on the cell's stderr, as Python's warnings do.
+func warn(th *starlark.Thread, msg string) {
+	if k := kernelOf(th); k != nil && k.emit != nil {
+		k.emit(Output{Type: "stream", Name: "stderr", Text: msg + "\n"})
+	}
+}
+
+// svcInput checks e is fitted and converts X.
+func svcInput(e *Estimator, name string, args starlark.Tuple, kwargs []starlark.Tuple) (*svm.Model, *mat.Dense, error) {
+	var Xv starlark.Value
+	if err := starlark.UnpackArgs(name, args, kwargs, "X", &Xv); err != nil {
+		return nil, nil, err
+	}
+	if err := e.checkFitted(); err != nil {
+		return nil, nil, err
+	}
+	X, err := denseX(Xv)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e.model.(*svm.Model), X, nil
+}
+
+// classArray turns predicted class values into an array of classes_'s dtype.
+func classArray(e *Estimator, pred []float64) *NDArray {
+	a := ndarray.FromFloat64s(pred, len(pred))
+	if c, ok := e.fitted["classes_"].(*NDArray); ok && c.a.DType() != ndarray.Float64 {
+		a = a.AsType(c.a.DType())
+	}
+	return NewArray(a)
+}
+
+func svcPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	m, X, err := svcInput(e, "predict", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	pred, err := m.Predict(X)
+	if err != nil {
+		return nil, pyValueError(err)
+	}
+	return classArray(e, pred), nil
+}
+
+func svcDecision(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	m, X, err := svcInput(e, "decision_function", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	d, err := m.DecisionFunction(X)
+	if err != nil {
+		return nil, pyValueError(err)
+	}
+	if d.Cols == 1 {
+		return floatArray(d.Data), nil
+	}
+	return denseArray(d), nil
+}
+
+func svcProba(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	m, X, err := svcInput(e, "predict_proba", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	p, err := m.PredictProba(X)
+	if err != nil {
+		return nil, pyValueError(err)
+	}
+	return denseArray(p), nil
+}
+
+func svcScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var Xv, yv starlark.Value
+	if err := starlark.UnpackArgs("score", args, kwargs, "X", &Xv, "y", &yv); err != nil {
+		return nil, err
+	}
+	if err := e.checkFitted(); err != nil {
+		return nil, err
+	}
+	X, err := denseX(Xv)
+	if err != nil {
+		return nil, err
+	}
+	y, _, err := labels(yv, X.Rows)
+	if err != nil {
+		return nil, err
+	}
+	s, err := e.model.(*svm.Model).Score(X, y)
+	if err != nil {
+		return nil, pyValueError(err)
+	}
+	return starlark.Float(s), nil
+}
+
+// kmeansClass is sklearn.cluster.KMeans: k-means++ seeding and Lloyd's
+// iterations, the best of n_init runs.
+var kmeansClass *estimatorClass
+
+func init() {
+	kmeansClass = registerEstimator(&estimatorClass{
+		name: "KMeans", module: "sklearn.cluster._kmeans",
+		doc: "K-Means clustering, as scikit-learn's KMeans (k-means++ and Lloyd).",
+		params: []paramSpec{
+			{"n_clusters", pyInt(8)}, {"init", starlark.String("k-means++")}, {"n_init", starlark.String("warn")},
+			{"max_iter", pyInt(300)}, {"tol", starlark.Float(0.0001)}, {"verbose", pyInt(0)},
+			{"random_state", none}, {"copy_x", starlark.True}, {"algorithm", starlark.String("lloyd")},
+		},
+		fit: fitKMeans,
+		methods: map[string]estimatorMethod{
+			"predict": {"The index of the nearest cluster centre of each row of X.", kmeansPredict},
+			"score":   {"Opposite of the inertia of X on the fitted centres.", kmeansScore},
+		},
+	})
+}
+
+func fitKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) error {
+	X, err := denseX(Xv)
+	if err != nil {
+		return err
+	}
+	p := mlcluster.DefaultParams()
+	if p.K, err = e.intParam("n_clusters"); err != nil || p.K < 1 {
+		return e.invalid("n_clusters", "an int in the range [1, inf)")
+	}
+	if s, ok := e.param("n_init").(starlark.String); ok && (s == "warn" || s == "auto") {
+		if s == "warn" {
+			warn(th, "FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4. Set the value of `n_init` explicitly to suppress the warning")
+		} else {
+			p.NInit = 1
+		}
+	} else if p.NInit, err = e.intParam("n_init"); err != nil || p.NInit < 1 {
+		return e.invalid("n_init", "a str among {'auto', 'warn'} or an int in the range [1, inf)")
+	}
+	if p.MaxIter, err = e.intParam("max_iter"); err != nil || p.MaxIter < 1 {
+		return e.invalid("max_iter", "an int in the range [1, inf)")
+	}
+	if p.Tol, err = e.floatParam("tol"); err != nil || p.Tol < 0 {
+		return e.invalid("tol", "a float in the range [0.0, inf)")
+	}
+	if _, err := e.stringParam("init", "k-means++"); err != nil {
+		return err
+	}
+	rs, err := randomState(e.param("random_state"))
+	if err != nil {
+		return err
+	}
+	r, err := mlcluster.Fit(X, p, rngSource{rs})
+	if err != nil {
+		return err
+	}
+	e.model = r
+	lab := make([]int, len(r.Labels))
+	for i, l := range r.Labels {
+		lab[i] = int(l)
+	}
+	e.fitted = starlark.StringDict{
+		"cluster_centers_": denseArray(r.Centers),
+		"labels_":          intArray(lab),
+		"inertia_":         starlark.Float(r.Inertia),
+		"n_iter_":          pyInt(r.NIter),
+		"n_features_in_":   pyInt(X.Cols),
+	}
+	return nil
+}
+
+func kmeansPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var Xv starlark.Value
+	if err := starlark.UnpackArgs("predict", args, kwargs, "X", &Xv); err != nil {
+		return nil, err
+	}
+	if err := e.checkFitted(); err != nil {
+		return nil, err
+	}
+	X, err := denseX(Xv)
+	if err != nil {
+		return nil, err
+	}
+	r := e.model.(*mlcluster.Result)
+	labels := make([]int64, X.Rows)
+	mlcluster.Nearest(X, r.Centers, labels, make([]float64, X.Rows))
+	return NewArray(ndarray.FromInt64s(labels, len(labels))), nil
+}
+
+func kmeansScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var Xv, y starlark.Value = nil, none
+	if err := starlark.UnpackArgs("score", args, kwargs, "X", &Xv, "y?", &y); err != nil {
+		return nil, err
+	}
+	if err := e.checkFitted(); err != nil {
+		return nil, err
+	}
+	X, err := denseX(Xv)
+	if err != nil {
+		return nil, err
+	}
+	r := e.model.(*mlcluster.Result)
+	return starlark.Float(-mlcluster.Cost(X, r.Centers)), nil
+}
+
+func init() {
+	for name, doc := range map[string]string{
+		"sklearn.datasets.make_classification":     "make_classification(n_samples=100, n_features=20, *, n_informative=2, n_redundant=2, n_repeated=0, n_classes=2, n_clusters_per_class=2, weights=None, flip_y=0.01, class_sep=1.0, hypercube=True, shift=0.0, scale=1.0, shuffle=True, random_state=None)\n\nGenerates a random n-class classification problem: returns X (n_samples × n_features) and y. Equal bit for bit to scikit-learn 1.2's for the same random_state.",
+		"sklearn.datasets.make_blobs":              "make_blobs(n_samples=100, n_features=2, *, centers=None, cluster_std=1.0, center_box=(-10.0, 10.0), shuffle=True, random_state=None, return_centers=False)\n\nGenerates isotropic Gaussian blobs for clustering: returns X and y (and the centres). Equal bit for bit to scikit-learn 1.2's for the same random_state.",
+		"sklearn.metrics.accuracy_score":           "accuracy_score(y_true, y_pred, *, normalize=True)\n\nThe fraction (or, with normalize=False, the number) of samples whose predicted label equals the true one.",
+		"sklearn.model_selection.train_test_split": "train_test_split(*arrays, test_size=None, train_size=None, random_state=None, shuffle=True)\n\nSplits arrays into random train and test subsets (test_size 0.25 by default); returns [a_train, a_test, b_train, b_test, ...].",
+		"sklearn.model_selection.cross_val_score":  "cross_val_score(estimator, X, y=None, *, cv=None, n_jobs=None, verbose=0)\n\nFits and scores the estimator on each cross-validation split (5 stratified folds by default); returns the scores. n_jobs=-1 runs the fits on the workers.",
+		"sklearn.model_selection._fit_and_score":   "_fit_and_score(estimator, X, y, train, test)\n\nFits a copy of the estimator on the train rows and scores it on the test rows; returns {'test_score', 'fit_time', 'score_time'}. The task GridSearchCV sends to workers.",
+		"joblib.parallel_backend":                  "parallel_backend(backend, n_jobs=-1, *, scatter=None)\n\nA context manager choosing where scikit-learn's parallel work runs. With \"dask\", the fits of GridSearchCV and cross_val_score become tasks on the Client's workers; scatter=[X, y] sends that data to the workers once, on entry.",
+	} {
+		docs[name] = doc
+	}
+}
