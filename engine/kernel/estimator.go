@@ -38,6 +38,9 @@ type estimatorClass struct {
 	methods map[string]estimatorMethod
 	// supervised estimators need y in fit.
 	supervised bool
+	// allParams: the repr shows every parameter, as scikit-learn's
+	// cross-validation splitters do.
+	allParams bool
 }
 
 type paramSpec struct {
@@ -112,7 +115,7 @@ func (e *Estimator) repr(indent int) string {
 	var parts []string
 	for _, name := range e.paramNames() {
 		v := e.params[name]
-		if pyRepr(v) == pyRepr(e.class.def(name)) {
+		if !e.class.allParams && pyRepr(v) == pyRepr(e.class.def(name)) {
 			continue
 		}
 		parts = append(parts, name+"="+reprParam(v, indent+len(name)+1))

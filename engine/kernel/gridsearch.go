@@ -110,10 +110,10 @@ func candidates(grid starlark.Value) ([][]starlark.Tuple, error) {
 				}
 				it.Done()
 			default:
-				return nil, fmt.Errorf("TypeError: Parameter grid for parameter '%s' needs to be a list or a numpy array, but got %s (of type %s) instead. Single values need to be wrapped in a list with one element.", name, pyRepr(kv[1]), pyType(kv[1]))
+				return nil, fmt.Errorf("TypeError: Parameter grid for parameter '%s' needs to be a list or a numpy array, but got %s (of type %s) instead. Single values need to be wrapped in a list with one element.", string(name), pyRepr(kv[1]), pyType(kv[1]))
 			}
 			if len(vs) == 0 {
-				return nil, fmt.Errorf("ValueError: Parameter grid for parameter '%s' need to be a non-empty sequence, got: %s", name, pyRepr(kv[1]))
+				return nil, fmt.Errorf("ValueError: Parameter grid for parameter '%s' need to be a non-empty sequence, got: %s", string(name), pyRepr(kv[1]))
 			}
 			names = append(names, string(name))
 			values[string(name)] = vs
@@ -706,7 +706,7 @@ var kfoldClass *estimatorClass
 
 func init() {
 	kfoldClass = registerEstimator(&estimatorClass{
-		name: "KFold", module: "sklearn.model_selection._split",
+		name: "KFold", module: "sklearn.model_selection._split", allParams: true,
 		doc:    "K-Folds cross-validator: consecutive folds (shuffled first with shuffle=True).",
 		params: []paramSpec{{"n_splits", pyInt(5)}, {"shuffle", starlark.False}, {"random_state", none}},
 		fit: func(*starlark.Thread, *Estimator, starlark.Value, starlark.Value) error {
@@ -723,7 +723,7 @@ var stratifiedKFoldClass *estimatorClass
 
 func init() {
 	stratifiedKFoldClass = registerEstimator(&estimatorClass{
-		name: "StratifiedKFold", module: "sklearn.model_selection._split",
+		name: "StratifiedKFold", module: "sklearn.model_selection._split", allParams: true,
 		doc:    "Stratified K-Folds cross-validator: folds that keep each class's proportion.",
 		params: []paramSpec{{"n_splits", pyInt(5)}, {"shuffle", starlark.False}, {"random_state", none}},
 		fit: func(*starlark.Thread, *Estimator, starlark.Value, starlark.Value) error {

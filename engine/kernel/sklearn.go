@@ -215,7 +215,7 @@ func accuracyScore(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		}
 	}
 	if !normalize {
-		return starlark.Float(n), nil
+		return starlark.MakeInt(n), nil
 	}
 	return starlark.Float(float64(n) / float64(len(t))), nil
 }
