@@ -86,8 +86,11 @@ var frameEngines = []engine{
 }
 
 func cmdBench(args []string) error {
+	if len(args) > 0 && args[0] == "ml" {
+		return benchML(args[1:])
+	}
 	if len(args) == 0 || args[0] != "frames" {
-		return fmt.Errorf("bench: name a benchmark: frames")
+		return fmt.Errorf("bench: name a benchmark: frames or ml")
 	}
 	fl := flag.NewFlagSet("bench frames", flag.ExitOnError)
 	dir := fl.String("dir", ".", "folder holding data/nycflights (written, full size, when missing)")
@@ -273,51 +276,70 @@ func benchNative(dir string, runs, workers int) (map[string]*measure, error) {
 	return res, nil
 }
 
-// benchBrowser serves the site and runs the workloads in headless Chromium
-// through window.burst.execute, timed in the page.
-func benchBrowser(dir string, runs, workers int) (map[string]*measure, error) {
+// pageResult is what window.burst.execute resolves with.
+type pageResult struct {
+	OK      bool            `json:"ok"`
+	Ms      float64         `json:"ms"`
+	Outputs []kernel.Output `json:"outputs"`
+}
+
+// openPage serves the site over dir's data, opens a lesson page in
+// headless Chromium with that many workers, and returns a function that
+// runs a cell there (timed in the page) and one that closes it all.
+func openPage(dir string, workers int) (exec func(code string) (pageResult, error), closeAll func(), err error) {
 	if err := buildSite("dist", false); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	srv := &http.Server{Handler: &site.Handler{Dist: "dist", Root: dir}}
 	go srv.Serve(ln)
-	defer srv.Close()
 	ctx, cancel, err := chrome.New(context.Background(), nil)
 	if err != nil {
-		return nil, err
+		srv.Close()
+		return nil, nil, err
 	}
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 20*time.Minute)
-	defer cancelT()
+	ctx, cancelT := context.WithTimeout(ctx, 30*time.Minute)
+	closeAll = func() {
+		cancelT()
+		cancel()
+		srv.Close()
+	}
 	url := fmt.Sprintf("http://%s/lessons/00-overview?workers=%d", ln.Addr(), workers)
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 	); err != nil {
-		return nil, fmt.Errorf("the page's kernel did not start: %v", err)
+		closeAll()
+		return nil, nil, fmt.Errorf("the page's kernel did not start: %v", err)
 	}
 	var n int
 	chromedp.Run(ctx, chromedp.Evaluate(`window.burst.workers()`, &n))
 	if n != workers {
-		return nil, fmt.Errorf("the page started %d workers, not %d", n, workers)
+		closeAll()
+		return nil, nil, fmt.Errorf("the page started %d workers, not %d", n, workers)
 	}
-	type result struct {
-		OK      bool            `json:"ok"`
-		Ms      float64         `json:"ms"`
-		Outputs []kernel.Output `json:"outputs"`
-	}
-	exec := func(code string) (result, error) {
-		var r result
+	exec = func(code string) (pageResult, error) {
+		var r pageResult
 		js := "window.burst.execute(" + strconv.Quote(code) + ")"
 		err := chromedp.Run(ctx, chromedp.Evaluate(js, &r, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 			return p.WithAwaitPromise(true)
 		}))
 		return r, err
 	}
+	return exec, closeAll, nil
+}
+
+// benchBrowser runs the workloads in headless Chromium through
+// window.burst.execute, timed in the page.
+func benchBrowser(dir string, runs, workers int) (map[string]*measure, error) {
+	exec, closeAll, err := openPage(dir, workers)
+	if err != nil {
+		return nil, err
+	}
+	defer closeAll()
 	if r, err := exec(frameSetup); err != nil || !r.OK {
 		if err == nil {
 			err = fmt.Errorf("setup: %s", outputError(r.Outputs))

@@ -1,0 +1,2 @@
+labels = clf.labels_.compute()
+np.bincount(labels)
