@@ -301,6 +301,10 @@ func arrayOf(vals []starlark.Value, empty arrow.DataType) (arrow.Array, error) {
 			k = "none"
 		case Timestamp:
 			k = "ts"
+		case *starlark.Dict, *starlark.List, starlark.Tuple:
+			// pandas keeps them as objects; Burst keeps what pandas
+			// shows of them, their str.
+			k = "obj"
 		default:
 			return nil, fmt.Errorf("TypeError: Burst columns hold numbers, strings, booleans and timestamps, not %s", pyType(v))
 		}
@@ -361,6 +365,19 @@ func arrayOf(vals []starlark.Value, empty arrow.DataType) (arrow.Array, error) {
 		}
 	}
 	return frame.Strings(out, valid), nil
+}
+
+// objectColumn is a column of Python objects as pandas shows them: each
+// value's str.
+func objectColumn(l *starlark.List) arrow.Array {
+	out := make([]string, l.Len())
+	valid := make([]bool, l.Len())
+	for i := range out {
+		if v := l.Index(i); v != starlark.None {
+			out[i], valid[i] = pyStr(v), true
+		}
+	}
+	return frame.Strings(out, valid)
 }
 
 // ---- task graphs ----
@@ -887,6 +904,10 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		name, ok := starlark.AsString(kv[0])
 		if !ok {
 			return nil, fmt.Errorf("TypeError: column names must be strings")
+		}
+		if m, ok := kv[1].(*maskedObjects); ok {
+			cols = append(cols, frame.Column{Name: name, Data: objectColumn(m.List)})
+			continue
 		}
 		vals, err := listValues(kv[1])
 		if err != nil {

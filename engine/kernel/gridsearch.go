@@ -303,7 +303,7 @@ func searchResults(cands [][]starlark.Tuple, nSplits int, res []fitResult) starl
 				}
 			}
 		}
-		d.SetKey(starlark.String("param_"+name), starlark.NewList(vs))
+		d.SetKey(starlark.String("param_"+name), &maskedObjects{starlark.NewList(vs)})
 	}
 	params := make([]starlark.Value, n)
 	for ci, c := range cands {
@@ -806,4 +806,21 @@ func splitterSplit(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs
 
 func splitterN(_ *starlark.Thread, e *Estimator, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	return e.param("n_splits"), nil
+}
+
+// maskedObjects is a cv_results_ param_<name> entry: scikit-learn makes
+// it a masked numpy array of objects, so pandas shows each value as
+// Python prints it (0.001, 10.0, rbf) rather than as a float column.
+type maskedObjects struct{ *starlark.List }
+
+func (m *maskedObjects) Type() string { return "MaskedArray" }
+
+func (m *maskedObjects) String() string {
+	var data, mask []string
+	for i := range m.Len() {
+		data = append(data, pyRepr(m.Index(i)))
+		mask = append(mask, "False")
+	}
+	pad := strings.Repeat(" ", len("masked_array("))
+	return "masked_array(data=[" + strings.Join(data, ", ") + "],\n" + pad + "mask=[" + strings.Join(mask, ", ") + "],\n" + pad + "fill_value='?',\n" + pad + "dtype=object)"
 }
