@@ -1,7 +1,8 @@
 // Command server serves Burst: it builds whatever is stale (go run ./build
-// site), generates the datasets when missing, and serves the site.
+// site), generates the datasets when missing, and serves the site and,
+// with -cluster, the bridge to real Dask clusters (package server/cluster).
 //
-//	go run ./server [-addr 127.0.0.1:8080] [-data-size full]
+//	go run ./server [-addr 127.0.0.1:8080] [-data-size full] [-cluster tcp://127.0.0.1:8786]…
 package main
 
 import (
@@ -15,14 +16,24 @@ import (
 	"path/filepath"
 	"time"
 
+	"burst/server/cluster"
 	"burst/server/site"
 )
+
+// addrList collects a repeated flag.
+type addrList []string
+
+func (a *addrList) String() string     { return fmt.Sprint(*a) }
+func (a *addrList) Set(s string) error { *a = append(*a, s); return nil }
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	root := flag.String("root", ".", "the repository: dist/ and data/ live here")
 	dataSize := flag.String("data-size", "full", "size of the generated datasets when missing: small or full")
 	noBuild := flag.Bool("no-build", false, "serve dist/ as it is, without rebuilding")
+	var clusters addrList
+	flag.Var(&clusters, "cluster", "a Dask scheduler to burst to, like tcp://127.0.0.1:8786 (repeat for more; the first is the default)")
+	python := flag.String("python", "/usr/bin/python3", "the Python with dask and distributed that runs the cluster bridge")
 	flag.Parse()
 
 	if !*noBuild {
@@ -36,13 +47,25 @@ func main() {
 			log.Fatalf("generating data: %v", err)
 		}
 	}
+	cm, err := cluster.New(clusters, cluster.Options{Python: *python, Root: *root})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer cm.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("Burst is serving on http://%s/\n", ln.Addr())
+	for i, a := range clusters {
+		note := ""
+		if i == 0 {
+			note = " (the default)"
+		}
+		fmt.Printf("bursting to the Dask cluster at %s%s\n", a, note)
+	}
 	srv := &http.Server{
-		Handler:           &site.Handler{Dist: filepath.Join(*root, "dist"), Root: *root},
+		Handler:           &site.Handler{Dist: filepath.Join(*root, "dist"), Root: *root, Cluster: cm},
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	log.Fatal(srv.Serve(ln))

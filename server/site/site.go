@@ -1,5 +1,6 @@
 // Package site is Burst's HTTP handler: the built pages, the engine, the
-// datasets (with Range requests) and a file listing for read_csv globs.
+// datasets (with Range requests), a file listing for read_csv globs, and
+// the remote-cluster API under /api/cluster (served by Handler.Cluster).
 //
 // Every response carries the cross-origin isolation headers the page
 // needs for SharedArrayBuffer; static assets are sent precompressed
@@ -23,6 +24,9 @@ import (
 type Handler struct {
 	Dist string // the built site, dist/
 	Root string // the folder holding data/
+	// Cluster serves /api/cluster and below (package burst/server/cluster);
+	// when nil, those requests say that no cluster is configured.
+	Cluster http.Handler
 }
 
 func init() {
@@ -39,6 +43,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Cross-Origin-Embedder-Policy", "require-corp")
 	hd.Set("Cross-Origin-Resource-Policy", "same-origin")
 	hd.Set("X-Content-Type-Options", "nosniff")
+	if r.URL.Path == "/api/cluster" || strings.HasPrefix(r.URL.Path, "/api/cluster/") {
+		h.cluster(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -52,6 +60,24 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		h.static(w, r, p)
 	}
+}
+
+// cluster passes the request to the cluster API, which takes POST and
+// DELETE as well as GET.
+func (h *Handler) cluster(w http.ResponseWriter, r *http.Request) {
+	if h.Cluster != nil {
+		h.Cluster.ServeHTTP(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	msg := "RuntimeError: no Dask cluster is configured on this server: start the server with `go run ./server -cluster tcp://127.0.0.1:8786`"
+	if r.URL.Path == "/api/cluster" && r.Method == http.MethodGet {
+		json.NewEncoder(w).Encode(map[string]any{"clusters": []any{}, "default": "", "message": msg})
+		return
+	}
+	w.WriteHeader(http.StatusServiceUnavailable)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg, "kind": "config"})
 }
 
 // glob lists the data files matching ?pattern=, as JSON.

@@ -119,3 +119,41 @@ func TestGlob(t *testing.T) {
 		}
 	}
 }
+
+func TestClusterRoutes(t *testing.T) {
+	_, root := setup(t)
+	// Without a cluster handler the API says how to configure one.
+	srv := httptest.NewServer(&Handler{Dist: filepath.Join(root, "dist"), Root: root})
+	defer srv.Close()
+	resp, body := get(t, srv.URL+"/api/cluster", nil)
+	if resp.StatusCode != 200 || !strings.Contains(body, "-cluster tcp://") || resp.Header.Get("Cross-Origin-Embedder-Policy") != "require-corp" {
+		t.Errorf("GET /api/cluster: %d %s", resp.StatusCode, body)
+	}
+	r, err := http.Post(srv.URL+"/api/cluster/session", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("POST /api/cluster/session: %d", r.StatusCode)
+	}
+	// With one, every method under /api/cluster reaches it.
+	var got []string
+	h := &Handler{Dist: filepath.Join(root, "dist"), Root: root, Cluster: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = append(got, r.Method+" "+r.URL.Path)
+	})}
+	srv2 := httptest.NewServer(h)
+	defer srv2.Close()
+	for _, m := range []string{"GET", "POST", "DELETE"} {
+		req, _ := http.NewRequest(m, srv2.URL+"/api/cluster/session", nil)
+		if r, err := http.DefaultClient.Do(req); err == nil {
+			r.Body.Close()
+		}
+	}
+	if strings.Join(got, ",") != "GET /api/cluster/session,POST /api/cluster/session,DELETE /api/cluster/session" {
+		t.Errorf("the cluster handler saw %v", got)
+	}
+	if resp, _ := get(t, srv2.URL+"/api/clusterx", nil); resp.StatusCode != 404 {
+		t.Errorf("/api/clusterx: %d", resp.StatusCode)
+	}
+}

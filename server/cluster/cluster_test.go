@@ -1,0 +1,358 @@
+package cluster
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestDaskCluster runs the bridge against a real scheduler with two
+// workers: the taxi query against pandas, events from both workers,
+// concurrent sessions, persist, restarts of the bridge, and the overhead
+// against a Python client.
+func TestDaskCluster(t *testing.T) {
+	c := startCluster(t, 2)
+	gb := 0.01
+	if s := os.Getenv("BURST_TAXI_GB"); s != "" { // for a longer overhead measurement
+		fmt.Sscan(s, &gb)
+	}
+	root := taxiRoot(t, gb)
+	m, srv := newServer(t, []string{c.addr}, root, Options{Python: python})
+
+	t.Run("info", func(t *testing.T) {
+		code, out := call(t, "GET", srv.URL+"/api/cluster", nil)
+		if code != 200 || out["default"] != c.addr {
+			t.Fatalf("%d %v", code, out)
+		}
+		cl := out["clusters"].([]any)[0].(map[string]any)
+		if cl["address"] != c.addr || cl["default"] != true {
+			t.Errorf("clusters: %v", out["clusters"])
+		}
+	})
+
+	var want struct{ Index, Values []float64 }
+	c.py(t, "ROOT = "+pyString(root)+"\n"+pandasTaxi, &want)
+
+	t.Run("taxi", func(t *testing.T) {
+		sid, info := openSession(t, srv)
+		if info["nworkers"] != 2.0 || info["nthreads"] != 2.0 || info["events"] != true {
+			t.Fatalf("session: %v", info)
+		}
+		if ws := info["workers"].([]any); len(ws) != 2 || ws[0].(map[string]any)["memory_limit"] != 1e9 {
+			t.Errorf("workers: %v", ws)
+		}
+		snapshot, stop := collectEvents(t, srv, sid)
+		code, out := runPlan(t, srv, sid, taxiPlan())
+		if code != 200 {
+			t.Fatalf("%d %v", code, out)
+		}
+		res := out["result"].(map[string]any)
+		if res["type"] != "series" || res["name"] != "tip_amount" || res["dtype"] != "float64" {
+			t.Fatalf("result: %v", res)
+		}
+		idx := res["index"].(map[string]any)
+		if names := idx["names"].([]any); len(names) != 1 || names[0] != "passenger_count" {
+			t.Errorf("index names %v", idx["names"])
+		}
+		keys := idx["values"].([]any)[0].([]any)
+		vals := res["values"].([]any)
+		if len(keys) != len(want.Index) || len(vals) != len(want.Values) {
+			t.Fatalf("got %v %v, want %v %v", keys, vals, want.Index, want.Values)
+		}
+		for i := range keys {
+			if keys[i].(float64) != want.Index[i] || math.Abs(vals[i].(float64)-want.Values[i]) > 1e-9 {
+				t.Errorf("passenger_count %v: mean tip %v, pandas says %v at %v", keys[i], vals[i], want.Values[i], want.Index[i])
+			}
+		}
+		// The events show the tasks on both remote workers.
+		taskEndWorkers := func() map[string]int {
+			w := map[string]int{}
+			for _, e := range snapshot() {
+				if e.Kind == "task-end" {
+					w[e.Worker]++
+				}
+			}
+			return w
+		}
+		waitFor(t, 10*time.Second, "task-end events from both workers", func() bool { return len(taskEndWorkers()) == 2 })
+		stop()
+		var evs []schedEvent
+		for _, e := range snapshot() {
+			evs = append(evs, schedEvent{e.Kind, e.Worker, e.Start, e.Stop, e.State})
+		}
+		kinds := map[string]int{}
+		workers := map[string]int{}
+		for _, e := range evs {
+			kinds[e.kind]++
+			if e.kind == "task-end" {
+				workers[e.worker]++
+				if e.state != "memory" || e.stop < e.start || e.start == 0 {
+					t.Errorf("task-end %+v", e)
+				}
+			}
+		}
+		if len(workers) != 2 || kinds["graph"] == 0 || kinds["task-start"] == 0 || kinds["counts"] == 0 || kinds["worker"] == 0 {
+			t.Errorf("events by kind %v, task-ends by worker %v", kinds, workers)
+		}
+		t.Logf("events by kind %v; task-ends by worker %v", kinds, workers)
+		if code, out := call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil); code != 200 {
+			t.Errorf("close: %d %v", code, out)
+		}
+		if code, out := runPlan(t, srv, sid, taxiPlan()); code != 404 || !strings.HasPrefix(out["error"].(string), "KeyError: no cluster session") {
+			t.Errorf("plan on a closed session: %d %v", code, out)
+		}
+	})
+
+	t.Run("persist-and-shapes", func(t *testing.T) {
+		sid, _ := openSession(t, srv)
+		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
+		read := taxiPlan()["input"].(map[string]any)["input"].(map[string]any)["input"].(map[string]any)["input"].(map[string]any)
+		// As with the real files, a sample of zeros makes Dask guess int64
+		// for tolls_amount: reading every column needs its dtype.
+		read["dtype"] = map[string]string{"passenger_count": "float64", "tolls_amount": "float64"}
+		code, out := runPlan(t, srv, sid, map[string]any{"op": "persist", "name": "taxi", "input": map[string]any{
+			"op": "filter", "input": read,
+			"where": map[string]any{"op": "and",
+				"left":  map[string]any{"op": "gt", "left": map[string]any{"op": "col", "name": "fare_amount"}, "right": map[string]any{"op": "lit", "value": 0}},
+				"right": map[string]any{"op": "ge", "left": map[string]any{"op": "col", "name": "tpep_pickup_datetime"}, "right": map[string]any{"op": "lit", "value": "2019-06-01", "type": "datetime"}}},
+		}})
+		if code != 200 {
+			t.Fatalf("persist: %d %v", code, out)
+		}
+		if r := out["result"].(map[string]any); r["type"] != "persisted" || r["kind"] != "frame" || len(r["columns"].([]any)) != 18 {
+			t.Fatalf("persist: %v", r)
+		}
+		taxi := map[string]any{"op": "persisted", "name": "taxi"}
+		// A frame: head of selected columns plus an assigned ratio.
+		code, out = runPlan(t, srv, sid, map[string]any{"op": "compute", "input": map[string]any{"op": "head", "n": 3, "npartitions": -1, "input": map[string]any{
+			"op": "columns", "columns": []string{"tpep_pickup_datetime", "tip_amount", "ratio"}, "input": map[string]any{
+				"op": "assign", "input": taxi, "columns": map[string]any{
+					"ratio": map[string]any{"op": "div", "left": map[string]any{"op": "col", "name": "tip_amount"}, "right": map[string]any{"op": "col", "name": "fare_amount"}}}}}}})
+		if code != 200 {
+			t.Fatalf("head: %d %v", code, out)
+		}
+		r := out["result"].(map[string]any)
+		if r["type"] != "frame" || fmt.Sprint(r["dtypes"]) != "[datetime64[ns] float64 float64]" || len(r["data"].([]any)[0].([]any)) != 3 {
+			t.Errorf("head: %v", r)
+		}
+		if d := r["data"].([]any)[0].([]any)[0].(string); d < "2019-06-01" {
+			t.Errorf("filtered frame starts at %s", d)
+		}
+		// A scalar and a value_counts series.
+		code, out = runPlan(t, srv, sid, map[string]any{"op": "compute", "input": map[string]any{"op": "size", "input": map[string]any{"op": "column", "column": "VendorID", "input": taxi}}})
+		if r := out["result"].(map[string]any); code != 200 || r["type"] != "scalar" || r["value"].(float64) < 1000 {
+			t.Errorf("size: %d %v", code, out)
+		}
+		code, out = runPlan(t, srv, sid, map[string]any{"op": "compute", "input": map[string]any{"op": "value_counts", "input": map[string]any{"op": "column", "column": "payment_type", "input": taxi}}})
+		if r := out["result"].(map[string]any); code != 200 || r["type"] != "series" || len(r["values"].([]any)) != 4 {
+			t.Errorf("value_counts: %d %v", code, out)
+		}
+		// A grouped frame with several aggregations.
+		code, out = runPlan(t, srv, sid, map[string]any{"op": "compute", "input": map[string]any{"op": "agg", "func": map[string]any{"tip_amount": []string{"mean", "max"}, "fare_amount": "sum"},
+			"input": map[string]any{"op": "groupby", "by": []string{"payment_type"}, "input": taxi}}})
+		if r, _ := out["result"].(map[string]any); code != 200 || r["type"] != "frame" || len(r["columns"].([]any)) != 3 {
+			t.Errorf("agg: %d %v", code, out)
+		}
+		// A Python error from the cluster side comes back as a cell would show it.
+		code, out = runPlan(t, srv, sid, map[string]any{"op": "compute", "input": map[string]any{"op": "sum", "input": map[string]any{"op": "column", "column": "no_such_column", "input": taxi}}})
+		if code != 422 || !strings.HasPrefix(out["error"].(string), "KeyError: ") || !strings.Contains(out["error"].(string), "no_such_column") {
+			t.Errorf("missing column: %d %v", code, out)
+		}
+	})
+
+	t.Run("concurrent-sessions", func(t *testing.T) {
+		var wg sync.WaitGroup
+		errs := make(chan string, 4)
+		for i := range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sid, _ := openSession(t, srv)
+				defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
+				plan := taxiPlan()
+				if i == 1 { // a different query beside the others
+					plan["input"].(map[string]any)["op"] = "max"
+				}
+				code, out := runPlan(t, srv, sid, plan)
+				if code != 200 {
+					errs <- fmt.Sprintf("session %d: %d %v", i, code, out)
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Error(e)
+		}
+	})
+
+	t.Run("bridge-restarts", func(t *testing.T) {
+		sid, _ := openSession(t, srv)
+		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
+		for round := range 2 {
+			pid := m.BridgePID(c.addr)
+			if pid == 0 {
+				t.Fatal("no bridge running")
+			}
+			syscall.Kill(pid, syscall.SIGKILL)
+			waitFor(t, 10*time.Second, "the bridge to notice it was killed", func() bool { return m.BridgePID(c.addr) != pid })
+			code, out := runPlan(t, srv, sid, taxiPlan())
+			if code != 200 {
+				t.Fatalf("round %d: after the kill: %d %v", round, code, out)
+			}
+			if newPID := m.BridgePID(c.addr); newPID == 0 || newPID == pid {
+				t.Fatalf("round %d: pid %d → %d", round, pid, newPID)
+			}
+		}
+		_, out := call(t, "GET", srv.URL+"/api/cluster", nil)
+		if cl := out["clusters"].([]any)[0].(map[string]any); cl["restarts"].(float64) < 2 || cl["state"] != "running" {
+			t.Errorf("after two kills: %v", cl)
+		}
+	})
+
+	t.Run("overhead", func(t *testing.T) {
+		// The taxi group-by through the API (plan check, bridge, JSON) and
+		// from a Python Client straight to the same cluster, interleaved.
+		sid, _ := openSession(t, srv)
+		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
+		// A Python process with its own Client answers each line on its
+		// stdin with the query's time, so the two alternate run by run.
+		cmd := exec.Command(python, "-c", "ADDR = "+pyString(c.addr)+"\nROOT = "+pyString(root)+"\n"+directTaxi)
+		stdin, _ := cmd.StdinPipe()
+		stdout, _ := cmd.StdoutPipe()
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer func() { stdin.Close(); cmd.Wait() }()
+		lines := bufio.NewScanner(stdout)
+		directRun := func() float64 {
+			io.WriteString(stdin, "run\n")
+			if !lines.Scan() {
+				t.Fatal("the direct client stopped")
+			}
+			var secs float64
+			fmt.Sscan(lines.Text(), &secs)
+			return secs
+		}
+		directRun() // connect and warm up, as the session is
+		const runs = 5
+		var burst, direct []float64
+		for range runs {
+			t0 := time.Now()
+			if code, out := runPlan(t, srv, sid, taxiPlan()); code != 200 {
+				t.Fatalf("%d %v", code, out)
+			}
+			burst = append(burst, time.Since(t0).Seconds())
+			direct = append(direct, directRun())
+		}
+		mb, md := median(burst), median(direct)
+		t.Logf("taxi group-by (%d runs, 12 files, %g GB): through Burst median %.3fs (%v), Python Client median %.3fs (%v): overhead %+.3fs (%+.0f%%)",
+			runs, gb, mb, round3(burst), md, round3(direct), mb-md, 100*(mb-md)/md)
+	})
+}
+
+// directTaxi is the taxi query from a Python Client, timed per line read.
+const directTaxi = `
+import sys, time
+import dask.dataframe as dd
+from distributed import Client
+c = Client(ADDR, timeout=30, set_as_default=False)
+for line in sys.stdin:
+    t0 = time.time()
+    df = dd.read_csv(ROOT + "/data/nyctaxi/yellow_tripdata_2019-*.csv", parse_dates=["tpep_pickup_datetime", "tpep_dropoff_datetime"], dtype={"passenger_count": "float64"})
+    f = c.compute(df.groupby("passenger_count").tip_amount.mean())
+    f.result()
+    f.release()
+    print(time.time() - t0, flush=True)
+`
+
+type schedEvent struct {
+	kind, worker string
+	start, stop  float64
+	state        string
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func round3(xs []float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = math.Round(x*1000) / 1000
+	}
+	return out
+}
+
+// TestLostCluster: a scheduler that goes away gives a clear error soon,
+// not a hang, and so does one that was never there.
+func TestLostCluster(t *testing.T) {
+	c := startCluster(t, 0)
+	root := taxiRoot(t, 0.001)
+	dead := "tcp://127.0.0.1:9" // discard port: nothing listens
+	m, srv := newServer(t, []string{c.addr, dead}, root, Options{Python: python, ConnectTimeout: 3 * time.Second})
+	_ = m
+	sid, _ := openSession(t, srv)
+	c.sched.Process.Kill()
+	c.sched.Wait()
+	t0 := time.Now()
+	code, out := runPlan(t, srv, sid, taxiPlan())
+	msg, _ := out["error"].(string)
+	if code != http.StatusBadGateway || !strings.Contains(msg, "lost the connection to the Dask scheduler at "+c.addr) {
+		t.Errorf("after the scheduler died: %d %v", code, out)
+	}
+	if d := time.Since(t0); d > 30*time.Second {
+		t.Errorf("the error took %v", d)
+	}
+	t.Logf("lost scheduler: %q after %v", msg, time.Since(t0).Round(time.Millisecond))
+	t0 = time.Now()
+	code, out = call(t, "POST", srv.URL+"/api/cluster/session", map[string]any{"address": dead})
+	msg, _ = out["error"].(string)
+	if code != http.StatusBadGateway || !strings.Contains(msg, "could not connect to the Dask scheduler at "+dead) {
+		t.Errorf("no scheduler: %d %v", code, out)
+	}
+	t.Logf("no scheduler: %q after %v", msg, time.Since(t0).Round(time.Millisecond))
+	// The server still answers.
+	if code, _ := call(t, "GET", srv.URL+"/api/cluster", nil); code != 200 {
+		t.Errorf("GET /api/cluster: %d", code)
+	}
+}
+
+// TestNoCluster: without -cluster the API says how to configure one.
+func TestNoCluster(t *testing.T) {
+	m, err := New(nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	srv := newTestServer(t, m)
+	code, out := call(t, "GET", srv.URL+"/api/cluster", nil)
+	if code != 200 || len(out["clusters"].([]any)) != 0 || !strings.Contains(out["message"].(string), "go run ./server -cluster tcp://") {
+		t.Errorf("GET: %d %v", code, out)
+	}
+	code, out = call(t, "POST", srv.URL+"/api/cluster/session", map[string]any{})
+	if code != 503 || !strings.HasPrefix(out["error"].(string), "RuntimeError: no Dask cluster is configured") {
+		t.Errorf("POST session: %d %v", code, out)
+	}
+	code, out = call(t, "POST", srv.URL+"/api/cluster/plan", map[string]any{"session": "x", "plan": taxiPlan()})
+	if code != 404 {
+		t.Errorf("POST plan: %d %v", code, out)
+	}
+	code, _ = call(t, "PUT", srv.URL+"/api/cluster/plan", map[string]any{})
+	if code != 405 {
+		t.Errorf("PUT plan: %d", code)
+	}
+}
