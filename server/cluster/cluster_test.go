@@ -196,6 +196,8 @@ func TestDaskCluster(t *testing.T) {
 		}
 	})
 
+	t.Run("hostile-plans-run-nothing", func(t *testing.T) { hostileOnCluster(t, c, m, srv, root) })
+
 	t.Run("bridge-restarts", func(t *testing.T) {
 		sid, _ := openSession(t, srv)
 		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
@@ -281,6 +283,14 @@ type schedEvent struct {
 	kind, worker string
 	start, stop  float64
 	state        string
+}
+
+func nodeOf(msg string) string {
+	msg = strings.TrimPrefix(msg, "ValueError: plan refused: ")
+	if i := strings.Index(msg, "):"); i >= 0 && strings.HasPrefix(msg, "node ") {
+		return msg[:i+1]
+	}
+	return msg
 }
 
 func median(xs []float64) float64 {

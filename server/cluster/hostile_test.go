@@ -1,0 +1,179 @@
+package cluster
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+type hostile struct {
+	name string
+	plan string // JSON
+	want string // in the refusal: the node and the reason
+}
+
+// hostileRoot adds what the path attacks aim at: a symlink to a file
+// outside the data folder, a symlink to a folder outside it, and a file
+// beside data/.
+func hostileRoot(t testing.TB, root string) {
+	t.Helper()
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.csv"), []byte("a,b\n1,2\n"), 0o644)
+	os.WriteFile(filepath.Join(root, "secret.csv"), []byte("a,b\n1,2\n"), 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(root, "data", "evil.csv"))
+	os.Symlink(outside, filepath.Join(root, "data", "escape"))
+}
+
+// hostilePlans is the corpus of plans the server must refuse: unknown
+// operations, code where names go, lambdas, dunders, paths that leave the
+// data folder, oversized and deeply nested arguments, wrong types.
+func hostilePlans(root string) []hostile {
+	code := `"__import__('os').system('touch /tmp/pwned')"`
+	deep := `{"op":"col","name":"fare_amount"}`
+	for range 100 {
+		deep = `{"op":"not","operand":` + deep + `}`
+	}
+	var many []string
+	for i := range 1001 {
+		many = append(many, fmt.Sprintf("%q", fmt.Sprintf("c%d", i)))
+	}
+	var huge []string
+	for i := range 7000 {
+		huge = append(huge, fmt.Sprintf("%q", fmt.Sprintf("column_%d", i)))
+	}
+	groupby := `{"op":"groupby","by":"passenger_count","input":` + rc + `}`
+	lit := func(v string) string {
+		return compute(`{"op":"filter","input":` + rc + `,"where":{"op":"eq","left":{"op":"col","name":"fare_amount"},"right":{"op":"lit","value":` + v + `}}}`)
+	}
+	return []hostile{
+		{"unknown op eval", compute(`{"op":"eval","input":` + rc + `,"expr":` + code + `}`), `node 2 (op "eval", at plan.input): unknown operation`},
+		{"dunder op at the root", `{"op":"__import__","input":` + rc + `}`, `node 1 (op "__import__", at plan): unknown operation`},
+		{"getattr op", compute(`{"op":"getattr","input":` + rc + `,"name":"__class__"}`), `node 2 (op "getattr", at plan.input): unknown operation`},
+		{"apply with a lambda", compute(`{"op":"apply","input":` + rc + `,"func":"lambda r: r"}`), `node 2 (op "apply", at plan.input): unknown operation`},
+		{"map_partitions", compute(`{"op":"map_partitions","input":` + rc + `,"func":"os.system"}`), `node 2 (op "map_partitions", at plan.input): unknown operation`},
+		{"code as a column name", compute(`{"op":"column","input":` + rc + `,"column":` + code + `}`), `node 2 (op "column", at plan.input): column: "__import__('os').system('touch /tmp/pwned')" is not a plain column name`},
+		{"code as a group-by key", compute(`{"op":"mean","input":{"op":"groupby","input":` + rc + `,"by":["os.system('x')"]}}`), `node 3 (op "groupby", at plan.input.input): by: "os.system('x')" is not a plain column name`},
+		{"lambda as a filter", compute(`{"op":"filter","input":` + rc + `,"where":"lambda r: r.fare_amount > 0"}`), `node 4 (at plan.input.where): expected an operation object`},
+		{"lambda as an aggregation", compute(`{"op":"agg","input":` + groupby + `,"func":"lambda x: x.sum()"}`), `node 2 (op "agg", at plan.input): aggregation "lambda x: x.sum()" is not one of`},
+		{"dunder aggregation", compute(`{"op":"agg","input":` + groupby + `,"func":{"tip_amount":"__class__"}}`), `node 2 (op "agg", at plan.input): aggregation "__class__" is not one of`},
+		{"dunder column", compute(`{"op":"column","input":` + rc + `,"column":"__class__"}`), `node 2 (op "column", at plan.input): column: "__class__" is not a plain column name`},
+		{"dunder assigned column", compute(`{"op":"assign","input":` + rc + `,"columns":{"__dict__":{"op":"col","name":"fare_amount"}}}`), `node 2 (op "assign", at plan.input): columns: "__dict__" is not a plain column name`},
+		{"code in col", compute(`{"op":"expr","input":` + rc + `,"expr":{"op":"col","name":"fare_amount.__class__.__mro__"}}`), `node 4 (op "col", at plan.input.expr): name: "fare_amount.__class__.__mro__" is not a plain column name`},
+		{"absolute path", readCSV(`"path":"/etc/passwd"`), `node 2 (op "read_csv", at plan.input): "/etc/passwd": paths are relative`},
+		{"dot-dot path", readCSV(`"path":"data/../../../etc/passwd"`), `node 2 (op "read_csv", at plan.input): "data/../../../etc/passwd": no ".."`},
+		{"dot-dot beside data", readCSV(`"path":"data/../secret.csv"`), `node 2 (op "read_csv", at plan.input): "data/../secret.csv": no ".."`},
+		{"leading dot-dot", readCSV(`"path":"../data/nyctaxi/yellow_tripdata_2019-01.csv"`), `node 2 (op "read_csv", at plan.input): "../data/nyctaxi/yellow_tripdata_2019-01.csv": paths are relative`},
+		{"symlink to a file outside", readCSV(`"path":"data/evil.csv"`), `node 2 (op "read_csv", at plan.input): "data/evil.csv": data/evil.csv leads outside the data folder`},
+		{"symlink to a folder outside", readCSV(`"path":"data/escape/*.csv"`), `node 2 (op "read_csv", at plan.input): "data/escape/*.csv": data/escape/secret.csv leads outside the data folder`},
+		{"glob reaching a symlink", readCSV(`"path":"data/*.csv"`), `leads outside the data folder`},
+		{"file URL", readCSV(`"path":"file:///etc/passwd"`), `node 2 (op "read_csv", at plan.input): "file:///etc/passwd": paths are relative`},
+		{"s3 URL", readCSV(`"path":"s3://bucket/key.csv"`), `node 2 (op "read_csv", at plan.input): "s3://bucket/key.csv": paths are relative`},
+		{"URL with credentials", readCSV(`"path":"http://user:pw@example.com/x.csv"`), `node 2 (op "read_csv", at plan.input): "http://user:pw@example.com/x.csv" is not a plain http(s) URL`},
+		{"home path", readCSV(`"path":"~/.ssh/id_rsa"`), `node 2 (op "read_csv", at plan.input): "~/.ssh/id_rsa": paths are relative`},
+		{"pickle as a path", readCSV(`"path":"gASVIAAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg=="`), `node 2 (op "read_csv", at plan.input): "gASVIAAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg==": paths are relative`},
+		{"object in a path list", readCSV(`"path":["data/nyctaxi/yellow_tripdata_2019-01.csv",{"__reduce__":"os.system"}]`), `node 2 (op "read_csv", at plan.input): path must be a string or a list of strings, not an object`},
+		{"oversized path", readCSV(`"path":"data/` + strings.Repeat("a", 5000) + `.csv"`), `node 2 (op "read_csv", at plan.input): path longer than 1024 characters`},
+		{"too many columns", compute(`{"op":"columns","input":` + rc + `,"columns":[` + strings.Join(many, ",") + `]}`), `node 2 (op "columns", at plan.input): columns must list 1 to 1000 column names`},
+		{"oversized plan", compute(`{"op":"columns","input":` + rc + `,"columns":[` + strings.Join(huge, ",") + `]}`), `at most 65536 bytes are accepted`},
+		{"deep nesting", compute(`{"op":"filter","input":` + rc + `,"where":` + deep + `}`), `node 66 (op "not", at plan.input.where` + strings.Repeat(".operand", 62) + `): nested deeper than 64 operations`},
+		{"deep JSON", compute(strings.Repeat("[", 5000) + strings.Repeat("]", 5000)), `nested deeper than 64 operations`},
+		{"not JSON", `{"op":"compute","input":` + rc, `not valid JSON`},
+		{"huge head", compute(`{"op":"head","input":` + rc + `,"n":1000000000}`), `node 2 (op "head", at plan.input): n must be an integer from 0 to 10000`},
+		{"head n as a string", compute(`{"op":"head","input":` + rc + `,"n":"10"}`), `node 2 (op "head", at plan.input): n must be an integer`},
+		{"head n fractional", compute(`{"op":"head","input":` + rc + `,"n":10.5}`), `node 2 (op "head", at plan.input): n must be an integer`},
+		{"dtype as code", readCSV(`"path":"data/nyctaxi/yellow_tripdata_2019-01.csv","dtype":{"fare_amount":"np.float64"}`), `node 2 (op "read_csv", at plan.input): dtype of "fare_amount": "np.float64" is not one of`},
+		{"dtype as an object", readCSV(`"path":"data/nyctaxi/yellow_tripdata_2019-01.csv","dtype":{"fare_amount":{"__class__":"type"}}`), `node 2 (op "read_csv", at plan.input): dtype of "fare_amount": {"__class__":"type"} is not one of`},
+		{"converters kwarg", readCSV(`"path":"data/nyctaxi/yellow_tripdata_2019-01.csv","converters":{"fare_amount":"lambda s: s"}`), `node 2 (op "read_csv", at plan.input): unexpected field "converters"`},
+		{"engine kwarg", readCSV(`"path":"data/nyctaxi/yellow_tripdata_2019-01.csv","engine":"python"`), `node 2 (op "read_csv", at plan.input): unexpected field "engine"`},
+		{"object literal", lit(`{"__reduce__":["os.system",["id"]]}`), `node 6 (op "lit", at plan.input.where.right): a literal is a number, string, true, false or null, not an object`},
+		{"list literal", lit(`[1,2,3]`), `node 6 (op "lit", at plan.input.where.right): a literal is a number, string, true, false or null, not a list`},
+		{"overflowing literal", lit(`1e999`), `node 6 (op "lit", at plan.input.where.right): number literal out of range`},
+		{"oversized literal", lit(`"` + strings.Repeat("x", 3000) + `"`), `node 6 (op "lit", at plan.input.where.right): string literal longer than 1024 characters`},
+		{"bad date", compute(`{"op":"filter","input":` + rc + `,"where":{"op":"gt","left":{"op":"col","name":"tpep_pickup_datetime"},"right":{"op":"lit","value":"2019-13-45","type":"datetime"}}}`), `node 6 (op "lit", at plan.input.where.right): "2019-13-45" is not a valid date`},
+		{"parse_dates as a boolean", readCSV(`"path":"data/nyctaxi/yellow_tripdata_2019-01.csv","parse_dates":true`), `node 2 (op "read_csv", at plan.input): parse_dates must be a list of column names, not a boolean`},
+		{"usecols with code", readCSV(`"path":"data/nyctaxi/yellow_tripdata_2019-01.csv","usecols":["fare_amount","exec('x')"]`), `node 2 (op "read_csv", at plan.input): usecols: "exec('x')" is not a plain column name`},
+		{"blocksize as a command", readCSV(`"path":"data/nyctaxi/yellow_tripdata_2019-01.csv","blocksize":"1; rm -rf /"`), `node 2 (op "read_csv", at plan.input): blocksize "1; rm -rf /" is not a size`},
+		{"no compute at the root", rc, `node 1 (at plan): a plan ends in compute or persist`},
+		{"compute inside", compute(compute(rc)), `node 2 (op "compute", at plan.input): compute can only be the last operation of a plan`},
+		{"op as a number", compute(`{"op":5}`), `node 2 (at plan.input): missing "op" (a string)`},
+		{"plan as a list", `[` + rc + `]`, `node 1 (at plan): expected an operation object like {"op": ...}, got a list`},
+		{"plan as code", `"dd.read_csv('/etc/passwd').compute()"`, `node 1 (at plan): expected an operation object like {"op": ...}, got a string`},
+		{"dunder persist name", `{"op":"persist","name":"__builtins__","input":` + rc + `}`, `node 1 (op "persist", at plan): name must be an identifier`},
+		{"unknown persisted", compute(`{"op":"sum","input":{"op":"persisted","name":"secret"}}`), `node 3 (op "persisted", at plan.input.input): no persisted collection named "secret" in this session`},
+		{"empty group-by", compute(`{"op":"mean","input":{"op":"groupby","input":` + rc + `,"by":[]}}`), `node 3 (op "groupby", at plan.input.input): by must list 1 to 16 column names`},
+		{"long op name", compute(`{"op":"` + strings.Repeat("a", 1000) + `"}`), `node 2 (op "` + strings.Repeat("a", 64) + `…", at plan.input): unknown operation`},
+		{"frame as a filter", compute(`{"op":"filter","input":` + rc + `,"where":` + rc + `}`), `node 2 (op "filter", at plan.input): expected an expression (col, lit, arithmetic, comparison), got a frame`},
+		{"head of a group-by", compute(`{"op":"head","n":5,"input":` + groupby + `}`), `node 2 (op "head", at plan.input): its input is a groupby; it takes a frame or series`},
+		{"nunique of a frame", compute(`{"op":"nunique","input":` + rc + `}`), `node 2 (op "nunique", at plan.input): nunique takes a column (series), not a frame`},
+		{"unexpected field on compute", `{"op":"compute","input":` + rc + `,"scheduler":"processes"}`, `node 1 (op "compute", at plan): unexpected field "scheduler"`},
+	}
+}
+
+// TestHostilePlansRefused runs the corpus through the server's check
+// alone (no Python needed); TestDaskCluster runs it through the API and
+// the bridge too, and checks that the cluster ran nothing.
+func TestHostilePlansRefused(t *testing.T) {
+	root := taxiRoot(t, 0.0005)
+	hostileRoot(t, root)
+	corpus := hostilePlans(root)
+	if len(corpus) < 30 {
+		t.Fatalf("only %d hostile plans", len(corpus))
+	}
+	for i, h := range corpus {
+		p, err := CheckPlan([]byte(h.plan), root, map[string]string{})
+		if err == nil {
+			t.Errorf("plan %d (%s) was accepted: %s", i, h.name, p.JSON)
+			continue
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "ValueError: plan refused: ") || !strings.Contains(msg, h.want) {
+			t.Errorf("plan %d (%s):\n got %s\nwant …%s…", i, h.name, msg, h.want)
+		}
+	}
+}
+
+// hostileOnCluster sends the corpus through the API and, past the
+// server's check, straight to the bridge: both refuse every plan, naming
+// the same node, and the cluster's workers run no task meanwhile.
+func hostileOnCluster(t *testing.T, c *daskCluster, m *Manager, srv *httptest.Server, root string) {
+	hostileRoot(t, root)
+	sid, _ := openSession(t, srv)
+	defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
+	before, beforeT := c.executed(t)
+	p, err := m.bridges[c.addr].current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range hostilePlans(root) {
+		// Through the API: refused by the server's check.
+		code, out := call(t, "POST", srv.URL+"/api/cluster/plan", fmt.Sprintf(`{"session": %q, "plan": %s}`, sid, h.plan))
+		msg, _ := out["error"].(string)
+		if code != 400 || out["kind"] != "refused" || !strings.HasPrefix(msg, "ValueError: plan refused: ") || !strings.Contains(msg, h.want) {
+			t.Errorf("plan %d (%s): %d %v; want a refusal containing %q", i, h.name, code, out, h.want)
+			continue
+		}
+		// Straight to the bridge, past the server's check: refused
+		// again, naming the same node.
+		if !json.Valid([]byte(h.plan)) || len(h.plan) > MaxPlanBytes || checkNesting([]byte(h.plan)) != nil {
+			continue // Python never sees what the server cannot decode
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		_, err := m.bridges[c.addr].call(ctx, p, map[string]any{"op": "check", "plan": json.RawMessage(h.plan)})
+		cancel()
+		pmsg := fmt.Sprint(err)
+		if err == nil || !strings.HasPrefix(pmsg, "ValueError: plan refused: ") || nodeOf(pmsg) != nodeOf(msg) {
+			t.Errorf("plan %d (%s): the bridge says %v; the server said %q", i, h.name, err, msg)
+		}
+	}
+	after, afterT := c.executed(t)
+	if fmt.Sprint(before) != fmt.Sprint(after) || beforeT != afterT {
+		t.Errorf("hostile plans ran tasks: executed %v → %v, scheduler transitions %d → %d", before, after, beforeT, afterT)
+	}
+	t.Logf("%d hostile plans refused by the server and the bridge; tasks executed per worker stayed at %v", len(hostilePlans(root)), after)
+}
