@@ -192,20 +192,61 @@ func PlusPlus(X *mat.Dense, weights []float64, k int, rng Source) *mat.Dense {
 // the sum of dist2.
 func Nearest(X, centers *mat.Dense, labels []int64, dist2 []float64) float64 {
 	total := 0.0
-	k := centers.Rows
 	for i := range X.Rows {
-		row := X.Row(i)
-		best, bestD := 0, math.Inf(1)
-		for c := range k {
-			if d := sqDist(row, centers.Row(c)); d < bestD {
-				best, bestD = c, d
-			}
-		}
+		best, bestD := nearest(X.Row(i), centers)
 		labels[i] = int64(best)
 		dist2[i] = bestD
 		total += bestD
 	}
 	return total
+}
+
+// nearest returns the index of the centre nearest to row and the squared
+// distance to it (the first of equals). Four centres go together: four
+// independent sums keep the processor busy where one would wait on each
+// addition, and each value of the row is loaded once for the four. Each
+// sum still adds its terms in order, so the distances are sqDist's to the
+// bit.
+func nearest(row []float64, centers *mat.Dense) (int, float64) {
+	d := len(row)
+	C := centers.Data
+	best, bestD := 0, math.Inf(1)
+	c := 0
+	for ; c+4 <= centers.Rows; c += 4 {
+		c0 := C[c*d:][:d:d]
+		c1 := C[(c+1)*d:][:d:d]
+		c2 := C[(c+2)*d:][:d:d]
+		c3 := C[(c+3)*d:][:d:d]
+		var s0, s1, s2, s3 float64
+		for j, v := range row {
+			t0 := v - c0[j]
+			t1 := v - c1[j]
+			t2 := v - c2[j]
+			t3 := v - c3[j]
+			s0 += t0 * t0
+			s1 += t1 * t1
+			s2 += t2 * t2
+			s3 += t3 * t3
+		}
+		if s0 < bestD {
+			best, bestD = c, s0
+		}
+		if s1 < bestD {
+			best, bestD = c+1, s1
+		}
+		if s2 < bestD {
+			best, bestD = c+2, s2
+		}
+		if s3 < bestD {
+			best, bestD = c+3, s3
+		}
+	}
+	for ; c < centers.Rows; c++ {
+		if s := sqDist(row, C[c*d:][:d:d]); s < bestD {
+			best, bestD = c, s
+		}
+	}
+	return best, bestD
 }
 
 // Sums adds each row of X, times its weight (nil: 1), to its label's row
@@ -289,11 +330,7 @@ func equal(a, b []int64) bool {
 func Cost(X, centers *mat.Dense) float64 {
 	total := 0.0
 	for i := range X.Rows {
-		row := X.Row(i)
-		best := math.Inf(1)
-		for c := range centers.Rows {
-			best = min(best, sqDist(row, centers.Row(c)))
-		}
+		_, best := nearest(X.Row(i), centers)
 		total += best
 	}
 	return total
@@ -306,11 +343,7 @@ func Cost(X, centers *mat.Dense) float64 {
 func Oversample(X, centers *mat.Dense, factor, cost float64, rng Source) []int {
 	var picked []int
 	for i := range X.Rows {
-		row := X.Row(i)
-		best := math.Inf(1)
-		for c := range centers.Rows {
-			best = min(best, sqDist(row, centers.Row(c)))
-		}
+		_, best := nearest(X.Row(i), centers)
 		if factor*best/cost > rng.Float64() {
 			picked = append(picked, i)
 		}

@@ -111,3 +111,55 @@ func BenchmarkLloyd400kx20(b *testing.B) {
 		Lloyd(X, nil, centers, 300, Tolerance(X, 1e-4))
 	}
 }
+
+// nearestData is a 20000×20 block and 12 centres, the lesson's shape.
+func nearestData() (*mat.Dense, *mat.Dense) {
+	r := rand.New(rand.NewPCG(1, 2))
+	X := mat.New(20000, 20)
+	for i := range X.Data {
+		X.Data[i] = r.NormFloat64() * 5
+	}
+	C := mat.New(12, 20)
+	for i := range C.Data {
+		C.Data[i] = r.NormFloat64() * 5
+	}
+	return X, C
+}
+
+// TestNearestMatchesSqDist: the blocked loops give the labels and the
+// squared distances (bit for bit) of the plain one.
+func TestNearestMatchesSqDist(t *testing.T) {
+	X, _ := nearestData()
+	for _, k := range []int{1, 2, 3, 4, 5, 7, 12, 13} {
+		C := mat.New(k, X.Cols)
+		copy(C.Data, X.Data[5*X.Cols:])
+		labels := make([]int64, X.Rows)
+		d2 := make([]float64, X.Rows)
+		total := Nearest(X, C, labels, d2)
+		want := 0.0
+		for i := range X.Rows {
+			best, bestD := 0, math.Inf(1)
+			for c := range k {
+				if d := sqDist(X.Row(i), C.Row(c)); d < bestD {
+					best, bestD = c, d
+				}
+			}
+			if labels[i] != int64(best) || d2[i] != bestD {
+				t.Fatalf("k=%d row %d: label %d d² %v, want %d %v", k, i, labels[i], d2[i], best, bestD)
+			}
+			want += bestD
+		}
+		if total != want {
+			t.Errorf("k=%d: total %v, want %v", k, total, want)
+		}
+	}
+}
+
+func BenchmarkNearest20000x20k12(b *testing.B) {
+	X, C := nearestData()
+	labels := make([]int64, X.Rows)
+	d2 := make([]float64, X.Rows)
+	for b.Loop() {
+		Nearest(X, C, labels, d2)
+	}
+}
