@@ -113,6 +113,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 	}}
 	mods["distributed"] = mods["dask.distributed"]
 	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
+	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
 	k.addSklearn(mods)
 	return mods
 }

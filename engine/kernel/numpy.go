@@ -1832,7 +1832,7 @@ func numpyModule() *Module {
 	m.Members["linalg"] = &Module{Name: "numpy.linalg", Members: starlark.StringDict{
 		"norm": npBuiltin("norm", npNorm),
 	}}
-	m.Members["random"] = unavailable("numpy.random", "numpy.random is not available in Burst yet: make arrays with np.arange, np.linspace or np.array")
+	m.Members["random"] = numpyRandomModule()
 	return m
 }
 

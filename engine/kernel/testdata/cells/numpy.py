@@ -1094,8 +1094,161 @@ np.arange(3).foo
 # > AttributeError: 'numpy.ndarray' object has no attribute 'foo'
 # > @ line 2
 
-# %% numpy.random is not there yet [burst]
+# %% np.random.seed then rand, as numpy draws them
 import numpy as np
 np.random.seed(0)
-# > NotImplementedError: numpy.random is not available in Burst yet: make arrays with np.arange, np.linspace or np.array
+np.random.rand(2, 3)
+# > array([[0.5488135 , 0.71518937, 0.60276338],
+# >        [0.54488318, 0.4236548 , 0.64589411]])
+
+# %% np.random.rand without arguments is a float
+import numpy as np
+np.random.seed(1)
+x = np.random.rand()
+isinstance(x, float), x
+# > (True, 0.417022004702574)
+
+# %% np.random.randn
+import numpy as np
+np.random.seed(42)
+np.random.randn(5)
+# > array([ 0.49671415, -0.1382643 ,  0.64768854,  1.52302986, -0.23415337])
+
+# %% np.random.randint with and without high
+import numpy as np
+np.random.seed(0)
+print(np.random.randint(10, size=8))
+print(np.random.randint(5, 15, size=(2, 3)))
+np.random.randint(100)
+# > [5 0 3 3 7 9 3 5]
+# > [[ 7  9 12]
+# >  [11 13 13]]
+# > 12
+
+# %% RandomState objects draw on their own
+import numpy as np
+rs = np.random.RandomState(123)
+a = rs.random_sample(3)
+b = np.random.RandomState(123).random_sample(3)
+print(a)
+(a == b).all()
+# > [0.69646919 0.28613933 0.22685145]
+# > True
+
+# %% RandomState.uniform and normal
+import numpy as np
+rs = np.random.RandomState(7)
+print(rs.uniform(-1, 1, size=4))
+print(rs.normal(10, 2, size=(2, 2)))
+rs.normal()
+# > [-0.84738342  0.55983758 -0.12318154  0.44693036]
+# > [[10.06564033 10.81503257]
+# >  [ 8.42215394 10.00413115]]
+# > -0.0008903858579313628
+
+# %% np.random.random and random_sample
+import numpy as np
+np.random.seed(3)
+print(np.random.random(3))
+np.random.random_sample((2, 2))
+# > [0.5507979  0.70814782 0.29090474]
+# > array([[0.51082761, 0.89294695],
+# >        [0.89629309, 0.12558531]])
+
+# %% np.random.permutation of an int, an array and rows
+import numpy as np
+rs = np.random.RandomState(0)
+print(rs.permutation(10))
+print(rs.permutation(np.array([1.5, 2.5, 3.5, 4.5])))
+rs.permutation(np.arange(6).reshape(3, 2))
+# > [2 8 4 9 1 6 7 3 0 5]
+# > [2.5 4.5 3.5 1.5]
+# > array([[2, 3],
+# >        [4, 5],
+# >        [0, 1]])
+
+# %% np.random.shuffle a list and an array in place
+import numpy as np
+rs = np.random.RandomState(0)
+xs = [1, 2, 3, 4, 5, 6]
+rs.shuffle(xs)
+a = np.arange(10)
+rs.shuffle(a)
+print(xs)
+a
+# > [6, 3, 2, 4, 1, 5]
+# > array([3, 1, 8, 7, 9, 0, 6, 4, 2, 5])
+
+# %% np.random.choice with and without replacement
+import numpy as np
+rs = np.random.RandomState(5)
+print(rs.choice(10, 5))
+print(rs.choice(10, 5, replace=False))
+print(rs.choice([10, 20, 30], size=4))
+rs.choice([0.5, 1.5, 2.5], size=(2, 3), p=[0.1, 0.3, 0.6])
+# > [3 6 6 0 9]
+# > [5 1 9 2 0]
+# > [10 20 20 10]
+# > array([[2.5, 1.5, 2.5],
+# >        [1.5, 1.5, 1.5]])
+
+# %% np.random.choice of one value
+import numpy as np
+rs = np.random.RandomState(2)
+rs.choice(7), rs.choice([10, 20, 30])
+# > (0, 20)
+
+# %% np.random.standard_normal and the cached second value
+import numpy as np
+rs = np.random.RandomState(9)
+print(rs.standard_normal(3))
+rs.randn(), rs.randn()
+# > [ 1.10855471e-03 -2.89544069e-01 -1.11606630e+00]
+# > (-0.012882756745794295, -0.3783614642079181)
+
+# %% np.random.seed with a list
+import numpy as np
+np.random.seed([1, 2, 3])
+np.random.randint(0, 1000, size=5)
+# > array([606, 153, 963,  93,  69])
+
+# %% np.random.seed out of range
+import numpy as np
+np.random.seed(-1)
+# > ValueError: Seed must be between 0 and 2**32 - 1
 # > @ line 2
+
+# %% np.random.normal with a negative scale
+import numpy as np
+np.random.normal(0, -1)
+# > ValueError: scale < 0
+# > @ line 2
+
+# %% np.random.randint with an empty range
+import numpy as np
+np.random.randint(5, 5)
+# > ValueError: low >= high
+# > @ line 2
+
+# %% np.random.choice too many without replacement
+import numpy as np
+np.random.choice(3, 5, replace=False)
+# > ValueError: Cannot take a larger sample than population when 'replace=False'
+# > @ line 2
+
+# %% np.random.choice probabilities that do not add up
+import numpy as np
+np.random.choice(3, p=[0.5, 0.6, 0.1])
+# > ValueError: probabilities do not sum to 1
+# > @ line 2
+
+# %% np.random.choice of a 2-D array
+import numpy as np
+np.random.choice(np.ones((2, 2)))
+# > ValueError: a must be 1-dimensional
+# > @ line 2
+
+# %% from numpy.random import RandomState
+from numpy.random import RandomState
+RandomState(0).randint(0, 10, size=6)
+# > array([5, 0, 3, 3, 7, 9])
