@@ -142,10 +142,15 @@ func (b *bridge) start() (*process, error) {
 		return nil, fmt.Errorf("starting %s: %w", b.m.opts.Python, err)
 	}
 	p := &process{cmd: cmd, gen: gen, pid: cmd.Process.Pid, stdin: stdin, pending: map[int64]chan reply{}, done: make(chan struct{})}
-	go p.readStderr(stderr, b)
 	readyc := make(chan error, 1)
-	go p.readStdout(stdout, b, readyc)
+	var readers sync.WaitGroup
+	readers.Add(2)
+	go func() { defer readers.Done(); p.readStderr(stderr, b) }()
+	go func() { defer readers.Done(); p.readStdout(stdout, b, readyc) }()
 	go func() {
+		// Wait closes the pipes: read them to the end first, so the last
+		// replies and the last lines of a traceback are not lost.
+		readers.Wait()
 		err := cmd.Wait()
 		p.pmu.Lock()
 		p.exitErr = describeExit(err, p.tail())
@@ -162,7 +167,7 @@ func (b *bridge) start() (*process, error) {
 		if err != nil {
 			cmd.Process.Kill()
 			<-p.done
-			return nil, err
+			return nil, fmt.Errorf("%v (%s)", err, p.exitErr)
 		}
 	case <-p.done:
 		return nil, errors.New(p.exitErr)
