@@ -115,6 +115,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
 	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
 	k.addSklearn(mods)
+	k.addDaskArray(mods)
 	return mods
 }
 
