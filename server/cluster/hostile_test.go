@@ -172,8 +172,11 @@ func hostileOnCluster(t *testing.T, c *daskCluster, m *Manager, srv *httptest.Se
 		}
 	}
 	after, afterT := c.executed(t)
-	if fmt.Sprint(before) != fmt.Sprint(after) || beforeT != afterT {
+	// The workers' counts decide; the scheduler's transitions may still
+	// move as earlier sessions' results are released, so they are only
+	// reported.
+	if fmt.Sprint(before) != fmt.Sprint(after) {
 		t.Errorf("hostile plans ran tasks: executed %v → %v, scheduler transitions %d → %d", before, after, beforeT, afterT)
 	}
-	t.Logf("%d hostile plans refused by the server and the bridge; tasks executed per worker stayed at %v", len(hostilePlans(root)), after)
+	t.Logf("%d hostile plans refused by the server and the bridge; tasks executed per worker stayed at %v; scheduler transitions %d → %d", len(hostilePlans(root)), after, beforeT, afterT)
 }
