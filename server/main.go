@@ -13,7 +13,9 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"burst/server/cluster"
@@ -52,6 +54,15 @@ func main() {
 		log.Fatal(err)
 	}
 	defer cm.Close()
+	// On Ctrl-C or SIGTERM, stop the bridges (their sessions' clients
+	// close on the clusters) and remove the bridge script.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		cm.Close()
+		os.Exit(1)
+	}()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)

@@ -94,8 +94,14 @@ func (b *bridge) supervise() {
 			b.proc = nil
 			b.ready = make(chan struct{})
 			b.lastErr = p.exitErr
-			b.restarts++
+			closed := b.closed
+			if !closed {
+				b.restarts++
+			}
 			b.mu.Unlock()
+			if closed {
+				return
+			}
 			b.m.logf("cluster %s: the bridge (pid %d) stopped: %s; restarting", b.addr, p.pid, p.exitErr)
 		} else {
 			b.mu.Lock()
