@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -21,12 +22,24 @@ import (
 // concurrent sessions, persist, restarts of the bridge, and the overhead
 // against a Python client.
 func TestDaskCluster(t *testing.T) {
-	c := startCluster(t, 2)
-	gb := 0.01
+	requireDask(t)
+	gb, runs := 0.01, 3
 	if s := os.Getenv("BURST_TAXI_GB"); s != "" { // for a longer overhead measurement
 		fmt.Sscan(s, &gb)
+		runs = 5
 	}
 	root := taxiRoot(t, gb)
+	// pandas computes the expectation while the cluster starts.
+	type output struct {
+		out []byte
+		err error
+	}
+	pandas := make(chan output, 1)
+	go func() {
+		out, err := exec.Command(python, "-c", "ROOT = "+pyString(root)+"\n"+pandasTaxi).Output()
+		pandas <- output{out, err}
+	}()
+	c := startCluster(t, 2)
 	m, srv := newServer(t, []string{c.addr}, root, Options{Python: python})
 
 	t.Run("info", func(t *testing.T) {
@@ -41,7 +54,9 @@ func TestDaskCluster(t *testing.T) {
 	})
 
 	var want struct{ Index, Values []float64 }
-	c.py(t, "ROOT = "+pyString(root)+"\n"+pandasTaxi, &want)
+	if p := <-pandas; p.err != nil || json.Unmarshal(p.out, &want) != nil {
+		t.Fatalf("pandas: %v %s", p.err, p.out)
+	}
 
 	t.Run("taxi", func(t *testing.T) {
 		sid, info := openSession(t, srv)
@@ -261,7 +276,6 @@ func TestDaskCluster(t *testing.T) {
 			return secs
 		}
 		directRun() // connect and warm up, as the session is
-		const runs = 5
 		var burst, direct []float64
 		for range runs {
 			t0 := time.Now()

@@ -88,11 +88,16 @@ func startCluster(t testing.TB, n int) *daskCluster {
 	if n == 0 {
 		return c
 	}
-	// Wait until the workers have registered.
-	script := fmt.Sprintf("from distributed import Client\nc = Client(%q, timeout=30)\nc.wait_for_workers(%d, timeout=60)\n", c.addr, n)
-	if out, err := exec.Command(python, "-c", script).CombinedOutput(); err != nil {
-		t.Fatalf("workers did not register: %v\n%s\n%s", err, out, tailFile(filepath.Join(dir, "worker0.log")))
-	}
+	// Wait until the workers have registered (they log it): polling their
+	// logs is quicker than starting another Python.
+	waitFor(t, 60*time.Second, "the workers to register", func() bool {
+		for i := range n {
+			if !strings.Contains(tailFile(filepath.Join(dir, fmt.Sprintf("worker%d.log", i))), "Registered to:") {
+				return false
+			}
+		}
+		return true
+	})
 	return c
 }
 
