@@ -322,3 +322,32 @@ X.sum().compute()`)
 		}
 	}
 }
+
+// BenchmarkDaskKMeans400kx20 is the lesson's fit (dask-ml's KMeans with
+// init_max_iter=2, oversampling_factor=10 on 20 persisted blocks of
+// 20,000 × 20 blobs) on 2 native workers; the peer is scikit-learn's
+// KMeans(n_clusters=12, n_init=1) on the same data.
+func BenchmarkDaskKMeans400kx20(b *testing.B) {
+	for _, init := range []string{"init_max_iter=2, ", ""} {
+		name := "lesson"
+		if init == "" {
+			name = "init-default"
+		}
+		b.Run(name, func(b *testing.B) {
+			k := New(&NativeHost{Dir: b.TempDir(), Workers: 2})
+			cells := lessonCells(20, 20000, nil)
+			for _, cell := range cells[:3] {
+				if out, _ := RenderCell(k, cell); strings.Contains(out, "Error") {
+					b.Fatal(out)
+				}
+			}
+			RenderCell(k, "X.sum().compute()\nfrom dask_ml.cluster import KMeans")
+			fit := fmt.Sprintf("KMeans(n_clusters=12, %soversampling_factor=10, random_state=0).fit(X).n_iter_", init)
+			for b.Loop() {
+				if out, _ := RenderCell(k, fit); strings.Contains(out, "Error") {
+					b.Fatal(out)
+				}
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 )
 
 // Module is a Python module implemented in Go.
@@ -318,6 +319,19 @@ func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []sta
 	xf, ok1 := starlark.AsFloat(x)
 	yf, ok2 := starlark.AsFloat(y)
 	if !ok1 || !ok2 {
+		// Values with their own ** (dask arrays, Delayed) take it, as
+		// Python's __pow__ and __rpow__.
+		for _, side := range []starlark.Side{starlark.Left, starlark.Right} {
+			v, other := x, y
+			if side == starlark.Right {
+				v, other = y, x
+			}
+			if b, ok := v.(starlark.HasBinary); ok {
+				if r, err := b.Binary(syntax.STARSTAR, other, side); r != nil || err != nil {
+					return r, err
+				}
+			}
+		}
 		return nil, fmt.Errorf("TypeError: unsupported operand type(s) for ** or pow(): '%s' and '%s'", pyType(x), pyType(y))
 	}
 	return starlark.Float(math.Pow(xf, yf)), nil

@@ -300,8 +300,8 @@ print(-x)
 import numpy as np
 import dask.array as da
 b = da.from_array(np.arange(5), chunks=2)
-(b * 3).dtype, (b / 2).dtype, (b // 2).compute(), (b % 3).compute()
-# > (dtype('int64'), dtype('float64'), array([0, 0, 1, 1, 2]), array([0, 1, 2, 0, 1]))
+(b * 3).dtype, (b / 2).dtype, (b // 2).compute(), (b % 3).compute(), (b ** 2).compute(), (2 ** b).compute()
+# > (dtype('int64'), dtype('float64'), array([0, 0, 1, 1, 2]), array([0, 1, 2, 0, 1]), array([ 0,  1,  4,  9, 16]), array([ 1,  2,  4,  8, 16]))
 
 # %% astype
 import numpy as np
