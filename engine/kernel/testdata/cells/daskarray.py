@@ -451,3 +451,12 @@ from dask_ml.cluster import KMeans
 KMeans(n_clusters=2).fit(da.from_array(np.arange(10.0), chunks=5))
 # > ValueError: Expected 2D array, got 1D array instead. Reshape your data either using array.reshape(-1, 1) if your data has a single feature or array.reshape(1, -1) if it contains a single sample.
 # > @ line 4
+
+# %% reductions over large blocks, to the last bit
+import numpy as np
+import dask.array as da
+rs = np.random.RandomState(4)
+x = da.from_array(rs.normal(size=(100000, 4)), chunks=(30000, 4))
+i = da.from_array(rs.randint(0, 1000, size=50000), chunks=20000)
+x.mean().compute(), x.sum(axis=0).compute(), x.mean(axis=1)[:2].compute(), i.mean().compute(), i.sum().compute()
+# > (-0.0040486908570129135, array([-594.49328909, -367.57866908, -452.17864584, -205.22573879]), array([ 0.06205065, -0.51300259]), 499.3221, 24966105)
