@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -93,6 +94,10 @@ func patterned(l string) string {
 		return "~" + regexp.QuoteMeta(l[:strings.Index(l, "memory=")]) + "memory=.*>"
 	case timeLine.MatchString(l):
 		return "~" + timeLine.FindString(l) + ".*"
+	case strings.HasPrefix(l, "[CV") && strings.Contains(l, " total time="):
+		// scikit-learn's line for a fit: the score stays, the time varies.
+		i := strings.Index(l, " total time=")
+		return "~" + regexp.QuoteMeta(l[:i]) + " total time=.*"
 	case tokenRe.MatchString(l):
 		parts := tokenRe.Split(l, -1)
 		for i := range parts {
@@ -167,4 +172,97 @@ print(json.dumps({
 		}
 	}
 	cmp("", got, want)
+}
+
+// TestMLLessonNumbers computes, the way lesson 03 does, the numbers it
+// prints, and compares them with scikit-learn's
+// (testdata/lessons/ml_numbers.json, from ml_numbers.py): the data bit
+// for bit, the SVC's score and support, both grid searches' best
+// parameters and mean test scores (to 1e-9), and the k-means inertia
+// (within 1%).
+func TestMLLessonNumbers(t *testing.T) {
+	b, err := os.ReadFile("testdata/lessons/ml_numbers.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]any
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	k := kernel.New(&kernel.NativeHost{Dir: t.TempDir(), Workers: 2})
+	text, _ := kernel.RenderCell(k, `import json
+import joblib
+import numpy as np
+import dask
+import dask.array as da
+from dask.distributed import Client
+from sklearn.datasets import make_blobs, make_classification
+from sklearn.model_selection import GridSearchCV
+from sklearn.svm import SVC
+from dask_ml.cluster import KMeans
+client = Client(n_workers=2)
+X, y = make_classification(n_samples=10000, n_features=4, random_state=0)
+est = SVC(random_state=0).fit(X, y)
+small = GridSearchCV(SVC(gamma="auto", random_state=0, probability=True),
+                     param_grid={"C": [0.001, 10.0], "kernel": ["rbf", "poly"]}, cv=2, n_jobs=-1).fit(X, y)
+big = GridSearchCV(SVC(gamma="auto", random_state=0),
+                   param_grid={"C": [0.001, 0.1, 0.5, 1.0, 2.0, 10.0],
+                               "kernel": ["rbf", "poly", "sigmoid"],
+                               "shrinking": [True, False]}, cv=2, n_jobs=-1)
+with joblib.parallel_backend("dask", scatter=[X, y]):
+    big.fit(X, y)
+n_centers, n_features = 12, 20
+X_small, y_small = make_blobs(n_samples=1000, centers=n_centers, n_features=n_features, random_state=0)
+centers = np.zeros((n_centers, n_features))
+for i in range(n_centers):
+    centers[i] = X_small[y_small == i].mean(0)
+delayeds = [dask.delayed(make_blobs)(n_samples=20000, centers=centers, n_features=n_features, random_state=i)[0] for i in range(20)]
+Xb = da.concatenate([da.from_delayed(d, shape=(20000, n_features), dtype=X_small.dtype) for d in delayeds]).persist()
+km = KMeans(n_clusters=n_centers, oversampling_factor=10, random_state=0).fit(Xb)
+print(json.dumps({
+    "X_head": X[:8].tolist(),
+    "svc_score": est.score(X, y),
+    "svc_n_support": est.n_support_.tolist(),
+    "small_best_params": small.best_params_,
+    "small_best_score": small.best_score_,
+    "small_mean_test_score": small.cv_results_["mean_test_score"].tolist(),
+    "big_best_params": big.best_params_,
+    "big_best_score": big.best_score_,
+    "big_mean_test_score": big.cv_results_["mean_test_score"].tolist(),
+    "centers_head": centers[:4].tolist(),
+    "kmeans_inertia": km.inertia_,
+    "kmeans_counts": sorted(np.bincount(km.labels_.compute()).tolist()),
+}))`)
+	var got map[string]any
+	if err := json.Unmarshal([]byte(text), &got); err != nil {
+		t.Fatalf("%v:\n%s", err, text)
+	}
+	for key, w := range want {
+		g := got[key]
+		switch key {
+		case "kmeans_inertia":
+			gf, _ := g.(float64)
+			if rel := math.Abs(gf-w.(float64)) / w.(float64); rel > 0.01 {
+				t.Errorf("k-means inertia %v, scikit-learn %v (%.2f%% off)", g, w, 100*rel)
+			}
+		case "small_mean_test_score", "big_mean_test_score":
+			gl, _ := g.([]any)
+			wl := w.([]any)
+			if len(gl) != len(wl) {
+				t.Errorf("%s: %v, scikit-learn %v", key, g, w)
+				continue
+			}
+			for i := range wl {
+				if gf, _ := gl[i].(float64); math.Abs(gf-wl[i].(float64)) > 1e-9 {
+					t.Errorf("%s[%d] = %v, scikit-learn %v", key, i, gl[i], wl[i])
+				}
+			}
+		default:
+			// The data (bit for bit: JSON floats round-trip), scores,
+			// supports, best parameters and cluster sizes are equal.
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("%s = %v, scikit-learn %v", key, g, w)
+			}
+		}
+	}
 }
