@@ -1,6 +1,11 @@
 package svm
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"burst/engine/ml/mat"
+)
 
 // The lesson's data: make_classification(n_samples=10000, n_features=4,
 // random_state=0). scikit-learn on the reference machine, for comparison:
@@ -32,6 +37,36 @@ func BenchmarkFit10000x4Probability(b *testing.B) {
 	}
 }
 
+// The fits of the lesson's grid search, GridSearchCV(SVC(gamma="auto",
+// random_state=0, probability=True), {"C": [0.001, 10.0], "kernel": ["rbf",
+// "poly"]}, cv=2): each fits about 5000 rows with probability=True, that is
+// libsvm's 5-fold cross-validation (five fits of 4000 rows) and the final
+// fit. The first 5000 rows of the lesson's data stand in for a CV split.
+// C=0.001 runs many cheap iterations with almost every alpha at its bound;
+// C=10 fewer, with more free variables.
+func BenchmarkGridFit5000x4(b *testing.B) {
+	X, y, _ := dataset(b, "lesson")
+	X = &mat.Dense{Rows: 5000, Cols: X.Cols, Data: X.Data[:5000*X.Cols]}
+	y = y[:5000]
+	for _, kernel := range []string{"rbf", "poly"} {
+		for _, c := range []float64{0.001, 10} {
+			b.Run(fmt.Sprintf("%s/C=%g", kernel, c), func(b *testing.B) {
+				p := DefaultParams()
+				p.Kernel = kernel
+				p.C = c
+				p.Gamma = AutoGamma(X)
+				p.Probability = true
+				p.Seed = 209652396
+				for b.Loop() {
+					if _, err := Fit(X, y, p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // SVC().fit(X, y).predict(X) on the lesson's data: 10000 rows against the
 // 2628 support vectors.
 func BenchmarkPredict10000x4(b *testing.B) {
@@ -59,9 +94,17 @@ func BenchmarkExp(b *testing.B) {
 	sink = s
 }
 
-// One column of the rbf Q matrix on the lesson's data: the training loop's
-// hot path.
+// One column of the Q matrix on the lesson's data: the training loop's hot
+// path, for the grid's kernels (gamma="auto").
 func BenchmarkKernelColumn(b *testing.B) {
+	benchKernelColumn(b, kernelParams{kind: kRBF, gamma: 0.25})
+}
+
+func BenchmarkKernelColumnPoly(b *testing.B) {
+	benchKernelColumn(b, kernelParams{kind: kPoly, gamma: 0.25, degree: 3})
+}
+
+func benchKernelColumn(b *testing.B, kp kernelParams) {
 	X, y, _ := dataset(b, "lesson")
 	rows := make([][]float64, X.Rows)
 	ys := make([]int8, X.Rows)
@@ -69,7 +112,7 @@ func BenchmarkKernelColumn(b *testing.B) {
 		rows[i] = X.Row(i)
 		ys[i] = int8(2*y[i] - 1)
 	}
-	q := newSVCQ(rows, ys, kernelParams{kind: kRBF, gamma: 0.25}, 1<<20)
+	q := newSVCQ(rows, ys, kp, 1<<20)
 	out := make([]float32, X.Rows)
 	i := 0
 	for b.Loop() {

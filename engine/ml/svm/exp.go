@@ -66,6 +66,37 @@ func exp(x float64) float64 {
 	return fma(scale, tmp, scale)
 }
 
+// expInRange reports whether exp takes its main path for x:
+// 2^-54 <= |x| < 512. An rbf kernel's argument -γ‖x-x'‖² is outside only
+// when the two points (nearly) coincide or exp is below 1e-222.
+func expInRange(x float64) bool {
+	return top12(x)&0x7ff-top12(0x1p-54) < top12(512)-top12(0x1p-54)
+}
+
+// expInPlace sets a[k] = exp(a[k]). This is the kernel's hot loop (one exp
+// per rbf kernel value), so exp's main path is written out here: exp is too
+// big for the compiler to inline, and on js/wasm a call per value costs
+// about as much as the arithmetic. TestExpInPlace checks it against exp.
+func expInPlace(a []float64) {
+	for k, x := range a {
+		if !expInRange(x) {
+			a[k] = exp(x)
+			continue
+		}
+		z := float64(expInvLn2N * x)
+		kd := z + expShift
+		ki := math.Float64bits(kd)
+		kd -= expShift
+		r := fma(kd, expNegLn2loN, fma(kd, expNegLn2hiN, x))
+		idx := 2 * (ki % expN)
+		tail := math.Float64frombits(expTab[idx])
+		scale := math.Float64frombits(expTab[idx+1] + ki<<(52-7))
+		r2 := r * r
+		tmp := fma(r2*r2, fma(r, expC5, expC4), fma(r2, fma(r, expC3, expC2), tail+r))
+		a[k] = fma(scale, tmp, scale)
+	}
+}
+
 // expSpecial finishes exp when 2^(k/N) is outside the normal range.
 func expSpecial(tmp float64, sbits, ki uint64) float64 {
 	if ki&0x80000000 == 0 {

@@ -35,6 +35,43 @@ func dot(x, y []float64) float64 {
 	return s
 }
 
+// dots sets out[k] = dot(x, rows[k*d:(k+1)*d]), d = len(x): one sample
+// against a run of contiguous rows, the first half of every kernel column.
+// The loop is written out for small d (the lesson has 4 features) with its
+// bounds checks hoisted, since it runs once per kernel value.
+func dots(out, x, rows []float64) {
+	d := len(x)
+	rows = rows[:len(out)*d]
+	switch {
+	case d == 4:
+		x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
+		for k := range out {
+			r := rows[4*k:]
+			r = r[:4:4]
+			s := 0.0
+			s += float64(x0 * r[0])
+			s += float64(x1 * r[1])
+			s += float64(x2 * r[2])
+			s += float64(x3 * r[3])
+			out[k] = s
+		}
+	case d < 16:
+		for k := range out {
+			r := rows[k*d:]
+			r = r[:len(x)]
+			s := 0.0
+			for t, v := range x {
+				s += float64(v * r[t])
+			}
+			out[k] = s
+		}
+	default:
+		for k := range out {
+			out[k] = dotBlocked(x, rows[k*d:k*d+d])
+		}
+	}
+}
+
 // dotBlocked is OpenBLAS's ddot_kernel_8 (Haswell microkernel) followed by
 // its scalar tail.
 func dotBlocked(x, y []float64) float64 {
@@ -84,36 +121,57 @@ func sqDist(x, y, buf []float64) float64 {
 	return s
 }
 
-// row sets out[i] = eval(x, svs[i]) for all the support vectors, with the
-// kernel's loop written out (rbf in two passes: the exponents, then exp).
+// row sets out[i] = eval(x, svs[i]) for all the support vectors, in passes
+// without a call per support vector: the squared distances or dot
+// products, then the kernel function.
 func (p *kernelParams) row(x []float64, svs [][]float64, out, buf []float64) {
 	out = out[:len(svs)]
-	switch {
-	case p.kind == kRBF && len(x) < 16:
+	small := len(x) < 16
+	if p.kind == kRBF {
 		for i, sv := range svs {
-			sv = sv[:len(x)]
-			s := 0.0
-			for t, v := range x {
-				d := v - sv[t]
-				s += float64(d * d)
+			var s float64
+			if small {
+				sv = sv[:len(x)]
+				for t, v := range x {
+					d := v - sv[t]
+					s += float64(d * d)
+				}
+			} else {
+				s = sqDist(x, sv, buf)
 			}
 			out[i] = -p.gamma * s
 		}
-		for i, a := range out {
-			out[i] = exp(a)
-		}
-	case p.kind == kLinear && len(x) < 16:
-		for i, sv := range svs {
+		expInPlace(out)
+		return
+	}
+	for i, sv := range svs {
+		var s float64
+		if small {
 			sv = sv[:len(x)]
-			s := 0.0
 			for t, v := range x {
 				s += float64(v * sv[t])
 			}
-			out[i] = s
+		} else {
+			s = dotBlocked(x, sv)
 		}
-	default:
-		for i, sv := range svs {
-			out[i] = p.eval(x, sv, buf)
+		out[i] = s
+	}
+	g, c0 := p.gamma, p.coef0
+	switch p.kind {
+	case kPoly:
+		if p.degree == 3 {
+			for i, s := range out {
+				b := float64(g*s) + c0
+				out[i] = b * (b * b) // powi(b, 3), as in svcQ.fill
+			}
+		} else {
+			for i, s := range out {
+				out[i] = powi(float64(g*s)+c0, p.degree)
+			}
+		}
+	case kSigmoid:
+		for i, s := range out {
+			out[i] = tanh(float64(g*s) + c0)
 		}
 	}
 }

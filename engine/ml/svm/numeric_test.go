@@ -219,3 +219,134 @@ func TestErrors(t *testing.T) {
 		t.Errorf("PredictProba: got %v", err)
 	}
 }
+
+// TestExpInPlace checks the kernel loop's written-out exp against exp, bit
+// for bit, on glibc's reference arguments and on every range of the
+// argument reduction.
+func TestExpInPlace(t *testing.T) {
+	v := readF64(t, "libm.bin")
+	var xs []float64
+	for i := 0; i+2 < len(v); i += 3 {
+		xs = append(xs, v[i])
+	}
+	xs = append(xs, math.Inf(1), math.Inf(-1), math.NaN(), 0, math.Copysign(0, -1),
+		0x1p-54, -0x1p-54, 0x1p-55, 511.9, 512, -512, -745.2, -1000, 709.8, 710, 1023, 1024)
+	r := newMT19937(3)
+	for range 20000 {
+		u := float64(r.next()) / (1 << 32)
+		e := float64(r.next()%80) - 60 // magnitudes 2^-60 .. 2^20
+		x := math.Ldexp(u, int(e))
+		if r.next()%4 != 0 {
+			x = -x
+		}
+		xs = append(xs, x)
+	}
+	got := append([]float64(nil), xs...)
+	expInPlace(got)
+	for i, x := range xs {
+		want := exp(x)
+		if math.Float64bits(got[i]) != math.Float64bits(want) && !(math.IsNaN(got[i]) && math.IsNaN(want)) {
+			t.Fatalf("expInPlace(%v) = %v, exp %v", x, got[i], want)
+		}
+	}
+}
+
+// TestFill checks the column loop (svcQ.fill, with its per-kernel and
+// per-width loops) against kernel, entry by entry and bit for bit,
+// including signed zeros.
+func TestFill(t *testing.T) {
+	r := newMT19937(5)
+	rnd := func() float64 { return float64(int32(r.next())) / (1 << 30) }
+	negZero := math.Copysign(0, -1)
+	for _, d := range []int{1, 2, 4, 5, 16, 20} {
+		const l = 60
+		rows := make([][]float64, l)
+		y := make([]int8, l)
+		for i := range rows {
+			rows[i] = make([]float64, d)
+			for k := range rows[i] {
+				switch {
+				case i%7 == 3:
+					rows[i][k] = negZero
+				case i%7 == 5:
+					rows[i][k] = 0
+				default:
+					rows[i][k] = rnd()
+				}
+			}
+			y[i] = int8(1 - 2*int(r.next()%2))
+		}
+		for _, kp := range []kernelParams{
+			{kind: kLinear},
+			{kind: kRBF, gamma: 0.3},
+			{kind: kRBF, gamma: 1000},
+			{kind: kPoly, degree: 3, gamma: 0.5, coef0: 0},
+			{kind: kPoly, degree: 3, gamma: 0.5, coef0: negZero},
+			{kind: kPoly, degree: 3, gamma: 2, coef0: 1},
+			{kind: kPoly, degree: 0, gamma: 0.5, coef0: 1},
+			{kind: kPoly, degree: 2, gamma: 0.5, coef0: negZero},
+			{kind: kPoly, degree: 5, gamma: 0.7, coef0: -1},
+			{kind: kSigmoid, gamma: 0.1, coef0: -0.5},
+		} {
+			q := newSVCQ(rows, y, kp, 1<<20)
+			out := make([]float32, l)
+			for i := range l {
+				for _, start := range []int{0, 17} {
+					q.fill(out[start:], i, start)
+					for j := start; j < l; j++ {
+						want := signed(y[i], y[j], q.kernel(i, j))
+						if math.Float32bits(out[j]) != math.Float32bits(want) {
+							t.Fatalf("d=%d %+v: Q[%d][%d] = %v, kernel %v", d, kp, i, j, out[j], want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestRow checks the prediction loop (kernelParams.row) against eval, bit
+// for bit.
+func TestRow(t *testing.T) {
+	r := newMT19937(6)
+	rnd := func() float64 { return float64(int32(r.next())) / (1 << 30) }
+	negZero := math.Copysign(0, -1)
+	for _, d := range []int{1, 4, 5, 16, 20} {
+		svs := make([][]float64, 50)
+		for i := range svs {
+			svs[i] = make([]float64, d)
+			for k := range svs[i] {
+				if i%5 == 2 {
+					svs[i][k] = negZero
+				} else {
+					svs[i][k] = rnd()
+				}
+			}
+		}
+		x := make([]float64, d)
+		buf := make([]float64, d)
+		out := make([]float64, len(svs))
+		for _, kp := range []kernelParams{
+			{kind: kLinear},
+			{kind: kRBF, gamma: 0.3},
+			{kind: kPoly, degree: 3, gamma: 0.5, coef0: negZero},
+			{kind: kPoly, degree: 4, gamma: 0.5, coef0: 1},
+			{kind: kSigmoid, gamma: 0.1, coef0: -0.5},
+		} {
+			for trial := range 5 {
+				for k := range x {
+					x[k] = rnd()
+					if trial == 0 {
+						x[k] = 0
+					}
+				}
+				kp.row(x, svs, out, buf)
+				for i, sv := range svs {
+					if want := kp.eval(x, sv, buf); math.Float64bits(out[i]) != math.Float64bits(want) {
+						t.Fatalf("d=%d %+v: row[%d] = %v, eval %v", d, kp, i, out[i], want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package svm
 
+import "math"
+
 // svcQ is libsvm's SVC_Q: Q[i][j] = y[i]·y[j]·K(x[i], x[j]) over the
 // training rows of one binary problem, served a column at a time through
 // the cache. The solver permutes indices (shrinking), so the rows are
@@ -74,70 +76,81 @@ func (q *svcQ) column(i, length int) []float32 {
 	return data
 }
 
-// fill computes out[k] = Q[i][start+k]. This is the hot loop of training:
-// one pass over contiguous rows with the kernel written out per type.
+// fill computes out[k] = Q[i][start+k]. This is the hot loop of training,
+// written as a few passes over the run of rows, each a tight loop without
+// a call per entry: the dot products (for rbf, the exponents), the kernel
+// function, then the sign and the rounding to float32. On js/wasm a call
+// costs about as much as an exp, and so does one pass too many (fusing the
+// exponents into the dot products pays; fusing more spills registers).
 func (q *svcQ) fill(out []float32, i, start int) {
+	n := len(out)
 	d := q.d
+	a := q.argBuf(n)
 	xi := q.row(i)
-	yi := q.y[i]
-	ys := q.y[start : start+len(out)]
-	xs := q.x[start*d : (start+len(out))*d]
+	xs := q.x[start*d : (start+n)*d]
 	g, c0 := q.kp.gamma, q.kp.coef0
 	switch q.kp.kind {
 	case kRBF:
-		// Two passes: the exponents for the whole run, then exp and the
-		// float32 store, so the dot products and the exp calls each run
-		// in a tight loop.
-		arg := q.argBuf(len(out))
+		// exp(-γ(‖xi‖²+‖xj‖²-2xi·xj)), the squared norms as libsvm's
+		// x_square.
 		xsqi := q.xsq[i]
-		xsq := q.xsq[start : start+len(out)]
-		switch {
-		case d == 4:
+		xsq := q.xsq[start : start+n]
+		xsq = xsq[:len(a)]
+		if d == 4 {
 			x0, x1, x2, x3 := xi[0], xi[1], xi[2], xi[3]
-			for k := range arg {
-				xj := xs[k*4 : k*4+4 : k*4+4]
-				s := float64(x0*xj[0]) + float64(x1*xj[1]) + float64(x2*xj[2]) + float64(x3*xj[3])
-				arg[k] = -g * (xsqi + xsq[k] - float64(2*s))
+			for k := range a {
+				r := xs[4*k:]
+				r = r[:4:4]
+				// rbf's argument does not depend on the sign of a zero
+				// dot product, so the sum need not start from 0.0.
+				s := float64(x0*r[0]) + float64(x1*r[1]) + float64(x2*r[2]) + float64(x3*r[3])
+				a[k] = -g * (xsqi + xsq[k] - float64(2*s))
 			}
-		case d < 16:
-			for k := range arg {
-				xj := xs[k*d : k*d+d : k*d+d]
-				s := 0.0
-				for t, v := range xi {
-					s += float64(v * xj[t])
-				}
-				arg[k] = -g * (xsqi + xsq[k] - float64(2*s))
-			}
-		default:
-			for k := range arg {
-				arg[k] = -g * (xsqi + xsq[k] - float64(2*dotBlocked(xi, xs[k*d:k*d+d])))
+		} else {
+			dots(a, xi, xs)
+			for k, s := range a {
+				a[k] = -g * (xsqi + xsq[k] - float64(2*s))
 			}
 		}
-		for k, a := range arg {
-			out[k] = signed(yi, ys[k], exp(a))
-		}
+		expInPlace(a)
 	case kLinear:
-		for k := range out {
-			out[k] = signed(yi, ys[k], dot(xi, xs[k*d:k*d+d]))
-		}
+		dots(a, xi, xs)
 	case kPoly:
-		for k := range out {
-			out[k] = signed(yi, ys[k], powi(float64(g*dot(xi, xs[k*d:k*d+d]))+c0, q.kp.degree))
+		dots(a, xi, xs)
+		if q.kp.degree == 3 {
+			// sklearn's default degree: powi(b, 3) computes
+			// (1*b)*(b*b), and 1*b is b.
+			for k, s := range a {
+				b := float64(g*s) + c0
+				a[k] = b * (b * b)
+			}
+		} else {
+			for k, s := range a {
+				a[k] = powi(float64(g*s)+c0, q.kp.degree)
+			}
 		}
 	default:
-		for k := range out {
-			out[k] = signed(yi, ys[k], tanh(float64(g*dot(xi, xs[k*d:k*d+d]))+c0))
+		dots(a, xi, xs)
+		for k, s := range a {
+			a[k] = tanh(float64(g*s) + c0)
 		}
+	}
+	yi := q.y[i]
+	ys := q.y[start : start+n]
+	ys = ys[:len(a)]
+	out = out[:len(a)]
+	for k, v := range a {
+		out[k] = signed(yi, ys[k], v)
 	}
 }
 
 // signed is (Qfloat)(y[i]*y[j]*k): the sign flip is exact, then the value
-// is rounded to float32.
+// is rounded to float32. It is written without a branch: y is ±1, so
+// yi^yj has its top bit set exactly when the labels differ, and flipping
+// the sign bit of the rounded value is negating before rounding.
 func signed(yi, yj int8, k float64) float32 {
-	if yi != yj {
-		k = -k
-	}
-	return float32(k)
+	flip := uint32(uint8(yi^yj)>>7) << 31
+	return math.Float32frombits(math.Float32bits(float32(k)) ^ flip)
 }
 
 func (q *svcQ) swap(i, j int) {
