@@ -31,7 +31,7 @@ func TestLessonsInBrowser(t *testing.T) {
 	for _, lesson := range lessons {
 		name := strings.TrimSuffix(filepath.Base(lesson), ".md")
 		t.Run(name, func(t *testing.T) {
-			ctx := newBrowser(t, 5*time.Minute)
+			ctx := newBrowser(t, 10*time.Minute)
 			consoleErrors := watchConsole(ctx)
 			if err := chromedp.Run(ctx,
 				chromedp.EmulateViewport(1440, 900),

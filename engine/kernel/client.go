@@ -82,6 +82,11 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 		k.client.cluster.Close()
 		k.client = nil
 	}
+	if k.joblibPool != nil {
+		// The workers n_jobs=-1 borrowed go to the new Client.
+		k.joblibPool.cluster.Close()
+		k.joblibPool = nil
+	}
 	var cl Cluster
 	if lc != nil {
 		cl = lc.cluster
