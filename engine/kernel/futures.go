@@ -468,18 +468,33 @@ func (k *Kernel) callTask(f starlark.Callable, pure bool, key string, args starl
 }
 
 // gatherNested replaces the futures in v (a future, or lists, tuples and
-// dicts of them) with their results.
+// dicts of them) with their results, fetched together.
 func (k *Kernel) gatherNested(v starlark.Value) (starlark.Value, error) {
-	return mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
-		f, ok := x.(*Future)
-		if !ok {
-			return nil, false, nil
+	bySched := map[*sched.Scheduler][]graph.Key{}
+	if _, err := mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
+		if f, ok := x.(*Future); ok {
+			bySched[f.s] = append(bySched[f.s], f.key)
+			return x, true, nil
 		}
-		vs, err := k.gatherKeys(k.context(), f.s, []graph.Key{f.key})
+		return nil, false, nil
+	}); err != nil {
+		return nil, err
+	}
+	results := map[graph.Key]starlark.Value{}
+	for s, keys := range bySched {
+		vs, err := k.gatherKeys(k.context(), s, keys)
 		if err != nil {
-			return nil, true, err
+			return nil, err
 		}
-		return vs[0], true, nil
+		for i, key := range keys {
+			results[key] = vs[i]
+		}
+	}
+	return mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
+		if f, ok := x.(*Future); ok {
+			return results[f.key], true, nil
+		}
+		return nil, false, nil
 	})
 }
 

@@ -526,12 +526,17 @@ func (k *Kernel) parallelFits(th *starlark.Thread, jobs []fitJob, Xv, yv starlar
 	if err != nil {
 		return nil, err
 	}
-	out := make([]fitResult, len(jobs))
+	list := make([]starlark.Value, len(fs))
 	for i, f := range fs {
-		v, err := k.gatherNested(f)
-		if err != nil {
-			return nil, err
-		}
+		list[i] = f
+	}
+	got, err := k.gatherNested(starlark.NewList(list))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]fitResult, len(jobs))
+	for i := range fs {
+		v := got.(*starlark.List).Index(i)
 		d, ok := v.(*starlark.Dict)
 		if !ok {
 			return nil, fmt.Errorf("RuntimeError: a fit returned %s", pyRepr(v))

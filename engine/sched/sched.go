@@ -342,33 +342,78 @@ func (s *Scheduler) Changed() <-chan struct{} {
 // them from the workers holding them.
 func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value, error) {
 	out := make([]graph.Value, len(keys))
-	for i, k := range keys {
-		for {
-			s.mu.Lock()
-			t := s.tasks[k]
-			if t == nil || t.state != Memory {
-				s.mu.Unlock()
-				if err := s.Wait(ctx, []graph.Key{k}); err != nil {
-					return nil, err
-				}
-				continue
+	if len(keys) <= 1 {
+		for i, k := range keys {
+			v, err := s.gatherOne(ctx, k)
+			if err != nil {
+				return nil, err
 			}
-			holder := s.holder(t, nil)
-			s.mu.Unlock()
-			v, err := holder.w.Get(ctx, k)
-			if err == nil {
-				out[i] = v
-				break
-			}
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			s.mu.Lock()
-			s.failedGet(holder, t, err)
-			s.mu.Unlock()
+			out[i] = v
 		}
+		return out, nil
+	}
+	// Many results (client.gather of 50,000 futures): fetch them with
+	// several requests in flight, since each is a round trip to a worker.
+	const inFlight = 32
+	sem := make(chan struct{}, inFlight)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for i, k := range keys {
+		select {
+		case sem <- struct{}{}:
+		case err := <-errs:
+			wg.Wait()
+			return nil, err
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			v, err := s.gatherOne(ctx, k)
+			if err != nil {
+				select {
+				case errs <- err:
+				default:
+				}
+				return
+			}
+			out[i] = v
+		}()
+	}
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return nil, err
+	default:
 	}
 	return out, nil
+}
+
+// gatherOne fetches one result from a worker holding it, waiting for it
+// first and trying another holder when one fails.
+func (s *Scheduler) gatherOne(ctx context.Context, k graph.Key) (graph.Value, error) {
+	for {
+		s.mu.Lock()
+		t := s.tasks[k]
+		if t == nil || t.state != Memory {
+			s.mu.Unlock()
+			if err := s.Wait(ctx, []graph.Key{k}); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		holder := s.holder(t, nil)
+		s.mu.Unlock()
+		v, err := holder.w.Get(ctx, k)
+		if err == nil {
+			return v, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		s.mu.Lock()
+		s.failedGet(holder, t, err)
+		s.mu.Unlock()
+	}
 }
 
 // Scatter stores values on the workers, spread by least memory held, and
