@@ -11,19 +11,20 @@ import "sync"
 // recomputed entry is bit-identical — but keeping libsvm's policy keeps
 // its memory use and amount of recomputation.
 //
-// The same columns are cached, for the same lengths, as in libsvm, but two
+// The same columns are cached, for the same lengths, as in libsvm; two
 // things are done differently to save time:
 //
-//   - When all of Q fits in the budget (the common case, l² float32s: 200
-//     MB is 7240 rows), nothing is ever evicted and the LRU order does not
-//     matter. Columns then get room for all l entries at first use, carved
-//     from slabs that are reused across fits (see alloc), and so are
-//     never reallocated to grow; and the swaps are recorded and made in a
-//     column only when it is next used (see catchUp), since each column
-//     reaches the same state whenever its swaps are made.
-//   - Otherwise the swaps of one shrinking pass are made column by column
-//     at the next get (see flush), instead of walking all columns at
-//     every swap.
+//   - Swaps are logged, and made inside a column only when it is next
+//     used (see catchUp): libsvm walks all cached columns at every swap,
+//     and shrinking makes thousands. Until then a column due to be
+//     dropped stays in the LRU list and its length counts as used, so the
+//     free size is lower than libsvm's; only when it is too low for a
+//     column are all the columns caught up, to evict exactly as libsvm.
+//   - Columns are not reallocated to grow: while the budget allows, a
+//     column gets room for all l entries at first use, carved from slabs
+//     that are reused across fits (see alloc), and a dropped column's
+//     room is reused. When all of Q fits in the budget (l² float32s: 7240
+//     rows for the default 200 MB), that is every column.
 type cache struct {
 	size int // free slots, in float32s
 	data [][]float32
@@ -32,20 +33,16 @@ type cache struct {
 	// (least recent first).
 	prev, next []int32
 
-	// pending holds the swaps (i < j) not yet made inside the cached
-	// columns, pendingMin the smallest i among them.
-	pending    [][2]int32
-	pendingMin int32
-
-	// full: Q fits in the budget. size and the LRU list are then unused;
 	// swaps lists every swap (i < j) so far, of which the first seen[h]
-	// have been made in column h. Columns are carved from slabs (the rest
-	// of the last one is spare), handed back to slabPool by release.
-	full  bool
+	// have been made in column h.
 	swaps [][2]int32
 	seen  []int32
-	slabs []*[]float32
-	spare []float32
+
+	budget int          // slots, as size at the start
+	carved int          // slots carved from slabs
+	slabs  []*[]float32 // from slabPool, handed back by release
+	spare  []float32    // the uncarved rest of the last slab
+	free   [][]float32  // rooms of l entries that dropped columns left
 }
 
 // headSize is sizeof(head_t) for a 64-bit libsvm: two list pointers, the
@@ -57,23 +54,19 @@ func newCache(l int, bytes int64) *cache {
 	size -= int64(l) * headSize / 4
 	size = max(size, 2*int64(l)) // at least two columns
 	c := &cache{
-		size: int(size),
-		data: make([][]float32, l),
-		n:    make([]int32, l),
-		full: int64(l)*int64(l) <= size,
+		size:   int(size),
+		budget: int(size),
+		data:   make([][]float32, l),
+		n:      make([]int32, l),
+		prev:   make([]int32, l+1),
+		next:   make([]int32, l+1),
+		seen:   make([]int32, l),
 	}
-	if c.full {
-		c.seen = make([]int32, l)
-	} else {
-		c.prev = make([]int32, l+1)
-		c.next = make([]int32, l+1)
-		c.prev[l], c.next[l] = int32(l), int32(l)
-	}
+	c.prev[l], c.next[l] = int32(l), int32(l)
 	return c
 }
 
-// slabLen is the size of the slabs a full cache carves its columns from,
-// in float32s (4 MiB). Only slabs of this size are pooled.
+// slabLen is the size of pooled slabs, in float32s (4 MiB).
 const slabLen = 1 << 20
 
 // slabPool keeps slabs between fits: GridSearchCV and the 5-fold
@@ -84,17 +77,22 @@ const slabLen = 1 << 20
 // lets the garbage collector free slabs that stay unused.
 var slabPool sync.Pool
 
-// allocFull returns room for a column of l entries in a full cache.
-func (c *cache) allocFull() []float32 {
+// alloc returns room for a column of at least length entries: l entries
+// while the slots carved so far stay within the budget, else exactly
+// length (as libsvm, which reallocates to extend).
+func (c *cache) alloc(length int) []float32 {
 	l := len(c.data)
-	if l > slabLen {
-		return make([]float32, l)
+	if k := len(c.free); k > 0 {
+		d := c.free[k-1]
+		c.free = c.free[:k-1]
+		return d
+	}
+	if c.carved+l > c.budget || l > slabLen {
+		return make([]float32, length)
 	}
 	if len(c.spare) < l {
-		if l*l < slabLen {
-			// A small problem: one allocation for the whole matrix.
-			c.spare = make([]float32, l*l)
-		} else {
+		switch left := min(c.budget, l*l) - c.carved; {
+		case left >= slabLen:
 			p, _ := slabPool.Get().(*[]float32)
 			if p == nil {
 				s := make([]float32, slabLen)
@@ -102,8 +100,12 @@ func (c *cache) allocFull() []float32 {
 			}
 			c.slabs = append(c.slabs, p)
 			c.spare = *p
+		default:
+			// The last columns the budget allows, or a small problem.
+			c.spare = make([]float32, left/l*l)
 		}
 	}
+	c.carved += l
 	d := c.spare[:l:l]
 	c.spare = c.spare[l:]
 	return d
@@ -132,9 +134,13 @@ func (c *cache) pushBack(h int32) {
 	c.prev[head] = h
 }
 
-// drop frees column h, which must already be unlinked.
+// drop frees column h, which must already be unlinked, keeping a room of
+// l entries for reuse.
 func (c *cache) drop(h int32) {
 	c.size += int(c.n[h])
+	if d := c.data[h]; cap(d) == len(c.data) {
+		c.free = append(c.free, d[:cap(d)])
+	}
 	c.data[h] = nil
 	c.n[h] = 0
 }
@@ -143,39 +149,31 @@ func (c *cache) drop(h int32) {
 // from which entries still have to be filled (length if none).
 func (c *cache) get(index, length int) ([]float32, int) {
 	h := int32(index)
-	if c.full {
-		n := c.n[h]
-		if n > 0 && int(c.seen[h]) < len(c.swaps) {
-			n = c.catchUp(h)
-		}
-		c.seen[h] = int32(len(c.swaps))
-		if c.data[h] == nil {
-			c.data[h] = c.allocFull()
-		}
-		if int(n) >= length {
-			return c.data[h], length
-		}
-		c.n[h] = int32(length)
-		return c.data[h], int(n)
+	if c.n[h] > 0 {
+		c.catchUp(h)
 	}
-
-	if len(c.pending) > 0 {
-		c.flush()
-	}
+	c.seen[h] = int32(len(c.swaps))
 	if c.n[h] > 0 {
 		c.unlink(h)
 	}
 	start := length
 	if more := length - int(c.n[h]); more > 0 {
+		if c.size < more {
+			c.catchUpAll() // now size and the LRU list are libsvm's
+		}
 		head := int32(len(c.data))
 		for c.size < more {
 			old := c.next[head]
 			c.unlink(old)
 			c.drop(old)
 		}
-		nd := make([]float32, length)
-		copy(nd, c.data[h][:c.n[h]])
-		c.data[h] = nd
+		d := c.data[h]
+		if cap(d) < length {
+			nd := c.alloc(length)
+			copy(nd, d[:c.n[h]])
+			d = nd
+		}
+		c.data[h] = d[:length]
 		c.size -= more
 		start = int(c.n[h])
 		c.n[h] = int32(length)
@@ -184,21 +182,19 @@ func (c *cache) get(index, length int) ([]float32, int) {
 	return c.data[h], start
 }
 
-// swap exchanges the roles of indices i and j, in the columns' identities
-// and (see flush and catchUp) inside every cached column; a column holding
-// i but not j is dropped.
+// swap exchanges the roles of indices i and j: in the columns' identities
+// and LRU places now, as libsvm, and inside the columns later (see
+// catchUp).
+//
+// A column due to be dropped by an earlier swap still counts as cached
+// here, so it is moved to the back of the LRU list when its index takes
+// part in a swap, which libsvm leaves out. That does not change the order
+// of the other columns, and catchUp unlinks it.
 func (c *cache) swap(i, j int) {
 	if i == j {
 		return
 	}
 	hi, hj := int32(i), int32(j)
-	if c.full {
-		c.data[hi], c.data[hj] = c.data[hj], c.data[hi]
-		c.n[hi], c.n[hj] = c.n[hj], c.n[hi]
-		c.seen[hi], c.seen[hj] = c.seen[hj], c.seen[hi]
-		c.swaps = append(c.swaps, [2]int32{min(hi, hj), max(hi, hj)})
-		return
-	}
 	if c.n[hi] > 0 {
 		c.unlink(hi)
 	}
@@ -207,59 +203,43 @@ func (c *cache) swap(i, j int) {
 	}
 	c.data[hi], c.data[hj] = c.data[hj], c.data[hi]
 	c.n[hi], c.n[hj] = c.n[hj], c.n[hi]
+	c.seen[hi], c.seen[hj] = c.seen[hj], c.seen[hi]
 	if c.n[hi] > 0 {
 		c.pushBack(hi)
 	}
 	if c.n[hj] > 0 {
 		c.pushBack(hj)
 	}
-	hi, hj = min(hi, hj), max(hi, hj)
-	if len(c.pending) == 0 || hi < c.pendingMin {
-		c.pendingMin = hi
-	}
-	c.pending = append(c.pending, [2]int32{hi, hj})
+	c.swaps = append(c.swaps, [2]int32{min(hi, hj), max(hi, hj)})
 }
 
-// swapColumn makes the swaps ps in order inside a column of n valid
-// entries, and returns its new length: 0 if a swap drops it.
-func swapColumn(d []float32, n int32, ps [][2]int32) int32 {
-	d = d[:n]
-	for _, p := range ps {
+// catchUp makes inside cached column h the swaps logged since it was last
+// used, in order, as libsvm made them at each swap in every cached column:
+// swapping its entries i and j, or dropping it if it holds i but not j.
+func (c *cache) catchUp(h int32) {
+	n := c.n[h]
+	d := c.data[h][:n]
+	for _, p := range c.swaps[c.seen[h]:] {
 		i, j := p[0], p[1]
 		if n <= i {
 			continue
 		}
 		if n <= j {
-			return 0
+			c.unlink(h)
+			c.drop(h)
+			break
 		}
 		d[i], d[j] = d[j], d[i]
 	}
-	return n
+	c.seen[h] = int32(len(c.swaps))
 }
 
-// catchUp makes in column h of a full cache the swaps since it was last
-// used, and returns its length (0 if one of them dropped it).
-func (c *cache) catchUp(h int32) int32 {
-	n := swapColumn(c.data[h], c.n[h], c.swaps[c.seen[h]:])
-	c.n[h] = n
-	return n
-}
-
-// flush makes the pending swaps inside every cached column, in order, as
-// libsvm does at each swap while walking the LRU list. A column it drops
-// is dropped later than libsvm's, but nothing reads the columns in
-// between, and the LRU order of the others is the same: the identity
-// swaps moved a doomed column to the back of the list only where libsvm
-// had left its (empty) slot out, and unlinking it now undoes that.
-func (c *cache) flush() {
+// catchUpAll catches up every cached column.
+func (c *cache) catchUpAll() {
 	head := int32(len(c.data))
 	for h := c.next[head]; h != head; {
 		nx := c.next[h]
-		if n := c.n[h]; n > c.pendingMin && swapColumn(c.data[h], n, c.pending) == 0 {
-			c.unlink(h)
-			c.drop(h)
-		}
+		c.catchUp(h)
 		h = nx
 	}
-	c.pending = c.pending[:0]
 }
