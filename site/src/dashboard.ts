@@ -73,15 +73,17 @@ export class Dashboard {
 
   constructor() {
     this.root = document.createElement("aside");
-    // Laid out off-screen until the first event: the first layout of its
-    // fonts and glyphs can take hundreds of milliseconds (font fallback),
+    // Shown from the start, empty until a cluster sends events: its
+    // first layout (fonts, glyphs, the lesson's narrower column and every
+    // editor measuring itself again) can take hundreds of milliseconds,
     // better spent while the page loads than in the middle of a run.
-    this.root.className = "dashboard dash-pending";
+    this.root.className = "dashboard";
+    document.body.classList.add("with-dashboard");
     this.root.setAttribute("aria-label", "Dashboards");
     const head = (title: string) =>
       `<h4>${title}<button type="button" class="dash-full" title="Open full window" aria-label="Open ${title} full window">⤢</button></h4>`;
     this.root.innerHTML = `
-      <div class="dash-head"><strong>Dashboard</strong><button type="button" class="dash-toggle" aria-expanded="true">Hide</button></div>
+      <div class="dash-head"><strong>Dashboard</strong><span class="dash-hint">lights up when a Client runs tasks</span><button type="button" class="dash-toggle" aria-expanded="true">Hide</button></div>
       <section data-panel="task-stream" data-tasks="0">${head("Task stream")}<canvas width="560" height="160"></canvas><div class="dash-keys"></div><div class="dash-tip" hidden></div></section>
       <section data-panel="progress">${head("Progress")}<div class="dash-progress"></div>
         <div class="dash-legend"><span class="k-waiting"></span>waiting <span class="k-processing"></span>processing <span class="k-memory"></span>in memory <span class="k-released"></span>done, released <span class="k-erred"></span>erred</div></section>
@@ -175,8 +177,7 @@ export class Dashboard {
       }
     }
     if (events.length) {
-      this.root.classList.remove("dash-pending");
-      document.body.classList.add("with-dashboard");
+      this.root.classList.add("live");
       this.schedule();
     }
   }
@@ -484,6 +485,10 @@ export class Dashboard {
           <td><span class="dash-cpu" title="busy ${Math.round(100 * frac)}% of the last ${recent.toFixed(0)} s"><span style="width:${100 * frac}%"></span></span>${Math.round(100 * frac)}%</td>
           <td>${e.executing || 0}</td><td>${e.queued || 0}</td></tr>`;
       });
+    if (!rows.length) {
+      this.workersEl.innerHTML = `<div class="dash-empty">no workers yet</div>`;
+      return;
+    }
     this.workersEl.innerHTML = `<table><thead><tr><th>worker</th><th>memory</th><th>over time</th><th>busy</th><th title="tasks executing">exec.</th><th title="tasks queued">queued</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
   }
 
