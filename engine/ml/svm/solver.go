@@ -25,6 +25,7 @@ type solver struct {
 	alpha      []float64
 	c          []float64
 	status     []int8
+	sets       []uint8   // I_up/I_low membership and the sign of y (see setsOf)
 	g          []float64 // gradient
 	gBar       []float64 // gradient contribution of the variables at their upper bound
 	activeSet  []int
@@ -57,6 +58,7 @@ func solve(q *svcQ, p []float64, y []int8, alpha0, c []float64, eps float64, shr
 		eps:   eps,
 	}
 	s.status = make([]int8, l)
+	s.sets = make([]uint8, l)
 	for i := range s.status {
 		s.updateStatus(i)
 	}
@@ -74,15 +76,9 @@ func solve(q *svcQ, p []float64, y []int8, alpha0, c []float64, eps float64, shr
 			continue
 		}
 		qi := q.column(i, l)[:l]
-		ai := s.alpha[i]
-		for j := range qi {
-			s.g[j] += float64(ai * float64(qi[j]))
-		}
+		addScaled(s.g, qi, s.alpha[i])
 		if s.status[i] == upperBound {
-			ci := s.c[i]
-			for j := range qi {
-				s.gBar[j] += float64(ci * float64(qi[j]))
-			}
+			addScaled(s.gBar, qi, s.c[i])
 		}
 	}
 
@@ -138,6 +134,36 @@ func (s *solver) updateStatus(i int) {
 	default:
 		s.status[i] = free
 	}
+	s.sets[i] = setsOf(s.y[i], s.status[i])
+}
+
+// Bits of solver.sets, which selectWorkingSet reads instead of y and
+// status: one byte per variable, and no branching on y.
+const (
+	inUp  = 1 << iota // y·α can grow: y = +1 below C, or y = -1 above 0
+	inLow             // y·α can shrink: y = +1 above 0, or y = -1 below C
+	yPos              // y = +1
+)
+
+func setsOf(y, status int8) uint8 {
+	var b uint8
+	if y == 1 {
+		b = yPos
+		if status != upperBound {
+			b |= inUp
+		}
+		if status != lowerBound {
+			b |= inLow
+		}
+	} else {
+		if status != lowerBound {
+			b |= inUp
+		}
+		if status != upperBound {
+			b |= inLow
+		}
+	}
+	return b
 }
 
 // step optimizes the pair (i, j) analytically, clipping to the box, and
@@ -208,12 +234,7 @@ func (s *solver) step(i, j int) {
 
 	dai := alpha[i] - oldAi
 	daj := alpha[j] - oldAj
-	g := s.g[:as]
-	qj = qj[:len(g)]
-	qi = qi[:len(g)]
-	for k := range g {
-		g[k] += float64(float64(qi[k])*dai) + float64(float64(qj[k])*daj)
-	}
+	addScaled2(s.g[:as], qi, qj, dai, daj)
 
 	ui := s.status[i] == upperBound
 	uj := s.status[j] == upperBound
@@ -230,98 +251,119 @@ func (s *solver) step(i, j int) {
 
 // updateGBar removes (wasUpper) or adds a variable's C·Q column to G_bar.
 func (s *solver) updateGBar(q []float32, c float64, wasUpper bool) {
-	gb := s.gBar[:len(q)]
 	if wasUpper {
-		for k := range gb {
-			gb[k] -= float64(c * float64(q[k]))
-		}
-	} else {
-		for k := range gb {
-			gb[k] += float64(c * float64(q[k]))
-		}
+		// libsvm's G_bar[k] -= C·Q[k] is G_bar[k] + (-C)·Q[k], bit for bit.
+		c = -c
 	}
+	addScaled(s.gBar[:len(q)], q, c)
 }
 
 // selectWorkingSet is WSS3: i maximizes -y·∇f over I_up, j minimizes the
 // second-order decrease of the objective among the violating I_low. ok is
 // false when the maximal violation is below eps (optimal).
+//
+// libsvm writes each loop as two cases on y; here they are one, on
+// w = y·G[t] (negating is exact): for y = -1, libsvm's gmax - G[t] is
+// gmax + w, its -G[t] is w, and its qdi + qd[t] + 2·yi·Q[i][t] is
+// qdi + qd[t] - (2·yi·y[t])·Q[i][t], bit for bit. The loops are unrolled
+// by four (see loops.go), the elements taken in order; their bodies,
+// upStep and lowScan.step, are small enough for the compiler to inline.
 func (s *solver) selectWorkingSet() (int, int, bool) {
-	gmax, gmax2 := math.Inf(-1), math.Inf(-1)
-	gmaxIdx, gminIdx := -1, -1
-	objDiffMin := math.Inf(1)
 	as := s.activeSize
-	y, g, st := s.y[:as], s.g[:as], s.status[:as]
+	sets, g := s.sets[:as], s.g[:as]
 
-	for t := range y {
-		if y[t] == 1 {
-			if st[t] != upperBound && -g[t] >= gmax {
-				gmax = -g[t]
-				gmaxIdx = t
-			}
-		} else if st[t] != lowerBound && g[t] >= gmax {
-			gmax = g[t]
-			gmaxIdx = t
-		}
+	gmax, gmaxIdx := math.Inf(-1), -1
+	t := 0
+	for ; t+4 <= len(sets); t += 4 {
+		b, gt := sets[t:t+4:t+4], g[t:t+4:t+4]
+		gmax, gmaxIdx = upStep(b[0], gt[0], t, gmax, gmaxIdx)
+		gmax, gmaxIdx = upStep(b[1], gt[1], t+1, gmax, gmaxIdx)
+		gmax, gmaxIdx = upStep(b[2], gt[2], t+2, gmax, gmaxIdx)
+		gmax, gmaxIdx = upStep(b[3], gt[3], t+3, gmax, gmaxIdx)
+	}
+	for ; t < len(sets); t++ {
+		gmax, gmaxIdx = upStep(sets[t], g[t], t, gmax, gmaxIdx)
 	}
 
 	i := gmaxIdx
-	var qi []float32
-	var qdi, yi float64
-	if i != -1 { // with i == -1, gmax is -Inf and no grad_diff is positive
-		qi = s.q.column(i, as)[:as]
-		qdi = s.qd[i]
-		yi = float64(s.y[i])
+	if i == -1 {
+		// gmax is -Inf: no grad_diff is positive, and libsvm returns 1.
+		return 0, 0, false
 	}
-	qd := s.qd[:as]
-	for j := range y {
-		if y[j] == 1 {
-			if st[j] == lowerBound {
-				continue
-			}
-			gradDiff := gmax + g[j]
-			if g[j] >= gmax2 {
-				gmax2 = g[j]
-			}
-			if gradDiff > 0 {
-				quad := qdi + qd[j] - float64(2.0*yi*float64(qi[j]))
-				var objDiff float64
-				if quad > 0 {
-					objDiff = -(gradDiff * gradDiff) / quad
-				} else {
-					objDiff = -(gradDiff * gradDiff) / tau
-				}
-				if objDiff <= objDiffMin {
-					gminIdx = j
-					objDiffMin = objDiff
-				}
-			}
-		} else {
-			if st[j] == upperBound {
-				continue
-			}
-			gradDiff := gmax - g[j]
-			if -g[j] >= gmax2 {
-				gmax2 = -g[j]
-			}
-			if gradDiff > 0 {
-				quad := qdi + qd[j] + float64(2.0*yi*float64(qi[j]))
-				var objDiff float64
-				if quad > 0 {
-					objDiff = -(gradDiff * gradDiff) / quad
-				} else {
-					objDiff = -(gradDiff * gradDiff) / tau
-				}
-				if objDiff <= objDiffMin {
-					gminIdx = j
-					objDiffMin = objDiff
-				}
-			}
+	qi := s.q.column(i, as)[:len(sets)]
+	qd := s.qd[:len(sets)]
+	w := lowScan{gmax: gmax, qdi: s.qd[i], c2: 2.0 * float64(s.y[i])}
+	gmax2, objDiffMin, gminIdx := math.Inf(-1), math.Inf(1), -1
+	for t = 0; t+4 <= len(sets); t += 4 {
+		b, gt, qt, qdt := sets[t:t+4:t+4], g[t:t+4:t+4], qi[t:t+4:t+4], qd[t:t+4:t+4]
+		if b[0]&inLow != 0 {
+			gmax2, objDiffMin, gminIdx = w.step(b[0], gt[0], qt[0], qdt[0], t, gmax2, objDiffMin, gminIdx)
+		}
+		if b[1]&inLow != 0 {
+			gmax2, objDiffMin, gminIdx = w.step(b[1], gt[1], qt[1], qdt[1], t+1, gmax2, objDiffMin, gminIdx)
+		}
+		if b[2]&inLow != 0 {
+			gmax2, objDiffMin, gminIdx = w.step(b[2], gt[2], qt[2], qdt[2], t+2, gmax2, objDiffMin, gminIdx)
+		}
+		if b[3]&inLow != 0 {
+			gmax2, objDiffMin, gminIdx = w.step(b[3], gt[3], qt[3], qdt[3], t+3, gmax2, objDiffMin, gminIdx)
+		}
+	}
+	for ; t < len(sets); t++ {
+		if sets[t]&inLow != 0 {
+			gmax2, objDiffMin, gminIdx = w.step(sets[t], g[t], qi[t], qd[t], t, gmax2, objDiffMin, gminIdx)
 		}
 	}
 	if gmax+gmax2 < s.eps || gminIdx == -1 {
 		return 0, 0, false
 	}
 	return gmaxIdx, gminIdx, true
+}
+
+// upStep is selectWorkingSet's first loop at t: -y·G[t] against the
+// maximum so far, over I_up.
+func upStep(b uint8, gt float64, t int, gmax float64, gmaxIdx int) (float64, int) {
+	v := gt // -y·G[t]
+	if b&yPos != 0 {
+		v = -v
+	}
+	if b&inUp != 0 && v >= gmax {
+		return v, t
+	}
+	return gmax, gmaxIdx
+}
+
+// lowScan holds what selectWorkingSet's second loop knows of i.
+type lowScan struct {
+	gmax, qdi float64
+	c2        float64 // 2·yi
+}
+
+// step is selectWorkingSet's second loop at t, which is in I_low: it
+// updates gmax2 (the maximum of y·G over I_low) and, if t violates the
+// optimality condition with i, the least objective decrease and its index.
+func (w lowScan) step(b uint8, v float64, qit float32, qdt float64, t int, gmax2, objDiffMin float64, gminIdx int) (float64, float64, int) {
+	c2 := w.c2 // 2·yi·y[t]
+	if b&yPos == 0 {
+		v, c2 = -v, -c2 // y·G[t]
+	}
+	if v >= gmax2 {
+		gmax2 = v
+	}
+	if gradDiff := w.gmax + v; gradDiff > 0 {
+		if objDiff := -(gradDiff * gradDiff) / curvature(w.qdi+qdt-float64(c2*float64(qit))); objDiff <= objDiffMin {
+			return gmax2, objDiff, t
+		}
+	}
+	return gmax2, objDiffMin, gminIdx
+}
+
+// curvature is quad, or tau where quad is not positive.
+func curvature(quad float64) float64 {
+	if quad > 0 {
+		return quad
+	}
+	return tau
 }
 
 // reconstructGradient recomputes G for the shrunk (inactive) variables from
@@ -357,12 +399,7 @@ func (s *solver) reconstructGradient() {
 				continue
 			}
 			qi := s.q.column(i, l)[:l]
-			ai := s.alpha[i]
-			g := s.g[as:l]
-			qi = qi[as:l]
-			for j := range g {
-				g[j] += float64(ai * float64(qi[j]))
-			}
+			addScaled(s.g[as:l], qi[as:l], s.alpha[i])
 		}
 	}
 }
@@ -430,6 +467,7 @@ func (s *solver) swap(i, j int) {
 	s.y[i], s.y[j] = s.y[j], s.y[i]
 	s.g[i], s.g[j] = s.g[j], s.g[i]
 	s.status[i], s.status[j] = s.status[j], s.status[i]
+	s.sets[i], s.sets[j] = s.sets[j], s.sets[i]
 	s.alpha[i], s.alpha[j] = s.alpha[j], s.alpha[i]
 	s.p[i], s.p[j] = s.p[j], s.p[i]
 	s.activeSet[i], s.activeSet[j] = s.activeSet[j], s.activeSet[i]
