@@ -94,7 +94,7 @@ type Kernel struct {
 	sources map[int]string
 	// rng is the random module's generator.
 	rng *mt19937
-	// Yield, when set, is called every few million interpreter steps of a
+	// Yield, when set, is called every 100,000 interpreter steps of a
 	// cell: in the browser it lets the event loop deliver an interrupt to
 	// a cell that never waits (an infinite loop).
 	Yield func()
@@ -151,7 +151,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	stop := context.AfterFunc(ctx, func() { thread.Cancel("interrupted") })
 	defer stop()
 	if k.Yield != nil {
-		const every = 250_000
+		const every = 100_000
 		thread.SetMaxExecutionSteps(every)
 		thread.OnMaxSteps = func(th *starlark.Thread) {
 			k.Yield()
