@@ -44,10 +44,24 @@ func dots(out, x, rows []float64) {
 	rows = rows[:len(out)*d]
 	switch {
 	case d == 4:
+		// Two rows per iteration (see loops.go).
 		x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
-		for k := range out {
-			r := rows[4*k:]
-			r = r[:4:4]
+		k := 0
+		for ; k+2 <= len(out); k += 2 {
+			r := (*[8]float64)(rows[4*k:])
+			s, t := 0.0, 0.0
+			s += float64(x0 * r[0])
+			t += float64(x0 * r[4])
+			s += float64(x1 * r[1])
+			t += float64(x1 * r[5])
+			s += float64(x2 * r[2])
+			t += float64(x2 * r[6])
+			s += float64(x3 * r[3])
+			t += float64(x3 * r[7])
+			out[k], out[k+1] = s, t
+		}
+		if k < len(out) {
+			r := (*[4]float64)(rows[4*k:])
 			s := 0.0
 			s += float64(x0 * r[0])
 			s += float64(x1 * r[1])
@@ -128,6 +142,18 @@ func (p *kernelParams) row(x []float64, svs [][]float64, out, buf []float64) {
 	out = out[:len(svs)]
 	small := len(x) < 16
 	if p.kind == kRBF {
+		if len(x) == 4 {
+			// The lesson's 4 features, written out. Each d·d is >= +0, so
+			// the sum need not start from 0.0 as the loop below does.
+			x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
+			for i, sv := range svs {
+				r := (*[4]float64)(sv)
+				d0, d1, d2, d3 := x0-r[0], x1-r[1], x2-r[2], x3-r[3]
+				out[i] = -p.gamma * (float64(d0*d0) + float64(d1*d1) + float64(d2*d2) + float64(d3*d3))
+			}
+			expInPlace(out)
+			return
+		}
 		for i, sv := range svs {
 			var s float64
 			if small {
@@ -144,17 +170,31 @@ func (p *kernelParams) row(x []float64, svs [][]float64, out, buf []float64) {
 		expInPlace(out)
 		return
 	}
-	for i, sv := range svs {
-		var s float64
-		if small {
+	switch {
+	case len(x) == 4:
+		x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
+		for i, sv := range svs {
+			r := (*[4]float64)(sv)
+			s := 0.0
+			s += float64(x0 * r[0])
+			s += float64(x1 * r[1])
+			s += float64(x2 * r[2])
+			s += float64(x3 * r[3])
+			out[i] = s
+		}
+	case small:
+		for i, sv := range svs {
 			sv = sv[:len(x)]
+			s := 0.0
 			for t, v := range x {
 				s += float64(v * sv[t])
 			}
-		} else {
-			s = dotBlocked(x, sv)
+			out[i] = s
 		}
-		out[i] = s
+	default:
+		for i, sv := range svs {
+			out[i] = dotBlocked(x, sv)
+		}
 	}
 	g, c0 := p.gamma, p.coef0
 	switch p.kind {

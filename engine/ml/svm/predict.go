@@ -48,13 +48,7 @@ func (pr *predictor) decisionValues(x []float64) int {
 			coef2 := m.svCoef[i][sj : sj+cj]
 			kv1 := pr.kvalue[si : si+ci]
 			kv2 := pr.kvalue[sj : sj+cj]
-			sum := 0.0
-			for t, c := range coef1 {
-				sum += float64(c * kv1[t])
-			}
-			for t, c := range coef2 {
-				sum += float64(c * kv2[t])
-			}
+			sum := addProducts(addProducts(0, coef1, kv1), coef2, kv2)
 			sum -= m.rho[p]
 			pr.dec[p] = sum
 			if sum > 0 {

@@ -97,12 +97,20 @@ func (q *svcQ) fill(out []float32, i, start int) {
 		xsq := q.xsq[start : start+n]
 		xsq = xsq[:len(a)]
 		if d == 4 {
+			// rbf's argument does not depend on the sign of a zero dot
+			// product, so the sums need not start from 0.0.
 			x0, x1, x2, x3 := xi[0], xi[1], xi[2], xi[3]
-			for k := range a {
-				r := xs[4*k:]
-				r = r[:4:4]
-				// rbf's argument does not depend on the sign of a zero
-				// dot product, so the sum need not start from 0.0.
+			k := 0
+			for ; k+2 <= len(a); k += 2 {
+				r := (*[8]float64)(xs[4*k:])
+				p, sq := a[k:k+2:k+2], xsq[k:k+2:k+2]
+				s0 := float64(x0*r[0]) + float64(x1*r[1]) + float64(x2*r[2]) + float64(x3*r[3])
+				s1 := float64(x0*r[4]) + float64(x1*r[5]) + float64(x2*r[6]) + float64(x3*r[7])
+				p[0] = -g * (xsqi + sq[0] - float64(2*s0))
+				p[1] = -g * (xsqi + sq[1] - float64(2*s1))
+			}
+			if k < len(a) {
+				r := (*[4]float64)(xs[4*k:])
 				s := float64(x0*r[0]) + float64(x1*r[1]) + float64(x2*r[2]) + float64(x3*r[3])
 				a[k] = -g * (xsqi + xsq[k] - float64(2*s))
 			}
@@ -120,8 +128,15 @@ func (q *svcQ) fill(out []float32, i, start int) {
 		if q.kp.degree == 3 {
 			// sklearn's default degree: powi(b, 3) computes
 			// (1*b)*(b*b), and 1*b is b.
-			for k, s := range a {
-				b := float64(g*s) + c0
+			k := 0
+			for ; k+4 <= len(a); k += 4 {
+				p := a[k : k+4 : k+4]
+				b0, b1 := float64(g*p[0])+c0, float64(g*p[1])+c0
+				b2, b3 := float64(g*p[2])+c0, float64(g*p[3])+c0
+				p[0], p[1], p[2], p[3] = b0*(b0*b0), b1*(b1*b1), b2*(b2*b2), b3*(b3*b3)
+			}
+			for ; k < len(a); k++ {
+				b := float64(g*a[k]) + c0
 				a[k] = b * (b * b)
 			}
 		} else {
@@ -135,12 +150,24 @@ func (q *svcQ) fill(out []float32, i, start int) {
 			a[k] = tanh(float64(g*s) + c0)
 		}
 	}
-	yi := q.y[i]
-	ys := q.y[start : start+n]
-	ys = ys[:len(a)]
+	storeSigned(out, a, q.y[i], q.y[start:start+n])
+}
+
+// storeSigned sets out[k] = signed(yi, ys[k], a[k]), unrolled by four (see
+// loops.go).
+func storeSigned(out []float32, a []float64, yi int8, ys []int8) {
 	out = out[:len(a)]
-	for k, v := range a {
-		out[k] = signed(yi, ys[k], v)
+	ys = ys[:len(a)]
+	k := 0
+	for ; k+4 <= len(a); k += 4 {
+		o, v, y := out[k:k+4:k+4], a[k:k+4:k+4], ys[k:k+4:k+4]
+		o[0] = signed(yi, y[0], v[0])
+		o[1] = signed(yi, y[1], v[1])
+		o[2] = signed(yi, y[2], v[2])
+		o[3] = signed(yi, y[3], v[3])
+	}
+	for ; k < len(a); k++ {
+		out[k] = signed(yi, ys[k], a[k])
 	}
 }
 
