@@ -23,8 +23,8 @@ import "sync"
 //   - Columns are not reallocated to grow: while the budget allows, a
 //     column gets room for all l entries at first use, carved from slabs
 //     that are reused across fits (see alloc), and a dropped column's
-//     room is reused. When all of Q fits in the budget (l² float32s: 7240
-//     rows for the default 200 MB), that is every column.
+//     room is reused. When all of Q fits in the budget (l² float32s:
+//     about 7200 rows for the default 200 MB), that is every column.
 type cache struct {
 	size int // free slots, in float32s
 	data [][]float32
