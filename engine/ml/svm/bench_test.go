@@ -121,6 +121,10 @@ func BenchmarkKernelColumnPoly(b *testing.B) {
 	benchKernelColumn(b, kernelParams{kind: kPoly, gamma: 0.25, degree: 3})
 }
 
+func BenchmarkKernelColumnSigmoid(b *testing.B) {
+	benchKernelColumn(b, kernelParams{kind: kSigmoid, gamma: 0.25})
+}
+
 func benchKernelColumn(b *testing.B, kp kernelParams) {
 	X, y, _ := dataset(b, "lesson")
 	rows := make([][]float64, X.Rows)
