@@ -241,7 +241,7 @@ func trainOne(prob *problem, param *trainParams, cp, cn float64) solution {
 	}
 	q := newSVCQ(prob.x, y, param.kp, param.cacheBytes)
 	sol := solve(q, minusOnes, y, make([]float64, l), c, param.eps, param.shrinking, param.maxIter)
-	q.cache.release()
+	q.cache.release() // its slabs go to the next fit (see slabPool)
 	for i := range sol.alpha {
 		sol.alpha[i] *= float64(y[i])
 	}
