@@ -707,32 +707,21 @@ func sampleCounts(args starlark.Tuple) string {
 }
 
 // kfoldClass and stratifiedKFoldClass are the cross-validation splitters.
-var kfoldClass *estimatorClass
+var kfoldClass, stratifiedKFoldClass *estimatorClass
 
 func init() {
-	kfoldClass = registerEstimator(&estimatorClass{
-		name: "KFold", module: "sklearn.model_selection._split", allParams: true,
-		doc:    "K-Folds cross-validator: consecutive folds (shuffled first with shuffle=True).",
-		params: []paramSpec{{"n_splits", pyInt(5)}, {"shuffle", starlark.False}, {"random_state", none}},
-		fit: func(*starlark.Thread, *Estimator, starlark.Value, starlark.Value) error {
-			return fmt.Errorf("AttributeError: 'KFold' object has no attribute 'fit'")
-		},
-		methods: map[string]estimatorMethod{
-			"split":        {"Generate indices to split data into training and test set.", splitterSplit},
-			"get_n_splits": {"The number of splits.", splitterN},
-		},
-	})
+	kfoldClass = splitterClass("KFold", "K-Folds cross-validator: consecutive folds (shuffled first with shuffle=True).")
+	stratifiedKFoldClass = splitterClass("StratifiedKFold", "Stratified K-Folds cross-validator: folds that keep each class's proportion.")
 }
 
-var stratifiedKFoldClass *estimatorClass
-
-func init() {
-	stratifiedKFoldClass = registerEstimator(&estimatorClass{
-		name: "StratifiedKFold", module: "sklearn.model_selection._split", allParams: true,
-		doc:    "Stratified K-Folds cross-validator: folds that keep each class's proportion.",
+// splitterClass registers a cross-validation splitter: n_splits,
+// shuffle, random_state, split and get_n_splits, and no fit.
+func splitterClass(name, doc string) *estimatorClass {
+	return registerEstimator(&estimatorClass{
+		name: name, module: "sklearn.model_selection._split", allParams: true, doc: doc,
 		params: []paramSpec{{"n_splits", pyInt(5)}, {"shuffle", starlark.False}, {"random_state", none}},
 		fit: func(*starlark.Thread, *Estimator, starlark.Value, starlark.Value) error {
-			return fmt.Errorf("AttributeError: 'StratifiedKFold' object has no attribute 'fit'")
+			return fmt.Errorf("AttributeError: '%s' object has no attribute 'fit'", name)
 		},
 		methods: map[string]estimatorMethod{
 			"split":        {"Generate indices to split data into training and test set.", splitterSplit},

@@ -384,16 +384,23 @@ func warn(th *starlark.Thread, msg string) {
 	}
 }
 
-// svcInput checks e is fitted and converts X.
-func svcInput(e *Estimator, name string, args starlark.Tuple, kwargs []starlark.Tuple) (*svm.Model, *mat.Dense, error) {
+// fittedInput reads a method's X (and the further parameters given as
+// UnpackArgs pairs) once e is fitted, converted to the matrix estimators
+// take.
+func fittedInput(e *Estimator, name string, args starlark.Tuple, kwargs []starlark.Tuple, more ...any) (*mat.Dense, error) {
 	var Xv starlark.Value
-	if err := starlark.UnpackArgs(name, args, kwargs, "X", &Xv); err != nil {
-		return nil, nil, err
+	if err := starlark.UnpackArgs(name, args, kwargs, append([]any{"X", &Xv}, more...)...); err != nil {
+		return nil, err
 	}
 	if err := e.checkFitted(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	X, err := denseX(Xv)
+	return denseX(Xv)
+}
+
+// svcInput checks e is fitted and converts X.
+func svcInput(e *Estimator, name string, args starlark.Tuple, kwargs []starlark.Tuple) (*svm.Model, *mat.Dense, error) {
+	X, err := fittedInput(e, name, args, kwargs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -543,14 +550,7 @@ func fitKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) error {
 }
 
 func kmeansPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var Xv starlark.Value
-	if err := starlark.UnpackArgs("predict", args, kwargs, "X", &Xv); err != nil {
-		return nil, err
-	}
-	if err := e.checkFitted(); err != nil {
-		return nil, err
-	}
-	X, err := denseX(Xv)
+	X, err := fittedInput(e, "predict", args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -561,14 +561,8 @@ func kmeansPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs
 }
 
 func kmeansScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var Xv, y starlark.Value = nil, none
-	if err := starlark.UnpackArgs("score", args, kwargs, "X", &Xv, "y?", &y); err != nil {
-		return nil, err
-	}
-	if err := e.checkFitted(); err != nil {
-		return nil, err
-	}
-	X, err := denseX(Xv)
+	var y starlark.Value = none
+	X, err := fittedInput(e, "score", args, kwargs, "y?", &y)
 	if err != nil {
 		return nil, err
 	}
