@@ -81,7 +81,7 @@ func (h *browserHost) workerLost(name string) {
 // workerAdded is the page's word that a fresh worker web worker took a
 // lost one's place.
 func (h *browserHost) workerAdded(name string, port js.Value) {
-	w := &portWorker{name: name, rpc: newRPCPort(port, nil)}
+	w := newPortWorker(name, port)
 	h.mu.Lock()
 	for i, old := range h.workers {
 		if old.name == name {
@@ -117,15 +117,31 @@ func (c *browserCluster) Close() error {
 	return nil
 }
 
-// portWorker is a worker web worker seen from the kernel's scheduler.
+// portWorker is a worker web worker seen from the kernel's scheduler. Its
+// requests travel in batches (see outbox).
 type portWorker struct {
 	name string
-	rpc  *rpcPort
+	box  *outbox
 	mu   sync.Mutex
 	lost bool
 }
 
+func newPortWorker(name string, port js.Value) *portWorker {
+	w := &portWorker{name: name, box: newOutbox(port)}
+	port.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if m := args[0].Get("data"); m.Get("type").String() == "results" {
+			go w.box.receive(m)
+		}
+		return nil
+	}))
+	return w
+}
+
 func (w *portWorker) Name() string { return w.name }
+
+// Pipeline implements sched.Pipeliner: a worker web worker runs the tasks
+// it is sent in order, and short tasks are worth sending ahead.
+func (w *portWorker) Pipeline() int { return 512 }
 
 func (w *portWorker) isLost() bool {
 	w.mu.Lock()
@@ -137,24 +153,28 @@ func (w *portWorker) lose() {
 	w.mu.Lock()
 	w.lost = true
 	w.mu.Unlock()
-	w.rpc.close()
+	w.box.close()
 }
 
-// call sends a request; a dead worker's requests fail with
-// sched.ErrWorkerLost, a reply with an error is that error.
-func (w *portWorker) call(msg map[string]any, transfer []any) (js.Value, error) {
+// request sends o and waits for its reply: a dead worker's requests fail
+// with sched.ErrWorkerLost, a reply with an error is that error.
+func (w *portWorker) request(o op, data js.Value) (opReply, error) {
 	if w.isLost() {
-		return js.Undefined(), sched.ErrWorkerLost
+		return opReply{}, sched.ErrWorkerLost
 	}
-	r, err := w.rpc.call(msg, transfer)
+	ch, err := w.box.send(o, data)
 	if err != nil {
+		return opReply{}, sched.ErrWorkerLost
+	}
+	r, ok := <-ch
+	if !ok {
 		return r, sched.ErrWorkerLost
 	}
-	if k := r.Get("missing"); k.Truthy() {
-		return r, &sched.MissingError{Key: graph.Key(k.String()), Worker: r.Get("holder").String()}
+	if r.Missing != "" {
+		return r, &sched.MissingError{Key: r.Missing, Worker: r.Holder}
 	}
-	if e := r.Get("error"); e.Truthy() {
-		return r, fmt.Errorf("%s", e.String())
+	if r.Error != "" {
+		return r, fmt.Errorf("%s", r.Error)
 	}
 	return r, nil
 }
@@ -162,27 +182,20 @@ func (w *portWorker) call(msg map[string]any, transfer []any) (js.Value, error) 
 // Run implements sched.Worker: the task and where its inputs are travel
 // as JSON; the worker fetches what it lacks from its peers.
 func (w *portWorker) Run(ctx context.Context, r sched.Request) (sched.Result, error) {
-	var res sched.Result
-	task, err := json.Marshal(r.Task)
-	if err != nil {
-		return res, err
+	rep, err := w.request(op{Op: "run", Task: r.Task.AppendJSON(nil), Who: r.Who}, js.Undefined())
+	if rep.Result != nil {
+		return *rep.Result, err
 	}
-	who, _ := json.Marshal(r.Who)
-	m, err := w.call(map[string]any{"type": "run", "task": string(task), "who": string(who)}, nil)
-	if err != nil {
-		return res, err
-	}
-	err = json.Unmarshal([]byte(m.Get("result").String()), &res)
-	return res, err
+	return sched.Result{}, err
 }
 
 // Get implements sched.Worker.
 func (w *portWorker) Get(ctx context.Context, k graph.Key) (graph.Value, error) {
-	m, err := w.call(map[string]any{"type": "get", "key": string(k)}, nil)
+	r, err := w.request(op{Op: "get", Key: k}, js.Undefined())
 	if err != nil {
 		return nil, err
 	}
-	return kernel.DecodeValue(bytesOf(m.Get("data")))
+	return kernel.DecodeValue(r.data)
 }
 
 // Put implements sched.Worker: the value travels as Arrow IPC,
@@ -192,24 +205,18 @@ func (w *portWorker) Put(ctx context.Context, k graph.Key, v graph.Value) (int64
 	if err != nil {
 		return 0, err
 	}
-	u8 := jsBytes(b)
-	m, err := w.call(map[string]any{"type": "put", "key": string(k), "data": u8}, []any{u8.Get("buffer")})
+	r, err := w.request(op{Op: "put", Key: k}, jsBytes(b))
 	if err != nil {
 		return 0, err
 	}
-	return int64(m.Get("nbytes").Float()), nil
+	return r.NBytes, nil
 }
 
 // Release implements sched.Worker.
 func (w *portWorker) Release(keys []graph.Key) {
-	if w.isLost() {
-		return
+	if !w.isLost() {
+		w.box.send(op{Op: "release", Keys: keys}, js.Undefined())
 	}
-	ks := make([]any, len(keys))
-	for i, k := range keys {
-		ks[i] = string(k)
-	}
-	w.rpc.port.Call("postMessage", map[string]any{"type": "release", "keys": ks})
 }
 
 // eventBuffer collects the scheduler's events and posts them to the page
@@ -298,7 +305,7 @@ func runKernel() {
 			ports := msg.Get("ports")
 			host.mu.Lock()
 			for i := 0; i < ports.Length(); i++ {
-				host.workers = append(host.workers, &portWorker{name: fmt.Sprintf("worker-%d", i), rpc: newRPCPort(ports.Index(i), nil)})
+				host.workers = append(host.workers, newPortWorker(fmt.Sprintf("worker-%d", i), ports.Index(i)))
 			}
 			if m := msg.Get("memory"); m.Truthy() {
 				host.memory = int64(m.Float())

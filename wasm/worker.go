@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 	"syscall/js"
+	"time"
 
 	_ "burst/engine/dataframe" // registers the DataFrame operations
 	"burst/engine/graph"
@@ -21,10 +22,19 @@ import (
 type worker struct {
 	name   string
 	env    *graph.Env
-	kernel *rpcPort
+	kernel js.Value // the port to the kernel's scheduler
 	mu     sync.Mutex
 	data   map[graph.Key]graph.Value
 	peers  map[string]*rpcPort
+	// runs are the tasks received and not yet run, in arrival order;
+	// one goroutine runs them (see runTasks).
+	runs    []op
+	hasRuns *sync.Cond
+	// results are the answers to runs not sent yet, posted the last
+	// time results left (see resultsEvery).
+	results      replies
+	posted       time.Time
+	resultsArmed bool
 	// limit is the memory the worker may hold; above it, the page
 	// restarts the worker, as Dask's nanny does.
 	limit uint64
@@ -37,6 +47,7 @@ const defaultMemoryLimit = 2 << 30
 // peers' ports.
 func runWorker() {
 	w := &worker{env: &graph.Env{FS: newFetchFS()}, data: map[graph.Key]graph.Value{}, peers: map[string]*rpcPort{}}
+	w.hasRuns = sync.NewCond(&w.mu)
 	onMessages(func(msg js.Value) {
 		switch msg.Get("type").String() {
 		case "port":
@@ -45,7 +56,14 @@ func runWorker() {
 			if m := msg.Get("memoryLimit"); m.Truthy() && m.Float() > 0 {
 				w.limit = uint64(m.Float())
 			}
-			w.kernel = newRPCPort(msg.Get("port"), w.serveKernel)
+			w.kernel = msg.Get("port")
+			w.kernel.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
+				if m := args[0].Get("data"); m.Get("type").String() == "batch" {
+					w.batch(m)
+				}
+				return nil
+			}))
+			go w.runTasks()
 			peers := msg.Get("peers")
 			names := js.Global().Get("Object").Call("keys", peers)
 			for i := 0; i < names.Length(); i++ {
@@ -100,70 +118,154 @@ func (w *worker) servePeer(m js.Value) {
 	p.reply(m, map[string]any{"data": u8}, []any{u8.Get("buffer")})
 }
 
-// serveKernel handles the scheduler's requests: run, get, put, release.
-func (w *worker) serveKernel(m js.Value) {
+// batch handles a batch of the scheduler's requests, in order: runs join
+// the queue of tasks, the rest is answered at once. It runs in the port's
+// message handler, so batches are handled in arrival order.
+func (w *worker) batch(m js.Value) {
+	var ops []op
+	if err := json.Unmarshal([]byte(m.Get("ops").String()), &ops); err != nil {
+		return
+	}
+	data := m.Get("data")
+	var out replies
+	for _, o := range ops {
+		switch o.Op {
+		case "run":
+			w.mu.Lock()
+			w.runs = append(w.runs, o)
+			w.hasRuns.Signal()
+			w.mu.Unlock()
+		case "get":
+			r, b := w.getOp(o)
+			out.add(r, b)
+		case "put":
+			out.add(w.putOp(o, data), nil)
+		case "release":
+			w.mu.Lock()
+			for _, k := range o.Keys {
+				delete(w.data, k)
+			}
+			w.mu.Unlock()
+		}
+	}
+	out.post(w.kernel)
+}
+
+func (w *worker) getOp(o op) (r opReply, b []byte) {
+	r.ID = o.ID
 	defer func() {
-		if r := recover(); r != nil {
-			w.kernel.reply(m, map[string]any{"error": fmt.Sprintf("InternalError: %v (a bug in Burst)", r)}, nil)
+		if p := recover(); p != nil {
+			r.Error, b = fmt.Sprintf("InternalError: %v (a bug in Burst)", p), nil
 		}
 	}()
-	switch m.Get("type").String() {
-	case "run":
-		res, err := w.run(m)
-		if w.overLimit() {
-			return // the page restarts this worker; the task runs elsewhere
+	v, ok := w.get(o.Key)
+	if !ok {
+		r.Error, r.Missing, r.Holder = "missing", o.Key, w.name
+		return r, nil
+	}
+	b, err := kernel.EncodeValue(v)
+	if err != nil {
+		r.Error = err.Error()
+		return r, nil
+	}
+	return r, b
+}
+
+func (w *worker) putOp(o op, data js.Value) (r opReply) {
+	r.ID = o.ID
+	defer func() {
+		if p := recover(); p != nil {
+			r.Error = fmt.Sprintf("InternalError: %v (a bug in Burst)", p)
 		}
-		if err != nil {
-			msg := map[string]any{"error": err.Error()}
-			if miss, ok := err.(*sched.MissingError); ok {
-				msg["missing"], msg["holder"] = string(miss.Key), miss.Worker
-			}
-			w.kernel.reply(m, msg, nil)
-			return
-		}
-		b, _ := json.Marshal(res)
-		w.kernel.reply(m, map[string]any{"result": string(b)}, nil)
-	case "get":
-		v, ok := w.get(graph.Key(m.Get("key").String()))
-		if !ok {
-			w.kernel.reply(m, map[string]any{"error": "missing", "missing": m.Get("key").String(), "holder": w.name}, nil)
-			return
-		}
-		b, err := kernel.EncodeValue(v)
-		if err != nil {
-			w.kernel.reply(m, map[string]any{"error": err.Error()}, nil)
-			return
-		}
-		u8 := jsBytes(b)
-		w.kernel.reply(m, map[string]any{"data": u8}, []any{u8.Get("buffer")})
-	case "put":
-		v, err := kernel.DecodeValue(bytesOf(m.Get("data")))
-		if err != nil {
-			w.kernel.reply(m, map[string]any{"error": err.Error()}, nil)
-			return
-		}
-		w.put(graph.Key(m.Get("key").String()), v)
-		w.kernel.reply(m, map[string]any{"nbytes": sched.SizeOf(v)}, nil)
-	case "release":
-		keys := m.Get("keys")
+	}()
+	if o.Data <= 0 {
+		r.Error = "put without a value"
+		return r
+	}
+	v, err := kernel.DecodeValue(bytesOf(data.Index(o.Data - 1)))
+	if err != nil {
+		r.Error = err.Error()
+		return r
+	}
+	w.put(o.Key, v)
+	r.NBytes = sched.SizeOf(v)
+	return r
+}
+
+// resultsEvery is how often a worker sends finished tasks' results: the
+// first result after a quiet spell leaves at once, later ones wait until
+// resultsEvery has passed since the last message. With tiny tasks, a
+// message per result made the kernel and this worker play ping-pong with
+// one or two tasks a message.
+const resultsEvery = 4 * time.Millisecond
+
+// runTasks runs the queued tasks one after another and sends their
+// results back in batches.
+func (w *worker) runTasks() {
+	for {
 		w.mu.Lock()
-		for i := 0; i < keys.Length(); i++ {
-			delete(w.data, graph.Key(keys.Index(i).String()))
+		for len(w.runs) == 0 {
+			w.hasRuns.Wait()
+		}
+		o := w.runs[0]
+		w.runs = w.runs[1:]
+		w.mu.Unlock()
+		r := w.runOp(o)
+		if w.overLimit() {
+			return // the page restarts this worker; its tasks run elsewhere
+		}
+		w.mu.Lock()
+		w.results.add(r, nil)
+		if wait := resultsEvery - time.Since(w.posted); wait <= 0 {
+			w.postResults()
+		} else if !w.resultsArmed {
+			w.resultsArmed = true
+			time.AfterFunc(wait, func() {
+				w.mu.Lock()
+				w.resultsArmed = false
+				w.postResults()
+				w.mu.Unlock()
+			})
 		}
 		w.mu.Unlock()
 	}
 }
 
+// postResults sends the results collected so far; w.mu is held.
+func (w *worker) postResults() {
+	if len(w.results.rs) > 0 {
+		w.results.post(w.kernel)
+		w.posted = time.Now()
+	}
+}
+
+func (w *worker) runOp(o op) (r opReply) {
+	r.ID = o.ID
+	defer func() {
+		if p := recover(); p != nil {
+			r.Error = fmt.Sprintf("InternalError: %v (a bug in Burst)", p)
+		}
+	}()
+	res, err := w.run(o)
+	r.Result = &res
+	if err != nil {
+		r.Error = err.Error()
+		if miss, ok := err.(*sched.MissingError); ok {
+			r.Missing, r.Holder = miss.Key, miss.Worker
+		}
+	}
+	return r
+}
+
 // run runs one task, fetching the inputs it lacks from the peers holding
 // them.
-func (w *worker) run(m js.Value) (sched.Result, error) {
+func (w *worker) run(o op) (sched.Result, error) {
 	var res sched.Result
 	var t graph.Task
-	if err := json.Unmarshal([]byte(m.Get("task").String()), &t); err != nil {
+	if err := json.Unmarshal(o.Task, &t); err != nil {
 		return res, fmt.Errorf("bad task: %v", err)
 	}
-	var who map[graph.Key][]string
-	json.Unmarshal([]byte(m.Get("who").String()), &who)
+	who := o.Who
 	inputs := make([]graph.Value, len(t.Deps))
 	for i, d := range t.Deps {
 		if v, ok := w.get(d); ok {

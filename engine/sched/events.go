@@ -79,11 +79,9 @@ func (s *Scheduler) emitWorker(ws *workerState, state string) {
 	if s.OnEvent == nil {
 		return
 	}
-	exec := 0
-	if ws.running != nil {
-		exec = 1
-	}
-	s.emit(Event{Kind: "worker", Worker: ws.name, State: state, Memory: ws.nbytes, Executing: exec, Queued: len(ws.queue), Time: Now()})
+	exec := min(1, len(ws.running))
+	queued := len(ws.queue) + len(ws.running) - exec
+	s.emit(Event{Kind: "worker", Worker: ws.name, State: state, Memory: ws.nbytes, Executing: exec, Queued: queued, Time: Now()})
 }
 
 // emitGraph announces the tasks a Submit added, before any of them starts.
@@ -95,7 +93,7 @@ func (s *Scheduler) emitGraph(added []*task) {
 	var order []string
 	var tasks []GraphTask
 	for _, t := range added {
-		p := t.key.Prefix()
+		p := t.prefix
 		g := groups[p]
 		if g == nil {
 			g = &GraphGroup{Prefix: p}
@@ -109,7 +107,7 @@ func (s *Scheduler) emitGraph(added []*task) {
 		}
 		var deps []string
 		for _, d := range t.deps {
-			if dp := d.key.Prefix(); dp != p && !slices.Contains(g.Deps, dp) {
+			if dp := d.prefix; dp != p && !slices.Contains(g.Deps, dp) {
 				g.Deps = append(g.Deps, dp)
 			}
 			if len(added) <= MaxGraphTasks {

@@ -25,6 +25,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -64,12 +65,16 @@ type Scheduler struct {
 	kernel  *workerState // runs tasks holding a cell's function; holds literals
 	tasks   map[graph.Key]*task
 	changed chan struct{} // closed and replaced when a task ends
-	seq     int64
-	counts  map[State]int
+	// durations is the mean compute time per key prefix, which decides
+	// how many tasks a Pipeliner is sent ahead.
+	durations map[string]*duration
+	seq       int64
+	counts    map[State]int
 }
 
 type task struct {
 	key        graph.Key
+	prefix     string // key.Prefix(), which events and timings use
 	spec       *graph.Task
 	state      State
 	deps       []*task
@@ -82,19 +87,27 @@ type task struct {
 	err        error
 	prio       int64
 	runs       int
-	killed     int // workers lost while running it
+	killed     int     // workers lost while running it
+	expect     float64 // expected compute time when it was sent
 	cancel     context.CancelFunc
 }
 
 type workerState struct {
-	w       Worker
-	name    string
-	alive   bool
-	kernel  bool
-	running *task
+	w      Worker
+	name   string
+	alive  bool
+	kernel bool
+	// running are the tasks sent to the worker, in the order sent: the
+	// first is executing, the others wait on the worker (see Pipeliner).
+	running []*task
 	queue   []*task
 	has     map[*task]bool
 	nbytes  int64
+	// depth is how many tasks the worker may have in flight (1, or its
+	// Pipeliner's Pipeline()), and ahead the expected compute time of
+	// those in flight.
+	depth int
+	ahead float64
 }
 
 func (s *Scheduler) init() {
@@ -103,7 +116,8 @@ func (s *Scheduler) init() {
 		s.tasks = map[graph.Key]*task{}
 		s.changed = make(chan struct{})
 		s.counts = map[State]int{}
-		s.kernel = &workerState{w: &kernelWorker{s: s}, name: "kernel", alive: true, kernel: true, has: map[*task]bool{}}
+		s.durations = map[string]*duration{}
+		s.kernel = &workerState{w: &kernelWorker{s: s}, name: "kernel", alive: true, kernel: true, has: map[*task]bool{}, depth: 1}
 		for _, w := range s.Workers {
 			s.addWorker(w)
 		}
@@ -120,7 +134,10 @@ func (s *Scheduler) AddWorker(w Worker) {
 }
 
 func (s *Scheduler) addWorker(w Worker) {
-	ws := &workerState{w: w, name: w.Name(), alive: true, has: map[*task]bool{}}
+	ws := &workerState{w: w, name: w.Name(), alive: true, has: map[*task]bool{}, depth: 1}
+	if p, ok := w.(Pipeliner); ok {
+		ws.depth = max(1, p.Pipeline())
+	}
 	if old := s.byName[ws.name]; old != nil && old.alive {
 		s.lost(old)
 	}
@@ -222,7 +239,7 @@ func (s *Scheduler) Submit(g graph.Graph, keys []graph.Key) error {
 		if !ok {
 			return nil, fmt.Errorf("sched: no task computes %s", k)
 		}
-		t := &task{key: k, spec: spec, state: Released, dependents: map[*task]bool{}, who: map[*workerState]bool{}}
+		t := &task{key: k, prefix: k.Prefix(), spec: spec, state: Released, dependents: map[*task]bool{}, who: map[*workerState]bool{}}
 		s.tasks[k] = t
 		s.count(t, "", Released)
 		for _, d := range spec.Deps {
@@ -536,8 +553,18 @@ func (s *Scheduler) ready(t *task) {
 	}
 	s.setState(t, Queued)
 	t.worker = ws
-	ws.queue = append(ws.queue, t)
-	sort.SliceStable(ws.queue, func(i, j int) bool { return ws.queue[i].prio < ws.queue[j].prio })
+	ws.enqueue(t)
+}
+
+// enqueue puts t in ws's queue, kept in priority order (first submitted
+// first). Tasks mostly become ready in that order, so the common case is
+// an append; 50,000 at once must not sort the queue 50,000 times.
+func (ws *workerState) enqueue(t *task) {
+	i := len(ws.queue)
+	if i > 0 && ws.queue[i-1].prio > t.prio {
+		i = sort.Search(len(ws.queue), func(j int) bool { return ws.queue[j].prio > t.prio })
+	}
+	ws.queue = slices.Insert(ws.queue, i, t)
 }
 
 func (s *Scheduler) decide(t *task) *workerState {
@@ -566,11 +593,7 @@ func (s *Scheduler) decide(t *task) *workerState {
 }
 
 func (ws *workerState) occupancy() int {
-	n := len(ws.queue)
-	if ws.running != nil {
-		n++
-	}
-	return n
+	return len(ws.queue) + len(ws.running)
 }
 
 func (s *Scheduler) alive() int {
@@ -606,7 +629,7 @@ func (s *Scheduler) stealAll() {
 		}
 		var victim *workerState
 		for _, ws := range s.workers {
-			if ws.alive && ws.running != nil && len(ws.queue) > 0 && (victim == nil || len(ws.queue) > len(victim.queue)) {
+			if ws.alive && len(ws.running) > 0 && len(ws.queue) > 0 && (victim == nil || len(ws.queue) > len(victim.queue)) {
 				victim = ws
 			}
 		}
@@ -628,19 +651,59 @@ func (s *Scheduler) stealAll() {
 		t := victim.queue[pick]
 		victim.queue = append(victim.queue[:pick], victim.queue[pick+1:]...)
 		t.worker = thief
-		thief.queue = append(thief.queue, t)
-		s.emit(Event{Kind: "steal", Key: string(t.key), Prefix: t.key.Prefix(), From: victim.name, To: thief.name, Time: Now()})
+		thief.enqueue(t)
+		s.emit(Event{Kind: "steal", Key: string(t.key), Prefix: t.prefix, From: victim.name, To: thief.name, Time: Now()})
 	}
 }
 
-// fill sends ws its next queued task if it is idle.
+// fill sends ws its next queued task if it is idle. A Pipeliner is sent
+// more while the tasks in flight are known to be short (pipelineBudget of
+// expected work), so that the round trip of one message overlaps the run
+// of the tasks before it; long or not yet timed tasks go one at a time and
+// stay in the queue, where an idle worker can steal them.
 func (s *Scheduler) fill(ws *workerState) {
-	if !ws.alive || ws.running != nil || len(ws.queue) == 0 {
+	if !ws.alive {
 		return
 	}
-	t := ws.queue[0]
-	ws.queue = ws.queue[1:]
-	s.start(t, ws)
+	for len(ws.queue) > 0 && len(ws.running) < ws.depth {
+		if len(ws.running) > 0 && ws.ahead+s.expected(ws.queue[0]) > pipelineBudget {
+			return
+		}
+		t := ws.queue[0]
+		ws.queue = ws.queue[1:]
+		s.start(t, ws)
+	}
+}
+
+// pipelineBudget is the expected work, in seconds, a Pipeliner may have
+// in flight.
+const pipelineBudget = 0.02
+
+// duration is the running mean of a key prefix's compute times.
+type duration struct {
+	n    int
+	mean float64
+}
+
+// expected is t's expected compute time: its prefix's mean, or a whole
+// budget when no task of the prefix has finished yet.
+func (s *Scheduler) expected(t *task) float64 {
+	if d := s.durations[t.prefix]; d != nil {
+		return d.mean
+	}
+	return pipelineBudget
+}
+
+// timed adds a finished task's compute time to its prefix's mean.
+func (s *Scheduler) timed(t *task, res Result) {
+	p := t.prefix
+	d := s.durations[p]
+	if d == nil {
+		d = &duration{}
+		s.durations[p] = d
+	}
+	d.n++
+	d.mean += (res.Stop - res.Start - d.mean) / float64(min(d.n, 100))
 }
 
 // start sends t to ws: queued → processing.
@@ -648,7 +711,9 @@ func (s *Scheduler) start(t *task, ws *workerState) {
 	s.setState(t, Processing)
 	t.worker = ws
 	t.runs++
-	ws.running = t
+	ws.running = append(ws.running, t)
+	t.expect = s.expected(t)
+	ws.ahead += t.expect
 	req := Request{Task: t.spec, Who: map[graph.Key][]string{}}
 	// Inputs only the kernel holds are sent along first.
 	var sends []*task
@@ -660,7 +725,7 @@ func (s *Scheduler) start(t *task, ws *workerState) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.cancel = cancel
-	s.emit(Event{Kind: "task-start", Key: string(t.key), Prefix: t.key.Prefix(), Worker: ws.name, Time: Now(), Start: Now(), Attempt: t.runs})
+	s.emit(Event{Kind: "task-start", Key: string(t.key), Prefix: t.prefix, Worker: ws.name, Time: Now(), Start: Now(), Attempt: t.runs})
 	s.emitWorker(ws, "running")
 	kw := s.kernel.w.(*kernelWorker)
 	go func() {
@@ -697,8 +762,12 @@ func (s *Scheduler) finished(t *task, ws *workerState, res Result, err error) {
 		s.fillAll()
 		return
 	}
-	if ws.running == t {
-		ws.running = nil
+	if i := slices.Index(ws.running, t); i >= 0 {
+		ws.running = slices.Delete(ws.running, i, i+1)
+		ws.ahead -= t.expect
+		if len(ws.running) == 0 {
+			ws.ahead = 0 // no rounding drift
+		}
 	}
 	if t.cancel != nil {
 		t.cancel()
@@ -735,10 +804,11 @@ func (s *Scheduler) finished(t *task, ws *workerState, res Result, err error) {
 		s.setState(t, Released)
 		s.recover()
 	case err != nil:
-		s.emit(Event{Kind: "task-end", Key: string(t.key), Prefix: t.key.Prefix(), Worker: ws.name, Start: res.Start, Stop: res.Stop, State: string(Erred), Time: Now(), Attempt: t.runs})
+		s.emit(Event{Kind: "task-end", Key: string(t.key), Prefix: t.prefix, Worker: ws.name, Start: res.Start, Stop: res.Stop, State: string(Erred), Time: Now(), Attempt: t.runs})
 		s.erred(t, err)
 	default:
-		s.emit(Event{Kind: "task-end", Key: string(t.key), Prefix: t.key.Prefix(), Worker: ws.name, Start: res.Start, Stop: res.Stop, Bytes: res.NBytes, State: string(Memory), Time: Now(), Attempt: t.runs})
+		s.emit(Event{Kind: "task-end", Key: string(t.key), Prefix: t.prefix, Worker: ws.name, Start: res.Start, Stop: res.Stop, Bytes: res.NBytes, State: string(Memory), Time: Now(), Attempt: t.runs})
+		s.timed(t, res)
 		t.worker = nil
 		t.nbytes = res.NBytes
 		s.setState(t, Memory)
@@ -819,7 +889,7 @@ func (s *Scheduler) maybeForget(t *task) {
 	}
 	t.worker = nil
 	if t.state == Memory {
-		s.emit(Event{Kind: "forget", Key: string(t.key), Prefix: t.key.Prefix(), Bytes: t.nbytes, Time: Now()})
+		s.emit(Event{Kind: "forget", Key: string(t.key), Prefix: t.prefix, Bytes: t.nbytes, Time: Now()})
 	}
 	for ws := range t.who {
 		s.unhold(ws, t)
@@ -862,15 +932,20 @@ func (s *Scheduler) lost(ws *workerState) {
 		t.worker = nil
 		s.setState(t, Released)
 	}
-	if t := ws.running; t != nil {
-		ws.running = nil
+	running := ws.running
+	ws.running, ws.ahead = nil, 0
+	for i, t := range running {
 		if t.cancel != nil {
 			t.cancel()
 		}
 		t.worker = nil
 		s.setState(t, Released)
 		// A task that keeps killing its workers (out of memory, a crash)
-		// is given up on, as Dask does after three.
+		// is given up on, as Dask does after three. Only the first task
+		// in flight was executing; the others waited behind it.
+		if i > 0 {
+			continue
+		}
 		if t.killed++; t.killed >= allowedFailures {
 			s.erred(t, fmt.Errorf("KilledWorker: attempted to run task %s on %d different workers, but all those workers died while running it (the last one: %s)", t.key, t.killed, ws.name))
 		}

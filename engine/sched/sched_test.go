@@ -180,3 +180,67 @@ func TestGraphEvent(t *testing.T) {
 		t.Errorf("large graph event: %s with %d tasks and groups %+v", e.Kind, len(e.Tasks), e.Groups)
 	}
 }
+
+// pipeWorker is a Pipeliner: it runs what it is sent one at a time, in
+// order, and records how many tasks it had in flight at most.
+type pipeWorker struct {
+	*LocalWorker
+	run      sync.Mutex
+	mu       sync.Mutex
+	inFlight int
+	most     int
+}
+
+func (w *pipeWorker) Pipeline() int { return 64 }
+
+func (w *pipeWorker) Run(ctx context.Context, r Request) (Result, error) {
+	w.mu.Lock()
+	w.inFlight++
+	w.most = max(w.most, w.inFlight)
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		w.inFlight--
+		w.mu.Unlock()
+	}()
+	w.run.Lock()
+	defer w.run.Unlock()
+	return w.LocalWorker.Run(ctx, r)
+}
+
+// A Pipeliner is sent short tasks ahead, up to its Pipeline(), once their
+// prefix is known to be short; long tasks go one at a time, so that they
+// stay in the scheduler's queue where an idle worker can steal them.
+func TestPipelinedWorkers(t *testing.T) {
+	for _, tc := range []struct {
+		ms, n        int
+		least, most int
+	}{
+		{0, 2000, 16, 64},
+		{30, 12, 1, 1},
+	} {
+		local := NewLocalWorkers(2, &graph.Env{})
+		ws := []Worker{&pipeWorker{LocalWorker: local[0].(*LocalWorker)}, &pipeWorker{LocalWorker: local[1].(*LocalWorker)}}
+		s := &Scheduler{Workers: ws}
+		g := graph.Graph{}
+		var keys []graph.Key
+		for i := range tc.n {
+			k := graph.Key(fmt.Sprintf("('tiny', %d)", i))
+			g[k] = sleepTask(string(k), tc.ms)
+			keys = append(keys, k)
+		}
+		vs, err := s.Compute(context.Background(), g, keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) != tc.n || vs[tc.n-1] != 1 {
+			t.Fatalf("%d tasks: got %d values", tc.n, len(vs))
+		}
+		for _, w := range ws {
+			pw := w.(*pipeWorker)
+			if pw.most < tc.least || pw.most > tc.most {
+				t.Errorf("%d ms tasks: %s had up to %d in flight, want %d to %d", tc.ms, pw.Name(), pw.most, tc.least, tc.most)
+			}
+		}
+	}
+}

@@ -27,6 +27,16 @@ type Worker interface {
 	Release(keys []graph.Key)
 }
 
+// A Pipeliner is a worker reached by messages, which runs the tasks it is
+// sent one after another in the order they arrive. The scheduler may send
+// it up to Pipeline() short tasks ahead, so that a task's message and its
+// reply overlap the run of the tasks before it. Run is then called for
+// several tasks at once and must return each task's own result.
+type Pipeliner interface {
+	Worker
+	Pipeline() int
+}
+
 // Request asks a worker to run a task.
 type Request struct {
 	Task *graph.Task

@@ -70,6 +70,10 @@ export class Dashboard {
   // workers; each drawn for a moment after it happens.
   private flights: { from: string; to: string; at: number; transfer: boolean }[] = [];
   private animating = false;
+  private lastMap = 0;
+  private progressRows: BarList;
+  private memoryRows: BarList;
+  private workerRows = new Map<string, WorkerRow>();
 
   constructor() {
     this.root = document.createElement("aside");
@@ -96,6 +100,8 @@ export class Dashboard {
     this.memoryEl = this.root.querySelector(".dash-memory")!;
     this.progressEl = this.root.querySelector(".dash-progress")!;
     this.workersEl = this.root.querySelector(".dash-workers")!;
+    this.progressRows = new BarList(this.progressEl, ["released", "", "processing", "err"]);
+    this.memoryRows = new BarList(this.memoryEl, [""]);
     this.tip = this.root.querySelector('[data-panel="task-stream"] .dash-tip')!;
     this.graph = new LiveGraph(this.root.querySelector('[data-panel="graph"]')!, colour);
     const toggle = this.root.querySelector<HTMLButtonElement>(".dash-toggle")!;
@@ -348,21 +354,17 @@ export class Dashboard {
   }
 
   private fly(from: string, to: string, transfer: boolean) {
-    // Hundreds of dots in flight already show a busy cluster.
-    if (this.flights.length < 300) this.flights.push({ from, to, at: performance.now(), transfer });
+    // A hundred dots in flight already show a busy cluster.
+    if (this.flights.length < 100) this.flights.push({ from, to, at: performance.now(), transfer });
   }
 
   private drawMemory() {
     const entries = [...this.memory.entries()].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
     const top = entries.length ? entries[0][1] : 1;
-    this.memoryEl.innerHTML = entries.length
-      ? entries
-          .map(
-            ([prefix, b]) => `<div class="dash-bar"><span class="dash-name" title="${prefix}">${prefix}</span>
-        <span class="dash-track"><span class="dash-fill" style="width:${(100 * b) / top}%;background:${colour(prefix)}"></span></span><span class="dash-count">${formatBytes(b)}</span></div>`,
-          )
-          .join("")
-      : `<div class="dash-empty">no results held</div>`;
+    this.memoryRows.show(
+      entries.map(([prefix, b]) => ({ key: prefix, widths: [(100 * b) / top], count: formatBytes(b), title: "" })),
+      "no results held",
+    );
     const panel = this.memoryEl.parentElement!;
     panel.dataset.bytes = String(entries.reduce((n, [, b]) => n + b, 0));
   }
@@ -426,12 +428,18 @@ export class Dashboard {
       g.fillText(name, x, y + (name === "scheduler" ? 30 : 24));
     }
     g.textAlign = "start";
+    this.lastMap = now;
     if (this.flights.length && !this.animating) {
+      // Thirty frames a second are smooth enough for dots, and leave the
+      // page's main thread time for everything else while 50,000 fly.
       this.animating = true;
-      requestAnimationFrame(() => {
-        this.animating = false;
-        this.drawMap();
-      });
+      const next = () =>
+        requestAnimationFrame((t) => {
+          if (t - this.lastMap < 30) return next();
+          this.animating = false;
+          this.drawMap();
+        });
+      next();
     }
   }
 
@@ -439,24 +447,22 @@ export class Dashboard {
   // released, in memory, processing and erred from the left; what is
   // still waiting is the empty track.
   private drawProgress() {
-    const rows: string[] = [];
     let total = 0;
     let finished = 0;
+    const bars: BarRow[] = [];
     for (const [prefix, g] of this.groups) {
       total += g.total;
       const done = g.memory + g.released + g.erred;
       finished += done;
       const pct = (n: number) => (g.total ? (100 * n) / g.total : 0);
-      const c = colour(prefix);
-      rows.push(`<div class="dash-bar"><span class="dash-name" title="${prefix}">${prefix}</span>
-        <span class="dash-track" title="${waiting(g)} waiting, ${g.processing} processing, ${g.memory} in memory, ${g.released} released, ${g.erred} erred">` +
-          `<span class="dash-fill released" style="width:${pct(g.released)}%;background:${c}"></span>` +
-          `<span class="dash-fill" style="width:${pct(g.memory)}%;background:${c}"></span>` +
-          `<span class="dash-fill processing" style="width:${pct(g.processing)}%;background:${c}"></span>` +
-          `<span class="dash-err" style="width:${pct(g.erred)}%"></span>` +
-          `</span><span class="dash-count">${done} / ${g.total}</span></div>`);
+      bars.push({
+        key: prefix,
+        widths: [pct(g.released), pct(g.memory), pct(g.processing), pct(g.erred)],
+        count: `${done} / ${g.total}`,
+        title: `${waiting(g)} waiting, ${g.processing} processing, ${g.memory} in memory, ${g.released} released, ${g.erred} erred`,
+      });
     }
-    this.progressEl.innerHTML = rows.join("") || `<div class="dash-empty">no computation yet</div>`;
+    this.progressRows.show(bars, "no computation yet");
     const panel = this.progressEl.parentElement!;
     panel.dataset.percent = String(total ? Math.floor((100 * finished) / total) : 0);
   }
@@ -474,25 +480,59 @@ export class Dashboard {
       busy.set(b.row, (busy.get(b.row) || 0) + b.stop - Math.max(b.start, lo));
     }
     const recent = Math.min(10, Math.max(this.hi - (this.bars[0]?.start ?? this.hi), 0.001));
-    const rows = [...this.workers.values()]
-      .filter((e) => e.worker !== "kernel")
-      .sort((a, b) => (a.worker || "").localeCompare(b.worker || ""))
-      .map((e) => {
-        const name = e.worker || "?";
-        const frac = Math.min(1, (busy.get(name) || 0) / recent);
-        return `<tr class="${e.state === "lost" ? "lost" : ""}"><td><span class="dash-state" title="${e.state}"></span>${name}</td><td>${formatBytes(e.memory || 0)}</td>
-          <td>${this.sparkline(name)}</td>
-          <td><span class="dash-cpu" title="busy ${Math.round(100 * frac)}% of the last ${recent.toFixed(0)} s"><span style="width:${100 * frac}%"></span></span>${Math.round(100 * frac)}%</td>
-          <td>${e.executing || 0}</td><td>${e.queued || 0}</td></tr>`;
-      });
-    if (!rows.length) {
-      this.workersEl.innerHTML = `<div class="dash-empty">no workers yet</div>`;
+    const workers = [...this.workers.values()].filter((e) => e.worker !== "kernel").sort((a, b) => (a.worker || "").localeCompare(b.worker || ""));
+    if (!workers.length) {
+      setHTML(this.workersEl, `<div class="dash-empty">no workers yet</div>`);
+      this.workerRows.clear();
       return;
     }
-    this.workersEl.innerHTML = `<table><thead><tr><th>worker</th><th>memory</th><th>over time</th><th>busy</th><th title="tasks executing">exec.</th><th title="tasks queued">queued</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+    let body = this.workersEl.querySelector("tbody");
+    if (!body) {
+      delete this.workersEl.dataset.html;
+      this.workersEl.innerHTML = `<table><thead><tr><th>worker</th><th>memory</th><th>over time</th><th>busy</th><th title="tasks executing">exec.</th><th title="tasks queued">queued</th></tr></thead><tbody></tbody></table>`;
+      body = this.workersEl.querySelector("tbody")!;
+    }
+    for (const e of workers) {
+      const name = e.worker || "?";
+      let r = this.workerRows.get(name);
+      if (!r) {
+        const tr = document.createElement("tr");
+        tr.innerHTML = `<td><span class="dash-state"></span><span></span></td><td></td>
+          <td><svg class="dash-spark" width="80" height="18" viewBox="0 0 80 18" aria-label="memory over time"><polyline points=""/></svg></td>
+          <td><span class="dash-cpu"><span></span></span><span></span></td><td></td><td></td>`;
+        const td = tr.querySelectorAll("td");
+        r = {
+          tr,
+          state: tr.querySelector(".dash-state")!,
+          name: td[0].lastElementChild as HTMLElement,
+          memory: td[1],
+          spark: tr.querySelector("polyline")!,
+          cpu: td[3].querySelector(".dash-cpu")!,
+          cpuFill: td[3].querySelector(".dash-cpu span")!,
+          busy: td[3].lastElementChild as HTMLElement,
+          executing: td[4],
+          queued: td[5],
+        };
+        this.workerRows.set(name, r);
+        body.appendChild(r.tr);
+      }
+      const frac = Math.min(1, (busy.get(name) || 0) / recent);
+      const lost = e.state === "lost";
+      if (r.tr.classList.contains("lost") !== lost) r.tr.classList.toggle("lost", lost);
+      setAttr(r.state, "title", e.state || "");
+      setText(r.name, name);
+      setText(r.memory, formatBytes(e.memory || 0));
+      setAttr(r.spark, "points", this.sparkline(name));
+      setAttr(r.cpu, "title", `busy ${Math.round(100 * frac)}% of the last ${recent.toFixed(0)} s`);
+      setStyle(r.cpuFill, "width", `${(100 * frac).toFixed(1)}%`);
+      setText(r.busy, `${Math.round(100 * frac)}%`);
+      setText(r.executing, String(e.executing || 0));
+      setText(r.queued, String(e.queued || 0));
+    }
   }
 
-  // sparkline draws a worker's memory over the last minute as a tiny SVG.
+  // sparkline is a worker's memory over the last minute, as the points
+  // of an SVG polyline 80 × 18.
   private sparkline(name: string): string {
     const h = this.memoryHistory.get(name) || [];
     if (h.length < 2) return "";
@@ -501,8 +541,7 @@ export class Dashboard {
     const t0 = Math.min(pts[0].t, t1 - 1);
     let top = 1;
     for (const p of pts) top = Math.max(top, p.m);
-    const xy = pts.map((p) => `${(((p.t - t0) / (t1 - t0)) * 80).toFixed(1)},${(16 - (p.m / top) * 14).toFixed(1)}`).join(" ");
-    return `<svg class="dash-spark" width="80" height="18" viewBox="0 0 80 18" aria-label="memory over time"><polyline points="${xy}"/></svg>`;
+    return pts.map((p) => `${(((p.t - t0) / (t1 - t0)) * 80).toFixed(1)},${(16 - (p.m / top) * 14).toFixed(1)}`).join(" ");
   }
 
   private hover(e: MouseEvent) {
@@ -533,4 +572,103 @@ function formatBytes(n: number): string {
     i++;
   }
   return `${n.toFixed(i ? 1 : 0)} ${units[i]}`;
+}
+
+type BarRow = { key: string; widths: number[]; count: string; title: string };
+
+// BarList is a panel's list of bars (progress per prefix, memory per
+// prefix), built once per key and updated in place: rebuilding the panels'
+// HTML ten times a second had the browser parse, lay out and paint them
+// afresh each time, long enough to stall the page during 50,000 tasks.
+class BarList {
+  private rows = new Map<string, { el: HTMLElement; fills: HTMLElement[]; track: HTMLElement; count: HTMLElement }>();
+  private empty: HTMLElement | null = null;
+
+  // fills are the classes of each bar's segments, left to right ("err":
+  // the erred segment, coloured as an error).
+  constructor(
+    private parent: HTMLElement,
+    private fills: string[],
+  ) {}
+
+  show(bars: BarRow[], emptyText: string) {
+    const keep = new Set(bars.map((b) => b.key));
+    for (const [k, r] of this.rows) {
+      if (!keep.has(k)) {
+        r.el.remove();
+        this.rows.delete(k);
+      }
+    }
+    if (!bars.length) {
+      if (!this.empty) {
+        this.empty = document.createElement("div");
+        this.empty.className = "dash-empty";
+        this.parent.appendChild(this.empty);
+      }
+      setText(this.empty, emptyText);
+      return;
+    }
+    this.empty?.remove();
+    this.empty = null;
+    let prev: Element | null = null;
+    for (const b of bars) {
+      let r = this.rows.get(b.key);
+      if (!r) {
+        const el = document.createElement("div");
+        el.className = "dash-bar";
+        const c = colour(b.key);
+        el.innerHTML =
+          `<span class="dash-name"></span><span class="dash-track">` +
+          this.fills.map((f) => (f === "err" ? `<span class="dash-err"></span>` : `<span class="dash-fill ${f}" style="background:${c}"></span>`)).join("") +
+          `</span><span class="dash-count"></span>`;
+        const name = el.querySelector<HTMLElement>(".dash-name")!;
+        name.textContent = b.key;
+        name.title = b.key;
+        const track = el.querySelector<HTMLElement>(".dash-track")!;
+        r = { el, fills: [...track.children] as HTMLElement[], track, count: el.querySelector<HTMLElement>(".dash-count")! };
+        this.rows.set(b.key, r);
+      }
+      // Keep the bars in the order given.
+      const want: Element | null = prev ? prev.nextElementSibling : this.parent.firstElementChild;
+      if (want !== r.el) this.parent.insertBefore(r.el, want);
+      prev = r.el;
+      b.widths.forEach((w, i) => setStyle(r.fills[i], "width", `${w.toFixed(2)}%`));
+      setText(r.count, b.count);
+      setAttr(r.track, "title", b.title);
+    }
+  }
+}
+
+type WorkerRow = {
+  tr: HTMLElement;
+  state: Element;
+  name: HTMLElement;
+  memory: HTMLElement;
+  spark: Element;
+  cpu: Element;
+  cpuFill: HTMLElement;
+  busy: HTMLElement;
+  executing: HTMLElement;
+  queued: HTMLElement;
+};
+
+// setText, setAttr, setStyle and setHTML change the page only when the
+// value changed: an unchanged panel costs the browser no layout or paint.
+function setText(el: Element, s: string) {
+  if (el.textContent !== s) el.textContent = s;
+}
+
+function setAttr(el: Element, name: string, v: string) {
+  if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+}
+
+function setStyle(el: HTMLElement, prop: string, v: string) {
+  if (el.style.getPropertyValue(prop) !== v) el.style.setProperty(prop, v);
+}
+
+function setHTML(el: HTMLElement, html: string) {
+  if (el.dataset.html !== html) {
+    el.dataset.html = html;
+    el.innerHTML = html;
+  }
 }
