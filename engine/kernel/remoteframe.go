@@ -102,6 +102,63 @@ func (d *RemoteFrame) planKey() string {
 	return d.key
 }
 
+// rowsOf reports whether the expression of s can be evaluated on d's
+// rows: s is over d, or over a frame d was made from by filters, column
+// selections and assigns that kept the columns s uses as they were. Then
+// pandas' alignment on the index gives what evaluating it on d gives, as
+// in df[df.x > 0].assign(y=df.x * 2).
+func (d *RemoteFrame) rowsOf(s *RemoteSeries) bool {
+	if s.base == nil {
+		return false
+	}
+	want := s.base.planKey()
+	if d.planKey() == want {
+		return true
+	}
+	used := map[string]bool{}
+	exprColumns(s.expr, used)
+	for n := d.plan; n != nil; {
+		switch n["op"] {
+		case "filter":
+		case "columns":
+			kept := map[string]bool{}
+			for _, c := range n["columns"].([]string) {
+				kept[c] = true
+			}
+			for c := range used {
+				if !kept[c] {
+					return false
+				}
+			}
+		case "assign":
+			for c := range n["columns"].(node) {
+				if used[c] {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+		n, _ = n["input"].(node)
+		if b, _ := json.Marshal(n); string(b) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// exprColumns adds the columns an expression reads to used.
+func exprColumns(e node, used map[string]bool) {
+	if e["op"] == "col" {
+		used[e["name"].(string)] = true
+	}
+	for _, k := range []string{"left", "right", "operand"} {
+		if sub, ok := e[k].(node); ok {
+			exprColumns(sub, used)
+		}
+	}
+}
+
 func (d *RemoteFrame) derive(plan node, meta *frame.Frame) *RemoteFrame {
 	return &RemoteFrame{s: d.s, plan: plan, meta: meta}
 }
@@ -215,7 +272,7 @@ func (d *RemoteFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 		}
 		return d.derive(node{"op": "columns", "input": d.plan, "columns": names}, meta), true, nil
 	case *RemoteSeries:
-		if key.base == nil || key.base.planKey() != d.planKey() {
+		if key.base == nil || !d.rowsOf(key) {
 			return nil, false, notRemote("filtering a DataFrame with a mask computed from another DataFrame")
 		}
 		return d.derive(node{"op": "filter", "input": d.plan, "where": key.expr}, d.meta), true, nil
@@ -267,7 +324,7 @@ func (d *RemoteFrame) operand(v starlark.Value, like *frame.Series) (node, starl
 		if v.base == nil {
 			return nil, nil, notRemote("using the result of an aggregation in an expression")
 		}
-		if v.base.planKey() != d.planKey() {
+		if !d.rowsOf(v) {
 			return nil, nil, notRemote("combining columns of different DataFrames")
 		}
 		var shadow starlark.Value
