@@ -73,7 +73,7 @@ type RemoteFrame struct {
 	key    string       // the plan's JSON, once asked for
 }
 
-func (d *RemoteFrame) remotePlan() node               { return d.plan }
+func (d *RemoteFrame) remotePlan() node              { return d.plan }
 func (d *RemoteFrame) remoteSession() *remoteSession { return d.s }
 func (d *RemoteFrame) Type() string                  { return "dask.dataframe.DataFrame" }
 func (d *RemoteFrame) Freeze()                       {}
@@ -777,7 +777,7 @@ type RemoteScalar struct {
 	plan node
 }
 
-func (x *RemoteScalar) remotePlan() node               { return x.plan }
+func (x *RemoteScalar) remotePlan() node              { return x.plan }
 func (x *RemoteScalar) remoteSession() *remoteSession { return x.s }
 func (x *RemoteScalar) Type() string                  { return "dask.dataframe.Scalar" }
 func (x *RemoteScalar) Freeze()                       {}
