@@ -18,6 +18,7 @@ func cmdRun(args []string) error {
 	fs := flag.NewFlagSet("run", flag.ExitOnError)
 	dir := fs.String("dir", ".", "the lesson folder that data/ paths are relative to")
 	workers := fs.Int("workers", 0, "workers for Client() (0: one per CPU)")
+	server := fs.String("server", "", "the Burst server (like http://127.0.0.1:8080) that Client(\"tcp://…\") and Client(burst.remote()) reach a Dask cluster through")
 	check := fs.Bool("check", false, "run each cell of corpus files (engine/kernel/testdata/cells/*.py) in a fresh kernel and compare with its expected output")
 	fs.Parse(args)
 	if *check {
@@ -26,7 +27,7 @@ func cmdRun(args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("run: name a lesson (.md) or a script (.py), or - for stdin")
 	}
-	k := kernel.New(&kernel.NativeHost{Dir: *dir, Workers: *workers})
+	k := kernel.New(&kernel.NativeHost{Dir: *dir, Workers: *workers, Server: *server})
 	for _, name := range fs.Args() {
 		cells, err := readCells(name)
 		if err != nil {

@@ -8,10 +8,13 @@ import (
 )
 
 // Client is dask.distributed's Client: while one exists, collections
-// compute on its cluster.
+// compute on its cluster. A Client of a remote Dask cluster has no
+// cluster in this process but a session on the server's bridge (remote):
+// while it is open, dd.read_csv records plans that run there.
 type Client struct {
 	k       *Kernel
 	cluster Cluster
+	remote  *remoteSession
 	info    ClusterInfo
 }
 
@@ -28,6 +31,9 @@ func (c *Client) String() string {
 
 // HTML is the Client's notebook summary.
 func (c *Client) HTML() string {
+	if c.remote != nil {
+		return c.remoteHTML()
+	}
 	return fmt.Sprintf(`<div class="burst-client"><h3>Client</h3><table>
 <tr><th>Connection method</th><td>Cluster object</td><th>Cluster type</th><td>%s</td></tr>
 <tr><th>Address</th><td>%s</td><th>Dashboard</th><td>beside the lesson (task stream, progress, workers)</td></tr>
@@ -41,6 +47,9 @@ var clientAttrs = []string{"close", "compute", "gather", "map", "persist", "rest
 func (c *Client) AttrNames() []string { return clientAttrs }
 
 func (c *Client) Attr(name string) (starlark.Value, error) {
+	if c.remote != nil {
+		return c.remoteClientAttr(name)
+	}
 	if v, err := c.k.clientMethod(c, name); v != nil || err != nil {
 		return v, err
 	}
@@ -65,8 +74,10 @@ func (c *Client) Attr(name string) (starlark.Value, error) {
 	return nil, fmt.Errorf("AttributeError: 'Client' object has no attribute '%s'", name)
 }
 
-// newClient implements Client(n_workers=None): it starts a local cluster.
-// An earlier Client is closed, so a re-run cell does not leak workers.
+// newClient implements Client(n_workers=None): it starts a local cluster;
+// Client("tcp://…") connects to a remote Dask cluster through the Burst
+// server (Client(burst.remote()) to its default one). An earlier Client
+// is closed, so a re-run cell does not leak workers or sessions.
 func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var address starlark.Value = starlark.None
 	nWorkers := 0
@@ -74,13 +85,15 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "address?", &address, "n_workers?", &nWorkers, "threads_per_worker?", &threads); err != nil {
 		return nil, err
 	}
+	if s, ok := address.(starlark.String); ok {
+		return k.connectRemote(string(s))
+	}
 	lc, isCluster := address.(*LocalCluster)
 	if address != starlark.None && !isCluster {
-		return nil, fmt.Errorf("ValueError: connecting to a remote cluster is not available yet; use Client() for the workers in this page")
+		return nil, fmt.Errorf("TypeError: Client() takes a scheduler address like \"tcp://127.0.0.1:8786\" (or burst.remote()), a LocalCluster or nothing, not %s", pyType(address))
 	}
-	if k.client != nil && k.client.cluster != nil && (lc == nil || k.client.cluster != lc.cluster) {
-		k.client.cluster.Close()
-		k.client = nil
+	if k.client != nil && (k.client.remote != nil || k.client.cluster != nil && (lc == nil || k.client.cluster != lc.cluster)) {
+		k.closeClient()
 	}
 	if k.joblibPool != nil {
 		// The workers n_jobs=-1 borrowed go to the new Client.
@@ -152,6 +165,9 @@ func (c *Client) Enter(*starlark.Thread) (starlark.Value, error) { return c, nil
 func (c *Client) Exit(th *starlark.Thread) error {
 	if c.k != nil && c.k.client == c {
 		c.k.client = nil
+	}
+	if c.remote != nil {
+		return c.remote.close(c.k.context())
 	}
 	if c.cluster != nil {
 		err := c.cluster.Close()

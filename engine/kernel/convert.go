@@ -262,6 +262,9 @@ func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []
 	if op == "is" || op == "is not" {
 		return starlark.Bool(identical(x, y) == (op == "is")), nil
 	}
+	if isRemote(x) || isRemote(y) {
+		return remoteBinary(op, x, y)
+	}
 	if isEngine(x) || isEngine(y) {
 		r, err := binary(op, x, y)
 		if r != nil || err != nil {

@@ -14,6 +14,10 @@ import (
 
 // readCSV implements dask.dataframe.read_csv.
 func (k *Kernel) readCSV(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if s := k.activeRemote(); s != nil {
+		// A Client of a remote cluster is open: the cluster reads.
+		return k.remoteReadCSV(s, args, kwargs)
+	}
 	urlpath, opt, blocksize, err := readCSVArgs("read_csv", args, kwargs)
 	if err != nil {
 		return nil, err

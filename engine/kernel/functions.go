@@ -505,6 +505,9 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 			return nil, fmt.Errorf("TypeError: compute() got an unexpected keyword argument '%s'", kv[0])
 		}
 	}
+	if vs, ok, err := k.remoteMany(args, persist); ok {
+		return vs, err
+	}
 	// With a Client, persisted data stays on its workers.
 	if persist && k.client != nil && k.client.cluster != nil && k.client.cluster.Scheduler() != nil {
 		out := make([]starlark.Value, len(args))

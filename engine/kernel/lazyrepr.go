@@ -30,9 +30,33 @@ func divisionRows(nparts int) []bool {
 // apart, each as wide as its labels and its values (which pandas prints
 // after a space), labels of MultiIndex columns on a row per level.
 func lazyFrameRepr(c *dataframe.Collection) string {
-	m := c.FrameMeta()
+	return frameStructure(c.FrameMeta(), c.NParts, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
+}
+
+// npartitionsLabel labels the structure's index: "npartitions=?" while
+// the number is not known (nparts < 0: a plan on a remote cluster before
+// persist).
+func npartitionsLabel(nparts int) string {
+	if nparts < 0 {
+		return "npartitions=?"
+	}
+	return fmt.Sprintf("npartitions=%d", nparts)
+}
+
+// structureRows is divisionRows, with one row while the number of
+// partitions is not known.
+func structureRows(nparts int) []bool {
+	if nparts < 0 {
+		return divisionRows(1)
+	}
+	return divisionRows(nparts)
+}
+
+// frameStructure is lazyFrameRepr for a frame's meta, its number of
+// partitions (-1: unknown) and the "Dask Name: …" line.
+func frameStructure(m *frame.Frame, nparts int, nameLine string) string {
 	nlev := frame.ColumnLevels(m)
-	label := fmt.Sprintf("npartitions=%d", c.NParts)
+	label := npartitionsLabel(nparts)
 	heads := make([][]string, len(m.Columns)) // labels per level
 	w := make([]int, len(m.Columns))
 	var prev []string
@@ -62,23 +86,29 @@ func lazyFrameRepr(c *dataframe.Collection) string {
 	}
 	row(label, func(i int) string { return "" })
 	row("", func(i int) string { return string(m.Columns[i].DType()) })
-	for _, cut := range divisionRows(c.NParts) {
+	for _, cut := range structureRows(nparts) {
 		first := ""
 		if cut {
 			first = "..."
 		}
 		row(first, func(i int) string { return "..." })
 	}
-	fmt.Fprintf(&b, "Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph))
+	b.WriteString(nameLine)
 	return b.String()
 }
 
 // lazySeriesRepr is Dask's repr of a Series (or, with name "", an Index).
 func lazySeriesRepr(kind string, c *dataframe.Collection, name string, dtype frame.DType) string {
+	return seriesStructure(kind, c.NParts, name, dtype, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
+}
+
+// seriesStructure is lazySeriesRepr for a number of partitions (-1:
+// unknown) and a "Dask Name: …" line.
+func seriesStructure(kind string, nparts int, name string, dtype frame.DType, nameLine string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Dask %s Structure:\nnpartitions=%d\n    %s\n", kind, c.NParts, dtype)
+	fmt.Fprintf(&b, "Dask %s Structure:\n%s\n    %s\n", kind, npartitionsLabel(nparts), dtype)
 	w := len(dtype) + 1
-	for _, cut := range divisionRows(c.NParts) {
+	for _, cut := range structureRows(nparts) {
 		if cut {
 			b.WriteString("   " + frame.Center("...", w) + "\n")
 		} else {
@@ -88,15 +118,20 @@ func lazySeriesRepr(kind string, c *dataframe.Collection, name string, dtype fra
 	if kind == "Series" {
 		fmt.Fprintf(&b, "Name: %s, ", name)
 	}
-	fmt.Fprintf(&b, "dtype: %s\nDask Name: %s, %s", dtype, graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph))
+	fmt.Fprintf(&b, "dtype: %s\n%s", dtype, nameLine)
 	return b.String()
 }
 
 // lazyFrameHTML is Dask's notebook repr of a DataFrame: pandas' HTML of
 // the frame of dtype names, its index named npartitions=N.
 func lazyFrameHTML(c *dataframe.Collection) string {
-	m := c.FrameMeta()
-	head := &frame.Frame{Columns: m.Columns, Index: []frame.Column{{Name: fmt.Sprintf("npartitions=%d", c.NParts), Data: frame.Strings(nil, nil)}}}
+	return frameStructureHTML(c.FrameMeta(), c.NParts, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
+}
+
+// frameStructureHTML is lazyFrameHTML for a frame's meta, its number of
+// partitions (-1: unknown) and the "Dask Name: …" line.
+func frameStructureHTML(m *frame.Frame, nparts int, nameLine string) string {
+	head := &frame.Frame{Columns: m.Columns, Index: []frame.Column{{Name: npartitionsLabel(nparts), Data: frame.Strings(nil, nil)}}}
 	var b strings.Builder
 	b.WriteString("<div><strong>Dask DataFrame Structure:</strong></div>\n")
 	b.WriteString(head.HTMLHead())
@@ -105,7 +140,7 @@ func lazyFrameHTML(c *dataframe.Collection) string {
 		fmt.Fprintf(&b, "      <td>%s</td>\n", c.DType())
 	}
 	b.WriteString("    </tr>\n")
-	for _, cut := range divisionRows(c.NParts) {
+	for _, cut := range structureRows(nparts) {
 		th := ""
 		if cut {
 			th = "..."
@@ -116,6 +151,6 @@ func lazyFrameHTML(c *dataframe.Collection) string {
 		}
 		b.WriteString("    </tr>\n")
 	}
-	fmt.Fprintf(&b, "  </tbody>\n</table>\n</div>\n<div>Dask Name: %s, %s</div>", html.EscapeString(graph.PartKey(c.Name, 0).Prefix()), layers(c.Graph))
+	fmt.Fprintf(&b, "  </tbody>\n</table>\n</div>\n<div>%s</div>", html.EscapeString(nameLine))
 	return b.String()
 }

@@ -113,6 +113,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 		"visualize":   builtin("visualize", k.visualizeAll),
 	}}
 	mods["distributed"] = mods["dask.distributed"]
+	mods["burst"] = k.burstModule()
 	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
 	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
 	k.addSklearn(mods)
@@ -296,6 +297,9 @@ func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 // pyPow is x ** y.
 func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	x, y := args[0], args[1]
+	if isRemote(x) || isRemote(y) {
+		return remoteBinary("**", x, y)
+	}
 	if isEngine(x) || isEngine(y) {
 		return binary("**", x, y)
 	}

@@ -18,6 +18,10 @@ type NativeHost struct {
 	// OnEvent, when set, receives the events of every cluster the host
 	// starts (see sched.Event).
 	OnEvent func(sched.Event)
+	// Server is the Burst server a Client of a remote Dask cluster goes
+	// through ("http://127.0.0.1:8080"); empty when there is none (see
+	// remote_native.go).
+	Server string
 	// started is the last cluster, for tests that stop its workers.
 	started *localCluster
 }

@@ -319,7 +319,7 @@ export class Dashboard {
     const scale = (w - left - 8) / (hi - lo);
     g.font = "11px ui-monospace, monospace";
     g.fillStyle = "#495057";
-    this.rows.forEach((r, i) => g.fillText(r, 4, rowH / 2 + 5 + i * rowH));
+    this.rows.forEach((r, i) => g.fillText(fitLabel(g, workerLabel(r), left - 8), 4, rowH / 2 + 5 + i * rowH));
     // Many tasks shorter than a pixel land on the same pixel: draw each
     // pixel of a row once per colour.
     const lastPixel: number[] = [];
@@ -425,7 +425,7 @@ export class Dashboard {
       g.fill();
       g.stroke();
       g.fillStyle = "#212529";
-      g.fillText(name, x, y + (name === "scheduler" ? 30 : 24));
+      g.fillText(workerLabel(name), x, y + (name === "scheduler" ? 30 : 24));
     }
     g.textAlign = "start";
     this.lastMap = now;
@@ -520,7 +520,8 @@ export class Dashboard {
       const lost = e.state === "lost";
       if (r.tr.classList.contains("lost") !== lost) r.tr.classList.toggle("lost", lost);
       setAttr(r.state, "title", e.state || "");
-      setText(r.name, name);
+      setText(r.name, workerLabel(name));
+      setAttr(r.name, "title", name);
       setText(r.memory, formatBytes(e.memory || 0));
       setAttr(r.spark, "points", this.sparkline(name));
       setAttr(r.cpu, "title", `busy ${Math.round(100 * frac)}% of the last ${recent.toFixed(0)} s`);
@@ -562,6 +563,21 @@ export class Dashboard {
     this.tip.hidden = false;
     this.tip.textContent = `${b.transfer ? "transfer of " : ""}${b.key} on ${b.row}: ${((b.stop - b.start) * 1000).toFixed(1)} ms`;
   }
+}
+
+// workerLabel shows a worker's name without the scheme of a remote Dask
+// worker's address: "tcp://127.0.0.1:40123" → "127.0.0.1:40123".
+function workerLabel(name: string): string {
+  return name.replace(/^[a-z]+:\/\//, "");
+}
+
+// fitLabel shortens text from the left ("…0.1:40123") until it fits in
+// width pixels: the end of an address, its port, tells workers apart.
+function fitLabel(g: CanvasRenderingContext2D, text: string, width: number): string {
+  if (g.measureText(text).width <= width) return text;
+  let t = text;
+  while (t.length > 1 && g.measureText("…" + t).width > width) t = t.slice(1);
+  return "…" + t;
 }
 
 function formatBytes(n: number): string {

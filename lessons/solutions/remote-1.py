@@ -1,0 +1,1 @@
+df.groupby("payment_type").tip_amount.mean().compute()
