@@ -213,7 +213,7 @@ func (w *pipeWorker) Run(ctx context.Context, r Request) (Result, error) {
 // stay in the scheduler's queue where an idle worker can steal them.
 func TestPipelinedWorkers(t *testing.T) {
 	for _, tc := range []struct {
-		ms, n        int
+		ms, n       int
 		least, most int
 	}{
 		{0, 2000, 16, 64},
