@@ -225,7 +225,8 @@ func (w *portWorker) Release(keys []graph.Key) {
 // "lost" is a change, not a snapshot, and is always kept). A long batch —
 // the kernel was busy, or 50,000 results were released at once — goes in
 // messages of at most maxEventsPerPost, so that the page handles each in
-// a few milliseconds and stays responsive between them.
+// a few milliseconds (500 events are about 90 kB of JSON) and stays
+// responsive between them.
 type eventBuffer struct {
 	mu      sync.Mutex
 	pending []sched.Event
@@ -233,7 +234,7 @@ type eventBuffer struct {
 	armed   bool
 }
 
-const maxEventsPerPost = 2000
+const maxEventsPerPost = 500
 
 func (b *eventBuffer) add(e sched.Event) {
 	b.mu.Lock()

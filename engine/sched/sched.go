@@ -70,6 +70,7 @@ type Scheduler struct {
 	durations map[string]*duration
 	seq       int64
 	counts    map[State]int
+	errs      int64 // tasks that erred so far, for Wait
 }
 
 type task struct {
@@ -303,30 +304,62 @@ func (s *Scheduler) Release(keys []graph.Key) {
 
 // Wait blocks until every key is in memory, or returns the error of the
 // first that erred.
+//
+// Waiting for 50,000 futures must not look at all of them each time one
+// task ends: Wait remembers how far the keys are in memory (tasks end
+// roughly in the order they were submitted) and looks at every key only
+// at the start, when a task erred, and at the end, where a key a lost
+// worker sent back to released sends it back to waiting.
 func (s *Scheduler) Wait(ctx context.Context, keys []graph.Key) error {
 	s.init()
+	next := 0             // keys[:next] were in memory when last looked at
+	seenErrs := int64(-1) // s.errs when all keys were last looked at
 	for {
 		s.mu.Lock()
-		done := true
-		for _, k := range keys {
-			t := s.tasks[k]
-			if t == nil {
+		if seenErrs != s.errs || next == len(keys) {
+			seenErrs = s.errs
+			next = len(keys)
+			for i, k := range keys {
+				t := s.tasks[k]
+				if t == nil {
+					s.mu.Unlock()
+					return fmt.Errorf("sched: %s is not wanted", k)
+				}
+				if t.state == Erred {
+					s.mu.Unlock()
+					return t.err
+				}
+				if t.state != Memory && i < next {
+					next = i
+				}
+			}
+		}
+		for next < len(keys) {
+			t := s.tasks[keys[next]]
+			if t == nil || t.state != Memory {
+				break
+			}
+			next++
+		}
+		if next == len(keys) {
+			// Everything looked at was in memory: check all of it once
+			// more, as the loop's first pass does.
+			done := true
+			for _, k := range keys {
+				if t := s.tasks[k]; t == nil || t.state != Memory {
+					done = false
+					break
+				}
+			}
+			if done {
 				s.mu.Unlock()
-				return fmt.Errorf("sched: %s is not wanted", k)
+				return nil
 			}
-			if t.state == Erred {
-				s.mu.Unlock()
-				return t.err
-			}
-			if t.state != Memory {
-				done = false
-			}
+			s.mu.Unlock()
+			continue
 		}
 		ch := s.changed
 		s.mu.Unlock()
-		if done {
-			return nil
-		}
 		select {
 		case <-ch:
 		case <-ctx.Done():
@@ -839,6 +872,7 @@ func (s *Scheduler) erred(t *task, err error) {
 	}
 	t.worker = nil
 	s.setState(t, Erred)
+	s.errs++
 	t.err = err
 	for d := range t.dependents {
 		if d.state == Waiting || d.state == Queued {

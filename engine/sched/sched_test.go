@@ -244,3 +244,36 @@ func TestPipelinedWorkers(t *testing.T) {
 		}
 	}
 }
+
+// Wait on many keys returns when the last is in memory, and with the
+// error of a key that erred anywhere among them.
+func TestWaitManyKeys(t *testing.T) {
+	s := &Scheduler{Workers: NewLocalWorkers(2, &graph.Env{})}
+	g := graph.Graph{}
+	var keys []graph.Key
+	for i := range 3000 {
+		k := graph.Key(fmt.Sprintf("('many', %d)", i))
+		g[k] = sleepTask(string(k), 0)
+		if i == 2500 {
+			g[k] = &graph.Task{Key: k, Stages: []graph.Stage{graph.NewStage("sched-test-fail", nil)}}
+		}
+		keys = append(keys, k)
+	}
+	if err := s.Submit(g, keys[:2000]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Wait(context.Background(), keys[:2000]); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range keys[:2000] {
+		if st, _ := s.Status(k); st != Memory {
+			t.Fatalf("%s is %s after Wait", k, st)
+		}
+	}
+	if err := s.Submit(g, keys); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Wait(context.Background(), keys); err == nil || err.Error() != "ValueError: boom" {
+		t.Errorf("Wait with an erred key: %v", err)
+	}
+}

@@ -71,6 +71,7 @@ export class Dashboard {
   private flights: { from: string; to: string; at: number; transfer: boolean }[] = [];
   private animating = false;
   private lastMap = 0;
+  private mapStatic: { key: string; canvas: HTMLCanvasElement } | null = null;
   private progressRows: BarList;
   private memoryRows: BarList;
   private workerRows = new Map<string, WorkerRow>();
@@ -121,6 +122,40 @@ export class Dashboard {
     this.canvas.addEventListener("mouseleave", () => (this.tip.hidden = true));
     document.body.appendChild(this.root);
     requestAnimationFrame(() => this.draw());
+    const idle = (window as any).requestIdleCallback || ((f: () => void) => setTimeout(f, 200));
+    idle(() => this.warm(), { timeout: 2000 });
+  }
+
+  // warm lays out a sample of the panels' text once, hidden, while the
+  // page is idle after loading. The first layout of that text (fonts
+  // looked up, glyphs shaped, tabular digits) took 70–300 ms on our
+  // machines; without this it landed in the first frame of the first
+  // computation, freezing the page just as the dashboard lit up.
+  private warm() {
+    const sample = document.createElement("div");
+    sample.setAttribute("aria-hidden", "true");
+    sample.style.cssText = "position:absolute;left:0;top:0;width:100%;visibility:hidden;pointer-events:none";
+    const text = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 ()[]{}_-.,:;'\"/%…";
+    sample.innerHTML =
+      `<div class="dash-progress"><div class="dash-bar"><span class="dash-name">${text}</span><span class="dash-track">` +
+      `<span class="dash-fill" style="width:40%"></span><span class="dash-err" style="width:10%"></span></span>` +
+      `<span class="dash-count">0123456789 / 9876543210</span></div></div>` +
+      `<div class="dash-workers"><table><thead><tr><th>worker</th><th>memory</th><th>over time</th><th>busy</th><th>exec.</th><th>queued</th></tr></thead>` +
+      `<tbody><tr class="lost"><td><span class="dash-state"></span><span>${text}</span></td><td>0.0 B kB MB GB</td>` +
+      `<td><svg class="dash-spark" width="80" height="18" viewBox="0 0 80 18"><polyline points="0,16 40,2 80,9"/></svg></td>` +
+      `<td><span class="dash-cpu"><span style="width:40%"></span></span>100%</td><td>0123456789</td><td>0123456789</td></tr></tbody></table></div>` +
+      `<div class="dash-empty">${text}</div><div class="dash-tip">${text}</div>`;
+    this.root.appendChild(sample);
+    void sample.offsetHeight;
+    // The canvases' font too.
+    const g = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    if (g) {
+      g.font = "11px ui-monospace, monospace";
+      g.fillText(text, 0, 10);
+      g.measureText(text);
+    }
+    sample.remove();
+    this.graph.warm();
   }
 
   // full opens a panel over the whole window, or closes it again.
@@ -263,6 +298,11 @@ export class Dashboard {
 
   // schedule redraws at the next frame, at most once per frame however
   // many events arrive, and at most ten times a second while they stream.
+  // The canvases are drawn in the frame; the other panels each in a task
+  // of their own right after it. The page shares the machine's cores with
+  // the kernel and the workers, busy with 50,000 tasks: one long task
+  // drawing everything could be stretched past 100 ms, several short ones
+  // let the page answer between them.
   private schedule() {
     if (this.dirty) return;
     this.dirty = true;
@@ -271,7 +311,16 @@ export class Dashboard {
       requestAnimationFrame(() => {
         this.dirty = false;
         this.lastDraw = performance.now();
-        this.draw();
+        this.drawStream();
+        this.drawMap();
+        setTimeout(() => {
+          this.drawProgress();
+          this.graph.draw(this.tasks, this.states, this.groups);
+        });
+        setTimeout(() => {
+          this.drawWorkers();
+          this.drawMemory();
+        });
       });
     if (wait > 0) setTimeout(go, wait);
     else go();
@@ -311,7 +360,7 @@ export class Dashboard {
       c.height = Math.round(h * dpr);
       c.style.height = h + "px";
     }
-    const g = c.getContext("2d")!;
+    const g = c.getContext("2d", { willReadFrequently: true })!;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, w, h);
     const left = 70;
@@ -382,9 +431,6 @@ export class Dashboard {
       c.height = Math.round(h * dpr);
       c.style.height = h + "px";
     }
-    const g = c.getContext("2d")!;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, w, h);
     const cx = w / 2;
     const cy = h / 2;
     const r = Math.min(w, h) / 2 - 28;
@@ -394,48 +440,73 @@ export class Dashboard {
       const a = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(ws.length, 1);
       pos.set(name, [cx + r * Math.cos(a), cy + r * Math.sin(a)]);
     });
-    g.strokeStyle = "#dee2e6";
-    for (const name of ws) {
-      const [x, y] = pos.get(name)!;
-      g.beginPath();
-      g.moveTo(cx, cy);
-      g.lineTo(x, y);
-      g.stroke();
+    // The lines, the nodes and their names change only when the workers
+    // do: they are drawn once on a canvas of their own and copied each
+    // frame, under the dots. Drawing text every frame was most of the
+    // map's cost while thousands of tasks flew.
+    const key = `${c.width}x${c.height}:${ws.map((n) => n + (this.workers.get(n)?.state === "lost" ? "!" : "")).join(",")}`;
+    if (this.mapStatic?.key !== key) {
+      const sc = document.createElement("canvas");
+      sc.width = c.width;
+      sc.height = c.height;
+      const g = sc.getContext("2d", { willReadFrequently: true })!;
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
+      g.strokeStyle = "#dee2e6";
+      for (const name of ws) {
+        const [x, y] = pos.get(name)!;
+        g.beginPath();
+        g.moveTo(cx, cy);
+        g.lineTo(x, y);
+        g.stroke();
+      }
+      g.font = "11px ui-monospace, monospace";
+      g.textAlign = "center";
+      for (const [name, [x, y]] of pos) {
+        const lost = this.workers.get(name)?.state === "lost";
+        g.fillStyle = name === "scheduler" ? "#e7f5ff" : lost ? "#fff5f5" : "#ebfbee";
+        g.strokeStyle = name === "scheduler" ? "#1c7ed6" : lost ? "#c92a2a" : "#2f9e44";
+        g.beginPath();
+        g.arc(x, y, name === "scheduler" ? 16 : 12, 0, 2 * Math.PI);
+        g.fill();
+        g.stroke();
+        g.fillStyle = "#212529";
+        g.fillText(fitLabel(g, workerLabel(name), w / Math.max(2, ws.length)), x, y + (name === "scheduler" ? 30 : 24));
+      }
+      this.mapStatic = { key, canvas: sc };
     }
+    const g = c.getContext("2d", { willReadFrequently: true })!;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, c.width, c.height);
+    g.drawImage(this.mapStatic.canvas, 0, 0);
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
     const now = performance.now();
     this.flights = this.flights.filter((f) => now - f.at < 600);
-    for (const f of this.flights) {
-      const a = pos.get(f.from);
-      const b = pos.get(f.to);
-      if (!a || !b) continue;
-      const t = (now - f.at) / 600;
-      g.fillStyle = f.transfer ? "#c92a2a" : "#1c7ed6";
+    // One path per colour: a fill per dot cost more than the dots.
+    for (const transfer of [false, true]) {
+      g.fillStyle = transfer ? "#c92a2a" : "#1c7ed6";
       g.beginPath();
-      g.arc(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, 3.5, 0, 2 * Math.PI);
+      for (const f of this.flights) {
+        if (f.transfer !== transfer) continue;
+        const a = pos.get(f.from);
+        const b = pos.get(f.to);
+        if (!a || !b) continue;
+        const t = (now - f.at) / 600;
+        const x = a[0] + (b[0] - a[0]) * t;
+        const y = a[1] + (b[1] - a[1]) * t;
+        g.moveTo(x + 3.5, y);
+        g.arc(x, y, 3.5, 0, 2 * Math.PI);
+      }
       g.fill();
     }
-    g.font = "11px ui-monospace, monospace";
-    g.textAlign = "center";
-    for (const [name, [x, y]] of pos) {
-      const lost = this.workers.get(name)?.state === "lost";
-      g.fillStyle = name === "scheduler" ? "#e7f5ff" : lost ? "#fff5f5" : "#ebfbee";
-      g.strokeStyle = name === "scheduler" ? "#1c7ed6" : lost ? "#c92a2a" : "#2f9e44";
-      g.beginPath();
-      g.arc(x, y, name === "scheduler" ? 16 : 12, 0, 2 * Math.PI);
-      g.fill();
-      g.stroke();
-      g.fillStyle = "#212529";
-      g.fillText(workerLabel(name), x, y + (name === "scheduler" ? 30 : 24));
-    }
-    g.textAlign = "start";
     this.lastMap = now;
     if (this.flights.length && !this.animating) {
-      // Thirty frames a second are smooth enough for dots, and leave the
-      // page's main thread time for everything else while 50,000 fly.
+      // Fifteen frames a second still read as motion, and leave the page
+      // (and the browser's compositor, which shares the cores with the
+      // kernel and the workers) time for everything else while 50,000 fly.
       this.animating = true;
       const next = () =>
         requestAnimationFrame((t) => {
-          if (t - this.lastMap < 30) return next();
+          if (t - this.lastMap < 66) return next();
           this.animating = false;
           this.drawMap();
         });

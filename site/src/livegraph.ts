@@ -67,6 +67,26 @@ export class LiveGraph {
     this.panel.dataset.nodes = String(this.layout ? this.layout.nodes.size : 0);
   }
 
+  // warm runs dagre once on a tiny graph of each kind: its first layout
+  // (code not yet compiled by the JavaScript engine) is slow enough to
+  // stall the first frame of the first computation.
+  warm() {
+    const [tasks, groups, mode] = [this.tasks, this.groups, this.mode];
+    this.tasks = new Map([
+      ["a", { prefix: "a", deps: [] }],
+      ["b", { prefix: "b", deps: ["a"] }],
+    ]);
+    this.groups = new Map([
+      ["a", { total: 1, processing: 0, memory: 0, released: 0, erred: 0, deps: new Set<string>(), preset: 0 }],
+      ["b", { total: 1, processing: 0, memory: 0, released: 0, erred: 0, deps: new Set(["a"]), preset: 0 }],
+    ]);
+    for (const m of ["tasks", "groups"] as const) {
+      this.mode = m;
+      this.lay();
+    }
+    [this.tasks, this.groups, this.mode] = [tasks, groups, mode];
+  }
+
   private lay() {
     const G = new dagre.graphlib.Graph();
     G.setGraph({ rankdir: "BT", nodesep: this.mode === "tasks" ? 8 : 24, ranksep: this.mode === "tasks" ? 22 : 30, marginx: 10, marginy: 10 });
@@ -109,7 +129,7 @@ export class LiveGraph {
       c.height = Math.round(h * dpr);
       c.style.height = h + "px";
     }
-    const g = c.getContext("2d")!;
+    const g = c.getContext("2d", { willReadFrequently: true })!;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, w, h);
     if (!this.layout) {
