@@ -304,6 +304,14 @@ func sparsify(labels [][]string, rows []int) [][]string {
 
 // String formats s as pandas' repr does.
 func (s *Series) String() string {
+	if s.Len() == 0 {
+		// pandas prints an empty series on one line.
+		name := ""
+		if s.Name != "" {
+			name = fmt.Sprintf("Name: %s, ", DisplayName(s.Name))
+		}
+		return fmt.Sprintf("Series([], %sdtype: %s)", name, DTypeOf(s.Data.DataType()))
+	}
 	rows, trunc := rowsShown(s.Len())
 	labels := indexLabels(s.Index, s.Len())
 	vals := pick(formatValues(s.Data), rows)
@@ -387,6 +395,15 @@ func colsShown(n int) []int {
 // column right-aligned under its name, columns one space apart (values keep
 // the space pandas leaves for a sign).
 func (f *Frame) String() string {
+	if f.Rows == 0 && len(f.Columns) > 0 {
+		// pandas names the columns of an empty frame instead of drawing
+		// a table without rows.
+		names := make([]string, len(f.Columns))
+		for i, c := range f.Columns {
+			names[i] = DisplayName(c.Name)
+		}
+		return "Empty DataFrame\nColumns: [" + strings.Join(names, ", ") + "]\nIndex: []"
+	}
 	rows, rtrunc := rowsShown(f.Rows)
 	cols := colsShown(len(f.Columns))
 	labels := indexLabels(f.Index, f.Rows)

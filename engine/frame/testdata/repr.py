@@ -83,6 +83,15 @@ frame("column-levels", pd.DataFrame([[9.615385, 161.0, -18.0], [3.341463, 358.0,
 frame("column-levels-unnamed", pd.DataFrame({("a", "x"): [1, 2], ("a", "y"): [3, 4], ("bbbbbbbb", "z"): ["p", "q"]}))
 frame("column-levels-tall", pd.DataFrame({("v", "a"): np.arange(70), ("v", "b"): np.arange(70) * 0.5, ("w", "c"): np.arange(70) % 3}))
 
+# Empty results: a filter that kept no row, a group-by of nothing.
+flights = pd.DataFrame({"Year": [1990, 1991], "Month": [1, 2], "Dest": ["BOS", "ORD"]})
+frame("empty-filtered", flights[flights.Year > 2000])
+frame("empty-range", pd.DataFrame({"Year": pd.Series([], dtype="int64"), "DepDelay": pd.Series([], dtype="float64")}))
+frame("empty-named-index", flights.set_index("Dest")[flights.set_index("Dest").Year > 2000])
+series("empty", pd.Series([], dtype="float64", name="DepDelay"))
+series("empty-unnamed", pd.Series([], dtype="int64"))
+series("empty-filtered", flights.Year[flights.Year > 2000])
+
 with open(os.path.join(os.path.dirname(__file__), "repr.json"), "w") as f:
     json.dump({"pandas": pd.__version__, "cases": cases}, f, indent=1)
     f.write("\n")
