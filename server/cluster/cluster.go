@@ -52,7 +52,11 @@ type Options struct {
 	PlanTimeout    time.Duration // longest a plan may run: 10m
 	StartTimeout   time.Duration // for the bridge to start: 60s
 	IdleTimeout    time.Duration // sessions unused this long are closed: 1h
-	MaxSessions    int           // per cluster: 64
+	// AbandonTimeout closes sooner a session whose page went away: one
+	// that had an event subscriber, has none left and was not used for
+	// this long (a reloaded or closed tab never says goodbye): 2m.
+	AbandonTimeout time.Duration
+	MaxSessions    int // per cluster: 64
 	Logf           func(format string, args ...any)
 }
 
@@ -80,9 +84,11 @@ type session struct {
 	persisted map[string]string
 	lastUsed  time.Time
 
-	subMu sync.Mutex
-	subs  map[chan sched.Event]bool
-	done  chan struct{} // closed when the session closes
+	subMu   sync.Mutex
+	subs    map[chan sched.Event]bool
+	watched bool          // it has had a subscriber
+	left    time.Time     // when its last subscriber left
+	done    chan struct{} // closed when the session closes
 }
 
 // NoClusterMessage is what the API says when the server was started
@@ -113,6 +119,9 @@ func New(addrs []string, opts Options) (*Manager, error) {
 	}
 	if opts.IdleTimeout == 0 {
 		opts.IdleTimeout = time.Hour
+	}
+	if opts.AbandonTimeout == 0 {
+		opts.AbandonTimeout = 2 * time.Minute
 	}
 	if opts.MaxSessions == 0 {
 		opts.MaxSessions = 64
@@ -189,9 +198,10 @@ func (m *Manager) Close() error {
 
 func (m *Manager) logf(format string, args ...any) { m.opts.Logf(format, args...) }
 
-// janitor closes sessions nobody used for IdleTimeout.
+// janitor closes sessions nobody used for IdleTimeout, and abandoned ones
+// after AbandonTimeout.
 func (m *Manager) janitor() {
-	t := time.NewTicker(time.Minute)
+	t := time.NewTicker(max(10*time.Millisecond, min(time.Minute, m.opts.AbandonTimeout/4)))
 	defer t.Stop()
 	for {
 		select {
@@ -212,7 +222,9 @@ func (m *Manager) janitor() {
 				continue
 			}
 			s.subMu.Lock()
-			if len(s.subs) == 0 && time.Since(s.lastUsed) > m.opts.IdleTimeout {
+			unused := time.Since(s.lastUsed)
+			abandoned := s.watched && time.Since(s.left) > m.opts.AbandonTimeout && unused > m.opts.AbandonTimeout
+			if len(s.subs) == 0 && (unused > m.opts.IdleTimeout || abandoned) {
 				idle = append(idle, s)
 			}
 			s.subMu.Unlock()
@@ -430,10 +442,14 @@ func (m *Manager) Subscribe(sid string) (events <-chan sched.Event, done <-chan 
 	c := make(chan sched.Event, 4096)
 	s.subMu.Lock()
 	s.subs[c] = true
+	s.watched = true
 	s.subMu.Unlock()
 	return c, s.done, func() {
 		s.subMu.Lock()
 		delete(s.subs, c)
+		if len(s.subs) == 0 {
+			s.left = time.Now()
+		}
 		s.subMu.Unlock()
 	}, nil
 }

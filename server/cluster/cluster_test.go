@@ -251,6 +251,34 @@ func TestDaskCluster(t *testing.T) {
 		}
 	})
 
+	t.Run("abandoned", func(t *testing.T) {
+		// A page that goes away never closes its session; once its event
+		// stream is gone and the session unused for AbandonTimeout, the
+		// server closes it. Sessions never watched (a native kernel) or
+		// still watched stay open.
+		m, srv := newServer(t, []string{c.addr}, root, Options{Python: python, AbandonTimeout: time.Second})
+		left, _ := openSession(t, srv)
+		native, _ := openSession(t, srv)
+		open, _ := openSession(t, srv)
+		_, stopLeft := collectEvents(t, srv, left)
+		_, stopOpen := collectEvents(t, srv, open)
+		defer stopOpen()
+		stopLeft()
+		waitFor(t, 15*time.Second, "the abandoned session to be closed", func() bool {
+			m.mu.Lock() // looking must not count as using it
+			defer m.mu.Unlock()
+			return m.sessions[left] == nil
+		})
+		if code, out := runPlan(t, srv, left, taxiPlan()); code != 404 {
+			t.Errorf("the abandoned session: %d %v", code, out)
+		}
+		for _, sid := range []string{native, open} {
+			if code, out := runPlan(t, srv, sid, taxiPlan()); code != 200 {
+				t.Errorf("a session that was not abandoned: %d %v", code, out)
+			}
+		}
+	})
+
 	t.Run("overhead", func(t *testing.T) {
 		// The taxi group-by through the API (plan check, bridge, JSON) and
 		// from a Python Client straight to the same cluster, interleaved.
