@@ -504,6 +504,14 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 	if err != nil {
 		return nil, err
 	}
+	if x, ok := v.(*DaskArray); ok {
+		if persist {
+			return k.persistArray(x)
+		}
+		// A future of the whole array: the blocks on the workers, put
+		// together by one more task in the kernel.
+		v = x.finalized()
+	}
 	if d, ok := v.(*Delayed); ok {
 		f, err := c.submitDelayed(d)
 		if err != nil || !persist {

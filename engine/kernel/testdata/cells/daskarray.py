@@ -460,3 +460,18 @@ x = da.from_array(rs.normal(size=(100000, 4)), chunks=(30000, 4))
 i = da.from_array(rs.randint(0, 1000, size=50000), chunks=20000)
 x.mean().compute(), x.sum(axis=0).compute(), x.mean(axis=1)[:2].compute(), i.mean().compute(), i.sum().compute()
 # > (-0.0040486908570129135, array([-594.49328909, -367.57866908, -452.17864584, -205.22573879]), array([ 0.06205065, -0.51300259]), 499.3221, 24966105)
+
+# %% client.persist and client.compute of an array
+import numpy as np
+import dask.array as da
+from dask.distributed import Client
+client = Client()
+x = da.from_array(np.arange(12.0).reshape(6, 2), chunks=(3, 2))
+y = client.persist(x)
+print(y)
+f = client.compute(x.sum())
+print(f.result(), client.compute(x).result().shape)
+(y + 1).sum().compute()
+# > dask.array<array, shape=(6, 2), dtype=float64, chunksize=(3, 2), chunktype=numpy.ndarray>
+# > 66.0 (6, 2)
+# > 78.0
