@@ -237,16 +237,31 @@ func blockwise(t *Task) bool {
 	if len(t.Deps) <= 1 {
 		return true
 	}
-	i, ok := t.Key.Index()
+	i, ok := t.Key.indices()
 	if !ok {
 		return false
 	}
 	for _, d := range t.Deps {
-		if j, ok := d.Index(); !ok || j != i {
+		if j, ok := d.indices(); !ok || j != i {
 			return false
 		}
 	}
 	return true
+}
+
+// indices returns the block indices of a tuple key, ", 1, 0)" for
+// "('x-1f3a…', 1, 0)": a 2-D array's blocks (1, 0) and (0, 0) are not the
+// same block although their last indices agree.
+func (k Key) indices() (string, bool) {
+	s := string(k)
+	if !strings.HasPrefix(s, "('") || !strings.HasSuffix(s, ")") {
+		return "", false
+	}
+	i := strings.Index(s[2:], "', ")
+	if i < 0 {
+		return "", false
+	}
+	return s[2+i+1:], true
 }
 
 // explicitArgs returns t's stages with Args filled in.

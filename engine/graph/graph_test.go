@@ -185,3 +185,24 @@ func TestFuseBlockwise(t *testing.T) {
 		}
 	}
 }
+
+// Blocks of 2-D arrays are the same block only when all their indices
+// agree, not just the last.
+func TestBlockwiseComparesAllIndices(t *testing.T) {
+	task := func(k string, deps ...Key) *Task { return &Task{Key: Key(k), Deps: deps} }
+	for _, c := range []struct {
+		t    *Task
+		want bool
+	}{
+		{task("('c', 0, 1)", "('a', 0, 1)", "('b', 0, 1)"), true},
+		{task("('c', 0, 1)", "('a', 0, 1)", "('b', 1, 1)"), false},
+		{task("('c', 3)", "('a', 3)", "('b', 3)"), true},
+		{task("('c', 3)", "('a', 3)", "('b', 0, 3)"), false},
+		{task("c", "a", "b"), false},
+		{task("('c', 0, 1)", "('a', 0, 1)"), true},
+	} {
+		if got := blockwise(c.t); got != c.want {
+			t.Errorf("blockwise(%s ← %v) = %v, want %v", c.t.Key, c.t.Deps, got, c.want)
+		}
+	}
+}
