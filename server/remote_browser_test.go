@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 
 	"burst/build/dataset"
 	"burst/server/cluster"
+	"burst/server/cluster/dasktest"
 	"burst/server/site"
 )
 
@@ -31,7 +31,7 @@ import (
 // workers.
 func TestRemoteLesson(t *testing.T) {
 	requireChrome(t)
-	requireDask(t)
+	dasktest.Require(t)
 	start := time.Now()
 	root := t.TempDir()
 	if _, err := dataset.Taxi(filepath.Join(root, "data"), 0.02); err != nil {
@@ -43,7 +43,7 @@ func TestRemoteLesson(t *testing.T) {
 	}
 	pandas := make(chan output, 1)
 	go func() {
-		cmd := exec.Command(daskPython, "-c", "ROOT = "+jsonString(root)+"\n"+pandasTaxiByPassengers)
+		cmd := exec.Command(dasktest.Python, "-c", "ROOT = "+jsonString(root)+"\n"+pandasTaxiByPassengers)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
@@ -53,8 +53,9 @@ func TestRemoteLesson(t *testing.T) {
 		pandas <- output{out, err}
 	}()
 	dist := buildDist(t)
-	addr, workerNames := startDask(t, 2)
-	cm, err := cluster.New([]string{addr}, cluster.Options{Python: daskPython, Root: root, Logf: t.Logf})
+	dc := dasktest.Start(t, 2)
+	addr, workerNames := dc.Addr, dc.WorkerAddrs
+	cm, err := cluster.New([]string{addr}, cluster.Options{Python: dasktest.Python, Root: root, Logf: t.Logf})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,95 +225,4 @@ func serveHandler(t *testing.T, h http.Handler) string {
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return "http://" + ln.Addr().String()
-}
-
-// The Dask cluster, as server/cluster's tests start it (Debian's
-// python3-distributed).
-
-const daskPython = "/usr/bin/python3"
-
-// requireDask skips a test where Dask is not installed, or fails it when
-// BURST_REQUIRE_DASK=1 says it must run (CI).
-func requireDask(t *testing.T) {
-	t.Helper()
-	out, err := exec.Command(daskPython, "-c", "import distributed, pandas").CombinedOutput()
-	if err == nil {
-		return
-	}
-	if os.Getenv("BURST_REQUIRE_DASK") == "1" {
-		t.Fatalf("BURST_REQUIRE_DASK=1 but Dask is not usable: %v %s (apt-get install python3-distributed)", err, bytes.TrimSpace(out))
-	}
-	t.Skipf("skipping: no Dask (%v); apt-get install python3-distributed, or set BURST_REQUIRE_DASK=1 to make this a failure", err)
-}
-
-// startDask starts `dask scheduler` on a free loopback port and n `dask
-// worker`s (one thread each), and returns the scheduler's address and the
-// workers' addresses once they have registered.
-func startDask(t *testing.T, n int) (string, []string) {
-	t.Helper()
-	dir := t.TempDir()
-	file := filepath.Join(dir, "scheduler.json")
-	daskProcess(t, dir, "scheduler", "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
-		"--dashboard-address", "127.0.0.1:0", "--scheduler-file", file)
-	var addr string
-	waitUntil(t, 60*time.Second, "the scheduler to start", func() bool {
-		var info struct{ Address string }
-		if b, err := os.ReadFile(file); err == nil && json.Unmarshal(b, &info) == nil && info.Address != "" {
-			addr = info.Address
-			return true
-		}
-		return false
-	})
-	for i := range n {
-		daskProcess(t, dir, fmt.Sprintf("worker%d", i), "-m", "distributed.cli.dask_worker", addr,
-			"--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1", "--no-dashboard", "--no-nanny",
-			"--memory-limit", "1GB", "--name", fmt.Sprintf("w%d", i))
-	}
-	var workers []string
-	waitUntil(t, 60*time.Second, "the workers to register", func() bool {
-		workers = workers[:0]
-		for i := range n {
-			log, _ := os.ReadFile(filepath.Join(dir, fmt.Sprintf("worker%d.log", i)))
-			_, rest, ok := strings.Cut(string(log), "Start worker at:")
-			if !ok || !strings.Contains(string(log), "Registered to:") {
-				return false
-			}
-			workers = append(workers, strings.Fields(rest)[0])
-		}
-		return true
-	})
-	return addr, workers
-}
-
-func daskProcess(t *testing.T, dir, name string, args ...string) {
-	t.Helper()
-	log, err := os.Create(filepath.Join(dir, name+".log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(daskPython, args...)
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = log, log
-	// Pdeathsig: a test killed by its timeout leaves no cluster behind.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		// Only the process group this test started.
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		cmd.Wait()
-		log.Close()
-	})
-}
-
-func waitUntil(t *testing.T, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }

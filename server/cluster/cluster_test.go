@@ -41,15 +41,15 @@ func TestDaskCluster(t *testing.T) {
 		pandas <- output{out, err}
 	}()
 	c := startCluster(t, 2)
-	m, srv := newServer(t, []string{c.addr}, root, Options{Python: python})
+	m, srv := newServer(t, []string{c.Addr}, root, Options{Python: python})
 
 	t.Run("info", func(t *testing.T) {
 		code, out := call(t, "GET", srv.URL+"/api/cluster", nil)
-		if code != 200 || out["default"] != c.addr {
+		if code != 200 || out["default"] != c.Addr {
 			t.Fatalf("%d %v", code, out)
 		}
 		cl := out["clusters"].([]any)[0].(map[string]any)
-		if cl["address"] != c.addr || cl["default"] != true {
+		if cl["address"] != c.Addr || cl["default"] != true {
 			t.Errorf("clusters: %v", out["clusters"])
 		}
 	})
@@ -192,7 +192,7 @@ func TestDaskCluster(t *testing.T) {
 		plan := taxiPlan()
 		plan["input"].(map[string]any)["op"] = "std" // keys no other test has in memory
 		code, out := call(t, "POST", srv.URL+"/api/cluster/plan", map[string]any{"session": sid, "plan": plan, "timeout": 0.01})
-		if msg, _ := out["error"].(string); code != http.StatusGatewayTimeout || !strings.HasPrefix(msg, "TimeoutError: the cluster at "+c.addr+" did not finish within 0.01s") {
+		if msg, _ := out["error"].(string); code != http.StatusGatewayTimeout || !strings.HasPrefix(msg, "TimeoutError: the cluster at "+c.Addr+" did not finish within 0.01s") {
 			t.Errorf("a plan past its timeout: %d %v", code, out)
 		}
 		if code, out := runPlan(t, srv, sid, plan); code != 200 {
@@ -233,16 +233,16 @@ func TestDaskCluster(t *testing.T) {
 		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
 		// Killed with a session open: the next plan waits for the new
 		// bridge, reopens the session there and runs.
-		pid := m.BridgePID(c.addr)
+		pid := m.BridgePID(c.Addr)
 		if pid == 0 {
 			t.Fatal("no bridge running")
 		}
 		syscall.Kill(pid, syscall.SIGKILL)
-		waitFor(t, 10*time.Second, "the bridge to notice it was killed", func() bool { return m.BridgePID(c.addr) != pid })
+		waitFor(t, 10*time.Second, "the bridge to notice it was killed", func() bool { return m.BridgePID(c.Addr) != pid })
 		if code, out := runPlan(t, srv, sid, taxiPlan()); code != 200 {
 			t.Fatalf("after the kill: %d %v", code, out)
 		}
-		if newPID := m.BridgePID(c.addr); newPID == 0 || newPID == pid {
+		if newPID := m.BridgePID(c.Addr); newPID == 0 || newPID == pid {
 			t.Fatalf("pid %d → %d", pid, newPID)
 		}
 		_, out := call(t, "GET", srv.URL+"/api/cluster", nil)
@@ -256,7 +256,7 @@ func TestDaskCluster(t *testing.T) {
 		// stream is gone and the session unused for AbandonTimeout, the
 		// server closes it. Sessions never watched (a native kernel) or
 		// still watched stay open.
-		m, srv := newServer(t, []string{c.addr}, root, Options{Python: python, AbandonTimeout: time.Second})
+		m, srv := newServer(t, []string{c.Addr}, root, Options{Python: python, AbandonTimeout: time.Second})
 		left, _ := openSession(t, srv)
 		native, _ := openSession(t, srv)
 		open, _ := openSession(t, srv)
@@ -286,7 +286,7 @@ func TestDaskCluster(t *testing.T) {
 		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
 		// A Python process with its own Client answers each line on its
 		// stdin with the query's time, so the two alternate run by run.
-		cmd := exec.Command(python, "-c", "ADDR = "+pyString(c.addr)+"\nROOT = "+pyString(root)+"\n"+directTaxi)
+		cmd := exec.Command(python, "-c", "ADDR = "+pyString(c.Addr)+"\nROOT = "+pyString(root)+"\n"+directTaxi)
 		stdin, _ := cmd.StdinPipe()
 		stdout, _ := cmd.StdoutPipe()
 		cmd.Stderr = os.Stderr
@@ -383,15 +383,15 @@ func TestLostCluster(t *testing.T) {
 	c := startCluster(t, 0)
 	root := taxiRoot(t, 0.001)
 	dead := "tcp://127.0.0.1:9" // discard port: nothing listens
-	m, srv := newServer(t, []string{c.addr, dead}, root, Options{Python: python, ConnectTimeout: 3 * time.Second})
+	m, srv := newServer(t, []string{c.Addr, dead}, root, Options{Python: python, ConnectTimeout: 3 * time.Second})
 	_ = m
 	sid, _ := openSession(t, srv)
-	c.sched.Process.Kill()
-	c.sched.Wait()
+	c.Sched.Process.Kill()
+	c.Sched.Wait()
 	t0 := time.Now()
 	code, out := runPlan(t, srv, sid, taxiPlan())
 	msg, _ := out["error"].(string)
-	if code != http.StatusBadGateway || !strings.Contains(msg, "lost the connection to the Dask scheduler at "+c.addr) {
+	if code != http.StatusBadGateway || !strings.Contains(msg, "lost the connection to the Dask scheduler at "+c.Addr) {
 		t.Errorf("after the scheduler died: %d %v", code, out)
 	}
 	if d := time.Since(t0); d > 30*time.Second {

@@ -5,138 +5,41 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"burst/build/dataset"
 	"burst/engine/sched"
+	"burst/server/cluster/dasktest"
 )
 
-// The tests start a real Dask scheduler and workers from Debian's
-// python3-distributed on loopback; they skip when it is missing, unless
-// BURST_REQUIRE_DASK=1 (as in CI), where that is a failure.
+// The tests start a real Dask scheduler and workers (see dasktest).
 
-const python = "/usr/bin/python3"
+const python = dasktest.Python
 
-var (
-	daskOnce sync.Once
-	daskErr  error
-)
-
-func requireDask(t testing.TB) {
-	t.Helper()
-	daskOnce.Do(func() {
-		out, err := exec.Command(python, "-c", "import distributed, pandas").CombinedOutput()
-		if err != nil {
-			daskErr = fmt.Errorf("%s -c 'import distributed' failed: %v %s", python, err, bytes.TrimSpace(out))
-		}
-	})
-	if daskErr == nil {
-		return
-	}
-	if os.Getenv("BURST_REQUIRE_DASK") == "1" {
-		t.Fatalf("BURST_REQUIRE_DASK=1 but Dask is not usable: %v (apt-get install python3-distributed)", daskErr)
-	}
-	t.Skipf("skipping: no Dask (%v); apt-get install python3-distributed, or set BURST_REQUIRE_DASK=1 to make this a failure", daskErr)
-}
+func requireDask(t testing.TB) { dasktest.Require(t) }
 
 // daskCluster is a scheduler and its workers, started by a test.
-type daskCluster struct {
-	addr    string
-	dir     string
-	sched   *exec.Cmd
-	workers []*exec.Cmd
-}
+type daskCluster struct{ *dasktest.Cluster }
 
 // startCluster starts `dask scheduler` on a free loopback port and n
 // `dask worker`s with one process and one thread each.
 func startCluster(t testing.TB, n int) *daskCluster {
-	t.Helper()
-	requireDask(t)
-	dir := t.TempDir()
-	c := &daskCluster{dir: dir}
-	file := filepath.Join(dir, "scheduler.json")
-	c.sched = daskProc(t, dir, "scheduler", "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
-		"--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--scheduler-file", file)
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		var info struct{ Address string }
-		if b, err := os.ReadFile(file); err == nil && json.Unmarshal(b, &info) == nil && info.Address != "" {
-			c.addr = info.Address
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the scheduler did not start: %s", tailFile(filepath.Join(dir, "scheduler.log")))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	for i := range n {
-		c.workers = append(c.workers, daskProc(t, dir, fmt.Sprintf("worker%d", i), "-m", "distributed.cli.dask_worker", c.addr,
-			"--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1", "--no-dashboard", "--no-nanny",
-			"--memory-limit", "1GB", "--name", fmt.Sprintf("w%d", i)))
-	}
-	if n == 0 {
-		return c
-	}
-	// Wait until the workers have registered (they log it): polling their
-	// logs is quicker than starting another Python.
-	waitFor(t, 60*time.Second, "the workers to register", func() bool {
-		for i := range n {
-			if !strings.Contains(tailFile(filepath.Join(dir, fmt.Sprintf("worker%d.log", i))), "Registered to:") {
-				return false
-			}
-		}
-		return true
-	})
-	return c
-}
-
-func daskProc(t testing.TB, dir, name string, args ...string) *exec.Cmd {
-	t.Helper()
-	log, err := os.Create(filepath.Join(dir, name+".log"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(python, args...)
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = log, log
-	// Pdeathsig: a test killed by its timeout leaves no cluster behind.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		// Only the group this test started.
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		cmd.Wait()
-		log.Close()
-	})
-	return cmd
-}
-
-func tailFile(path string) string {
-	b, _ := os.ReadFile(path)
-	if len(b) > 2000 {
-		b = b[len(b)-2000:]
-	}
-	return string(b)
+	return &daskCluster{dasktest.Start(t, n)}
 }
 
 // py runs a Python script against the cluster and decodes its last line
 // of output as JSON.
 func (c *daskCluster) py(t testing.TB, script string, out any) {
 	t.Helper()
-	cmd := exec.Command(python, "-c", "ADDR = "+pyString(c.addr)+"\n"+script)
+	cmd := exec.Command(python, "-c", "ADDR = "+pyString(c.Addr)+"\n"+script)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	b, err := cmd.Output()

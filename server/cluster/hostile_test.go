@@ -146,7 +146,7 @@ func hostileOnCluster(t *testing.T, c *daskCluster, m *Manager, srv *httptest.Se
 	sid, _ := openSession(t, srv)
 	defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
 	before, beforeT := c.executed(t)
-	p, err := m.bridges[c.addr].current(context.Background())
+	p, err := m.bridges[c.Addr].current(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func hostileOnCluster(t *testing.T, c *daskCluster, m *Manager, srv *httptest.Se
 			continue // Python never sees what the server cannot decode
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		_, err := m.bridges[c.addr].call(ctx, p, map[string]any{"op": "check", "plan": json.RawMessage(h.plan)})
+		_, err := m.bridges[c.Addr].call(ctx, p, map[string]any{"op": "check", "plan": json.RawMessage(h.plan)})
 		cancel()
 		pmsg := fmt.Sprint(err)
 		if err == nil || !strings.HasPrefix(pmsg, "ValueError: plan refused: ") || nodeOf(pmsg) != nodeOf(msg) {

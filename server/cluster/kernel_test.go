@@ -157,7 +157,7 @@ func TestKernelOnCluster(t *testing.T) {
 		pandas <- out
 	}()
 	c := startCluster(t, 2)
-	_, srv := newServer(t, []string{c.addr}, root, Options{Python: python})
+	_, srv := newServer(t, []string{c.Addr}, root, Options{Python: python})
 	if err := os.Symlink(mustAbs(t, "../../lessons/solutions"), filepath.Join(root, "solutions")); err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestKernelOnCluster(t *testing.T) {
 			fraction = r.result().Data["text/plain"].(string)
 		case strings.HasPrefix(code, "client = Client"):
 			text := r.result().Data["text/plain"].(string)
-			if !strings.Contains(text, c.addr) || !strings.Contains(text, "processes=2 threads=2") {
+			if !strings.Contains(text, c.Addr) || !strings.Contains(text, "processes=2 threads=2") {
 				t.Errorf("client: %s", text)
 			}
 			if html, _ := r.result().Data["text/html"].(string); strings.Count(html, "tcp://127.0.0.1:") < 3 {
@@ -225,7 +225,7 @@ func TestKernelOnCluster(t *testing.T) {
 import dask.dataframe as dd
 import pandas as pd
 from dask.distributed import Client
-client = Client("`+c.addr+`")
+client = Client("`+c.Addr+`")
 files = "data/nyctaxi/yellow_tripdata_2019-*.csv"
 opts = dict(parse_dates=["tpep_pickup_datetime", "tpep_dropoff_datetime"], dtype={"passenger_count": "float64", "tolls_amount": "float64"})
 df = dd.read_csv(files, **opts)`)
