@@ -56,6 +56,10 @@ func New(parent context.Context, logf func(string, ...any)) (context.Context, co
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 900),
 	)
+	if os.Getenv("BURST_CHROME_LOG") != "" {
+		// Chromium's own log (crashes, a renderer out of memory) on stderr.
+		opts = append(opts, chromedp.CombinedOutput(os.Stderr), chromedp.Flag("enable-logging", "stderr"), chromedp.Flag("v", "0"))
+	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
 	ctx, cancelTab := chromedp.NewContext(actx, chromedp.WithErrorf(func(f string, args ...any) {
 		if !strings.Contains(f, "could not unmarshal event") && logf != nil {
