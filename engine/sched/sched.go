@@ -308,8 +308,8 @@ func (s *Scheduler) Release(keys []graph.Key) {
 // Waiting for 50,000 futures must not look at all of them each time one
 // task ends: Wait remembers how far the keys are in memory (tasks end
 // roughly in the order they were submitted) and looks at every key only
-// at the start, when a task erred, and at the end, where a key a lost
-// worker sent back to released sends it back to waiting.
+// at the start, when a task erred, and to confirm the end (a lost worker
+// may have sent a key looked at earlier back to released).
 func (s *Scheduler) Wait(ctx context.Context, keys []graph.Key) error {
 	s.init()
 	next := 0             // keys[:next] were in memory when last looked at
@@ -317,8 +317,7 @@ func (s *Scheduler) Wait(ctx context.Context, keys []graph.Key) error {
 	for {
 		s.mu.Lock()
 		if seenErrs != s.errs || next == len(keys) {
-			seenErrs = s.errs
-			next = len(keys)
+			seenErrs, next = s.errs, len(keys)
 			for i, k := range keys {
 				t := s.tasks[k]
 				if t == nil {
@@ -333,33 +332,22 @@ func (s *Scheduler) Wait(ctx context.Context, keys []graph.Key) error {
 					next = i
 				}
 			}
+			if next == len(keys) {
+				s.mu.Unlock()
+				return nil
+			}
 		}
 		for next < len(keys) {
-			t := s.tasks[keys[next]]
-			if t == nil || t.state != Memory {
+			if t := s.tasks[keys[next]]; t == nil || t.state != Memory {
 				break
 			}
 			next++
 		}
-		if next == len(keys) {
-			// Everything looked at was in memory: check all of it once
-			// more, as the loop's first pass does.
-			done := true
-			for _, k := range keys {
-				if t := s.tasks[k]; t == nil || t.state != Memory {
-					done = false
-					break
-				}
-			}
-			if done {
-				s.mu.Unlock()
-				return nil
-			}
-			s.mu.Unlock()
-			continue
-		}
 		ch := s.changed
 		s.mu.Unlock()
+		if next == len(keys) {
+			continue // confirmed by looking at every key
+		}
 		select {
 		case <-ch:
 		case <-ctx.Done():
