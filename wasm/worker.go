@@ -151,13 +151,17 @@ func (w *worker) batch(m js.Value) {
 	out.post(w.kernel)
 }
 
+// recovered turns a panic while answering a request into the request's
+// error, so that a bug in Burst fails one task and the worker goes on.
+func recovered(r *opReply) {
+	if p := recover(); p != nil {
+		r.Error = fmt.Sprintf("InternalError: %v (a bug in Burst)", p)
+	}
+}
+
 func (w *worker) getOp(o op) (r opReply, b []byte) {
 	r.ID = o.ID
-	defer func() {
-		if p := recover(); p != nil {
-			r.Error, b = fmt.Sprintf("InternalError: %v (a bug in Burst)", p), nil
-		}
-	}()
+	defer recovered(&r)
 	v, ok := w.get(o.Key)
 	if !ok {
 		r.Error, r.Missing, r.Holder = "missing", o.Key, w.name
@@ -173,11 +177,7 @@ func (w *worker) getOp(o op) (r opReply, b []byte) {
 
 func (w *worker) putOp(o op, data js.Value) (r opReply) {
 	r.ID = o.ID
-	defer func() {
-		if p := recover(); p != nil {
-			r.Error = fmt.Sprintf("InternalError: %v (a bug in Burst)", p)
-		}
-	}()
+	defer recovered(&r)
 	if o.Data <= 0 {
 		r.Error = "put without a value"
 		return r
@@ -241,11 +241,7 @@ func (w *worker) postResults() {
 
 func (w *worker) runOp(o op) (r opReply) {
 	r.ID = o.ID
-	defer func() {
-		if p := recover(); p != nil {
-			r.Error = fmt.Sprintf("InternalError: %v (a bug in Burst)", p)
-		}
-	}()
+	defer recovered(&r)
 	res, err := w.run(o)
 	r.Result = &res
 	if err != nil {
