@@ -66,7 +66,7 @@ func Start(t testing.TB, n int) *Cluster {
 	file := filepath.Join(dir, "scheduler.json")
 	c.Sched = process(t, dir, "scheduler", "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
 		"--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--scheduler-file", file)
-	wait(t, 60*time.Second, "the scheduler to start", func() bool {
+	WaitFor(t, 60*time.Second, "the scheduler to start", func() bool {
 		var info struct{ Address string }
 		if b, err := os.ReadFile(file); err == nil && json.Unmarshal(b, &info) == nil && info.Address != "" {
 			c.Addr = info.Address
@@ -81,7 +81,7 @@ func Start(t testing.TB, n int) *Cluster {
 	}
 	// The workers log when they have registered: polling their logs is
 	// quicker than starting another Python to ask the scheduler.
-	wait(t, 60*time.Second, "the workers to register", func() bool {
+	WaitFor(t, 60*time.Second, "the workers to register", func() bool {
 		c.WorkerAddrs = c.WorkerAddrs[:0]
 		for i := range n {
 			log := Tail(filepath.Join(dir, fmt.Sprintf("worker%d.log", i)))
@@ -119,7 +119,9 @@ func process(t testing.TB, dir, name string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-func wait(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+// WaitFor polls cond every 50 ms until it holds, and fails t when timeout
+// passes first.
+func WaitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for !cond() {
