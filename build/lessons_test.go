@@ -35,7 +35,7 @@ func TestLessons(t *testing.T) {
 			if _, err := dataset.Flights(filepath.Join(dir, "data"), "small"); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.Symlink(absPath(t, "../lessons/solutions"), filepath.Join(dir, "solutions")); err != nil {
+			if err := os.Symlink(absPath(t, "../solutions"), filepath.Join(dir, "solutions")); err != nil {
 				t.Fatal(err)
 			}
 			cells, err := readCells(lesson)

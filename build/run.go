@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"burst/build/dataset"
 	"burst/engine/kernel"
 )
 
@@ -19,6 +20,7 @@ func cmdRun(args []string) error {
 	dir := fs.String("dir", ".", "the lesson folder that data/ paths are relative to")
 	workers := fs.Int("workers", 0, "workers for Client() (0: one per CPU)")
 	server := fs.String("server", "", "the Burst server (like http://127.0.0.1:8080) that Client(\"tcp://…\") and Client(burst.remote()) reach a Dask cluster through")
+	dataSize := fs.String("data-size", "full", "size of the flights dataset written to data/ when it is missing, as `go run ./server` does: small or full")
 	check := fs.Bool("check", false, "run each cell of corpus files (engine/kernel/testdata/cells/*.py) in a fresh kernel and compare with its expected output")
 	fs.Parse(args)
 	if *check {
@@ -26,6 +28,14 @@ func cmdRun(args []string) error {
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("run: name a lesson (.md) or a script (.py), or - for stdin")
+	}
+	// The lessons read data/nycflights: write it on the first run, as the
+	// server does, so that a fresh clone runs a lesson as written.
+	if _, err := os.Stat(filepath.Join(*dir, "data", "nycflights", "1999.csv")); err != nil {
+		fmt.Fprintf(os.Stderr, "run: writing the nycflights dataset (%s) to %s\n", *dataSize, filepath.Join(*dir, "data"))
+		if _, err := dataset.Flights(filepath.Join(*dir, "data"), *dataSize); err != nil {
+			return err
+		}
 	}
 	k := kernel.New(&kernel.NativeHost{Dir: *dir, Workers: *workers, Server: *server})
 	for _, name := range fs.Args() {

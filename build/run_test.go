@@ -49,7 +49,7 @@ func TestOverviewLesson(t *testing.T) {
 			if _, err := dataset.Flights(filepath.Join(dir, "data"), size); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.Symlink(absPath(t, "../lessons/solutions"), filepath.Join(dir, "solutions")); err != nil {
+			if err := os.Symlink(absPath(t, "../solutions"), filepath.Join(dir, "solutions")); err != nil {
 				t.Fatal(err)
 			}
 			cells, err := readCells("../lessons/00-overview.md")

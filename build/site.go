@@ -51,7 +51,7 @@ func buildSite(out string, force bool) error {
 	targets := []target{
 		{"wasm", []string{"go.mod", "go.sum", "engine", "wasm"}, buildWasm},
 		{"bundle", []string{"site/src", "site/package.json", "site/package-lock.json"}, buildBundle},
-		{"pages", []string{"lessons", "build/lesson.go", "build/site.go"}, buildPages},
+		{"pages", []string{"lessons", "solutions", "build/lesson.go", "build/site.go"}, buildPages},
 	}
 	for _, t := range targets {
 		h, err := hashInputs(t.inputs)
@@ -246,7 +246,7 @@ func buildPages(out string) error {
 	}
 	// Solutions are served beside the site's root, where a cell's
 	// %load solutions/NAME.py finds them.
-	sols, _ := filepath.Glob("lessons/solutions/*.py")
+	sols, _ := filepath.Glob("solutions/*.py")
 	if err := os.MkdirAll(filepath.Join(out, "solutions"), 0o755); err != nil {
 		return err
 	}

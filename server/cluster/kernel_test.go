@@ -158,7 +158,7 @@ func TestKernelOnCluster(t *testing.T) {
 	}()
 	c := startCluster(t, 2)
 	_, srv := newServer(t, []string{c.Addr}, root, Options{Python: python})
-	if err := os.Symlink(mustAbs(t, "../../lessons/solutions"), filepath.Join(root, "solutions")); err != nil {
+	if err := os.Symlink(mustAbs(t, "../../solutions"), filepath.Join(root, "solutions")); err != nil {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
