@@ -14,6 +14,26 @@ import (
 )
 
 // pySum is Python's sum(iterable, /, start=0).
+// lengthIn is a value whose length is computed, on the kernel's cluster
+// (a lazy frame's rows): its Len is -1 until len() asks.
+type lengthIn interface {
+	LenIn(k *Kernel) (int, error)
+}
+
+// pyLen is len(x).
+func pyLen(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		if x, ok := args[0].(lengthIn); ok {
+			n, err := x.LenIn(kernelOf(th))
+			if err != nil {
+				return nil, err
+			}
+			return starlark.MakeInt(n), nil
+		}
+	}
+	return starlark.Call(th, starlark.Universe["len"], args, kwargs)
+}
+
 func pySum(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var it starlark.Iterable
 	var acc starlark.Value = starlark.MakeInt(0)

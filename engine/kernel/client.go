@@ -105,7 +105,7 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 		cl = lc.cluster
 	} else {
 		var err error
-		if cl, err = k.host.StartCluster(nWorkers); err != nil {
+		if cl, err = k.s.Host().StartCluster(nWorkers); err != nil {
 			return nil, err
 		}
 	}
@@ -151,7 +151,7 @@ func (k *Kernel) newLocalCluster(_ *starlark.Thread, b *starlark.Builtin, args s
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "n_workers?", &nWorkers, "threads_per_worker?", &threads, "memory_limit?", &memoryLimit, "processes?", &processes); err != nil {
 		return nil, err
 	}
-	cl, err := k.host.StartCluster(nWorkers)
+	cl, err := k.s.Host().StartCluster(nWorkers)
 	if err != nil {
 		return nil, err
 	}

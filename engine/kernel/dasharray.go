@@ -1545,7 +1545,7 @@ func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args sta
 	d, ok := value.(*Delayed)
 	if !ok {
 		if f, isFuture := value.(*Future); isFuture {
-			d = &Delayed{key: f.key, g: graph.Graph{f.key: f.task()}}
+			d = &Delayed{key: f.key, g: graph.Graph{f.key: f.task()}, k: k}
 		} else {
 			return nil, fmt.Errorf("TypeError: from_delayed takes a Delayed value (such as dask.delayed(f)(...)), not %s", pyType(value))
 		}

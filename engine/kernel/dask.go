@@ -22,7 +22,7 @@ func (k *Kernel) readCSV(_ *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err != nil {
 		return nil, err
 	}
-	fs := k.host.FS()
+	fs := k.s.Host().FS()
 	var d *dataframe.Collection
 	if s, ok := starlark.AsString(urlpath); ok {
 		d, err = dataframe.ReadCSV(fs, s, opt, blocksize)

@@ -242,7 +242,7 @@ func (k *Kernel) newKMeansRun(x *DaskArray) (*kmeansRun, error) {
 	r := &kmeansRun{k: k, x: x}
 	if c := k.client; c != nil && c.cluster != nil && c.cluster.Scheduler() != nil {
 		r.s = c.cluster.Scheduler()
-	} else if s, ok := k.host.Local().(*sched.Scheduler); ok {
+	} else if s, ok := k.s.Host().Local().(*sched.Scheduler); ok {
 		r.s, r.own = s, true
 	} else {
 		return nil, fmt.Errorf("RuntimeError: KMeans needs a scheduler: start a Client first")

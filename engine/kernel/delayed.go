@@ -22,6 +22,8 @@ import (
 type Delayed struct {
 	key graph.Key
 	g   graph.Graph
+	// k is the kernel that made it: its operators get no thread.
+	k *Kernel
 	// A Delayed made by attribute access remembers the object and the
 	// name, so that calling it calls the method on the workers.
 	obj  *Delayed
@@ -409,7 +411,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 	}
 	key := graph.Key(name + "-" + token)
 	g[key] = &graph.Task{Key: key, Deps: deps, Stages: []graph.Stage{stage}}
-	return &Delayed{key: key, g: g}, nil
+	return &Delayed{key: key, g: g, k: k}, nil
 }
 
 // depRef stands for a task input while arguments are encoded.
@@ -458,11 +460,7 @@ func (d *Delayed) resolved() *Delayed {
 	if d.obj == nil {
 		return d
 	}
-	k := currentKernel
-	if k == nil {
-		k = New(workerHost{})
-	}
-	r, err := k.delayedTask("getattr", false, delayedParams{Kind: "getattr", Name: d.attr}, nil, starlark.Tuple{d.obj}, nil)
+	r, err := kernelFor(d).delayedTask("getattr", false, delayedParams{Kind: "getattr", Name: d.attr}, nil, starlark.Tuple{d.obj}, nil)
 	if err != nil {
 		return d
 	}
@@ -539,13 +537,14 @@ func (d *Delayed) Attr(name string) (starlark.Value, error) {
 	if strings.HasPrefix(name, "_") {
 		return nil, nil
 	}
-	return &Delayed{key: graph.Key("getattr-" + newToken()), obj: d, attr: name, g: d.g}, nil
+	return &Delayed{key: graph.Key("getattr-" + newToken()), obj: d, attr: name, g: d.g, k: d.k}, nil
 }
 
-// kernelFor finds the kernel for operators, which get no thread.
-func kernelFor(*Delayed) *Kernel {
-	if currentKernel != nil {
-		return currentKernel
+// kernelFor finds the kernel for operators, which get no thread: the one
+// that made d, else (a value made outside a cell) a kernel of its own.
+func kernelFor(d *Delayed) *Kernel {
+	if d.k != nil {
+		return d.k
 	}
 	return New(workerHost{})
 }

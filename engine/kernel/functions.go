@@ -32,16 +32,12 @@ func dtypesOf(m *frame.Frame) *frame.Series {
 
 // callCell calls a cell's function from engine code (a task), on a thread
 // of its own.
-func callCell(fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+func callCell(k *Kernel, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
 	defer recoverPyPanic(&err) // bool(array) in the function
 	th := &starlark.Thread{Name: "task", Print: func(_ *starlark.Thread, msg string) {
-		if k := currentKernel; k != nil && k.emit != nil {
-			k.emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"})
-		}
+		k.Emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"})
 	}}
-	if k := currentKernel; k != nil {
-		th.SetLocal("kernel", k)
-	}
+	th.SetLocal("kernel", k)
 	return starlark.Call(th, fn, args, kwargs)
 }
 
@@ -54,6 +50,7 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 	if !ok {
 		return nil, fmt.Errorf("TypeError: map_partitions() needs a function, not %s", pyType(args[0]))
 	}
+	k := kernelOf(th)
 	extra := append(starlark.Tuple(nil), args[1:]...)
 	var meta graph.Value
 	var kw []starlark.Tuple
@@ -70,7 +67,7 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 	}
 	call := func(in []graph.Value) (graph.Value, error) {
 		a := append(starlark.Tuple{fromEngine(in[0])}, extra...)
-		r, err := callCell(fn, a, kw)
+		r, err := callCell(k, fn, a, kw)
 		if err != nil {
 			return nil, err
 		}
@@ -78,7 +75,7 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 	}
 	if c, lazy := v.(*dataframe.Collection); lazy && len(kw) == 0 {
 		// A function that can travel runs on the workers.
-		if p, ok := portableCall(fn, extra, "map_partitions"); ok {
+		if p, ok := portableCall(k, fn, extra, "map_partitions"); ok {
 			return mapStage(fnName(fn), graph.NewStage("call", p), meta, c)
 		}
 	}
@@ -123,11 +120,7 @@ func applyEach(in graph.Value, f func(starlark.Value) (starlark.Value, error)) (
 // portableCall returns the parameters of a "call" stage running fn with
 // plain extra arguments on the workers, or false when fn or an argument
 // cannot leave the kernel.
-func portableCall(fn starlark.Callable, extra starlark.Tuple, what string) (*callParams, bool) {
-	k := currentKernel
-	if k == nil {
-		return nil, false
-	}
+func portableCall(k *Kernel, fn starlark.Callable, extra starlark.Tuple, what string) (*callParams, bool) {
 	p, err := k.portable(fn)
 	if err != nil {
 		return nil, false
@@ -235,9 +228,10 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 	if !ok {
 		return nil, fmt.Errorf("TypeError: apply() needs a function, not %s", pyType(fnv))
 	}
+	k := kernelOf(th)
 	call := func(in []graph.Value) (graph.Value, error) {
 		return applyEach(in[0], func(x starlark.Value) (starlark.Value, error) {
-			return callCell(fn, starlark.Tuple{x}, nil)
+			return callCell(k, fn, starlark.Tuple{x}, nil)
 		})
 	}
 	var m graph.Value
@@ -249,7 +243,7 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 	} else if s.lazy != nil {
 		// Infer the result type from one made-up value, as Dask does.
 		sample := sampleValue(s.meta().Data.DataType())
-		r, err := callCell(fn, starlark.Tuple{sample}, nil)
+		r, err := callCell(k, fn, starlark.Tuple{sample}, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%v (Burst called the function on %s to learn its result type; pass meta=(name, dtype) to skip this)", err, pyRepr(sample))
 		}
@@ -260,7 +254,7 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 		m = &frame.Series{Name: s.meta().Name, Data: frame.Take(a, nil)}
 	}
 	if s.lazy != nil {
-		if p, ok := portableCall(fn, nil, "apply"); ok {
+		if p, ok := portableCall(k, fn, nil, "apply"); ok {
 			p.Each = true
 			return mapStage("apply", graph.NewStage("call", p), m, s.lazy)
 		}
@@ -548,7 +542,7 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 			if x, ok := v.(*Delayed); ok {
 				x = x.resolved()
 				if persist {
-					return &Delayed{key: x.key, g: graph.Graph{x.key: graph.LiteralTask(x.key, values[x.key])}}, true, nil
+					return &Delayed{key: x.key, g: graph.Graph{x.key: graph.LiteralTask(x.key, values[x.key])}, k: k}, true, nil
 				}
 				return toCell(values[x.key]), true, nil
 			}
@@ -779,7 +773,7 @@ func (k *Kernel) pdReadCSV(thread *starlark.Thread, b *starlark.Builtin, args st
 	if !ok {
 		return nil, fmt.Errorf("TypeError: pandas.read_csv reads one file: pass its path as a string")
 	}
-	data, err := k.host.FS().ReadFile(name)
+	data, err := k.s.Host().FS().ReadFile(name)
 	if err != nil {
 		return nil, err
 	}

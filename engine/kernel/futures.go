@@ -145,12 +145,7 @@ func timeoutCtx(parent context.Context, timeout starlark.Value) (context.Context
 }
 
 // context is the running cell's context (an interrupt cancels it).
-func (k *Kernel) context() context.Context {
-	if k.ctx != nil {
-		return k.ctx
-	}
-	return context.Background()
-}
+func (k *Kernel) context() context.Context { return k.s.Context() }
 
 // gatherKeys waits for keys and returns their values as cell values.
 func (k *Kernel) gatherKeys(ctx context.Context, s *sched.Scheduler, keys []graph.Key) ([]starlark.Value, error) {
@@ -388,7 +383,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			}
 			n := c.info.Workers
 			c.cluster.Close()
-			cl, err := k.host.StartCluster(n)
+			cl, err := k.s.Host().StartCluster(n)
 			if err != nil {
 				c.cluster = nil
 				return nil, err
@@ -518,7 +513,7 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 			return f, err
 		}
 		d = d.resolved()
-		return &Delayed{key: d.key, g: graph.Graph{d.key: d.g[d.key]}, held: f}, nil
+		return &Delayed{key: d.key, g: graph.Graph{d.key: d.g[d.key]}, held: f, k: k}, nil
 	}
 	ev, ok := engineValue(v)
 	coll, lazy := ev.(*dataframe.Collection)
@@ -699,9 +694,7 @@ func (k *Kernel) progress(th *starlark.Thread, b *starlark.Builtin, args starlar
 		fmt.Fprintf(&htm, `<div><span>%s</span> <progress max="%d" value="%d"></progress> %d / %d</div>`, html.EscapeString(p), n[1], n[0], n[0], n[1])
 	}
 	htm.WriteString(`</div>`)
-	if k.emit != nil {
-		k.emit(Output{Type: "display_data", Data: map[string]any{"text/plain": strings.TrimRight(text.String(), "\n"), "text/html": htm.String()}})
-	}
+	k.Emit(Output{Type: "display_data", Data: map[string]any{"text/plain": strings.TrimRight(text.String(), "\n"), "text/html": htm.String()}})
 	return starlark.None, nil
 }
 

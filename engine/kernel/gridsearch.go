@@ -254,8 +254,8 @@ func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) err
 
 // printOut writes text to the cell's stdout.
 func printOut(th *starlark.Thread, text string) {
-	if k := kernelOf(th); k != nil && k.emit != nil {
-		k.emit(Output{Type: "stream", Name: "stdout", Text: text})
+	if k := kernelOf(th); k != nil {
+		k.Emit(Output{Type: "stream", Name: "stdout", Text: text})
 	}
 }
 

@@ -125,7 +125,7 @@ func (k *Kernel) joblibClient() (*Client, error) {
 		return nil, fmt.Errorf("ValueError: To use Joblib with Dask first create a Dask Client")
 	}
 	if k.joblibPool == nil {
-		cl, err := k.host.StartCluster(0)
+		cl, err := k.s.Host().StartCluster(0)
 		if err != nil {
 			return nil, err
 		}

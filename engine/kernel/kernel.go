@@ -18,62 +18,23 @@ import (
 	"go.starlark.net/syntax"
 
 	"burst/engine/dataframe"
-	"burst/engine/files"
-	"burst/engine/sched"
+	"burst/engine/session"
 )
 
-// Host is what the kernel needs from the place it runs: native process or
-// browser.
-type Host interface {
-	// FS reads datasets.
-	FS() files.FS
-	// Local runs computations when no Client exists.
-	Local() dataframe.Computer
-	// StartCluster starts a cluster of n workers (n <= 0: the host's
-	// default) for a Client.
-	StartCluster(n int) (Cluster, error)
-}
-
-// Cluster is a set of workers a Client computes on.
-type Cluster interface {
-	dataframe.Computer
-	// Info describes the cluster for the Client's repr.
-	Info() ClusterInfo
-	// Scheduler is the cluster's scheduler, for futures; nil if the
-	// cluster has none in this process.
-	Scheduler() *sched.Scheduler
-	// Close stops the workers.
-	Close() error
-}
-
-// ClusterInfo describes a cluster.
-type ClusterInfo struct {
-	Kind    string // "LocalCluster"
-	Address string // "browser://kernel", "inproc://local"
-	Workers int
-	Threads int
-	Memory  int64 // bytes, 0 if unknown
-}
-
-// Output is one piece of a cell's output, as Jupyter's message types:
-// "stream" (Name stdout/stderr, Text), "execute_result" and "display_data"
-// (Data: a MIME bundle), "error" (EName, EValue, Traceback).
-type Output struct {
-	Type           string            `json:"type"`
-	Name           string            `json:"name,omitempty"`
-	Text           string            `json:"text,omitempty"`
-	Data           map[string]any    `json:"data,omitempty"`
-	ExecutionCount int               `json:"execution_count,omitempty"`
-	EName          string            `json:"ename,omitempty"`
-	EValue         string            `json:"evalue,omitempty"`
-	Traceback      []string          `json:"traceback,omitempty"`
-	Meta           map[string]string `json:"meta,omitempty"`
-}
+// The kernel's host, clusters and outputs are the session's.
+type (
+	Host        = session.Host
+	Cluster     = session.Cluster
+	ClusterInfo = session.ClusterInfo
+	Output      = session.Output
+)
 
 // Kernel holds a session's state: globals, the execution count and the
 // active Client.
 type Kernel struct {
-	host    Host
+	// s is what the modules share: host, the running cell's context and
+	// outputs.
+	s       *session.Session
 	globals starlark.StringDict
 	modules map[string]*Module
 	builtin starlark.StringDict // the names every cell starts with
@@ -85,8 +46,6 @@ type Kernel struct {
 	joblib     *joblibBackend
 	joblibPool *Client
 
-	ctx  context.Context
-	emit func(Output)
 	// timeMark is when %time started.
 	timeMark time.Time
 	// sources holds every cell's code by execution count, for
@@ -102,7 +61,7 @@ type Kernel struct {
 
 // New returns a kernel with empty state running on host.
 func New(host Host) *Kernel {
-	k := &Kernel{host: host}
+	k := &Kernel{s: session.New(host)}
 	k.modules = k.makeModules()
 	k.globals = starlark.StringDict{}
 	k.builtin = k.builtins()
@@ -121,7 +80,7 @@ func (k *Kernel) computer() dataframe.Computer {
 	if k.client != nil && k.client.cluster != nil {
 		return dataframe.Optimized(k.client.cluster)
 	}
-	return dataframe.Optimized(k.host.Local())
+	return dataframe.Optimized(k.s.Host().Local())
 }
 
 var fileOptions = &syntax.FileOptions{
@@ -137,9 +96,8 @@ var fileOptions = &syntax.FileOptions{
 func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bool {
 	k.count++
 	n := k.count
-	k.ctx, k.emit = ctx, emit
-	currentKernel = k
-	defer func() { k.ctx, k.emit, currentKernel = nil, nil, nil }()
+	k.s.Begin(ctx, emit)
+	defer k.s.End()
 	defer k.forgetDeleted()
 
 	filename := fmt.Sprintf("<cell %d>", n)
@@ -148,6 +106,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		Print: func(_ *starlark.Thread, msg string) { emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"}) },
 	}
 	thread.SetLocal("kernel", k)
+	k.s.Bind(thread)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel("interrupted") })
 	defer stop()
 	if k.Yield != nil {
@@ -208,14 +167,23 @@ func (k *Kernel) showResult(n int, v starlark.Value) {
 		k.globals["Out"] = out
 	}
 	out.SetKey(starlark.MakeInt(n), v)
-	k.emit(Output{Type: "execute_result", ExecutionCount: n, Data: mimeBundle(v)})
+	k.Emit(Output{Type: "execute_result", ExecutionCount: n, Data: mimeBundle(v)})
+}
+
+// Emit sends an output to the running cell; it reports false when no
+// cell is running (a worker's kernel, or a task ending after its cell).
+func (k *Kernel) Emit(o Output) bool {
+	if k == nil {
+		return false
+	}
+	return k.s.Emit(o)
 }
 
 // runCell translates and runs code, and returns the value of its last
 // line if that is an expression with a value other than None. orig is the
 // cell as written, for error messages.
 func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (starlark.Value, bool) {
-	emit := k.emit
+	emit := func(o Output) { k.Emit(o) }
 	src, err := Translate(code)
 	if err != nil {
 		emit(k.errorOutput(err, orig))

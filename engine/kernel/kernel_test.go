@@ -8,28 +8,28 @@ import (
 	"testing"
 )
 
-// session runs cells on a fresh kernel over a small dataset.
-type session struct {
+// testKernel runs cells on a fresh kernel over a small dataset.
+type testKernel struct {
 	t *testing.T
 	k *Kernel
 }
 
-func newSession(t *testing.T) *session {
+func newSession(t *testing.T) *testKernel {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "data", "f"), 0o755)
 	os.WriteFile(filepath.Join(dir, "data", "f", "a.csv"), []byte("Year,Month,DayofMonth,Origin,DepDelay,Cancelled\n1990,1,1,EWR,10,0\n1990,1,2,JFK,,1\n1990,1,3,EWR,4,0\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "data", "f", "b.csv"), []byte("Year,Month,DayofMonth,Origin,DepDelay,Cancelled\n1991,1,1,LGA,7,0\n1991,1,2,JFK,3,0\n"), 0o644)
-	return &session{t, New(&NativeHost{Dir: dir, Workers: 2})}
+	return &testKernel{t, New(&NativeHost{Dir: dir, Workers: 2})}
 }
 
 // run executes a cell and returns its outputs and success.
-func (s *session) run(code string) ([]Output, bool) {
+func (s *testKernel) run(code string) ([]Output, bool) {
 	var outs []Output
 	ok := s.k.Execute(context.Background(), code, func(o Output) { outs = append(outs, o) })
 	return outs, ok
 }
 
-func (s *session) result(code string) string {
+func (s *testKernel) result(code string) string {
 	s.t.Helper()
 	outs, ok := s.run(code)
 	if !ok {
@@ -43,7 +43,7 @@ func (s *session) result(code string) string {
 	return ""
 }
 
-func (s *session) fails(code, ename, evalue string, line int) {
+func (s *testKernel) fails(code, ename, evalue string, line int) {
 	s.t.Helper()
 	outs, ok := s.run(code)
 	if ok {

@@ -47,7 +47,7 @@ func (x *LazyIndex) Attr(name string) (starlark.Value, error) {
 				return nil, err
 			}
 			k := kernelOf(thread)
-			v, err := x.c.Compute(k.ctx, k.computer())
+			v, err := x.c.Compute(k.context(), k.computer())
 			if err != nil {
 				return nil, err
 			}

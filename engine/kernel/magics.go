@@ -241,13 +241,11 @@ func (k *Kernel) load(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &path); err != nil {
 		return nil, err
 	}
-	data, err := k.host.FS().ReadFile(path)
+	data, err := k.s.Host().FS().ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("FileNotFoundError: %%load: no file %s (paths are relative to the lesson's folder)", path)
 	}
-	if k.emit != nil {
-		k.emit(Output{Type: "set_next_input", Text: "# %load " + path + "\n" + strings.TrimRight(string(data), "\n"), Meta: map[string]string{"replace": "true"}})
-	}
+	k.Emit(Output{Type: "set_next_input", Text: "# %load " + path + "\n" + strings.TrimRight(string(data), "\n"), Meta: map[string]string{"replace": "true"}})
 	return starlark.None, nil
 }
 
@@ -258,7 +256,7 @@ func (k *Kernel) runFile(th *starlark.Thread, b *starlark.Builtin, args starlark
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &path); err != nil {
 		return nil, err
 	}
-	data, err := k.host.FS().ReadFile(path)
+	data, err := k.s.Host().FS().ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("FileNotFoundError: %%run: no file %s (paths are relative to the lesson's folder)", path)
 	}

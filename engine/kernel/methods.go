@@ -337,7 +337,7 @@ func headTail(th *starlark.Thread, which string, v any, a starlark.Tuple, kw []s
 		return nil, err
 	}
 	k := kernelOf(th)
-	res, err := r.Compute(k.ctx, k.computer())
+	res, err := r.Compute(k.context(), k.computer())
 	if err != nil {
 		return nil, err
 	}

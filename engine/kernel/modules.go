@@ -11,39 +11,12 @@ import (
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
+
+	"burst/engine/session"
 )
 
 // Module is a Python module implemented in Go.
-type Module struct {
-	Name    string
-	Members starlark.StringDict
-}
-
-var _ starlark.HasAttrs = (*Module)(nil)
-
-func (m *Module) String() string        { return fmt.Sprintf("<module '%s'>", m.Name) }
-func (m *Module) Type() string          { return "module" }
-func (m *Module) Freeze()               {}
-func (m *Module) Truth() starlark.Bool  { return true }
-func (m *Module) Hash() (uint32, error) { return starlark.String(m.Name).Hash() }
-
-// Attr implements starlark.HasAttrs.
-func (m *Module) Attr(name string) (starlark.Value, error) {
-	if v, ok := m.Members[name]; ok {
-		return v, nil
-	}
-	return nil, fmt.Errorf("AttributeError: module '%s' has no attribute '%s'", m.Name, name)
-}
-
-// AttrNames implements starlark.HasAttrs.
-func (m *Module) AttrNames() []string {
-	names := make([]string, 0, len(m.Members))
-	for n := range m.Members {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+type Module = session.Module
 
 func builtin(name string, fn func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
 	return starlark.NewBuiltin(name, fn)
@@ -129,6 +102,7 @@ func (k *Kernel) builtins() starlark.StringDict {
 		"print":     builtin("print", pyPrint),
 		"_pow":      builtin("_pow", pyPow),
 		"sum":       builtin("sum", pySum),
+		"len":       builtin("len", pyLen),
 		"abs":       builtin("abs", pyAbs),
 		"round":     builtin("round", pyRound),
 		"str":       builtin("str", pyStrBuiltin),
@@ -217,9 +191,7 @@ func (k *Kernel) display(_ *starlark.Thread, _ *starlark.Builtin, args starlark.
 		return nil, fmt.Errorf("TypeError: display() got an unexpected keyword argument '%s'", kwargs[0][0])
 	}
 	for _, v := range args {
-		if k.emit != nil {
-			k.emit(Output{Type: "display_data", Data: mimeBundle(v)})
-		}
+		k.Emit(Output{Type: "display_data", Data: mimeBundle(v)})
 	}
 	return starlark.None, nil
 }
@@ -286,9 +258,7 @@ func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 		b.WriteString(pyStr(a))
 	}
 	b.WriteString(end)
-	if k := kernelOf(thread); k != nil && k.emit != nil {
-		k.emit(Output{Type: "stream", Name: "stdout", Text: b.String()})
-	} else if thread.Print != nil {
+	if k := kernelOf(thread); (k == nil || !k.Emit(Output{Type: "stream", Name: "stdout", Text: b.String()})) && thread.Print != nil {
 		thread.Print(thread, strings.TrimSuffix(b.String(), "\n"))
 	}
 	return starlark.None, nil
@@ -368,8 +338,8 @@ func sleep(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	var done <-chan struct{}
 	if ctx, ok := th.Local("ctx").(context.Context); ok {
 		done = ctx.Done() // a task's: it ends when the task is released
-	} else if k, ok := th.Local("kernel").(*Kernel); ok && k.ctx != nil {
-		done = k.ctx.Done()
+	} else if k, ok := th.Local("kernel").(*Kernel); ok {
+		done = k.context().Done()
 	}
 	select {
 	case <-time.After(time.Duration(f * float64(time.Second))):
@@ -388,7 +358,7 @@ func (k *Kernel) glob(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackArgs("glob", args, kwargs, "pathname", &pattern, "recursive?", &recursive); err != nil {
 		return nil, err
 	}
-	names, err := k.host.FS().Glob(pattern)
+	names, err := k.s.Host().FS().Glob(pattern)
 	if err != nil {
 		return starlark.NewList(nil), nil
 	}

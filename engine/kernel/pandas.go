@@ -95,36 +95,34 @@ func (d *DataFrame) HTML() string {
 	return d.eager.HTML()
 }
 
-// Len implements len(df); a lazy frame counts its rows.
+// Len is the rows of an eager frame; -1 (unknown) for a lazy one, which
+// len() counts with LenIn.
 func (d *DataFrame) Len() int {
 	if d.eager != nil {
 		return d.eager.Rows
 	}
-	n, err := lazyLen(d.lazy)
-	if err != nil {
-		return -1
-	}
-	return n
+	return -1
 }
 
-// currentKernel is the kernel running a cell; len() has no thread to ask.
-var currentKernel *Kernel
+// LenIn implements len(df): a lazy frame counts its rows on k's cluster.
+func (d *DataFrame) LenIn(k *Kernel) (int, error) {
+	if d.eager != nil {
+		return d.eager.Rows, nil
+	}
+	return lazyLen(k, d.lazy)
+}
 
 // lengthOf returns the number of rows of c as a lazy scalar.
 func lengthOf(c *dataframe.Collection) (*dataframe.Collection, error) {
 	return dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), int64(0), c)
 }
 
-func lazyLen(c *dataframe.Collection) (int, error) {
-	k := currentKernel
-	if k == nil {
-		return 0, fmt.Errorf("no kernel")
-	}
+func lazyLen(k *Kernel, c *dataframe.Collection) (int, error) {
 	r, err := lengthOf(c)
 	if err != nil {
 		return 0, err
 	}
-	v, err := r.Compute(k.ctx, k.computer())
+	v, err := r.Compute(k.context(), k.computer())
 	if err != nil {
 		return 0, err
 	}
@@ -361,11 +359,16 @@ func (s *Series) Len() int {
 	if s.eager != nil {
 		return s.eager.Len()
 	}
-	n, err := lazyLen(s.lazy)
-	if err != nil {
-		return -1
+	return -1
+}
+
+// LenIn implements len(s): a lazy series counts its values on k's
+// cluster.
+func (s *Series) LenIn(k *Kernel) (int, error) {
+	if s.eager != nil {
+		return s.eager.Len(), nil
 	}
-	return n
+	return lazyLen(k, s.lazy)
 }
 
 // Iterate yields the values.
@@ -548,7 +551,7 @@ func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collect
 	k := kernelOf(thread)
 	switch name {
 	case "compute":
-		v, err := c.Compute(k.ctx, k.computer())
+		v, err := c.Compute(k.context(), k.computer())
 		if err != nil {
 			return nil, err
 		}
@@ -558,7 +561,7 @@ func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collect
 			// The partitions stay on the workers.
 			return k.clientCompute(k.client, fromEngine(c), true)
 		}
-		vs, err := k.computer().Compute(k.ctx, c.Graph, c.Keys())
+		vs, err := k.computer().Compute(k.context(), c.Graph, c.Keys())
 		if err != nil {
 			return nil, err
 		}

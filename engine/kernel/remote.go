@@ -34,6 +34,7 @@ type Remote interface {
 // remoteSession is a Client's session on the server's bridge to a Dask
 // cluster.
 type remoteSession struct {
+	k      *Kernel // the kernel that opened it: operators and len() get no thread
 	r      Remote
 	info   remoteInfo
 	closed bool
@@ -67,7 +68,7 @@ type remoteWorker struct {
 // remoteOf returns the host's Remote, or the error a cell sees when the
 // kernel runs where no Burst server is.
 func (k *Kernel) remoteOf() (Remote, error) {
-	if r, ok := k.host.(Remote); ok {
+	if r, ok := k.s.Host().(Remote); ok {
 		return r, nil
 	}
 	return nil, errNoServer
@@ -197,7 +198,7 @@ func (k *Kernel) connectRemote(address string) (*Client, error) {
 		return nil, err
 	}
 	k.closeClient()
-	s := &remoteSession{r: r}
+	s := &remoteSession{k: k, r: r}
 	if err := remoteCall(k.context(), r, "POST", "/api/cluster/session", map[string]string{"address": address}, &s.info); err != nil {
 		return nil, err
 	}

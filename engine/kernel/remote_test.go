@@ -51,7 +51,7 @@ func (f *fakeRemote) ClusterEvents(string) (func(), error) { return func() {}, n
 
 func TestRemotePlans(t *testing.T) {
 	s := newSession(t)
-	f := &fakeRemote{NativeHost: s.k.host.(*NativeHost)}
+	f := &fakeRemote{NativeHost: s.k.s.Host().(*NativeHost)}
 	s.k = New(f)
 	client := s.result("import burst\nfrom dask.distributed import Client\nimport dask.dataframe as dd\nclient = Client(burst.remote())\nclient")
 	if client != "<Client: 'tcp://10.0.0.1:8786' processes=2 threads=8, memory=14.90 GiB>" {

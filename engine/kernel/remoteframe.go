@@ -178,25 +178,24 @@ func (d *RemoteFrame) HTML() string {
 	return frameStructureHTML(d.meta, knownParts(d.nparts), remoteName(d.s, d.plan))
 }
 
-// Len counts the rows on the cluster, as len(df) does in Dask.
-func (d *RemoteFrame) Len() int {
-	k := currentKernel
-	if k == nil {
-		return -1
-	}
+// Len is -1 (unknown): len() counts the rows with LenIn.
+func (d *RemoteFrame) Len() int { return -1 }
+
+// LenIn counts the rows on the cluster, as len(df) does in Dask.
+func (d *RemoteFrame) LenIn(k *Kernel) (int, error) {
 	if err := d.ensureMeta(k); err != nil {
-		panic(pyPanic{err})
+		return 0, err
 	}
 	if len(d.meta.Columns) == 0 {
-		return 0
+		return 0, nil
 	}
 	// DataFrame.size is rows × columns.
 	v, err := remoteCompute(k, &RemoteScalar{s: d.s, plan: node{"op": "size", "input": d.plan}})
 	if err != nil {
-		panic(pyPanic{err})
+		return 0, err
 	}
 	n, _ := starlark.AsInt32(v)
-	return n / len(d.meta.Columns)
+	return n / len(d.meta.Columns), nil
 }
 
 // ensureMeta learns the frame's columns from the cluster (the empty head
@@ -219,7 +218,7 @@ func (d *RemoteFrame) ensureMeta(k *Kernel) error {
 
 // Iterate yields the column names, as iterating a DataFrame does.
 func (d *RemoteFrame) Iterate() starlark.Iterator {
-	if k := currentKernel; k != nil && d.ensureMeta(k) == nil {
+	if d.ensureMeta(d.s.k) == nil {
 		return stringList(d.meta.Names()).Iterate()
 	}
 	return starlark.NewList(nil).Iterate()
@@ -444,11 +443,7 @@ func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
 		return nil, notRemote("DataFrame." + name)
 	}
 	if d.meta == nil && (name == "columns" || name == "dtypes") {
-		k := currentKernel
-		if k == nil {
-			return nil, notRemote("DataFrame." + name)
-		}
-		if err := d.ensureMeta(k); err != nil {
+		if err := d.ensureMeta(d.s.k); err != nil {
 			return nil, err
 		}
 		return d.Attr(name)
@@ -755,18 +750,17 @@ func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
 	return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
 }
 
-// Len counts the values on the cluster.
-func (x *RemoteSeries) Len() int {
-	k := currentKernel
-	if k == nil {
-		return -1
-	}
+// Len is -1 (unknown): len() counts the values with LenIn.
+func (x *RemoteSeries) Len() int { return -1 }
+
+// LenIn counts the values on the cluster.
+func (x *RemoteSeries) LenIn(k *Kernel) (int, error) {
 	v, err := remoteCompute(k, &RemoteScalar{s: x.s, plan: node{"op": "size", "input": x.remotePlan()}})
 	if err != nil {
-		panic(pyPanic{err})
+		return 0, err
 	}
 	n, _ := starlark.AsInt32(v)
-	return n
+	return n, nil
 }
 
 // ---- Scalar ----
@@ -1094,7 +1088,7 @@ func (k *Kernel) sampleMeta(paths []string, args ...starlark.Value) *frame.Frame
 	if err != nil {
 		return nil
 	}
-	fs := k.host.FS()
+	fs := k.s.Host().FS()
 	names, err := fs.Glob(paths[0])
 	if err != nil || len(names) == 0 {
 		return nil

@@ -379,8 +379,8 @@ func ones(n int) []float64 {
 
 // warn prints a warning on the cell's stderr, as Python's warnings do.
 func warn(th *starlark.Thread, msg string) {
-	if k := kernelOf(th); k != nil && k.emit != nil {
-		k.emit(Output{Type: "stream", Name: "stderr", Text: msg + "\n"})
+	if k := kernelOf(th); k != nil {
+		k.Emit(Output{Type: "stream", Name: "stderr", Text: msg + "\n"})
 	}
 }
 
