@@ -32,7 +32,7 @@ func (h *browserHost) FS() files.FS { return h.fs }
 
 // Local runs tasks inside the kernel itself, when no Client exists.
 func (h *browserHost) Local() dataframe.Computer {
-	return &sched.Scheduler{Workers: []sched.Worker{&sched.LocalWorker{ID: "kernel", Env: &graph.Env{FS: h.fs}}}}
+	return &sched.Scheduler{Workers: []sched.Worker{&sched.LocalWorker{ID: "kernel", Env: &graph.Env{FS: h.fs, Locals: &graph.Locals{}}}}}
 }
 
 // StartCluster uses the first n of the page's web workers.

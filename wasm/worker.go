@@ -46,7 +46,7 @@ const defaultMemoryLimit = 2 << 30
 // runWorker waits for the page to hand over the kernel's port and the
 // peers' ports.
 func runWorker() {
-	w := &worker{env: &graph.Env{FS: newFetchFS()}, data: map[graph.Key]graph.Value{}, peers: map[string]*rpcPort{}}
+	w := &worker{env: &graph.Env{FS: newFetchFS(), Locals: &graph.Locals{}}, data: map[graph.Key]graph.Value{}, peers: map[string]*rpcPort{}}
 	w.hasRuns = sync.NewCond(&w.mu)
 	onMessages(func(msg js.Value) {
 		switch msg.Get("type").String() {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"sync"
 
 	"burst/engine/files"
 )
@@ -19,6 +20,37 @@ type Env struct {
 	// Ctx, when set, ends with the task: an interrupted or released task
 	// stops waiting (time.sleep) early.
 	Ctx context.Context
+	// Locals is what operations keep on this worker between tasks; nil
+	// where nothing is kept.
+	Locals *Locals
+}
+
+// Locals holds values that operations keep on a worker between tasks (an
+// interpreter and the functions it compiled), each under a key of the
+// operation's own type, as context values are. Workers given the same
+// Env share them; nothing else does.
+type Locals struct {
+	mu sync.Mutex
+	m  map[any]any
+}
+
+// Get returns the value kept under key, made by init on first use. On a
+// nil Locals it returns a new value each time.
+func (l *Locals) Get(key any, init func() any) any {
+	if l == nil {
+		return init()
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	v, ok := l.m[key]
+	if !ok {
+		if l.m == nil {
+			l.m = map[any]any{}
+		}
+		v = init()
+		l.m[key] = v
+	}
+	return v
 }
 
 // Op computes a value from its parameters and inputs.

@@ -28,7 +28,7 @@ type NativeHost struct {
 
 func (h *NativeHost) FS() files.FS { return files.Dir(h.Dir) }
 
-func (h *NativeHost) env() *graph.Env { return &graph.Env{FS: h.FS()} }
+func (h *NativeHost) env() *graph.Env { return &graph.Env{FS: h.FS(), Locals: &graph.Locals{}} }
 
 func (h *NativeHost) n(n int) int {
 	if n > 0 {

@@ -434,11 +434,14 @@ func init() {
 	})
 }
 
-// workerKernels keeps, per file system, the kernel that runs portable
-// functions in this process, and the functions it compiled, by hash.
-var workerKernels struct {
+// workerKey is the graph.Locals key of a worker's interpreter.
+type workerKey struct{}
+
+// workerState is the kernel that runs cell code on a worker, and the
+// functions it compiled, by hash.
+type workerState struct {
 	sync.Mutex
-	byFS  map[files.FS]*Kernel
+	k     *Kernel
 	funcs map[string]starlark.Callable
 }
 
@@ -446,7 +449,7 @@ type workerHost struct{ fs files.FS }
 
 func (h workerHost) FS() files.FS { return h.fs }
 func (h workerHost) Local() dataframe.Computer {
-	return &sched.Scheduler{Workers: sched.NewLocalWorkers(1, &graph.Env{FS: h.fs})}
+	return &sched.Scheduler{Workers: sched.NewLocalWorkers(1, &graph.Env{FS: h.fs, Locals: &graph.Locals{}})}
 }
 func (h workerHost) StartCluster(int) (Cluster, error) {
 	if h.fs == nil {
@@ -455,44 +458,33 @@ func (h workerHost) StartCluster(int) (Cluster, error) {
 	return nil, fmt.Errorf("RuntimeError: a task cannot start a cluster")
 }
 
-// workerKernel returns the kernel that runs cell code on this process's
-// worker for env's files.
-func workerKernel(env *graph.Env) *Kernel {
+// workerOf returns the state of the kernel that runs cell code on the
+// worker of env; each worker (each cluster natively) has its own.
+func workerOf(env *graph.Env) *workerState {
 	var fs files.FS
+	var locals *graph.Locals
 	if env != nil {
-		fs = env.FS
+		fs, locals = env.FS, env.Locals
 	}
-	workerKernels.Lock()
-	defer workerKernels.Unlock()
-	return workerKernelLocked(fs)
+	return locals.Get(workerKey{}, func() any {
+		return &workerState{k: New(workerHost{fs}), funcs: map[string]starlark.Callable{}}
+	}).(*workerState)
 }
 
-func workerKernelLocked(fs files.FS) *Kernel {
-	if workerKernels.byFS == nil {
-		workerKernels.byFS = map[files.FS]*Kernel{}
-		workerKernels.funcs = map[string]starlark.Callable{}
-	}
-	k := workerKernels.byFS[fs]
-	if k == nil {
-		k = New(workerHost{fs})
-		workerKernels.byFS[fs] = k
-	}
-	return k
-}
+// workerKernel returns the kernel that runs cell code on the worker of
+// env.
+func workerKernel(env *graph.Env) *Kernel { return workerOf(env).k }
 
 // compiled returns the function p defines, compiling it on first use.
 func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 	b, _ := json.Marshal(p)
 	sum := sha256.Sum256(b)
 	hash := hex.EncodeToString(sum[:])
-	var fs files.FS
-	if env != nil {
-		fs = env.FS
-	}
-	workerKernels.Lock()
-	defer workerKernels.Unlock()
-	k := workerKernelLocked(fs)
-	if fn, ok := workerKernels.funcs[hash]; ok {
+	w := workerOf(env)
+	w.Lock()
+	defer w.Unlock()
+	k := w.k
+	if fn, ok := w.funcs[hash]; ok {
 		return k, fn, nil
 	}
 	predeclared := starlark.StringDict{}
@@ -538,7 +530,7 @@ func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 	if !ok {
 		return nil, nil, fmt.Errorf("the source of %s does not define it", p.Name)
 	}
-	workerKernels.funcs[hash] = fn
+	w.funcs[hash] = fn
 	return k, fn, nil
 }
 

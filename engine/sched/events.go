@@ -145,6 +145,9 @@ type kernelWorker struct {
 	s    *Scheduler
 	mu   sync.Mutex
 	data map[graph.Key]graph.Value
+	// locals is what the kernel's tasks keep between runs (the
+	// interpreter that runs cell functions).
+	locals graph.Locals
 }
 
 // localMu serializes tasks that run cell functions across schedulers.
@@ -203,7 +206,7 @@ func (w *kernelWorker) Run(ctx context.Context, r Request) (Result, error) {
 	localMu.Lock()
 	defer localMu.Unlock()
 	res.Start = Now()
-	v, err := graph.Run(&graph.Env{Ctx: ctx}, t, inputs)
+	v, err := graph.Run(&graph.Env{Ctx: ctx, Locals: &w.locals}, t, inputs)
 	res.Stop = Now()
 	if err != nil {
 		return res, err
