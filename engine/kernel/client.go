@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/session"
 	"fmt"
 	"html"
 
@@ -56,7 +57,7 @@ func (c *Client) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "close", "shutdown":
 		return starlark.NewBuiltin("Client."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if err := noArgs(b, args, kwargs); err != nil {
+			if err := session.NoArgs(b, args, kwargs); err != nil {
 				return nil, err
 			}
 			k := kernelOf(thread)
@@ -90,7 +91,7 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 	}
 	lc, isCluster := address.(*LocalCluster)
 	if address != starlark.None && !isCluster {
-		return nil, fmt.Errorf("TypeError: Client() takes a scheduler address like \"tcp://127.0.0.1:8786\" (or burst.remote()), a LocalCluster or nothing, not %s", pyType(address))
+		return nil, fmt.Errorf("TypeError: Client() takes a scheduler address like \"tcp://127.0.0.1:8786\" (or burst.remote()), a LocalCluster or nothing, not %s", session.TypeName(address))
 	}
 	if k.client != nil && (k.client.remote != nil || k.client.cluster != nil && (lc == nil || k.client.cluster != lc.cluster)) {
 		k.closeClient()
@@ -136,7 +137,7 @@ type LocalCluster struct {
 }
 
 func (c *LocalCluster) String() string {
-	return fmt.Sprintf("LocalCluster(%s, workers=%d, threads=%d, memory=%s)", pyQuote(c.info.Address), c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
+	return fmt.Sprintf("LocalCluster(%s, workers=%d, threads=%d, memory=%s)", session.Quote(c.info.Address), c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
 }
 func (c *LocalCluster) Type() string          { return "LocalCluster" }
 func (c *LocalCluster) Freeze()               {}
@@ -180,3 +181,6 @@ func (c *Client) Exit(th *starlark.Thread) error {
 func (c *LocalCluster) Enter(*starlark.Thread) (starlark.Value, error) { return c, nil }
 
 func (c *LocalCluster) Exit(*starlark.Thread) error { return c.cluster.Close() }
+
+func (c *Client) PyClass() string       { return "distributed.client.Client" }
+func (c *LocalCluster) PyClass() string { return "distributed.deploy.local.LocalCluster" }

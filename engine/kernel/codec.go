@@ -10,6 +10,7 @@ import (
 	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/ndarray"
+	"burst/engine/session"
 )
 
 // EncodeValue writes a task's value for another process (a web worker):
@@ -27,7 +28,7 @@ func EncodeValue(v graph.Value) ([]byte, error) {
 	if sv, ok := v.(starlark.Value); ok {
 		b, err := encodePlain(sv)
 		if err != nil {
-			return nil, fmt.Errorf("TypeError: a %s cannot travel between workers", pyType(sv))
+			return nil, fmt.Errorf("TypeError: a %s cannot travel between workers", session.TypeName(sv))
 		}
 		return b, nil
 	}

@@ -12,6 +12,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/session"
 )
 
 // Conversions between cell values (Starlark) and engine values: eager
@@ -251,79 +252,12 @@ func unaryToken(op syntax.Token, x starlark.Value) (starlark.Value, error) {
 	return nil, nil
 }
 
-// cmp implements the comparisons cells are rewritten to use: element-wise
-// for frames and series, Python's comparison otherwise.
-func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 3 {
-		return nil, fmt.Errorf("_cmp: want 3 arguments")
-	}
-	op := string(args[0].(starlark.String))
-	x, y := args[1], args[2]
-	if op == "is" || op == "is not" {
-		return starlark.Bool(identical(x, y) == (op == "is")), nil
-	}
-	if isRemote(x) || isRemote(y) {
-		return remoteBinary(op, x, y)
-	}
-	if isEngine(x) || isEngine(y) {
-		r, err := binary(op, x, y)
-		if r != nil || err != nil {
-			return r, err
-		}
-	}
-	if r, ok, err := numpyCompare(op, x, y); ok {
-		return r, err
-	}
-	tok := map[string]syntax.Token{"==": syntax.EQL, "!=": syntax.NEQ, "<": syntax.LT, "<=": syntax.LE, ">": syntax.GT, ">=": syntax.GE}[op]
-	// Python compares ints with floats, and anything with None for
-	// (in)equality.
-	if tok == syntax.EQL || tok == syntax.NEQ {
-		if x.Type() != y.Type() && !isNumber(x) && !isNumber(y) {
-			return starlark.Bool(tok == syntax.NEQ), nil
-		}
-	}
-	ok, err := starlark.Compare(tok, x, y)
-	if err != nil {
-		return nil, fmt.Errorf("TypeError: '%s' not supported between instances of '%s' and '%s'", op, pyType(x), pyType(y))
-	}
-	return starlark.Bool(ok), nil
-}
-
-func isNumber(v starlark.Value) bool {
-	switch v.(type) {
-	case starlark.Int, starlark.Float:
-		return true
-	}
-	return false
-}
-
 func isEngine(v starlark.Value) bool {
 	switch v.(type) {
 	case *DataFrame, *Series, *LazyScalar, Timestamp, Timedelta:
 		return true
 	}
 	return false
-}
-
-// pyType names a value's type as Python does.
-func pyType(v starlark.Value) string {
-	switch v.(type) {
-	case starlark.String:
-		return "str"
-	case starlark.Int:
-		return "int"
-	case starlark.Float:
-		return "float"
-	case starlark.NoneType:
-		return "NoneType"
-	case *starlark.List:
-		return "list"
-	case *starlark.Dict:
-		return "dict"
-	case starlark.Tuple:
-		return "tuple"
-	}
-	return v.Type()
 }
 
 // Timestamp is pandas' Timestamp.
@@ -441,15 +375,6 @@ func threeWay(op syntax.Token, a, b int64) bool {
 	return false
 }
 
-// kwargsMap collects keyword arguments by name.
-func kwargsMap(kwargs []starlark.Tuple) map[string]starlark.Value {
-	m := map[string]starlark.Value{}
-	for _, kv := range kwargs {
-		m[string(kv[0].(starlark.String))] = kv[1]
-	}
-	return m
-}
-
 // stringsOf accepts a string or a list of strings.
 func stringsOf(what string, v starlark.Value) ([]string, error) {
 	return stringsArg(what, v)
@@ -462,42 +387,91 @@ func dtypeName(v starlark.Value) (string, error) {
 		return string(t), nil
 	case *starlark.Builtin:
 		return t.Name(), nil
-	case *TypeObject:
-		return t.name, nil
+	case *session.TypeObject:
+		return t.Name, nil
 	}
 	return "", fmt.Errorf("TypeError: data type %s not understood", v)
 }
 
-// TypeObject is a dtype-like name such as np.float64 or pd.Timestamp used
-// as a type.
-type TypeObject struct{ name string }
-
-func (t *TypeObject) String() string        { return fmt.Sprintf("<class '%s'>", t.name) }
-func (t *TypeObject) Type() string          { return "type" }
-func (t *TypeObject) Freeze()               {}
-func (t *TypeObject) Truth() starlark.Bool  { return true }
-func (t *TypeObject) Hash() (uint32, error) { return starlark.String(t.name).Hash() }
-
-// joinNames quotes names for messages.
-func joinNames(ns []string) string {
-	q := make([]string, len(ns))
-	for i, n := range ns {
-		q[i] = "'" + n + "'"
+// operate is x op y with a frame, series, lazy scalar or time on the
+// side that asks (session.Operator); nil, nil when binary does not take
+// the other operand.
+func operate(op string, x, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	if side == starlark.Right {
+		x, y = y, x
 	}
-	return strings.Join(q, ", ")
+	return binary(op, x, y)
 }
 
-// identical is Python's "is": the same object for values held by
-// reference, the same value for None, booleans, numbers and strings (which
-// CPython shares when small or interned).
-func identical(x, y starlark.Value) (same bool) {
-	defer func() {
-		if recover() != nil {
-			same = false
-		}
-	}()
-	if x.Type() != y.Type() {
-		return false
+func (d *DataFrame) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return operate(op, d, y, side)
+}
+
+func (s *Series) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return operate(op, s, y, side)
+}
+
+func (l *LazyScalar) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return operate(op, l, y, side)
+}
+
+func (t Timestamp) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return operate(op, t, y, side)
+}
+
+func (d Timedelta) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return operate(op, d, y, side)
+}
+
+// PyStr is str(t): the time, without Timestamp('…').
+func (t Timestamp) PyStr() string {
+	return strings.TrimSuffix(strings.TrimPrefix(t.String(), "Timestamp('"), "')")
+}
+
+// PyStr is str(d): the duration, without Timedelta('…').
+func (d Timedelta) PyStr() string {
+	return strings.TrimSuffix(strings.TrimPrefix(d.String(), "Timedelta('"), "')")
+}
+
+// InstanceOf implements isinstance(t, pd.Timestamp).
+func (t Timestamp) InstanceOf(class string) bool { return class == "Timestamp" }
+
+// PyClass is type(df): pandas' DataFrame, or Dask's for a lazy one.
+func (d *DataFrame) PyClass() string {
+	if d.lazy != nil {
+		return "dask.dataframe.core.DataFrame"
 	}
-	return x == y
+	return "pandas.core.frame.DataFrame"
+}
+
+// PyClass is type(s): pandas' Series, or Dask's for a lazy one.
+func (s *Series) PyClass() string {
+	if s.lazy != nil {
+		return "dask.dataframe.core.Series"
+	}
+	return "pandas.core.series.Series"
+}
+
+// InstanceOf implements isinstance(df, pd.DataFrame).
+func (d *DataFrame) InstanceOf(class string) bool { return class == "DataFrame" }
+
+// InstanceOf implements isinstance(s, pd.Series).
+func (s *Series) InstanceOf(class string) bool { return class == "Series" }
+
+// PyLen implements len(df): a lazy frame counts its rows on the
+// kernel's cluster.
+func (d *DataFrame) PyLen(th *starlark.Thread) (int, error) {
+	if d.eager != nil {
+		return d.eager.Rows, nil
+	}
+	return lazyLen(kernelOf(th), d.lazy)
+}
+
+// PyLen implements len(s): a lazy series counts its values on the
+// kernel's cluster.
+func (s *Series) PyLen(th *starlark.Thread) (int, error) {
+	if s.eager != nil {
+		return s.eager.Len(), nil
+	}
+	return lazyLen(kernelOf(th), s.lazy)
 }

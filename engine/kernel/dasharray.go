@@ -14,6 +14,7 @@ import (
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
 	"burst/engine/sched"
+	"burst/engine/session"
 )
 
 // DaskArray is dask.array's Array in a cell: a lazy n-dimensional array
@@ -901,7 +902,7 @@ func (x *DaskArray) getitem(key starlark.Value) (starlark.Value, error) {
 			if _, ok := item.(*DaskArray); ok {
 				return nil, fmt.Errorf("NotImplementedError: indexing a dask array with another dask array is not available in Burst")
 			}
-			return nil, fmt.Errorf("NotImplementedError: Burst's dask arrays take ints and slices as indices, not %s", pyType(item))
+			return nil, fmt.Errorf("NotImplementedError: Burst's dask arrays take ints and slices as indices, not %s", session.TypeName(item))
 		}
 	}
 	var outChunks [][]int
@@ -917,7 +918,7 @@ func (x *DaskArray) getitem(key starlark.Value) (starlark.Value, error) {
 		outChunks = append(outChunks, c)
 		grid = append(grid, len(s.blocks))
 	}
-	name := "getitem-" + graph.Tokenize("getitem", x.name, pyRepr(key))
+	name := "getitem-" + graph.Tokenize("getitem", x.name, session.Repr(key))
 	g := graph.Merge(x.g)
 	full := make([]int, nd)
 	for ax, s := range sels {
@@ -1192,7 +1193,7 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 			if axis != starlark.None {
 				n, err := starlark.AsInt32(axis)
 				if err != nil {
-					return nil, fmt.Errorf("NotImplementedError: Burst's dask arrays reduce along one axis or all of them (axis=None), not %s", pyRepr(axis))
+					return nil, fmt.Errorf("NotImplementedError: Burst's dask arrays reduce along one axis or all of them (axis=None), not %s", session.Repr(axis))
 				}
 				ax = &n
 			}
@@ -1340,7 +1341,7 @@ func (x *DaskArray) finalized() *Delayed {
 
 // daskCompute is dask.compute with arrays among the arguments.
 func (k *Kernel) daskCompute(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	conv, err := mapNested(args, func(v starlark.Value) (starlark.Value, bool, error) {
+	conv, err := session.MapNested(args, func(v starlark.Value) (starlark.Value, bool, error) {
 		if x, ok := v.(*DaskArray); ok {
 			return x.finalized(), true, nil
 		}
@@ -1393,7 +1394,7 @@ func (k *Kernel) addDaskArray(mods map[string]*Module) {
 		"zeros":        builtin("zeros", daFill("zeros", 0)),
 		"ones":         builtin("ones", daFill("ones", 1)),
 		"arange":       builtin("arange", daArange),
-		"Array":        &TypeObject{"dask.array.core.Array"},
+		"Array":        &session.TypeObject{Name: "dask.array.core.Array"},
 	}}
 	mods["dask.array"] = m
 	if d := mods["dask"]; d != nil {
@@ -1425,7 +1426,7 @@ func chunksArg(v starlark.Value, shape []int, dt ndarray.DType) ([][]int, error)
 	case starlark.Tuple, *starlark.List:
 		vs, _ := listValues(c)
 		if len(vs) != nd {
-			return nil, fmt.Errorf("ValueError: Chunks and shape must be of the same length/dimension. Got chunks=%s, shape=%s", pyRepr(v), pyTupleInts(shape))
+			return nil, fmt.Errorf("ValueError: Chunks and shape must be of the same length/dimension. Got chunks=%s, shape=%s", session.Repr(v), pyTupleInts(shape))
 		}
 		copy(perAxis, vs)
 	default:
@@ -1454,7 +1455,7 @@ func chunksArg(v starlark.Value, shape []int, dt ndarray.DType) ([][]int, error)
 			out[ax] = []int{n}
 		case starlark.String:
 			if c != "auto" {
-				return nil, fmt.Errorf("ValueError: Unknown chunks %s: Burst takes ints, tuples and 'auto'", pyRepr(c))
+				return nil, fmt.Errorf("ValueError: Unknown chunks %s: Burst takes ints, tuples and 'auto'", session.Repr(c))
 			}
 			auto = append(auto, ax)
 		case starlark.Tuple, *starlark.List:
@@ -1463,16 +1464,16 @@ func chunksArg(v starlark.Value, shape []int, dt ndarray.DType) ([][]int, error)
 			for _, e := range vs {
 				b, err := starlark.AsInt32(e)
 				if err != nil {
-					return nil, fmt.Errorf("TypeError: chunks must be ints, not %s", pyType(e))
+					return nil, fmt.Errorf("TypeError: chunks must be ints, not %s", session.TypeName(e))
 				}
 				out[ax] = append(out[ax], b)
 				sum += b
 			}
 			if sum != n {
-				return nil, fmt.Errorf("ValueError: Chunks do not add up to shape. Got chunks=%s, shape=%s", pyRepr(v), pyTupleInts(shape))
+				return nil, fmt.Errorf("ValueError: Chunks do not add up to shape. Got chunks=%s, shape=%s", session.Repr(v), pyTupleInts(shape))
 			}
 		default:
-			return nil, fmt.Errorf("TypeError: chunks must be an int, a tuple or 'auto', not %s", pyType(c))
+			return nil, fmt.Errorf("TypeError: chunks must be an int, a tuple or 'auto', not %s", session.TypeName(c))
 		}
 	}
 	if len(auto) > 0 {
@@ -1520,7 +1521,7 @@ func shapeOf(v starlark.Value) ([]int, error) {
 	}
 	vs, err := listValues(v)
 	if err != nil {
-		return nil, fmt.Errorf("TypeError: shape must be an int or a tuple of ints, not %s", pyType(v))
+		return nil, fmt.Errorf("TypeError: shape must be an int or a tuple of ints, not %s", session.TypeName(v))
 	}
 	out := make([]int, len(vs))
 	for i, e := range vs {
@@ -1547,7 +1548,7 @@ func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args sta
 		if f, isFuture := value.(*Future); isFuture {
 			d = &Delayed{key: f.key, g: graph.Graph{f.key: f.task()}, k: k}
 		} else {
-			return nil, fmt.Errorf("TypeError: from_delayed takes a Delayed value (such as dask.delayed(f)(...)), not %s", pyType(value))
+			return nil, fmt.Errorf("TypeError: from_delayed takes a Delayed value (such as dask.delayed(f)(...)), not %s", session.TypeName(value))
 		}
 	}
 	d = d.resolved()
@@ -1639,7 +1640,7 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 	}
 	vs, err := listValues(seq)
 	if err != nil {
-		return nil, fmt.Errorf("TypeError: concatenate takes a list of dask arrays, not %s", pyType(seq))
+		return nil, fmt.Errorf("TypeError: concatenate takes a list of dask arrays, not %s", session.TypeName(seq))
 	}
 	if len(vs) == 0 {
 		return nil, fmt.Errorf("ValueError: Need array(s) to concatenate")
@@ -1656,7 +1657,7 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 			}
 			arrs[i] = r.(*DaskArray)
 		default:
-			return nil, fmt.Errorf("TypeError: concatenate takes dask arrays, not %s", pyType(v))
+			return nil, fmt.Errorf("TypeError: concatenate takes dask arrays, not %s", session.TypeName(v))
 		}
 	}
 	nd := arrs[0].ndim()
@@ -1794,7 +1795,7 @@ func daArange(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	for i, a := range args {
 		f, ok := starlark.AsFloat(a)
 		if !ok {
-			return nil, fmt.Errorf("TypeError: arange() arguments must be numbers, not %s", pyType(a))
+			return nil, fmt.Errorf("TypeError: arange() arguments must be numbers, not %s", session.TypeName(a))
 		}
 		if _, isInt := a.(starlark.Int); !isInt {
 			dt = ndarray.Float64

@@ -15,6 +15,7 @@ import (
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
 	"burst/engine/sched"
+	"burst/engine/session"
 )
 
 // addDaskML adds dask_ml.cluster.
@@ -647,7 +648,7 @@ func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) erro
 	default:
 		a, err := denseX(p.Init)
 		if err != nil {
-			return fmt.Errorf("TypeError: 'init' must be an array or str, got %s", pyType(p.Init))
+			return fmt.Errorf("TypeError: 'init' must be an array or str, got %s", session.TypeName(p.Init))
 		}
 		if a.Rows != p.K {
 			return fmt.Errorf("ValueError: Number of centers in provided 'init' (%d) does not match 'n_clusters' (%d)", a.Rows, p.K)

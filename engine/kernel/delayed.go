@@ -14,6 +14,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/session"
 )
 
 // Delayed is dask.delayed's lazy value: the key of a task and the graph
@@ -69,7 +70,7 @@ func (f *DelayedFunction) CallInternal(th *starlark.Thread, args starlark.Tuple,
 		if string(kv[0].(starlark.String)) == "dask_key_name" {
 			s, ok := kv[1].(starlark.String)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: dask_key_name must be a str, not %s", pyType(kv[1]))
+				return nil, fmt.Errorf("TypeError: dask_key_name must be a str, not %s", session.TypeName(kv[1]))
 			}
 			return kernelOf(th).delayedTask(string(s), true, delayedParams{Kind: "call"}, f.fn, args, rest)
 		}
@@ -114,7 +115,7 @@ func (k *Kernel) delayed(th *starlark.Thread, b *starlark.Builtin, args starlark
 	// A value: it becomes a task of its own; lists and dicts of Delayed
 	// become a task that builds them.
 	if name == "" {
-		name = pyType(obj)
+		name = session.TypeName(obj)
 	}
 	return k.delayedTask(name, pure, delayedParams{Kind: "value"}, nil, starlark.Tuple{obj}, nil)
 }
@@ -220,7 +221,7 @@ func runDelayed(th *starlark.Thread, kind, op, name string, fn starlark.Callable
 		}
 		c, ok := m.(starlark.Callable)
 		if !ok {
-			return nil, fmt.Errorf("TypeError: '%s' object is not callable", pyType(m))
+			return nil, fmt.Errorf("TypeError: '%s' object is not callable", session.TypeName(m))
 		}
 		return starlark.Call(th, c, args[1:], kwargs)
 	}
@@ -243,13 +244,13 @@ func getItem(x, key starlark.Value) (starlark.Value, error) {
 			return nil, err
 		}
 		if !found {
-			return nil, fmt.Errorf("KeyError: %s", pyRepr(key))
+			return nil, fmt.Errorf("KeyError: %s", session.Repr(key))
 		}
 		return v, nil
 	case starlark.Indexable:
 		i, err := starlark.AsInt32(key)
 		if err != nil {
-			return nil, fmt.Errorf("TypeError: indices must be integers, not %s", pyType(key))
+			return nil, fmt.Errorf("TypeError: indices must be integers, not %s", session.TypeName(key))
 		}
 		n := x.Len()
 		if i < 0 {
@@ -260,7 +261,7 @@ func getItem(x, key starlark.Value) (starlark.Value, error) {
 		}
 		return x.Index(i), nil
 	}
-	return nil, fmt.Errorf("TypeError: '%s' object is not subscriptable", pyType(x))
+	return nil, fmt.Errorf("TypeError: '%s' object is not subscriptable", session.TypeName(x))
 }
 
 func getAttr(x starlark.Value, name string) (starlark.Value, error) {
@@ -273,7 +274,7 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 			return v, nil
 		}
 	}
-	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", pyType(x), name)
+	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", session.TypeName(x), name)
 }
 
 // delayedTask adds a task of kind p.Kind over args to a new Delayed. The
@@ -317,7 +318,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 		if ev, ok := engineValue(v); ok {
 			switch ev.(type) {
 			case *frame.Frame, *frame.Series:
-				key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(pyType(v)), newToken()))
+				key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(session.TypeName(v)), newToken()))
 				g[key] = graph.LiteralTask(key, ev)
 				i := len(deps)
 				deps = append(deps, key)
@@ -329,7 +330,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 		}
 		return nil, false, nil
 	}
-	refs := func(v starlark.Value) (starlark.Value, error) { return mapNested(v, leaf) }
+	refs := func(v starlark.Value) (starlark.Value, error) { return session.MapNested(v, leaf) }
 	rargs, err := refs(args)
 	if err != nil {
 		return nil, err
@@ -425,7 +426,7 @@ func (r depRef) Hash() (uint32, error) { return uint32(r), nil }
 
 // substitute replaces depRefs in v with inputs.
 func substitute(v starlark.Value, inputs []starlark.Value) starlark.Value {
-	r, _ := mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
+	r, _ := session.MapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
 		if d, ok := x.(depRef); ok {
 			return inputs[d], true, nil
 		}
@@ -586,3 +587,6 @@ func (k *Kernel) moduleMember(path, member string) (starlark.Callable, error) {
 	}
 	return c, nil
 }
+
+func (d *Delayed) PyClass() string              { return "dask.delayed.Delayed" }
+func (d *Delayed) InstanceOf(class string) bool { return class == "Delayed" }

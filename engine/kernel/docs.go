@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/session"
 	"fmt"
 	"sort"
 	"strings"
@@ -147,7 +148,7 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 		name, module, doc := k.docOf(x.fn)
 		return name, module, doc + "\n\n(wrapped by dask.delayed: calling it builds a task)"
 	}
-	return pyType(v), "", docs[pyTypeName(v)]
+	return session.TypeName(v), "", docs[pyTypeName(v)]
 }
 
 func pyTypeName(v starlark.Value) string {
@@ -157,7 +158,7 @@ func pyTypeName(v starlark.Value) string {
 	case *Series:
 		return "Series"
 	}
-	return pyType(v)
+	return session.TypeName(v)
 }
 
 func signatureOf(f *starlark.Function) string {

@@ -11,6 +11,7 @@ import (
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
+	"burst/engine/session"
 )
 
 // Estimator is a scikit-learn estimator in a cell: its class, its
@@ -115,7 +116,7 @@ func (e *Estimator) repr(indent int) string {
 	var parts []string
 	for _, name := range e.paramNames() {
 		v := e.params[name]
-		if !e.class.allParams && pyRepr(v) == pyRepr(e.class.def(name)) {
+		if !e.class.allParams && session.Repr(v) == session.Repr(e.class.def(name)) {
 			continue
 		}
 		parts = append(parts, name+"="+reprParam(v, indent+len(name)+1))
@@ -132,18 +133,18 @@ func reprParam(v starlark.Value, indent int) string {
 	case *starlark.Dict:
 		// A dict too long for the line puts one item per line, under
 		// the first.
-		one := pyRepr(v)
+		one := session.Repr(v)
 		if indent+len(one)+1 <= 80 {
 			return one
 		}
 		var items []string
 		for _, kv := range v.Items() {
-			key := pyRepr(kv[0]) + ": "
+			key := session.Repr(kv[0]) + ": "
 			items = append(items, key+reprParam(kv[1], indent+1+len(key)))
 		}
 		return "{" + strings.Join(items, ",\n"+strings.Repeat(" ", indent+1)) + "}"
 	}
-	return pyRepr(v)
+	return session.Repr(v)
 }
 
 // wrapCall joins "name(" + parts + ")" on one line when it fits in 80
@@ -276,7 +277,7 @@ func (e *Estimator) Attr(name string) (starlark.Value, error) {
 			for _, kv := range kwargs {
 				n := string(kv[0].(starlark.String))
 				if _, ok := e.params[n]; !ok {
-					return nil, fmt.Errorf("ValueError: Invalid parameter '%s' for estimator %s. Valid parameters are: %s.", n, e.String(), pyRepr(stringList(e.paramNames())))
+					return nil, fmt.Errorf("ValueError: Invalid parameter '%s' for estimator %s. Valid parameters are: %s.", n, e.String(), session.Repr(session.StringList(e.paramNames())))
 				}
 				e.params[n] = kv[1]
 			}
@@ -369,7 +370,7 @@ func randomState(v starlark.Value) (*rng.RandomState, error) {
 		}
 		return rng.New(uint32(n)), nil
 	}
-	return nil, fmt.Errorf("ValueError: %s cannot be used to seed a numpy.random.RandomState instance", pyRepr(v))
+	return nil, fmt.Errorf("ValueError: %s cannot be used to seed a numpy.random.RandomState instance", session.Repr(v))
 }
 
 // rngSource lets the k-means code draw from numpy's RandomState.
@@ -427,7 +428,7 @@ func (e *Estimator) stringParam(name string, allowed ...string) (string, error) 
 }
 
 func (e *Estimator) invalid(name, want string) error {
-	return fmt.Errorf("InvalidParameterError: The '%s' parameter of %s must be %s. Got %s instead.", name, e.class.name, want, pyRepr(e.params[name]))
+	return fmt.Errorf("InvalidParameterError: The '%s' parameter of %s must be %s. Got %s instead.", name, e.class.name, want, session.Repr(e.params[name]))
 }
 
 // floatArray and intArray wrap Go results as numpy arrays.

@@ -15,6 +15,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/session"
 )
 
 // frameArray is an Arrow array holding a column.
@@ -48,7 +49,7 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 	}
 	fn, ok := args[0].(starlark.Callable)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: map_partitions() needs a function, not %s", pyType(args[0]))
+		return nil, fmt.Errorf("TypeError: map_partitions() needs a function, not %s", session.TypeName(args[0]))
 	}
 	k := kernelOf(th)
 	extra := append(starlark.Tuple(nil), args[1:]...)
@@ -87,7 +88,7 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 func partitionResult(r starlark.Value, what string) (graph.Value, error) {
 	out, ok := engineValue(r)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: the function given to %s returned a %s; return a DataFrame, a Series or a number", what, pyType(r))
+		return nil, fmt.Errorf("TypeError: the function given to %s returned a %s; return a DataFrame, a Series or a number", what, session.TypeName(r))
 	}
 	if c, lazy := out.(*dataframe.Collection); lazy {
 		return nil, fmt.Errorf("TypeError: the function given to %s returned a Dask collection (%s); work on the partition it receives", what, c.Name)
@@ -198,7 +199,7 @@ func metaArg(v starlark.Value) (graph.Value, error) {
 			return &frame.Series{Data: emptyArray(t)}, nil
 		}
 	}
-	return nil, fmt.Errorf("TypeError: meta must be a dict of column: dtype, a (name, dtype) tuple or an empty DataFrame, not %s", pyType(v))
+	return nil, fmt.Errorf("TypeError: meta must be a dict of column: dtype, a (name, dtype) tuple or an empty DataFrame, not %s", session.TypeName(v))
 }
 
 func emptyArray(t frame.DType) arrow.Array {
@@ -226,7 +227,7 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 	}
 	fn, ok := fnv.(starlark.Callable)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: apply() needs a function, not %s", pyType(fnv))
+		return nil, fmt.Errorf("TypeError: apply() needs a function, not %s", session.TypeName(fnv))
 	}
 	k := kernelOf(th)
 	call := func(in []graph.Value) (graph.Value, error) {
@@ -245,7 +246,7 @@ func seriesApply(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []s
 		sample := sampleValue(s.meta().Data.DataType())
 		r, err := callCell(k, fn, starlark.Tuple{sample}, nil)
 		if err != nil {
-			return nil, fmt.Errorf("%v (Burst called the function on %s to learn its result type; pass meta=(name, dtype) to skip this)", err, pyRepr(sample))
+			return nil, fmt.Errorf("%v (Burst called the function on %s to learn its result type; pass meta=(name, dtype) to skip this)", err, session.Repr(sample))
 		}
 		a, err := arrayOf([]starlark.Value{r}, nil)
 		if err != nil {
@@ -300,7 +301,7 @@ func arrayOf(vals []starlark.Value, empty arrow.DataType) (arrow.Array, error) {
 			// shows of them, their str.
 			k = "obj"
 		default:
-			return nil, fmt.Errorf("TypeError: Burst columns hold numbers, strings, booleans and timestamps, not %s", pyType(v))
+			return nil, fmt.Errorf("TypeError: Burst columns hold numbers, strings, booleans and timestamps, not %s", session.TypeName(v))
 		}
 		switch {
 		case kind == "" || kind == k:
@@ -355,7 +356,7 @@ func arrayOf(vals []starlark.Value, empty arrow.DataType) (arrow.Array, error) {
 		case starlark.String:
 			out[i], valid[i] = string(v), true
 		default:
-			out[i], valid[i] = pyRepr(v), true
+			out[i], valid[i] = session.Repr(v), true
 		}
 	}
 	return frame.Strings(out, valid), nil
@@ -368,7 +369,7 @@ func objectColumn(l *starlark.List) arrow.Array {
 	valid := make([]bool, l.Len())
 	for i := range out {
 		if v := l.Index(i); v != starlark.None {
-			out[i], valid[i] = pyStr(v), true
+			out[i], valid[i] = session.Str(v), true
 		}
 	}
 	return frame.Strings(out, valid)
@@ -538,7 +539,7 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 		}
 	}
 	rebuild := func(v starlark.Value) (starlark.Value, error) {
-		return mapNested(v, func(v starlark.Value) (starlark.Value, bool, error) {
+		return session.MapNested(v, func(v starlark.Value) (starlark.Value, bool, error) {
 			if x, ok := v.(*Delayed); ok {
 				x = x.resolved()
 				if persist {
@@ -638,7 +639,7 @@ func (k *Kernel) fromPandas(_ *starlark.Thread, b *starlark.Builtin, args starla
 	case *frame.Series:
 		series, f = x, x.Frame()
 	default:
-		return nil, fmt.Errorf("TypeError: Input must be a pandas DataFrame or Series, not %s", pyType(data))
+		return nil, fmt.Errorf("TypeError: Input must be a pandas DataFrame or Series, not %s", session.TypeName(data))
 	}
 	if npartitions < 1 {
 		return nil, fmt.Errorf("ValueError: npartitions must be at least 1")
@@ -689,7 +690,7 @@ func (k *Kernel) concat(_ *starlark.Thread, b *starlark.Builtin, args starlark.T
 	}
 	it := starlark.Iterate(objs)
 	if it == nil {
-		return nil, fmt.Errorf("TypeError: first argument must be an iterable of pandas objects, you passed an object of type \"%s\"", pyType(objs))
+		return nil, fmt.Errorf("TypeError: first argument must be an iterable of pandas objects, you passed an object of type \"%s\"", session.TypeName(objs))
 	}
 	defer it.Done()
 	var vals []any
@@ -698,7 +699,7 @@ func (k *Kernel) concat(_ *starlark.Thread, b *starlark.Builtin, args starlark.T
 	for it.Next(&x) {
 		v, ok := engineValue(x)
 		if !ok {
-			return nil, fmt.Errorf("TypeError: cannot concatenate object of type '%s'; only Series and DataFrame objs are valid", pyType(x))
+			return nil, fmt.Errorf("TypeError: cannot concatenate object of type '%s'; only Series and DataFrame objs are valid", session.TypeName(x))
 		}
 		if _, ok := v.(*dataframe.Collection); ok {
 			lazy = true
@@ -807,7 +808,7 @@ func toTimedelta(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	v, ok := engineValue(arg)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: to_timedelta() takes a number or a Series, not %s", pyType(arg))
+		return nil, fmt.Errorf("TypeError: to_timedelta() takes a number or a Series, not %s", session.TypeName(arg))
 	}
 	return apply("to-timedelta", "unary", map[string]any{"fn": "to_timedelta", "args": dataframe.Scalars([]any{unit})}, v)
 }
@@ -827,7 +828,7 @@ func toDatetime(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	}
 	v, ok := engineValue(arg)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: to_datetime() takes a string or a Series, not %s", pyType(arg))
+		return nil, fmt.Errorf("TypeError: to_datetime() takes a string or a Series, not %s", session.TypeName(arg))
 	}
 	return apply("to-datetime", "unary", map[string]any{"fn": "to_datetime"}, v)
 }
@@ -860,7 +861,7 @@ func pdTimedelta(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		}
 		f, ok := starlark.AsFloat(parts[i])
 		if !ok {
-			return nil, fmt.Errorf("TypeError: Timedelta() takes numbers, not %s", pyType(parts[i]))
+			return nil, fmt.Errorf("TypeError: Timedelta() takes numbers, not %s", session.TypeName(parts[i]))
 		}
 		total += f * scale
 	}
@@ -944,7 +945,7 @@ func pdSeries(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 func listValues(v starlark.Value) ([]starlark.Value, error) {
 	it := starlark.Iterate(v)
 	if it == nil {
-		return nil, fmt.Errorf("TypeError: expected a list, not %s", pyType(v))
+		return nil, fmt.Errorf("TypeError: expected a list, not %s", session.TypeName(v))
 	}
 	defer it.Done()
 	var out []starlark.Value

@@ -14,6 +14,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/graph"
 	"burst/engine/sched"
+	"burst/engine/session"
 )
 
 // Future is a task submitted to a Client's cluster: its result stays on
@@ -61,7 +62,7 @@ func (f *Future) String() string {
 	st, _ := f.status()
 	if st == "finished" {
 		if vs, err := f.s.Gather(context.Background(), []graph.Key{f.key}); err == nil {
-			return fmt.Sprintf("<Future: %s, type: %s, key: %s>", st, pyType(toCell(vs[0])), f.key)
+			return fmt.Sprintf("<Future: %s, type: %s, key: %s>", st, session.TypeName(toCell(vs[0])), f.key)
 		}
 	}
 	return fmt.Sprintf("<Future: %s, key: %s>", st, f.key)
@@ -73,7 +74,7 @@ func (f *Future) HTML() string {
 	typ := ""
 	if st == "finished" {
 		if vs, err := f.s.Gather(context.Background(), []graph.Key{f.key}); err == nil {
-			typ = fmt.Sprintf(", <span>type: %s</span>", html.EscapeString(pyType(toCell(vs[0]))))
+			typ = fmt.Sprintf(", <span>type: %s</span>", html.EscapeString(session.TypeName(toCell(vs[0]))))
 		}
 	}
 	return fmt.Sprintf(`<strong>Future: %s</strong> <span style="color: gray">status:</span> <span class="burst-status-%s">%s</span>%s, <span>key: %s</span>`,
@@ -138,7 +139,7 @@ func timeoutCtx(parent context.Context, timeout starlark.Value) (context.Context
 	}
 	secs, ok := starlark.AsFloat(timeout)
 	if !ok {
-		return nil, nil, fmt.Errorf("TypeError: timeout must be a number, not %s", pyType(timeout))
+		return nil, nil, fmt.Errorf("TypeError: timeout must be a number, not %s", session.TypeName(timeout))
 	}
 	ctx, cancel := context.WithTimeout(parent, time.Duration(secs*float64(time.Second)))
 	return ctx, cancel, nil
@@ -189,7 +190,7 @@ func (c *Client) scatter(v starlark.Value) (*Future, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(strings.TrimPrefix(pyType(v), "numpy.")), newToken()))
+	key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(strings.TrimPrefix(session.TypeName(v), "numpy.")), newToken()))
 	t := graph.LiteralTask(key, gv)
 	if err := s.Submit(graph.Graph{key: t}, []graph.Key{key}); err != nil {
 		return nil, err
@@ -263,7 +264,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			}
 			f, ok := args[0].(starlark.Callable)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: First input to submit must be a callable function, not %s", pyType(args[0]))
+				return nil, fmt.Errorf("TypeError: First input to submit must be a callable function, not %s", session.TypeName(args[0]))
 			}
 			pure, key, kw, err := submitOptions(kwargs)
 			if err != nil {
@@ -282,7 +283,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			}
 			f, ok := args[0].(starlark.Callable)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: First input to map must be a callable function, not %s", pyType(args[0]))
+				return nil, fmt.Errorf("TypeError: First input to map must be a callable function, not %s", session.TypeName(args[0]))
 			}
 			pure, key, kw, err := submitOptions(kwargs)
 			if err != nil {
@@ -293,7 +294,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			for _, it := range args[1:] {
 				vs, err := listValues(it)
 				if err != nil {
-					return nil, fmt.Errorf("TypeError: map() arguments must be iterables, not %s", pyType(it))
+					return nil, fmt.Errorf("TypeError: map() arguments must be iterables, not %s", session.TypeName(it))
 				}
 				lists = append(lists, vs)
 				if n < 0 || len(vs) < n {
@@ -433,7 +434,7 @@ func submitOptions(kwargs []starlark.Tuple) (pure bool, key string, rest []starl
 		case "key":
 			s, ok := kv[1].(starlark.String)
 			if !ok {
-				return false, "", nil, fmt.Errorf("TypeError: key must be a str, not %s", pyType(kv[1]))
+				return false, "", nil, fmt.Errorf("TypeError: key must be a str, not %s", session.TypeName(kv[1]))
 			}
 			key = string(s)
 		case "workers", "resources", "retries", "priority", "allow_other_workers", "fifo_timeout", "actor", "actors":
@@ -466,7 +467,7 @@ func (k *Kernel) callTask(f starlark.Callable, pure bool, key string, args starl
 // dicts of them) with their results, fetched together.
 func (k *Kernel) gatherNested(v starlark.Value) (starlark.Value, error) {
 	bySched := map[*sched.Scheduler][]graph.Key{}
-	if _, err := mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
+	if _, err := session.MapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
 		if f, ok := x.(*Future); ok {
 			bySched[f.s] = append(bySched[f.s], f.key)
 			return x, true, nil
@@ -485,7 +486,7 @@ func (k *Kernel) gatherNested(v starlark.Value) (starlark.Value, error) {
 			results[key] = vs[i]
 		}
 	}
-	return mapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
+	return session.MapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
 		if f, ok := x.(*Future); ok {
 			return results[f.key], true, nil
 		}
@@ -521,7 +522,7 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 		if persist {
 			return v, nil
 		}
-		return nil, fmt.Errorf("TypeError: compute() wants a Dask collection or a Delayed, not %s", pyType(v))
+		return nil, fmt.Errorf("TypeError: compute() wants a Dask collection or a Delayed, not %s", session.TypeName(v))
 	}
 	g := dataframe.Project(coll.Graph, coll.Keys())
 	if persist {
@@ -708,7 +709,7 @@ type starlarkStruct struct {
 func (s *starlarkStruct) String() string {
 	var parts []string
 	for _, n := range s.order {
-		parts = append(parts, n+"="+pyRepr(s.fields[n]))
+		parts = append(parts, n+"="+session.Repr(s.fields[n]))
 	}
 	return s.name + "(" + strings.Join(parts, ", ") + ")"
 }
@@ -720,3 +721,6 @@ func (s *starlarkStruct) AttrNames() []string   { return s.order }
 func (s *starlarkStruct) Attr(n string) (starlark.Value, error) {
 	return s.fields[n], nil
 }
+
+func (f *Future) PyClass() string              { return "distributed.client.Future" }
+func (f *Future) InstanceOf(class string) bool { return class == "Future" }

@@ -13,6 +13,7 @@ import (
 	"burst/engine/ml/rng"
 	"burst/engine/ml/selection"
 	"burst/engine/ndarray"
+	"burst/engine/session"
 )
 
 // modelSelectionModule is sklearn.model_selection: GridSearchCV,
@@ -84,12 +85,12 @@ func candidates(grid starlark.Value) ([][]starlark.Tuple, error) {
 		for i := range g.Len() {
 			d, ok := g.Index(i).(*starlark.Dict)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: Parameter grid is not a dict (%s)", pyRepr(g.Index(i)))
+				return nil, fmt.Errorf("TypeError: Parameter grid is not a dict (%s)", session.Repr(g.Index(i)))
 			}
 			dicts = append(dicts, d)
 		}
 	default:
-		return nil, fmt.Errorf("TypeError: Parameter grid should be a dict or a list, got: %s of type %s", pyRepr(grid), pyType(grid))
+		return nil, fmt.Errorf("TypeError: Parameter grid should be a dict or a list, got: %s of type %s", session.Repr(grid), session.TypeName(grid))
 	}
 	var out [][]starlark.Tuple
 	for _, d := range dicts {
@@ -98,7 +99,7 @@ func candidates(grid starlark.Value) ([][]starlark.Tuple, error) {
 		for _, kv := range d.Items() {
 			name, ok := kv[0].(starlark.String)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: Parameter grid keys must be strings, got %s", pyRepr(kv[0]))
+				return nil, fmt.Errorf("TypeError: Parameter grid keys must be strings, got %s", session.Repr(kv[0]))
 			}
 			var vs []starlark.Value
 			switch l := kv[1].(type) {
@@ -110,10 +111,10 @@ func candidates(grid starlark.Value) ([][]starlark.Tuple, error) {
 				}
 				it.Done()
 			default:
-				return nil, fmt.Errorf("TypeError: Parameter grid for parameter '%s' needs to be a list or a numpy array, but got %s (of type %s) instead. Single values need to be wrapped in a list with one element.", string(name), pyRepr(kv[1]), pyType(kv[1]))
+				return nil, fmt.Errorf("TypeError: Parameter grid for parameter '%s' needs to be a list or a numpy array, but got %s (of type %s) instead. Single values need to be wrapped in a list with one element.", string(name), session.Repr(kv[1]), session.TypeName(kv[1]))
 			}
 			if len(vs) == 0 {
-				return nil, fmt.Errorf("ValueError: Parameter grid for parameter '%s' need to be a non-empty sequence, got: %s", string(name), pyRepr(kv[1]))
+				return nil, fmt.Errorf("ValueError: Parameter grid for parameter '%s' need to be a non-empty sequence, got: %s", string(name), session.Repr(kv[1]))
 			}
 			names = append(names, string(name))
 			values[string(name)] = vs
@@ -165,11 +166,11 @@ func splits(cv starlark.Value, y []float64, classifier bool) ([][]int, error) {
 		if c.class.name == "KFold" || c.class.name == "StratifiedKFold" {
 			return splitterFolds(c, y)
 		}
-		return nil, fmt.Errorf("ValueError: Expected cv as an integer, cross-validation object (from sklearn.model_selection) or an iterable. Got %s.", pyRepr(cv))
+		return nil, fmt.Errorf("ValueError: Expected cv as an integer, cross-validation object (from sklearn.model_selection) or an iterable. Got %s.", session.Repr(cv))
 	}
 	n, ok := cv.(starlark.Int)
 	if !ok {
-		return nil, fmt.Errorf("ValueError: Expected cv as an integer, cross-validation object (from sklearn.model_selection) or an iterable. Got %s.", pyRepr(cv))
+		return nil, fmt.Errorf("ValueError: Expected cv as an integer, cross-validation object (from sklearn.model_selection) or an iterable. Got %s.", session.Repr(cv))
 	}
 	k, _ := n.Int64()
 	if classifier {
@@ -183,7 +184,7 @@ func splits(cv starlark.Value, y []float64, classifier bool) ([][]int, error) {
 func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) error {
 	base, ok := e.param("estimator").(*Estimator)
 	if !ok {
-		return fmt.Errorf("TypeError: GridSearchCV's estimator must be a scikit-learn estimator, got %s", pyRepr(e.param("estimator")))
+		return fmt.Errorf("TypeError: GridSearchCV's estimator must be a scikit-learn estimator, got %s", session.Repr(e.param("estimator")))
 	}
 	cands, err := candidates(e.param("param_grid"))
 	if err != nil {
@@ -192,7 +193,7 @@ func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) err
 	for _, c := range cands {
 		for _, kv := range c {
 			if _, ok := base.params[string(kv[0].(starlark.String))]; !ok {
-				return fmt.Errorf("ValueError: Invalid parameter '%s' for estimator %s. Valid parameters are: %s.", string(kv[0].(starlark.String)), base.String(), pyRepr(stringList(base.paramNames())))
+				return fmt.Errorf("ValueError: Invalid parameter '%s' for estimator %s. Valid parameters are: %s.", string(kv[0].(starlark.String)), base.String(), session.Repr(session.StringList(base.paramNames())))
 			}
 		}
 	}
@@ -398,7 +399,7 @@ func endLine(j fitJob, cand []starlark.Tuple, r fitResult, verbose, nSplits int)
 	}
 	var ps []string
 	for _, kv := range cand {
-		ps = append(ps, fmt.Sprintf("%s=%s", string(kv[0].(starlark.String)), pyStr(kv[1])))
+		ps = append(ps, fmt.Sprintf("%s=%s", string(kv[0].(starlark.String)), session.Str(kv[1])))
 	}
 	msg := strings.Join(ps, ", ")
 	if msg != "" {
@@ -539,7 +540,7 @@ func (k *Kernel) parallelFits(th *starlark.Thread, jobs []fitJob, Xv, yv starlar
 		v := got.(*starlark.List).Index(i)
 		d, ok := v.(*starlark.Dict)
 		if !ok {
-			return nil, fmt.Errorf("RuntimeError: a fit returned %s", pyRepr(v))
+			return nil, fmt.Errorf("RuntimeError: a fit returned %s", session.Repr(v))
 		}
 		get := func(name string) float64 {
 			x, _, _ := d.Get(starlark.String(name))
@@ -632,7 +633,7 @@ func trainTestSplit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		case starlark.Float:
 			f := float64(v)
 			if f <= 0 || f >= 1 {
-				return 0, false, fmt.Errorf("ValueError: test_size=%s should be either positive and smaller than the number of samples %d or a float in the (0, 1) range", pyRepr(v), n)
+				return 0, false, fmt.Errorf("ValueError: test_size=%s should be either positive and smaller than the number of samples %d or a float in the (0, 1) range", session.Repr(v), n)
 			}
 			if isTest {
 				return int(math.Ceil(f * float64(n))), true, nil
@@ -642,7 +643,7 @@ func trainTestSplit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 			x, _ := v.Int64()
 			return int(x), true, nil
 		}
-		return 0, false, fmt.Errorf("ValueError: Invalid value for test_size: %s", pyRepr(v))
+		return 0, false, fmt.Errorf("ValueError: Invalid value for test_size: %s", session.Repr(v))
 	}
 	nTest, hasTest, err := size(testSize, true)
 	if err != nil {
@@ -662,7 +663,7 @@ func trainTestSplit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		nTrain = n - nTest
 	}
 	if nTrain+nTest > n || nTrain <= 0 {
-		return nil, fmt.Errorf("ValueError: With n_samples=%d, test_size=%s and train_size=%s, the resulting train set will be empty. Adjust any of the aforementioned parameters.", n, pyRepr(testSize), pyRepr(trainSize))
+		return nil, fmt.Errorf("ValueError: With n_samples=%d, test_size=%s and train_size=%s, the resulting train set will be empty. Adjust any of the aforementioned parameters.", n, session.Repr(testSize), session.Repr(trainSize))
 	}
 	var trainIdx, testIdx []int
 	if shuffle {
@@ -812,7 +813,7 @@ func (m *maskedObjects) Type() string { return "MaskedArray" }
 func (m *maskedObjects) String() string {
 	var data, mask []string
 	for i := range m.Len() {
-		data = append(data, pyRepr(m.Index(i)))
+		data = append(data, session.Repr(m.Index(i)))
 		mask = append(mask, "False")
 	}
 	pad := strings.Repeat(" ", len("masked_array("))

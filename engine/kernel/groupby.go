@@ -8,6 +8,7 @@ import (
 
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/session"
 )
 
 // GroupBy is df.groupby(by), optionally with columns selected:
@@ -274,7 +275,7 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 		}
 		return g.apply(groupParams(g.by, aggs, 1))
 	}
-	return nil, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", pyType(spec))
+	return nil, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", session.TypeName(spec))
 }
 
 var _ = strings.Join

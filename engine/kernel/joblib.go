@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/session"
 	"fmt"
 
 	"go.starlark.net/starlark"
@@ -82,7 +83,7 @@ func (k *Kernel) joblibModule() *Module {
 			if len(args) > 0 {
 				s, ok := starlark.AsString(args[0])
 				if !ok {
-					return nil, fmt.Errorf("TypeError: parallel_backend: backend must be a string, got %s", pyType(args[0]))
+					return nil, fmt.Errorf("TypeError: parallel_backend: backend must be a string, got %s", session.TypeName(args[0]))
 				}
 				name = s
 			}

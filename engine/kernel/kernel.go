@@ -167,7 +167,7 @@ func (k *Kernel) showResult(n int, v starlark.Value) {
 		k.globals["Out"] = out
 	}
 	out.SetKey(starlark.MakeInt(n), v)
-	k.Emit(Output{Type: "execute_result", ExecutionCount: n, Data: mimeBundle(v)})
+	k.Emit(Output{Type: "execute_result", ExecutionCount: n, Data: session.MIMEBundle(v)})
 }
 
 // Emit sends an output to the running cell; it reports false when no
@@ -214,11 +214,11 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 				// the function runs, so the cell runs with names that
 				// fail when used.
 				for _, n := range names {
-					k.globals[n] = undefinedName(n)
+					k.globals[n] = session.UndefinedName(n)
 				}
 				v, ok := k.runCell(thread, filename, code, orig)
 				for _, n := range names {
-					if _, still := k.globals[n].(undefinedName); still {
+					if _, still := k.globals[n].(session.UndefinedName); still {
 						delete(k.globals, n)
 					}
 				}
@@ -247,14 +247,14 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 	if v == starlark.None {
 		return nil, true
 	}
-	if u, ok := v.(undefinedName); ok {
+	if u, ok := v.(session.UndefinedName); ok {
 		start, _ := last.Span()
-		emit(k.errorOutput(&TranslateError{int(start.Line), u.err().Error()}, orig))
+		emit(k.errorOutput(&TranslateError{int(start.Line), u.Err().Error()}, orig))
 		return nil, false
 	}
-	if _, deleted := v.(deletedValue); deleted {
+	if _, deleted := v.(session.DeletedValue); deleted {
 		start, _ := last.Span()
-		emit(k.errorOutput(&TranslateError{int(start.Line), fmt.Sprintf("NameError: name '%s' is not defined", string(v.(deletedValue)))}, orig))
+		emit(k.errorOutput(&TranslateError{int(start.Line), fmt.Sprintf("NameError: name '%s' is not defined", string(v.(session.DeletedValue)))}, orig))
 		return nil, false
 	}
 	return v, true
@@ -287,29 +287,6 @@ func undefinedInDefs(f *syntax.File, errs resolve.ErrorList) ([]string, bool) {
 	return names, true
 }
 
-// undefinedName stands for a name a function uses that no cell defined
-// yet: using it raises Python's NameError.
-type undefinedName string
-
-func (u undefinedName) err() error {
-	return fmt.Errorf("NameError: name '%s' is not defined", string(u))
-}
-func (u undefinedName) String() string        { return fmt.Sprintf("<undefined %s>", string(u)) }
-func (u undefinedName) Type() string          { return "undefined" }
-func (u undefinedName) Freeze()               {}
-func (u undefinedName) Truth() starlark.Bool  { return false }
-func (u undefinedName) Hash() (uint32, error) { return 0, u.err() }
-func (u undefinedName) Name() string          { return string(u) }
-func (u undefinedName) CallInternal(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return nil, u.err()
-}
-func (u undefinedName) Attr(string) (starlark.Value, error) { return nil, u.err() }
-func (u undefinedName) AttrNames() []string                 { return nil }
-func (u undefinedName) Binary(syntax.Token, starlark.Value, starlark.Side) (starlark.Value, error) {
-	return nil, u.err()
-}
-func (u undefinedName) Get(starlark.Value) (starlark.Value, bool, error) { return nil, false, u.err() }
-
 // runBefore runs the top-level statements of src that end before line,
 // and returns their error if any.
 func (k *Kernel) runBefore(thread *starlark.Thread, filename, src string, line int32) error {
@@ -335,7 +312,7 @@ func (k *Kernel) runBefore(thread *starlark.Thread, filename, src string, line i
 // forgetDeleted removes the names a cell deleted with del.
 func (k *Kernel) forgetDeleted() {
 	for name, v := range k.globals {
-		if _, ok := v.(deletedValue); ok {
+		if _, ok := v.(session.DeletedValue); ok {
 			delete(k.globals, name)
 		}
 	}

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/session"
 	"fmt"
 	"math"
 	"strconv"
@@ -128,7 +129,7 @@ func floorDiv(a, b int) int {
 
 // gFormat is Python's "%.*g".
 func gFormat(x float64, p int) string {
-	s := pyGeneral(math.Abs(x), p, false)
+	s := session.General(math.Abs(x), p, false)
 	if x < 0 {
 		s = "-" + s
 	}
@@ -229,7 +230,7 @@ func (k *Kernel) timeit(th *starlark.Thread, b *starlark.Builtin, args starlark.
 		return s + "s"
 	}
 	th.Print(th, fmt.Sprintf("%s ± %s per loop (mean ± std. dev. of %d %s, %s %s each)",
-		formatTime(mean, 3), formatTime(std, 3), repeat, plural(repeat, "run"), group(strconv.Itoa(number), ','), plural(number, "loop")))
+		formatTime(mean, 3), formatTime(std, 3), repeat, plural(repeat, "run"), session.GroupDigits(strconv.Itoa(number), ','), plural(number, "loop")))
 	return starlark.None, nil
 }
 

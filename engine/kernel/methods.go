@@ -9,6 +9,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/session"
 )
 
 // The methods of DataFrame and Series, for pandas and Dask alike.
@@ -169,7 +170,7 @@ func init() {
 			}
 			it := starlark.Iterate(vals)
 			if it == nil {
-				return nil, fmt.Errorf("TypeError: only list-like objects are allowed to be passed to isin(), you passed a [%s]", pyType(vals))
+				return nil, fmt.Errorf("TypeError: only list-like objects are allowed to be passed to isin(), you passed a [%s]", session.TypeName(vals))
 			}
 			defer it.Done()
 			var set []any
@@ -445,7 +446,7 @@ func frameMerge(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starla
 func merge(d *DataFrame, right starlark.Value, how string, on, suffixes starlark.Value) (starlark.Value, error) {
 	r, ok := right.(*DataFrame)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: Can only merge Series or DataFrame objects, a %s was passed", pyType(right))
+		return nil, fmt.Errorf("TypeError: Can only merge Series or DataFrame objects, a %s was passed", session.TypeName(right))
 	}
 	var names []string
 	if on == starlark.None {
@@ -571,7 +572,7 @@ func fillna(v any, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error
 	}
 	g, ok := goScalar(x)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: fillna() takes a scalar value, not %s", pyType(x))
+		return nil, fmt.Errorf("TypeError: fillna() takes a scalar value, not %s", session.TypeName(x))
 	}
 	return apply("fillna", "unary", map[string]any{"fn": "fillna", "args": dataframe.Scalars([]any{g})}, v)
 }

@@ -3,14 +3,12 @@ package kernel
 import (
 	"context"
 	"fmt"
-	"math"
 	"path"
 	"sort"
 	"strings"
 	"time"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 
 	"burst/engine/session"
 )
@@ -94,63 +92,26 @@ func (k *Kernel) makeModules() map[string]*Module {
 	return mods
 }
 
+// builtins returns the names every cell starts with: Python's builtins,
+// the functions translated cells call, and the kernel's own.
 func (k *Kernel) builtins() starlark.StringDict {
-	return starlark.StringDict{
-		"_import":   builtin("_import", k.importModule),
-		"display":   builtin("display", k.display),
-		"_cmp":      builtin("_cmp", cmp),
-		"print":     builtin("print", pyPrint),
-		"_pow":      builtin("_pow", pyPow),
-		"sum":       builtin("sum", pySum),
-		"len":       builtin("len", pyLen),
-		"abs":       builtin("abs", pyAbs),
-		"round":     builtin("round", pyRound),
-		"str":       builtin("str", pyStrBuiltin),
-		"min":       stringIterating("min"),
-		"max":       stringIterating("max"),
-		"enumerate": stringIterating("enumerate"),
-		"zip":       stringIterating("zip"),
-		"list":      stringIterating("list"),
-		"tuple":     stringIterating("tuple"),
-		"sorted":    stringIterating("sorted"),
-		"reversed":  stringIterating("reversed"),
-		"any":       stringIterating("any"),
-		"all":       stringIterating("all"),
-		"_iter": builtin("_iter", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-			if s, ok := args[0].(starlark.String); ok {
-				return chars(s), nil
-			}
-			return args[0], nil
-		}),
-		"_pct":        builtin("_pct", pyPercent),
-		"_slice":      builtin("_slice", makeSlice),
-		"float":       pyNumber("float"),
-		"int":         pyNumber("int"),
-		"_at":         matmulOp{},
-		"repr":        builtin("repr", pyReprBuiltin),
-		"pow":         builtin("pow", pyPowBuiltin),
-		"divmod":      builtin("divmod", pyDivmod),
-		"type":        builtin("type", pyTypeBuiltin),
-		"isinstance":  builtin("isinstance", pyIsinstance),
-		"iter":        builtin("iter", pyIter),
-		"next":        builtin("next", pyNext),
-		"input":       builtin("input", pyInput),
+	own := starlark.StringDict{
+		"_import":     builtin("_import", k.importModule),
+		"display":     builtin("display", k.display),
 		"help":        builtin("help", k.help),
-		"_fstr":       builtin("_fstr", fstr),
-		"_fv":         builtin("_fv", fv),
-		"_assert":     builtin("_assert", pyAssert),
-		"_deleted":    builtin("_deleted", pyDeleted),
-		"_delitem":    builtin("_delitem", pyDelitem),
-		"_with":       builtin("_with", pyWith),
+		"_slice":      builtin("_slice", makeSlice),
+		"_at":         matmulOp{},
 		"_time_start": builtin("_time_start", k.timeStart),
 		"_time_end":   builtin("_time_end", k.timeEnd),
 		"_timeit":     builtin("_timeit", k.timeit),
 		"_load":       builtin("_load", k.load),
 		"_run":        builtin("_run", k.runFile),
-		"_decorate": builtin("_decorate", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-			return nil, fmt.Errorf("SyntaxError: a decorator must come right before a def")
-		}),
 	}
+	b := session.Builtins()
+	for name, v := range own {
+		b[name] = v
+	}
+	return b
 }
 
 // importModule implements import statements: _import("a.b") returns the
@@ -191,7 +152,7 @@ func (k *Kernel) display(_ *starlark.Thread, _ *starlark.Builtin, args starlark.
 		return nil, fmt.Errorf("TypeError: display() got an unexpected keyword argument '%s'", kwargs[0][0])
 	}
 	for _, v := range args {
-		k.Emit(Output{Type: "display_data", Data: mimeBundle(v)})
+		k.Emit(Output{Type: "display_data", Data: session.MIMEBundle(v)})
 	}
 	return starlark.None, nil
 }
@@ -229,88 +190,6 @@ func stringFunc(f func(string) string) func(*starlark.Thread, *starlark.Builtin,
 	}
 }
 
-// pyPrint is Python's print: strings as they are, other values as their
-// Python repr, separated by sep and ended by end.
-func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	sep, end := " ", "\n"
-	for _, kv := range kwargs {
-		s, _ := starlark.AsString(kv[1])
-		switch string(kv[0].(starlark.String)) {
-		case "sep":
-			sep = s
-		case "end":
-			end = s
-		case "flush", "file":
-		default:
-			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", kv[0])
-		}
-	}
-	var b strings.Builder
-	for _, a := range args {
-		if u, ok := a.(undefinedName); ok {
-			return nil, u.err()
-		}
-	}
-	for i, a := range args {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(pyStr(a))
-	}
-	b.WriteString(end)
-	if k := kernelOf(thread); (k == nil || !k.Emit(Output{Type: "stream", Name: "stdout", Text: b.String()})) && thread.Print != nil {
-		thread.Print(thread, strings.TrimSuffix(b.String(), "\n"))
-	}
-	return starlark.None, nil
-}
-
-// pyPow is x ** y.
-func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	x, y := args[0], args[1]
-	if isRemote(x) || isRemote(y) {
-		return remoteBinary("**", x, y)
-	}
-	if isEngine(x) || isEngine(y) {
-		return binary("**", x, y)
-	}
-	if r, ok, err := npPow(x, y); ok {
-		return r, err
-	}
-	xi, xInt := x.(starlark.Int)
-	yi, yInt := y.(starlark.Int)
-	if xInt && yInt && yi.Sign() >= 0 {
-		r := starlark.MakeInt(1)
-		b := xi
-		e, _ := yi.Int64()
-		for ; e > 0; e >>= 1 {
-			if e&1 == 1 {
-				r = r.Mul(b)
-			}
-			b = b.Mul(b)
-		}
-		return r, nil
-	}
-	xf, ok1 := starlark.AsFloat(x)
-	yf, ok2 := starlark.AsFloat(y)
-	if !ok1 || !ok2 {
-		// Values with their own ** (dask arrays, Delayed) take it, as
-		// Python's __pow__ and __rpow__.
-		for _, side := range []starlark.Side{starlark.Left, starlark.Right} {
-			v, other := x, y
-			if side == starlark.Right {
-				v, other = y, x
-			}
-			if b, ok := v.(starlark.HasBinary); ok {
-				if r, err := b.Binary(syntax.STARSTAR, other, side); r != nil || err != nil {
-					return r, err
-				}
-			}
-		}
-		return nil, fmt.Errorf("TypeError: unsupported operand type(s) for ** or pow(): '%s' and '%s'", pyType(x), pyType(y))
-	}
-	return starlark.Float(math.Pow(xf, yf)), nil
-}
-
 var started = time.Now()
 
 func monotonic() float64 { return time.Since(started).Seconds() }
@@ -333,7 +212,7 @@ func sleep(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	}
 	f, ok := starlark.AsFloat(secs)
 	if !ok || f < 0 || f != f {
-		return nil, fmt.Errorf("ValueError: sleep length must be a non-negative number, not %s", pyRepr(secs))
+		return nil, fmt.Errorf("ValueError: sleep length must be a non-negative number, not %s", session.Repr(secs))
 	}
 	var done <-chan struct{}
 	if ctx, ok := th.Local("ctx").(context.Context); ok {

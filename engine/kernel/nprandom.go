@@ -8,6 +8,7 @@ import (
 
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
+	"burst/engine/session"
 )
 
 // numpyRandomModule is numpy.random: numpy's legacy RandomState
@@ -86,7 +87,7 @@ func (r *RandomStateValue) seed(v starlark.Value) error {
 	}
 	a, err := ArrayOf(v)
 	if err != nil || a.DType() != ndarray.Int64 || a.NDim() != 1 {
-		return fmt.Errorf("TypeError: Cannot cast %s to a seed: give an int or a list of ints", pyType(v))
+		return fmt.Errorf("TypeError: Cannot cast %s to a seed: give an int or a list of ints", session.TypeName(v))
 	}
 	key := make([]uint32, a.Len())
 	for i, n := range a.Int64s() {
@@ -109,7 +110,7 @@ func sizeArg(v starlark.Value) ([]int, bool, error) {
 	}
 	s, err := shapeOf(v)
 	if err != nil {
-		return nil, false, fmt.Errorf("TypeError: 'size' must be an int or a tuple of ints, not %s", pyType(v))
+		return nil, false, fmt.Errorf("TypeError: 'size' must be an int or a tuple of ints, not %s", session.TypeName(v))
 	}
 	return s, true, nil
 }
@@ -140,7 +141,7 @@ func dimsArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple) ([]int,
 	for i, a := range args {
 		n, err := starlark.AsInt32(a)
 		if err != nil {
-			return nil, false, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", pyType(a))
+			return nil, false, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", session.TypeName(a))
 		}
 		if n < 0 {
 			return nil, false, fmt.Errorf("ValueError: negative dimensions are not allowed")
@@ -156,7 +157,7 @@ func floatArg(name string, v starlark.Value) (float64, error) {
 		if _, isArray := v.(*NDArray); isArray {
 			return 0, fmt.Errorf("NotImplementedError: %s as an array is not available in Burst: give a number", name)
 		}
-		return 0, fmt.Errorf("TypeError: %s must be a number, not %s", name, pyType(v))
+		return 0, fmt.Errorf("TypeError: %s must be a number, not %s", name, session.TypeName(v))
 	}
 	return f, nil
 }
@@ -323,7 +324,7 @@ func (r *RandomStateValue) method(name string) func(*starlark.Thread, *starlark.
 					return nil, err
 				}
 			default:
-				return nil, fmt.Errorf("TypeError: shuffle takes a list or an array, not %s", pyType(x))
+				return nil, fmt.Errorf("TypeError: shuffle takes a list or an array, not %s", session.TypeName(x))
 			}
 			return starlark.None, nil
 		case "choice":
@@ -412,7 +413,7 @@ func intArg(name string, v starlark.Value) (int64, error) {
 			return int64(f), nil
 		}
 	}
-	return 0, fmt.Errorf("TypeError: %s must be an int, not %s", name, pyType(v))
+	return 0, fmt.Errorf("TypeError: %s must be an int, not %s", name, session.TypeName(v))
 }
 
 func init() {

@@ -10,6 +10,7 @@ import (
 
 	"burst/engine/frame"
 	"burst/engine/ndarray"
+	"burst/engine/session"
 )
 
 // numpy in cells: the module (import numpy as np) and the ndarray value,
@@ -78,21 +79,12 @@ func (x *NDArray) Len() int {
 	return x.a.Len()
 }
 
-// pyNumber wraps Python's float and int so that they take one-element
-// arrays, as numpy's do: float(np.array([2.5])) is 2.5.
-func pyNumber(name string) *starlark.Builtin {
-	orig := starlark.Universe[name].(*starlark.Builtin)
-	return starlark.NewBuiltin(name, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if len(args) == 1 {
-			if a, ok := args[0].(*NDArray); ok {
-				if a.a.Size() != 1 {
-					return nil, fmt.Errorf("TypeError: only size-1 arrays can be converted to Python scalars")
-				}
-				args = starlark.Tuple{scalarValue(a.a.Item(0))}
-			}
-		}
-		return starlark.Call(th, orig, args, kwargs)
-	})
+// PyScalar implements float(a) and int(a) for a size-1 array.
+func (x *NDArray) PyScalar() (starlark.Value, error) {
+	if x.a.Size() != 1 {
+		return nil, fmt.Errorf("TypeError: only size-1 arrays can be converted to Python scalars")
+	}
+	return scalarValue(x.a.Item(0)), nil
 }
 
 // Index returns a[i] (Starlark's Indexable).
@@ -172,7 +164,7 @@ func scalarValue(v any) starlark.Value {
 type sliceValue struct{ start, stop, step starlark.Value }
 
 func (s sliceValue) String() string {
-	return fmt.Sprintf("slice(%s, %s, %s)", pyRepr(s.start), pyRepr(s.stop), pyRepr(s.step))
+	return fmt.Sprintf("slice(%s, %s, %s)", session.Repr(s.start), session.Repr(s.stop), session.Repr(s.step))
 }
 func (s sliceValue) Type() string         { return "slice" }
 func (s sliceValue) Freeze()              {}
@@ -344,7 +336,7 @@ func ArrayOf(v starlark.Value) (*ndarray.Array, error) {
 		}
 		return nestedArray(starlark.NewList(items))
 	}
-	return nil, fmt.Errorf("TypeError: Burst's numpy makes arrays of numbers and booleans, not of %s", pyType(v))
+	return nil, fmt.Errorf("TypeError: Burst's numpy makes arrays of numbers and booleans, not of %s", session.TypeName(v))
 }
 
 // nestedArray converts nested lists and tuples (and arrays inside them).
@@ -450,7 +442,7 @@ done:
 				kind = ndarray.Float64
 				floats = append(floats, float64(e))
 			default:
-				return fmt.Errorf("TypeError: Burst's numpy makes arrays of numbers and booleans, not of %s", pyType(x))
+				return fmt.Errorf("TypeError: Burst's numpy makes arrays of numbers and booleans, not of %s", session.TypeName(x))
 			}
 			return nil
 		}
@@ -704,7 +696,7 @@ func numpyCompare(op string, x, y starlark.Value) (starlark.Value, bool, error) 
 			}
 			return &NDArray{ndarray.Full(arr.Shape(), op == "!=", ndarray.Bool)}, true, nil
 		}
-		return nil, true, fmt.Errorf("TypeError: '%s' not supported between instances of '%s' and '%s'", op, pyType(x), pyType(y))
+		return nil, true, fmt.Errorf("TypeError: '%s' not supported between instances of '%s' and '%s'", op, session.TypeName(x), session.TypeName(y))
 	}
 	r, err := npBinary(cmpOps[op], a, b)
 	return r, true, err
@@ -720,7 +712,7 @@ func npPow(x, y starlark.Value) (starlark.Value, bool, error) {
 	a, ok1 := operand(x)
 	b, ok2 := operand(y)
 	if !ok1 || !ok2 {
-		return nil, true, fmt.Errorf("TypeError: unsupported operand type(s) for ** or pow(): '%s' and '%s'", pyType(x), pyType(y))
+		return nil, true, fmt.Errorf("TypeError: unsupported operand type(s) for ** or pow(): '%s' and '%s'", session.TypeName(x), session.TypeName(y))
 	}
 	r, err := npBinary(ndarray.Pow, a, b)
 	return r, true, err
@@ -761,7 +753,7 @@ func (p pendingMatmul) Binary(op syntax.Token, y starlark.Value, side starlark.S
 	a, ok1 := operand(p.x)
 	b, ok2 := operand(y)
 	if !ok1 || !ok2 {
-		return nil, fmt.Errorf("TypeError: unsupported operand type(s) for @: '%s' and '%s'", pyType(p.x), pyType(y))
+		return nil, fmt.Errorf("TypeError: unsupported operand type(s) for @: '%s' and '%s'", session.TypeName(p.x), session.TypeName(y))
 	}
 	r, err := ndarray.Matmul(a, b)
 	if err != nil {
@@ -835,9 +827,9 @@ func (n *npType) CallInternal(_ *starlark.Thread, args starlark.Tuple, kwargs []
 	return arrayResult(a.AsType(n.t)), nil
 }
 
-// isInstance is isinstance(x, np.float64) and the like: numpy's scalars
+// IsInstance is isinstance(x, np.float64) and the like: numpy's scalars
 // are Python's float, int and bool in Burst.
-func (n *npType) isInstance(x starlark.Value) bool {
+func (n *npType) IsInstance(x starlark.Value) bool {
 	switch x.(type) {
 	case starlark.Float:
 		return n.t == ndarray.Float64
@@ -878,10 +870,10 @@ func dtypeOf(v starlark.Value) (ndarray.DType, error) {
 			return ndarray.Bool, nil
 		}
 		return 0, unsupportedDType(v.Name())
-	case *TypeObject:
-		return dtypeOf(starlark.String(v.name))
+	case *session.TypeObject:
+		return dtypeOf(starlark.String(v.Name))
 	}
-	return 0, fmt.Errorf("TypeError: Cannot interpret '%s' as a data type", pyRepr(v))
+	return 0, fmt.Errorf("TypeError: Cannot interpret '%s' as a data type", session.Repr(v))
 }
 
 func unsupportedDType(name string) error {
@@ -957,7 +949,7 @@ func axisArg(v starlark.Value) (*int, error) {
 	}
 	n, err := starlark.AsInt32(v)
 	if err != nil {
-		return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", pyType(v))
+		return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", session.TypeName(v))
 	}
 	return &n, nil
 }
@@ -1040,7 +1032,7 @@ func shapeArg(name string, v starlark.Value) ([]int, error) {
 	}
 	it := starlark.Iterate(v)
 	if it == nil {
-		return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", pyType(v))
+		return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", session.TypeName(v))
 	}
 	defer it.Done()
 	var shape []int
@@ -1048,7 +1040,7 @@ func shapeArg(name string, v starlark.Value) ([]int, error) {
 	for it.Next(&e) {
 		n, err := starlark.AsInt32(e)
 		if err != nil {
-			return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", pyType(e))
+			return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", session.TypeName(e))
 		}
 		shape = append(shape, n)
 	}
@@ -1316,7 +1308,7 @@ func arraysArg(name string, v starlark.Value) ([]*ndarray.Array, error) {
 	}
 	it := starlark.Iterate(v)
 	if it == nil {
-		return nil, fmt.Errorf("TypeError: %s() argument must be a sequence of arrays, not %s", name, pyType(v))
+		return nil, fmt.Errorf("TypeError: %s() argument must be a sequence of arrays, not %s", name, session.TypeName(v))
 	}
 	defer it.Done()
 	var out []*ndarray.Array
@@ -1461,7 +1453,7 @@ func numpyModule() *Module {
 		"inf":     starlark.Float(math.Inf(1)),
 		"nan":     starlark.Float(math.NaN()),
 		"newaxis": starlark.None,
-		"ndarray": &TypeObject{"numpy.ndarray"},
+		"ndarray": &session.TypeObject{Name: "numpy.ndarray"},
 		"float64": &npType{ndarray.Float64},
 		"float_":  &npType{ndarray.Float64},
 		"int64":   &npType{ndarray.Int64},
@@ -1901,7 +1893,7 @@ func npArange(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, err
 				vals[k] = 1
 			}
 		default:
-			return fmt.Errorf("TypeError: unsupported operand type(s) for -: '%s' and 'int'", pyType(v))
+			return fmt.Errorf("TypeError: unsupported operand type(s) for -: '%s' and 'int'", session.TypeName(v))
 		}
 		return nil
 	}
@@ -2358,4 +2350,55 @@ func init() {
 	docs["float"] = "float(x=0.0)\n\nx as a float: a number, a string such as '2.5' or 'nan', or a one-element array."
 	docs["int"] = "int(x=0, base=10)\n\nx as an int: a number (truncated toward zero), a string of digits, or a one-element array."
 	methodDocs["to_numpy"] = "to_numpy()\n\nThe values as a numpy array (numeric and boolean columns)."
+}
+
+// Operate implements ** and the comparisons with an array on either side
+// (session.Operator).
+func (x *NDArray) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	a, b := starlark.Value(x), y
+	if side == starlark.Right {
+		a, b = y, x
+	}
+	return numpyOperate(op, a, b)
+}
+
+// Operate implements dtype comparisons (session.Operator).
+func (x *DTypeValue) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	a, b := starlark.Value(x), y
+	if side == starlark.Right {
+		a, b = y, x
+	}
+	return numpyOperate(op, a, b)
+}
+
+// numpyOperate is x op y for ** and the comparisons; nil, nil when
+// neither is numpy's.
+func numpyOperate(op string, x, y starlark.Value) (starlark.Value, error) {
+	var r starlark.Value
+	var ok bool
+	var err error
+	if op == "**" {
+		r, ok, err = npPow(x, y)
+	} else {
+		r, ok, err = numpyCompare(op, x, y)
+	}
+	if !ok {
+		return nil, nil
+	}
+	return r, err
+}
+
+// PyStr is str(a): numpy's str of an array.
+func (x *NDArray) PyStr() string { return x.a.Str() }
+
+// PyStr is str(dtype): its name.
+func (x *DTypeValue) PyStr() string { return x.t.String() }
+
+// PyAbs is abs(a), element-wise.
+func (x *NDArray) PyAbs() (starlark.Value, error) {
+	r, err := ndarray.Unary(ndarray.Abs, x.a)
+	if err != nil {
+		return nil, err
+	}
+	return &NDArray{r}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/ndarray"
+	"burst/engine/session"
 )
 
 func TestRewriteSubscripts(t *testing.T) {
@@ -73,8 +74,8 @@ func TestNumpyCodecRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pyRepr(back) != pyRepr(list) {
-		t.Errorf("plain round trip: %s, want %s", pyRepr(back), pyRepr(list))
+	if session.Repr(back) != session.Repr(list) {
+		t.Errorf("plain round trip: %s, want %s", session.Repr(back), session.Repr(list))
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/session"
 )
 
 // DataFrame is a pandas DataFrame (eager) or a dask.dataframe DataFrame
@@ -96,20 +97,12 @@ func (d *DataFrame) HTML() string {
 }
 
 // Len is the rows of an eager frame; -1 (unknown) for a lazy one, which
-// len() counts with LenIn.
+// len() counts with PyLen.
 func (d *DataFrame) Len() int {
 	if d.eager != nil {
 		return d.eager.Rows
 	}
 	return -1
-}
-
-// LenIn implements len(df): a lazy frame counts its rows on k's cluster.
-func (d *DataFrame) LenIn(k *Kernel) (int, error) {
-	if d.eager != nil {
-		return d.eager.Rows, nil
-	}
-	return lazyLen(k, d.lazy)
 }
 
 // lengthOf returns the number of rows of c as a lazy scalar.
@@ -131,7 +124,9 @@ func lazyLen(k *Kernel, c *dataframe.Collection) (int, error) {
 }
 
 // Iterate yields the column names, as iterating a pandas DataFrame does.
-func (d *DataFrame) Iterate() starlark.Iterator { return stringList(d.meta().Names()).Iterate() }
+func (d *DataFrame) Iterate() starlark.Iterator {
+	return session.StringList(d.meta().Names()).Iterate()
+}
 
 // Binary implements arithmetic and logic operators.
 func (d *DataFrame) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
@@ -170,7 +165,7 @@ func (d *DataFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 		v, err := apply("getitem", "filter", nil, d.value(), key.value())
 		return v, err == nil, err
 	}
-	return nil, false, fmt.Errorf("TypeError: cannot index a DataFrame with %s", pyType(key))
+	return nil, false, fmt.Errorf("TypeError: cannot index a DataFrame with %s", session.TypeName(key))
 }
 
 func (d *DataFrame) column(name string) (starlark.Value, error) {
@@ -209,7 +204,7 @@ func (d *DataFrame) assign(names []string, vals []starlark.Value) (*DataFrame, e
 		}
 		g, ok := goScalar(v)
 		if !ok {
-			return nil, fmt.Errorf("TypeError: cannot assign a %s to a column", pyType(v))
+			return nil, fmt.Errorf("TypeError: cannot assign a %s to a column", session.TypeName(v))
 		}
 		p.Inputs = append(p.Inputs, false)
 		p.Scalars = append(p.Scalars, dataframe.Scalar{V: g})
@@ -362,15 +357,6 @@ func (s *Series) Len() int {
 	return -1
 }
 
-// LenIn implements len(s): a lazy series counts its values on k's
-// cluster.
-func (s *Series) LenIn(k *Kernel) (int, error) {
-	if s.eager != nil {
-		return s.eager.Len(), nil
-	}
-	return lazyLen(k, s.lazy)
-}
-
 // Iterate yields the values.
 func (s *Series) Iterate() starlark.Iterator {
 	if s.eager == nil {
@@ -400,7 +386,7 @@ func (s *Series) Get(key starlark.Value) (starlark.Value, bool, error) {
 	labels := s.eager.Index
 	want, ok := goScalar(key)
 	if !ok {
-		return nil, false, fmt.Errorf("TypeError: cannot index a Series with %s", pyType(key))
+		return nil, false, fmt.Errorf("TypeError: cannot index a Series with %s", session.TypeName(key))
 	}
 	n := s.eager.Len()
 	for i := 0; i < n; i++ {
@@ -412,7 +398,7 @@ func (s *Series) Get(key starlark.Value) (starlark.Value, bool, error) {
 			return fromGo(frame.ValueAt(s.eager.Data, i)), true, nil
 		}
 	}
-	return nil, false, fmt.Errorf("KeyError: %s", pyRepr(key))
+	return nil, false, fmt.Errorf("KeyError: %s", session.Repr(key))
 }
 
 func (s *Series) AttrNames() []string {
@@ -606,7 +592,7 @@ func (x *Index) String() string {
 		return fmt.Sprintf("RangeIndex(start=0, stop=%d, step=1)", x.rangeN)
 	}
 	kind := "Index"
-	format := pyRepr
+	format := session.Repr
 	justify := true
 	switch x.dtype {
 	case "int64":
@@ -655,7 +641,7 @@ func dateRepr(vs []starlark.Value) func(starlark.Value) string {
 		if t, ok := v.(Timestamp); ok {
 			return "'" + time.Time(t).UTC().Format(layout) + "'"
 		}
-		return pyRepr(v)
+		return session.Repr(v)
 	}
 }
 
@@ -841,7 +827,7 @@ func (a *Accessor) Attr(name string) (starlark.Value, error) {
 		for _, x := range args {
 			g, ok := goScalar(x)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: str.%s() argument must be a string or number, not %s", name, pyType(x))
+				return nil, fmt.Errorf("TypeError: str.%s() argument must be a string or number, not %s", name, session.TypeName(x))
 			}
 			vals = append(vals, g)
 		}
@@ -909,14 +895,14 @@ func multiIndexRepr(vals []starlark.Value) string {
 			if l >= len(w) {
 				w = append(w, 0)
 			}
-			w[l] = max(w[l], utf8.RuneCountInString(pyRepr(x)))
+			w[l] = max(w[l], utf8.RuneCountInString(session.Repr(x)))
 		}
 	}
 	lines := make([]string, len(vals))
 	for i, v := range vals {
 		parts := make([]string, len(v.(starlark.Tuple)))
 		for l, x := range v.(starlark.Tuple) {
-			r := pyRepr(x)
+			r := session.Repr(x)
 			parts[l] = strings.Repeat(" ", w[l]-utf8.RuneCountInString(r)) + r
 		}
 		lines[i] = "(" + strings.Join(parts, ", ") + ")"

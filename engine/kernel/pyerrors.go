@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/session"
 	"fmt"
 	"regexp"
 	"strings"
@@ -108,10 +109,10 @@ var pyMessages = []pyMessage{
 		return "TypeError", fmt.Sprintf("unhashable type: '%s'", starType(m[1]))
 	}},
 	{regexp.MustCompile(`^int: invalid literal with base (\d+): (.*)$`), func(m []string) (string, string) {
-		return "ValueError", fmt.Sprintf("invalid literal for int() with base %s: %s", m[1], pyQuote(m[2]))
+		return "ValueError", fmt.Sprintf("invalid literal for int() with base %s: %s", m[1], session.Quote(m[2]))
 	}},
 	{regexp.MustCompile(`^invalid float literal: (.*)$`), func(m []string) (string, string) {
-		return "ValueError", fmt.Sprintf("could not convert string to float: %s", pyQuote(m[1]))
+		return "ValueError", fmt.Sprintf("could not convert string to float: %s", session.Quote(m[1]))
 	}},
 	{regexp.MustCompile(`^(\w+) value is not iterable$`), func(m []string) (string, string) {
 		return "TypeError", fmt.Sprintf("'%s' object is not iterable", starType(m[1]))
@@ -155,7 +156,7 @@ func starType(t string) string {
 // pyLiteral turns Starlark's quoted key ("b") into Python's repr ('b').
 func pyLiteral(s string) string {
 	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
-		return pyQuote(strings.ReplaceAll(s[1:len(s)-1], `\"`, `"`))
+		return session.Quote(strings.ReplaceAll(s[1:len(s)-1], `\"`, `"`))
 	}
 	return s
 }

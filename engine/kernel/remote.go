@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/session"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -160,7 +161,7 @@ func (s *remoteSession) close(ctx context.Context) error {
 
 // defaultCluster asks the server for its default cluster: burst.remote().
 func (k *Kernel) defaultCluster(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := session.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	r, err := k.remoteOf()
@@ -270,7 +271,7 @@ func (c *Client) remoteClientAttr(name string) (starlark.Value, error) {
 			}
 			rc, ok := x.(remoteCollection)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: Client.%s takes a DataFrame or Series read on the remote cluster (dd.read_csv after connecting), not %s", name, pyType(x))
+				return nil, fmt.Errorf("TypeError: Client.%s takes a DataFrame or Series read on the remote cluster (dd.read_csv after connecting), not %s", name, session.TypeName(x))
 			}
 			if name == "persist" {
 				return remotePersist(kernelOf(th), rc)

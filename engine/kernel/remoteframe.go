@@ -12,6 +12,7 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/frame"
+	"burst/engine/session"
 )
 
 // While a Client of a remote cluster is open, dd.read_csv returns a
@@ -178,7 +179,7 @@ func (d *RemoteFrame) HTML() string {
 	return frameStructureHTML(d.meta, knownParts(d.nparts), remoteName(d.s, d.plan))
 }
 
-// Len is -1 (unknown): len() counts the rows with LenIn.
+// Len is -1 (unknown): len() counts the rows with PyLen.
 func (d *RemoteFrame) Len() int { return -1 }
 
 // LenIn counts the rows on the cluster, as len(df) does in Dask.
@@ -210,7 +211,7 @@ func (d *RemoteFrame) ensureMeta(k *Kernel) error {
 	}
 	f, ok := v.(*DataFrame)
 	if !ok || f.eager == nil {
-		return fmt.Errorf("TypeError: the cluster's head() of a DataFrame is a %s", pyType(v))
+		return fmt.Errorf("TypeError: the cluster's head() of a DataFrame is a %s", session.TypeName(v))
 	}
 	d.meta = f.eager.Head(0)
 	return nil
@@ -219,7 +220,7 @@ func (d *RemoteFrame) ensureMeta(k *Kernel) error {
 // Iterate yields the column names, as iterating a DataFrame does.
 func (d *RemoteFrame) Iterate() starlark.Iterator {
 	if d.ensureMeta(d.s.k) == nil {
-		return stringList(d.meta.Names()).Iterate()
+		return session.StringList(d.meta.Names()).Iterate()
 	}
 	return starlark.NewList(nil).Iterate()
 }
@@ -276,7 +277,7 @@ func (d *RemoteFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 		}
 		return d.derive(node{"op": "filter", "input": d.plan, "where": key.expr}, d.meta), true, nil
 	}
-	return nil, false, fmt.Errorf("TypeError: cannot index a DataFrame on the remote cluster with %s", pyType(key))
+	return nil, false, fmt.Errorf("TypeError: cannot index a DataFrame on the remote cluster with %s", session.TypeName(key))
 }
 
 // SetKey implements df["col"] = value, as an assign.
@@ -334,7 +335,7 @@ func (d *RemoteFrame) operand(v starlark.Value, like *frame.Series) (node, starl
 	case *RemoteScalar:
 		return nil, nil, notRemote("using a lazy Scalar (a reduction) in an expression")
 	case *RemoteFrame, *DataFrame, *Series:
-		return nil, nil, fmt.Errorf("TypeError: cannot combine a %s with columns of a DataFrame on the remote cluster", pyType(v))
+		return nil, nil, fmt.Errorf("TypeError: cannot combine a %s with columns of a DataFrame on the remote cluster", session.TypeName(v))
 	case Timestamp:
 		return node{"op": "lit", "value": time.Time(v).UTC().Format("2006-01-02T15:04:05.999999999"), "type": "datetime"}, v, nil
 	case starlark.String:
@@ -352,7 +353,7 @@ func (d *RemoteFrame) operand(v starlark.Value, like *frame.Series) (node, starl
 		g, _ := goScalar(v)
 		return node{"op": "lit", "value": g}, v, nil
 	}
-	return nil, nil, fmt.Errorf("TypeError: a %s cannot be part of an expression on the remote cluster", pyType(v))
+	return nil, nil, fmt.Errorf("TypeError: a %s cannot be part of an expression on the remote cluster", session.TypeName(v))
 }
 
 // parseTimestamp reads a date as pandas.Timestamp does, for the layouts
@@ -603,7 +604,7 @@ func remoteBinary(op string, x, y starlark.Value) (starlark.Value, error) {
 	case yok:
 		s = sy
 	default:
-		return nil, notRemote(fmt.Sprintf("%s between a %s and a %s", op, pyType(x), pyType(y)))
+		return nil, notRemote(fmt.Sprintf("%s between a %s and a %s", op, session.TypeName(x), session.TypeName(y)))
 	}
 	name, ok := planOps[op]
 	if !ok {
@@ -750,7 +751,7 @@ func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
 	return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
 }
 
-// Len is -1 (unknown): len() counts the values with LenIn.
+// Len is -1 (unknown): len() counts the values with PyLen.
 func (x *RemoteSeries) Len() int { return -1 }
 
 // LenIn counts the values on the cluster.
@@ -995,7 +996,7 @@ func aggSpec(spec starlark.Value) (any, bool, error) {
 		}
 		return out, true, nil
 	}
-	return nil, false, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", pyType(spec))
+	return nil, false, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", session.TypeName(spec))
 }
 
 // ---- read_csv, compute, persist ----
@@ -1040,7 +1041,7 @@ func (k *Kernel) remoteReadCSV(s *remoteSession, args starlark.Tuple, kwargs []s
 	if dtype != starlark.None {
 		d, ok := dtype.(*starlark.Dict)
 		if !ok {
-			return nil, fmt.Errorf("TypeError: dtype must be a dict of column: type, not %s", pyType(dtype))
+			return nil, fmt.Errorf("TypeError: dtype must be a dict of column: type, not %s", session.TypeName(dtype))
 		}
 		out := map[string]string{}
 		for _, kv := range d.Items() {
@@ -1112,7 +1113,7 @@ func remoteDType(v starlark.Value) (string, error) {
 	case *DTypeValue:
 		name = fmt.Sprint(t.t)
 	default:
-		return "", fmt.Errorf("data type %s not understood", pyRepr(v))
+		return "", fmt.Errorf("data type %s not understood", session.Repr(v))
 	}
 	switch name {
 	case "int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "float64", "float32",
@@ -1264,3 +1265,30 @@ func stringValues(ss []string) []starlark.Value {
 	}
 	return out
 }
+
+// Operate applies an operator with a remote collection on either side
+// (session.Operator): the cluster computes it.
+func (d *RemoteFrame) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return remoteOperate(op, d, y, side)
+}
+
+func (x *RemoteSeries) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return remoteOperate(op, x, y, side)
+}
+
+func (x *RemoteScalar) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	return remoteOperate(op, x, y, side)
+}
+
+func remoteOperate(op string, x, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	if side == starlark.Right {
+		x, y = y, x
+	}
+	return remoteBinary(op, x, y)
+}
+
+// PyLen implements len(df): the cluster counts the rows.
+func (d *RemoteFrame) PyLen(th *starlark.Thread) (int, error) { return d.LenIn(kernelOf(th)) }
+
+// PyLen implements len(s): the cluster counts the values.
+func (x *RemoteSeries) PyLen(th *starlark.Thread) (int, error) { return x.LenIn(kernelOf(th)) }

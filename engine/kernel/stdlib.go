@@ -15,6 +15,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/ml/rng"
+	"burst/engine/session"
 )
 
 // Python's math, random and json modules, as far as lessons use them.
@@ -28,7 +29,7 @@ func mathModule() *Module {
 			}
 			f, ok := starlark.AsFloat(x)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", pyType(x))
+				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
 			}
 			r, err := fn(f)
 			if err != nil {
@@ -54,7 +55,7 @@ func mathModule() *Module {
 			}
 			f, ok := starlark.AsFloat(x)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", pyType(x))
+				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
 			}
 			if math.IsInf(f, 0) {
 				return nil, fmt.Errorf("OverflowError: cannot convert float infinity to integer")
@@ -73,7 +74,7 @@ func mathModule() *Module {
 			}
 			f, ok := starlark.AsFloat(x)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", pyType(x))
+				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
 			}
 			return starlark.Bool(fn(f)), nil
 		})
@@ -97,7 +98,7 @@ func mathModule() *Module {
 			}
 			f, ok := starlark.AsFloat(x)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", pyType(x))
+				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
 			}
 			if f <= 0 {
 				return nil, fmt.Errorf("ValueError: math domain error")
@@ -151,7 +152,7 @@ func mathModule() *Module {
 			for _, a := range args {
 				f, ok := starlark.AsFloat(a)
 				if !ok {
-					return nil, fmt.Errorf("TypeError: must be real number, not %s", pyType(a))
+					return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(a))
 				}
 				s = math.Hypot(s, f)
 			}
@@ -196,7 +197,7 @@ func mathModule() *Module {
 			for _, a := range args {
 				i, ok := a.(starlark.Int)
 				if !ok {
-					return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", pyType(a))
+					return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", session.TypeName(a))
 				}
 				g.GCD(nil, nil, g, new(big.Int).Abs(i.BigInt()))
 			}
@@ -431,11 +432,11 @@ func (k *Kernel) randomModule() *Module {
 				return nil, err
 			}
 			if s, ok := seq.(starlark.String); ok {
-				seq = chars(s)
+				seq = session.Chars(s)
 			}
 			ix, ok := seq.(starlark.Indexable)
 			if !ok {
-				return nil, fmt.Errorf("TypeError: '%s' object is not subscriptable", pyType(seq))
+				return nil, fmt.Errorf("TypeError: '%s' object is not subscriptable", session.TypeName(seq))
 			}
 			if ix.Len() == 0 {
 				return nil, fmt.Errorf("IndexError: Cannot choose from an empty sequence")
@@ -636,7 +637,7 @@ func jsonWrite(b *strings.Builder, v starlark.Value, pretty bool, indent, cur st
 		case math.IsInf(f, -1):
 			b.WriteString("-Infinity")
 		default:
-			b.WriteString(pyRepr(x))
+			b.WriteString(session.Repr(x))
 		}
 	case starlark.String:
 		b.WriteString(jsonQuote(string(x)))
@@ -674,7 +675,7 @@ func jsonWrite(b *strings.Builder, v starlark.Value, pretty bool, indent, cur st
 				jsonWrite(&kb, k, false, "", "", false)
 				keys[i] = kb.String()
 			default:
-				return fmt.Errorf("TypeError: keys must be str, int, float, bool or None, not %s", pyType(k))
+				return fmt.Errorf("TypeError: keys must be str, int, float, bool or None, not %s", session.TypeName(k))
 			}
 		}
 		order := make([]int, len(items))
@@ -698,7 +699,7 @@ func jsonWrite(b *strings.Builder, v starlark.Value, pretty bool, indent, cur st
 		nl(cur)
 		b.WriteString("}")
 	default:
-		return fmt.Errorf("TypeError: Object of type %s is not JSON serializable", pyType(v))
+		return fmt.Errorf("TypeError: Object of type %s is not JSON serializable", session.TypeName(v))
 	}
 	return nil
 }
@@ -793,7 +794,7 @@ func floats(fn string, vs ...starlark.Value) (float64, float64, error) {
 	for i, v := range vs {
 		f, ok := starlark.AsFloat(v)
 		if !ok {
-			return 0, 0, fmt.Errorf("TypeError: %s: must be real number, not %s", fn, pyType(v))
+			return 0, 0, fmt.Errorf("TypeError: %s: must be real number, not %s", fn, session.TypeName(v))
 		}
 		out[i] = f
 	}

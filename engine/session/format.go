@@ -1,4 +1,4 @@
-package kernel
+package session
 
 import (
 	"fmt"
@@ -9,9 +9,6 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// The builtins that translated Python statements call: f-strings, assert,
-// del and with.
-
 // fstr implements f-strings: the pieces, already formatted, joined.
 func fstr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	var b strings.Builder
@@ -19,7 +16,7 @@ func fstr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []star
 		if s, ok := a.(starlark.String); ok {
 			b.WriteString(string(s))
 		} else {
-			b.WriteString(pyStr(a))
+			b.WriteString(Str(a))
 		}
 	}
 	return starlark.String(b.String()), nil
@@ -32,37 +29,29 @@ func fv(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starla
 	conv, _ := starlark.AsString(args[2])
 	switch conv {
 	case "r", "a":
-		v = starlark.String(pyRepr(v))
+		v = starlark.String(Repr(v))
 	case "s":
-		v = starlark.String(pyStr(v))
+		v = starlark.String(Str(v))
 	case "":
 	default:
 		return nil, fmt.Errorf("SyntaxError: f-string: invalid conversion character %q: expected 's', 'r', or 'a'", conv)
 	}
-	s, err := pyFormat(v, spec)
+	s, err := Format(v, spec)
 	if err != nil {
 		return nil, err
 	}
 	return starlark.String(s), nil
 }
 
-// pyStr is Python's str(v).
-func pyStr(v starlark.Value) string {
+// Str is Python's str(v).
+func Str(v starlark.Value) string {
 	switch x := v.(type) {
 	case starlark.String:
 		return string(x)
-	case Timestamp:
-		// str() of a Timestamp is its time, without the Timestamp(...).
-		r := x.String()
-		return strings.TrimSuffix(strings.TrimPrefix(r, "Timestamp('"), "')")
-	case Timedelta:
-		return strings.TrimSuffix(strings.TrimPrefix(x.String(), "Timedelta('"), "')")
-	case *NDArray:
-		return x.a.Str()
-	case *DTypeValue:
-		return x.t.String()
+	case Stringer:
+		return x.PyStr()
 	}
-	return pyRepr(v)
+	return Repr(v)
 }
 
 // formatSpec is Python's format mini-language:
@@ -132,11 +121,11 @@ func parseSpec(spec string) (formatSpec, error) {
 	return f, nil
 }
 
-// pyFormat is Python's format(v, spec) for strings, numbers, booleans and
+// Format is Python's format(v, spec) for strings, numbers, booleans and
 // None.
-func pyFormat(v starlark.Value, spec string) (string, error) {
+func Format(v starlark.Value, spec string) (string, error) {
 	if spec == "" {
-		return pyStr(v), nil
+		return Str(v), nil
 	}
 	f, err := parseSpec(spec)
 	if err != nil {
@@ -158,7 +147,7 @@ func pyFormat(v starlark.Value, spec string) (string, error) {
 		i, _ := starlark.AsInt32(x)
 		if b, ok := x.(starlark.Bool); ok {
 			if f.typ == 0 {
-				return pad(pyStr(x), f, false), nil
+				return pad(Str(x), f, false), nil
 			}
 			i = 0
 			if b {
@@ -172,7 +161,7 @@ func pyFormat(v starlark.Value, spec string) (string, error) {
 		switch f.typ {
 		case 0, 'd', 'n':
 			body = strconv.FormatInt(abs64(n), 10)
-			body = group(body, f.group)
+			body = GroupDigits(body, f.group)
 		case 'x', 'X', 'o', 'b':
 			base := map[byte]int{'x': 16, 'X': 16, 'o': 8, 'b': 2}[f.typ]
 			body = strconv.FormatInt(abs64(n), base)
@@ -183,7 +172,7 @@ func pyFormat(v starlark.Value, spec string) (string, error) {
 				body = "0" + string(f.typ) + body
 			}
 		case 'f', 'F', 'e', 'E', 'g', 'G', '%':
-			return pyFormat(starlark.Float(float64(n)), spec)
+			return Format(starlark.Float(float64(n)), spec)
 		case 'c':
 			return pad(string(rune(n)), f, false), nil
 		default:
@@ -216,7 +205,7 @@ func pyFormat(v starlark.Value, spec string) (string, error) {
 			if prec == 0 {
 				prec = 1
 			}
-			body = pyGeneral(a, prec, f.alt)
+			body = General(a, prec, f.alt)
 		case '%':
 			if prec < 0 {
 				prec = 6
@@ -224,13 +213,13 @@ func pyFormat(v starlark.Value, spec string) (string, error) {
 			body = strconv.FormatFloat(a*100, 'f', prec, 64) + "%"
 		case 0, 'n':
 			if prec >= 0 {
-				body = pyGeneral(a, max(prec, 1), false)
+				body = General(a, max(prec, 1), false)
 				if !strings.ContainsAny(body, ".e") && !math.IsInf(a, 0) && !math.IsNaN(a) {
 					// repr-style: keeps at least one digit after the point
 					// only without a precision; with one, like 'g'.
 				}
 			} else {
-				body = pyRepr(starlark.Float(a))
+				body = Repr(starlark.Float(a))
 			}
 		default:
 			return "", fmt.Errorf("ValueError: Unknown format code '%c' for object of type 'float'", f.typ)
@@ -248,7 +237,7 @@ func pyFormat(v starlark.Value, spec string) (string, error) {
 			if k := strings.IndexAny(body, ".e%"); k >= 0 {
 				intPart, rest = body[:k], body[k:]
 			}
-			body = group(intPart, f.group) + rest
+			body = GroupDigits(intPart, f.group) + rest
 		}
 		if neg {
 			sign = "-"
@@ -259,7 +248,7 @@ func pyFormat(v starlark.Value, spec string) (string, error) {
 		}
 		body = "None"
 	default:
-		return "", fmt.Errorf("TypeError: unsupported format string passed to %s.__format__", pyType(v))
+		return "", fmt.Errorf("TypeError: unsupported format string passed to %s.__format__", TypeName(v))
 	}
 	if numeric && sign == "" && (f.sign == '+' || f.sign == ' ') {
 		sign = string(f.sign)
@@ -308,8 +297,8 @@ func pad(s string, f formatSpec, numeric bool) string {
 	return s + strings.Repeat(fill, n)
 }
 
-// group inserts thousands separators in a string of digits.
-func group(digits string, sep byte) string {
+// GroupDigits inserts thousands separators in a string of digits.
+func GroupDigits(digits string, sep byte) string {
 	if sep == 0 || len(digits) <= 3 {
 		return digits
 	}
@@ -340,8 +329,8 @@ func pyExp(s string) string {
 	return s[:k+2] + exp
 }
 
-// pyGeneral is Python's 'g' format with precision p.
-func pyGeneral(a float64, p int, alt bool) string {
+// General is Python's 'g' format with precision p.
+func General(a float64, p int, alt bool) string {
 	if a == 0 {
 		return "0"
 	}
@@ -367,160 +356,6 @@ func pyGeneral(a float64, p int, alt bool) string {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	return s
-}
-
-// pyAssert implements assert: AssertionError with the message, if any.
-func pyAssert(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	if len(args) == 0 || len(args) > 2 {
-		return nil, fmt.Errorf("SyntaxError: assert takes a condition and an optional message")
-	}
-	if args[0].Truth() {
-		return starlark.None, nil
-	}
-	if len(args) == 2 {
-		return nil, fmt.Errorf("AssertionError: %s", pyStr(args[1]))
-	}
-	return nil, fmt.Errorf("AssertionError")
-}
-
-// deletedValue marks a name removed by del: the kernel forgets it when the
-// cell ends.
-type deletedValue string
-
-func (d deletedValue) String() string       { return "<deleted>" }
-func (d deletedValue) Type() string         { return "deleted" }
-func (d deletedValue) Freeze()              {}
-func (d deletedValue) Truth() starlark.Bool { return false }
-func (d deletedValue) Hash() (uint32, error) {
-	return 0, fmt.Errorf("NameError: name '%s' is not defined", string(d))
-}
-
-func pyDeleted(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	name, _ := starlark.AsString(args[0])
-	return deletedValue(name), nil
-}
-
-// pyDelitem implements del x[k] for dicts and lists.
-func pyDelitem(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	switch x := args[0].(type) {
-	case *starlark.Dict:
-		if _, found, err := x.Delete(args[1]); err != nil {
-			return nil, err
-		} else if !found {
-			return nil, fmt.Errorf("KeyError: %s", pyRepr(args[1]))
-		}
-		return starlark.None, nil
-	case *starlark.List:
-		i, err := starlark.AsInt32(args[1])
-		if err != nil {
-			return nil, fmt.Errorf("TypeError: list indices must be integers or slices, not %s", pyType(args[1]))
-		}
-		n := x.Len()
-		if i < 0 {
-			i += n
-		}
-		if i < 0 || i >= n {
-			return nil, fmt.Errorf("IndexError: list assignment index out of range")
-		}
-		vals := make([]starlark.Value, 0, n-1)
-		for k := 0; k < n; k++ {
-			if k != i {
-				vals = append(vals, x.Index(k))
-			}
-		}
-		if err := x.Clear(); err != nil {
-			return nil, err
-		}
-		for _, v := range vals {
-			x.Append(v)
-		}
-		return starlark.None, nil
-	}
-	if h, ok := args[0].(starlark.HasAttrs); ok {
-		if m, err := h.Attr("pop"); err == nil && m != nil {
-			if c, ok := m.(starlark.Callable); ok {
-				_, err := starlark.Call(&starlark.Thread{}, c, starlark.Tuple{args[1]}, nil)
-				return starlark.None, err
-			}
-		}
-	}
-	return nil, fmt.Errorf("TypeError: '%s' object doesn't support item deletion", pyType(args[0]))
-}
-
-// ContextManager is a value usable in a with statement.
-type ContextManager interface {
-	starlark.Value
-	// Enter starts the context and returns the value bound by "as".
-	Enter(th *starlark.Thread) (starlark.Value, error)
-	// Exit ends it, whether the block ended or failed.
-	Exit(th *starlark.Thread) error
-}
-
-// pyWith implements with: a one-pass iterable whose iterator enters the
-// contexts and, when the loop ends for any reason, exits them in reverse.
-func pyWith(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	var cms []ContextManager
-	for _, a := range args {
-		cm, ok := a.(ContextManager)
-		if !ok {
-			return nil, fmt.Errorf("TypeError: '%s' object does not support the context manager protocol", pyType(a))
-		}
-		cms = append(cms, cm)
-	}
-	var vals []starlark.Value
-	entered := 0
-	for _, cm := range cms {
-		v, err := cm.Enter(th)
-		if err != nil {
-			for k := entered - 1; k >= 0; k-- {
-				cms[k].Exit(th)
-			}
-			return nil, err
-		}
-		entered++
-		vals = append(vals, v)
-	}
-	var item starlark.Value = vals[0]
-	if len(vals) > 1 {
-		item = starlark.Tuple(vals)
-	}
-	return &withBlock{th: th, cms: cms, item: item}, nil
-}
-
-type withBlock struct {
-	th   *starlark.Thread
-	cms  []ContextManager
-	item starlark.Value
-}
-
-func (w *withBlock) String() string        { return "<with>" }
-func (w *withBlock) Type() string          { return "with" }
-func (w *withBlock) Freeze()               {}
-func (w *withBlock) Truth() starlark.Bool  { return true }
-func (w *withBlock) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable") }
-func (w *withBlock) Iterate() starlark.Iterator {
-	return &withIter{w: w}
-}
-
-type withIter struct {
-	w    *withBlock
-	done bool
-}
-
-func (it *withIter) Next(p *starlark.Value) bool {
-	if it.done {
-		return false
-	}
-	it.done = true
-	*p = it.w.item
-	return true
-}
-
-// Done runs when the block ends, normally or by an error.
-func (it *withIter) Done() {
-	for k := len(it.w.cms) - 1; k >= 0; k-- {
-		it.w.cms[k].Exit(it.w.th)
-	}
 }
 
 // pyPercent implements "format" % values, Python's printf-style string
@@ -561,7 +396,7 @@ func pyPercent(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ [
 			key := format[i+1 : i+end]
 			x, found, _ := mapping.Get(starlark.String(key))
 			if !found {
-				return nil, fmt.Errorf("KeyError: %s", pyQuote(key))
+				return nil, fmt.Errorf("KeyError: %s", Quote(key))
 			}
 			v = x
 			i += end + 1
@@ -616,24 +451,24 @@ func pyPercent(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ [
 		var err error
 		switch conv {
 		case 's':
-			s, err = pyFormat(starlark.String(pyStr(v)), strings.Trim(flags, "+ #0")+width+prec)
+			s, err = Format(starlark.String(Str(v)), strings.Trim(flags, "+ #0")+width+prec)
 		case 'r', 'a':
-			s, err = pyFormat(starlark.String(pyRepr(v)), strings.Trim(flags, "+ #0")+width+prec)
+			s, err = Format(starlark.String(Repr(v)), strings.Trim(flags, "+ #0")+width+prec)
 		case 'd', 'i', 'u':
 			if f, ok := v.(starlark.Float); ok {
 				v = starlark.MakeInt64(int64(f))
 			}
-			s, err = pyFormat(v, flags+width+"d")
+			s, err = Format(v, flags+width+"d")
 		case 'f', 'F', 'e', 'E', 'g', 'G', 'x', 'X', 'o', 'c':
 			if prec == "" && strings.IndexByte("fFeE", conv) >= 0 {
 				prec = ".6"
 			}
-			s, err = pyFormat(v, flags+width+prec+string(conv))
+			s, err = Format(v, flags+width+prec+string(conv))
 		default:
 			return nil, fmt.Errorf("ValueError: unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("TypeError: %%%c format: a real number is required, not %s", conv, pyType(v))
+			return nil, fmt.Errorf("TypeError: %%%c format: a real number is required, not %s", conv, TypeName(v))
 		}
 		b.WriteString(s)
 	}

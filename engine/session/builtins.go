@@ -1,4 +1,4 @@
-package kernel
+package session
 
 import (
 	"fmt"
@@ -9,22 +9,132 @@ import (
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
-
-	"burst/engine/ndarray"
 )
 
-// pySum is Python's sum(iterable, /, start=0).
-// lengthIn is a value whose length is computed, on the kernel's cluster
-// (a lazy frame's rows): its Len is -1 until len() asks.
-type lengthIn interface {
-	LenIn(k *Kernel) (int, error)
+// pyPrint is Python's print: strings as they are, other values as their
+// Python repr, separated by sep and ended by end.
+func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	sep, end := " ", "\n"
+	for _, kv := range kwargs {
+		s, _ := starlark.AsString(kv[1])
+		switch string(kv[0].(starlark.String)) {
+		case "sep":
+			sep = s
+		case "end":
+			end = s
+		case "flush", "file":
+		default:
+			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", kv[0])
+		}
+	}
+	var b strings.Builder
+	for _, a := range args {
+		if u, ok := a.(UndefinedName); ok {
+			return nil, u.Err()
+		}
+	}
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(Str(a))
+	}
+	b.WriteString(end)
+	if !Of(thread).Emit(Output{Type: "stream", Name: "stdout", Text: b.String()}) && thread.Print != nil {
+		thread.Print(thread, strings.TrimSuffix(b.String(), "\n"))
+	}
+	return starlark.None, nil
+}
+
+// pyPow is x ** y.
+func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	x, y := args[0], args[1]
+	if r, err := operate("**", x, y); r != nil || err != nil {
+		return r, err
+	}
+	xi, xInt := x.(starlark.Int)
+	yi, yInt := y.(starlark.Int)
+	if xInt && yInt && yi.Sign() >= 0 {
+		r := starlark.MakeInt(1)
+		b := xi
+		e, _ := yi.Int64()
+		for ; e > 0; e >>= 1 {
+			if e&1 == 1 {
+				r = r.Mul(b)
+			}
+			b = b.Mul(b)
+		}
+		return r, nil
+	}
+	xf, ok1 := starlark.AsFloat(x)
+	yf, ok2 := starlark.AsFloat(y)
+	if !ok1 || !ok2 {
+		// Values with their own ** (dask arrays, Delayed) take it, as
+		// Python's __pow__ and __rpow__.
+		for _, side := range []starlark.Side{starlark.Left, starlark.Right} {
+			v, other := x, y
+			if side == starlark.Right {
+				v, other = y, x
+			}
+			if b, ok := v.(starlark.HasBinary); ok {
+				if r, err := b.Binary(syntax.STARSTAR, other, side); r != nil || err != nil {
+					return r, err
+				}
+			}
+		}
+		return nil, fmt.Errorf("TypeError: unsupported operand type(s) for ** or pow(): '%s' and '%s'", TypeName(x), TypeName(y))
+	}
+	return starlark.Float(math.Pow(xf, yf)), nil
+}
+
+// cmp implements the comparisons cells are rewritten to use: element-wise
+// for frames and series, Python's comparison otherwise.
+func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 3 {
+		return nil, fmt.Errorf("_cmp: want 3 arguments")
+	}
+	op := string(args[0].(starlark.String))
+	x, y := args[1], args[2]
+	if op == "is" || op == "is not" {
+		return starlark.Bool(Identical(x, y) == (op == "is")), nil
+	}
+	if r, err := operate(op, x, y); r != nil || err != nil {
+		return r, err
+	}
+	tok := map[string]syntax.Token{"==": syntax.EQL, "!=": syntax.NEQ, "<": syntax.LT, "<=": syntax.LE, ">": syntax.GT, ">=": syntax.GE}[op]
+	// Python compares ints with floats, and anything with None for
+	// (in)equality.
+	if tok == syntax.EQL || tok == syntax.NEQ {
+		if x.Type() != y.Type() && !IsNumber(x) && !IsNumber(y) {
+			return starlark.Bool(tok == syntax.NEQ), nil
+		}
+	}
+	ok, err := starlark.Compare(tok, x, y)
+	if err != nil {
+		return nil, fmt.Errorf("TypeError: '%s' not supported between instances of '%s' and '%s'", op, TypeName(x), TypeName(y))
+	}
+	return starlark.Bool(ok), nil
+}
+
+// operate applies op between x and y when either is an Operator, the
+// left operand first, as Python asks __op__ before __rop__.
+func operate(op string, x, y starlark.Value) (starlark.Value, error) {
+	if o, ok := x.(Operator); ok {
+		if r, err := o.Operate(op, y, starlark.Left); r != nil || err != nil {
+			return r, err
+		}
+	}
+	if o, ok := y.(Operator); ok {
+		return o.Operate(op, x, starlark.Right)
+	}
+	return nil, nil
 }
 
 // pyLen is len(x).
 func pyLen(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 && len(kwargs) == 0 {
-		if x, ok := args[0].(lengthIn); ok {
-			n, err := x.LenIn(kernelOf(th))
+		if x, ok := args[0].(Sized); ok {
+			n, err := x.PyLen(th)
 			if err != nil {
 				return nil, err
 			}
@@ -34,6 +144,7 @@ func pyLen(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	return starlark.Call(th, starlark.Universe["len"], args, kwargs)
 }
 
+// pySum is Python's sum(iterable, /, start=0).
 func pySum(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var it starlark.Iterable
 	var acc starlark.Value = starlark.MakeInt(0)
@@ -49,7 +160,7 @@ func pySum(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 	for iter.Next(&x) {
 		r, err := starlark.Binary(syntax.PLUS, acc, x)
 		if err != nil {
-			return nil, fmt.Errorf("TypeError: unsupported operand type(s) for +: '%s' and '%s'", pyType(acc), pyType(x))
+			return nil, fmt.Errorf("TypeError: unsupported operand type(s) for +: '%s' and '%s'", TypeName(acc), TypeName(x))
 		}
 		acc = r
 	}
@@ -75,12 +186,8 @@ func pyAbs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 			return starlark.MakeInt(1), nil
 		}
 		return starlark.MakeInt(0), nil
-	case *NDArray:
-		r, err := ndarray.Unary(ndarray.Abs, v.a)
-		if err != nil {
-			return nil, err
-		}
-		return &NDArray{r}, nil
+	case Absolute:
+		return v.PyAbs()
 	}
 	if h, ok := x.(starlark.HasAttrs); ok {
 		if m, err := h.Attr("abs"); err == nil && m != nil {
@@ -89,7 +196,7 @@ func pyAbs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 			}
 		}
 	}
-	return nil, fmt.Errorf("TypeError: bad operand type for abs(): '%s'", pyType(x))
+	return nil, fmt.Errorf("TypeError: bad operand type for abs(): '%s'", TypeName(x))
 }
 
 // pyRound is Python's round(number, ndigits=None): halves to even; an int
@@ -104,11 +211,11 @@ func pyRound(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 	}
 	f, ok := starlark.AsFloat(x)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: type %s doesn't define __round__ method", pyType(x))
+		return nil, fmt.Errorf("TypeError: type %s doesn't define __round__ method", TypeName(x))
 	}
 	if nd == starlark.None {
 		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, fmt.Errorf("ValueError: cannot convert float %s to integer", pyRepr(x))
+			return nil, fmt.Errorf("ValueError: cannot convert float %s to integer", Repr(x))
 		}
 		return starlark.NumberToInt(starlark.Float(math.RoundToEven(f)))
 	}
@@ -143,7 +250,7 @@ func pyStrBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err := starlark.UnpackPositionalArgs("str", args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
-	return starlark.String(pyStr(x)), nil
+	return starlark.String(Str(x)), nil
 }
 
 func pyReprBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -151,7 +258,7 @@ func pyReprBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := starlark.UnpackPositionalArgs("repr", args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
-	return starlark.String(pyRepr(x)), nil
+	return starlark.String(Repr(x)), nil
 }
 
 // pyPowBuiltin is pow(base, exp, mod=None).
@@ -188,16 +295,16 @@ func pyDivmod(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	}
 	q, err := starlark.Binary(syntax.SLASHSLASH, x, y)
 	if err != nil {
-		return nil, pyArithError(err, "divmod()", x, y)
+		return nil, ArithError(err, "divmod()", x, y)
 	}
 	r, err := starlark.Binary(syntax.PERCENT, x, y)
 	if err != nil {
-		return nil, pyArithError(err, "divmod()", x, y)
+		return nil, ArithError(err, "divmod()", x, y)
 	}
 	return starlark.Tuple{q, r}, nil
 }
 
-func pyArithError(err error, what string, x, y starlark.Value) error {
+func ArithError(err error, what string, x, y starlark.Value) error {
 	if strings.Contains(err.Error(), "division by zero") || strings.Contains(err.Error(), "modulo by zero") {
 		if _, ok := x.(starlark.Float); ok {
 			return fmt.Errorf("ZeroDivisionError: float divmod()")
@@ -207,7 +314,7 @@ func pyArithError(err error, what string, x, y starlark.Value) error {
 		}
 		return fmt.Errorf("ZeroDivisionError: integer division or modulo by zero")
 	}
-	return fmt.Errorf("TypeError: unsupported operand type(s) for %s: '%s' and '%s'", what, pyType(x), pyType(y))
+	return fmt.Errorf("TypeError: unsupported operand type(s) for %s: '%s' and '%s'", what, TypeName(x), TypeName(y))
 }
 
 // pyTypeBuiltin is type(x): a class object printed <class 'int'>.
@@ -216,30 +323,14 @@ func pyTypeBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := starlark.UnpackPositionalArgs("type", args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
-	name := pyType(x)
-	switch x.(type) {
-	case *DataFrame:
-		name = "pandas.core.frame.DataFrame"
-		if x.(*DataFrame).lazy != nil {
-			name = "dask.dataframe.core.DataFrame"
-		}
-	case *Series:
-		name = "pandas.core.series.Series"
-		if x.(*Series).lazy != nil {
-			name = "dask.dataframe.core.Series"
-		}
+	name := TypeName(x)
+	switch x := x.(type) {
+	case Classed:
+		name = x.PyClass()
 	case starlark.Bool:
 		name = "bool"
 	case *starlark.Function, *starlark.Builtin:
 		name = "function"
-	case *Delayed:
-		name = "dask.delayed.Delayed"
-	case *Future:
-		name = "distributed.client.Future"
-	case *Client:
-		name = "distributed.client.Client"
-	case *LocalCluster:
-		name = "distributed.deploy.local.LocalCluster"
 	}
 	return &TypeObject{name}, nil
 }
@@ -264,9 +355,9 @@ func pyIsinstance(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 			return false, nil
 		case *TypeObject:
 			t, _ := pyTypeBuiltin(th, b, starlark.Tuple{x}, nil)
-			return t.(*TypeObject).name == c.name, nil
-		case *npType:
-			return c.isInstance(x), nil
+			return t.(*TypeObject).Name == c.Name, nil
+		case ClassInfo:
+			return c.IsInstance(x), nil
 		case *starlark.Builtin:
 			switch c.Name() {
 			case "int":
@@ -274,26 +365,16 @@ func pyIsinstance(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 				_, isBool := x.(starlark.Bool)
 				return isInt || isBool, nil
 			case "float", "str", "list", "dict", "tuple", "bool", "set":
-				name := pyType(x)
+				name := TypeName(x)
 				if _, ok := x.(starlark.Bool); ok {
 					name = "bool"
 				}
 				return name == c.Name(), nil
-			case "DataFrame":
-				_, ok := x.(*DataFrame)
-				return ok, nil
-			case "Series":
-				_, ok := x.(*Series)
-				return ok, nil
-			case "Timestamp":
-				_, ok := x.(Timestamp)
-				return ok, nil
-			case "Delayed":
-				_, ok := x.(*Delayed)
-				return ok, nil
-			case "Future":
-				_, ok := x.(*Future)
-				return ok, nil
+			default:
+				// A library's class (pd.DataFrame): the value knows
+				// whether it is one.
+				i, ok := x.(Instance)
+				return ok && i.InstanceOf(c.Name()), nil
 			}
 		}
 		return false, fmt.Errorf("TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union")
@@ -332,7 +413,7 @@ func pyIter(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	}
 	itb, ok := x.(starlark.Iterable)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: '%s' object is not iterable", pyType(x))
+		return nil, fmt.Errorf("TypeError: '%s' object is not iterable", TypeName(x))
 	}
 	// Iterate a frozen copy of the items: a list may change meanwhile.
 	var items []starlark.Value
@@ -342,7 +423,7 @@ func pyIter(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 		items = append(items, v)
 	}
 	it.Done()
-	return &iterValue{it: &sliceIter{items: items}, desc: pyType(x)}, nil
+	return &iterValue{it: &sliceIter{items: items}, desc: TypeName(x)}, nil
 }
 
 type sliceIter struct {
@@ -366,7 +447,7 @@ func pyNext(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	}
 	it, ok := args[0].(*iterValue)
 	if !ok {
-		return nil, fmt.Errorf("TypeError: '%s' object is not an iterator", pyType(args[0]))
+		return nil, fmt.Errorf("TypeError: '%s' object is not an iterator", TypeName(args[0]))
 	}
 	var v starlark.Value
 	if it.it.Next(&v) {
@@ -393,7 +474,7 @@ func stringIterating(name string) *starlark.Builtin {
 		for i, a := range args {
 			conv[i] = a
 			if s, ok := a.(starlark.String); ok && (!minmax || len(args) == 1) {
-				conv[i] = chars(s)
+				conv[i] = Chars(s)
 			}
 		}
 		var rest []starlark.Tuple
@@ -421,10 +502,79 @@ func stringIterating(name string) *starlark.Builtin {
 	})
 }
 
-func chars(s starlark.String) *starlark.List {
+func Chars(s starlark.String) *starlark.List {
 	var out []starlark.Value
 	for _, r := range string(s) {
 		out = append(out, starlark.String(string(r)))
 	}
 	return starlark.NewList(out)
+}
+
+// Builtins returns Python's builtin functions as cells see them, and the
+// functions translated cells call (_cmp, _pow, _fstr, …).
+func Builtins() starlark.StringDict {
+	return starlark.StringDict{
+		"_cmp":      Builtin("_cmp", cmp),
+		"print":     Builtin("print", pyPrint),
+		"_pow":      Builtin("_pow", pyPow),
+		"sum":       Builtin("sum", pySum),
+		"len":       Builtin("len", pyLen),
+		"abs":       Builtin("abs", pyAbs),
+		"round":     Builtin("round", pyRound),
+		"str":       Builtin("str", pyStrBuiltin),
+		"min":       stringIterating("min"),
+		"max":       stringIterating("max"),
+		"enumerate": stringIterating("enumerate"),
+		"zip":       stringIterating("zip"),
+		"list":      stringIterating("list"),
+		"tuple":     stringIterating("tuple"),
+		"sorted":    stringIterating("sorted"),
+		"reversed":  stringIterating("reversed"),
+		"any":       stringIterating("any"),
+		"all":       stringIterating("all"),
+		"_iter": Builtin("_iter", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			if s, ok := args[0].(starlark.String); ok {
+				return Chars(s), nil
+			}
+			return args[0], nil
+		}),
+		"_pct":       Builtin("_pct", pyPercent),
+		"float":      pyNumber("float"),
+		"int":        pyNumber("int"),
+		"repr":       Builtin("repr", pyReprBuiltin),
+		"pow":        Builtin("pow", pyPowBuiltin),
+		"divmod":     Builtin("divmod", pyDivmod),
+		"type":       Builtin("type", pyTypeBuiltin),
+		"isinstance": Builtin("isinstance", pyIsinstance),
+		"iter":       Builtin("iter", pyIter),
+		"next":       Builtin("next", pyNext),
+		"input":      Builtin("input", pyInput),
+		"_fstr":      Builtin("_fstr", fstr),
+		"_fv":        Builtin("_fv", fv),
+		"_assert":    Builtin("_assert", pyAssert),
+		"_deleted":   Builtin("_deleted", pyDeleted),
+		"_delitem":   Builtin("_delitem", pyDelitem),
+		"_with":      Builtin("_with", pyWith),
+		"_decorate": Builtin("_decorate", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			return nil, fmt.Errorf("SyntaxError: a decorator must come right before a def")
+		}),
+	}
+}
+
+// pyNumber wraps float or int so that library scalars (a size-1 array)
+// convert, as their __float__ and __int__ do.
+func pyNumber(name string) *starlark.Builtin {
+	orig := starlark.Universe[name].(*starlark.Builtin)
+	return starlark.NewBuiltin(name, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 1 {
+			if s, ok := args[0].(Scalar); ok {
+				v, err := s.PyScalar()
+				if err != nil {
+					return nil, err
+				}
+				args = starlark.Tuple{v}
+			}
+		}
+		return starlark.Call(th, orig, args, kwargs)
+	})
 }

@@ -1,0 +1,56 @@
+package session
+
+import "go.starlark.net/starlark"
+
+// The interfaces below are how library values (frames, arrays, futures…)
+// take part in Python's builtins and operators without the runtime
+// knowing their types: a new value type implements what applies to it.
+
+// Operator is a value that applies Python's binary operators itself,
+// element-wise (frames, series, arrays, remote collections): _cmp and
+// ** ask it before comparing or raising plain values. Operate returns
+// nil, nil when it does not handle the other operand. side is
+// starlark.Right when the value is the right operand.
+type Operator interface {
+	Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error)
+}
+
+// Stringer is a value whose str() differs from its repr().
+type Stringer interface {
+	PyStr() string
+}
+
+// Classed is a value whose type() is a library's class; PyClass is its
+// dotted name ("pandas.core.frame.DataFrame").
+type Classed interface {
+	PyClass() string
+}
+
+// Instance is a value that says whether it is an instance of the
+// library class that a builtin named class constructs (isinstance(x,
+// pd.DataFrame) asks InstanceOf("DataFrame")).
+type Instance interface {
+	InstanceOf(class string) bool
+}
+
+// ClassInfo is a class object isinstance accepts (numpy's dtypes).
+type ClassInfo interface {
+	starlark.Value
+	IsInstance(x starlark.Value) bool
+}
+
+// Sized is a value whose len() is computed (a lazy frame counts its rows
+// on the cluster); its Len, if it has one, is -1.
+type Sized interface {
+	PyLen(thread *starlark.Thread) (int, error)
+}
+
+// Scalar is a value that float() and int() convert (a size-1 array).
+type Scalar interface {
+	PyScalar() (starlark.Value, error)
+}
+
+// Absolute is a value with Python's abs().
+type Absolute interface {
+	PyAbs() (starlark.Value, error)
+}
