@@ -1424,7 +1424,7 @@ func chunksArg(v starlark.Value, shape []int, dt ndarray.DType) ([][]int, error)
 	perAxis := make([]starlark.Value, nd)
 	switch c := v.(type) {
 	case starlark.Tuple, *starlark.List:
-		vs, _ := listValues(c)
+		vs, _ := session.Values(c)
 		if len(vs) != nd {
 			return nil, fmt.Errorf("ValueError: Chunks and shape must be of the same length/dimension. Got chunks=%s, shape=%s", session.Repr(v), pyTupleInts(shape))
 		}
@@ -1459,7 +1459,7 @@ func chunksArg(v starlark.Value, shape []int, dt ndarray.DType) ([][]int, error)
 			}
 			auto = append(auto, ax)
 		case starlark.Tuple, *starlark.List:
-			vs, _ := listValues(c)
+			vs, _ := session.Values(c)
 			sum := 0
 			for _, e := range vs {
 				b, err := starlark.AsInt32(e)
@@ -1519,7 +1519,7 @@ func shapeOf(v starlark.Value) ([]int, error) {
 		i, err := starlark.AsInt32(n)
 		return []int{i}, err
 	}
-	vs, err := listValues(v)
+	vs, err := session.Values(v)
 	if err != nil {
 		return nil, fmt.Errorf("TypeError: shape must be an int or a tuple of ints, not %s", session.TypeName(v))
 	}
@@ -1638,7 +1638,7 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "seq", &seq, "axis?", &axis, "allow_unknown_chunksizes?", &allowUnknown); err != nil {
 		return nil, err
 	}
-	vs, err := listValues(seq)
+	vs, err := session.Values(seq)
 	if err != nil {
 		return nil, fmt.Errorf("TypeError: concatenate takes a list of dask arrays, not %s", session.TypeName(seq))
 	}

@@ -145,7 +145,7 @@ func init() {
 		}
 		k := workerKernel(env)
 		th := &starlark.Thread{Name: "task"}
-		th.SetLocal("kernel", k)
+		k.bind(th)
 		if env != nil && env.Ctx != nil {
 			th.SetLocal("ctx", env.Ctx)
 		}
@@ -398,7 +398,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 				kwl = append(kwl, starlark.Tuple{it[0], it[1]})
 			}
 			th := &starlark.Thread{Name: "delayed"}
-			th.SetLocal("kernel", k)
+			k.bind(th)
 			r, err := runDelayed(th, kind, op, attr, fn, a, kwl)
 			if err != nil {
 				return nil, err

@@ -38,7 +38,7 @@ func callCell(k *Kernel, fn starlark.Callable, args starlark.Tuple, kwargs []sta
 	th := &starlark.Thread{Name: "task", Print: func(_ *starlark.Thread, msg string) {
 		k.Emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"})
 	}}
-	th.SetLocal("kernel", k)
+	k.bind(th)
 	return starlark.Call(th, fn, args, kwargs)
 }
 
@@ -907,7 +907,7 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 			cols = append(cols, frame.Column{Name: name, Data: objectColumn(m.List)})
 			continue
 		}
-		vals, err := listValues(kv[1])
+		vals, err := session.Values(kv[1])
 		if err != nil {
 			return nil, err
 		}
@@ -931,7 +931,7 @@ func pdSeries(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if err := starlark.UnpackArgs("Series", args, kwargs, "data", &data, "name?", &name); err != nil {
 		return nil, err
 	}
-	vals, err := listValues(data)
+	vals, err := session.Values(data)
 	if err != nil {
 		return nil, err
 	}
@@ -940,18 +940,4 @@ func pdSeries(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		return nil, err
 	}
 	return &Series{eager: &frame.Series{Name: name, Data: a}}, nil
-}
-
-func listValues(v starlark.Value) ([]starlark.Value, error) {
-	it := starlark.Iterate(v)
-	if it == nil {
-		return nil, fmt.Errorf("TypeError: expected a list, not %s", session.TypeName(v))
-	}
-	defer it.Done()
-	var out []starlark.Value
-	var x starlark.Value
-	for it.Next(&x) {
-		out = append(out, x)
-	}
-	return out, nil
 }

@@ -292,7 +292,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			var lists [][]starlark.Value
 			n := -1
 			for _, it := range args[1:] {
-				vs, err := listValues(it)
+				vs, err := session.Values(it)
 				if err != nil {
 					return nil, fmt.Errorf("TypeError: map() arguments must be iterables, not %s", session.TypeName(it))
 				}
@@ -400,7 +400,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			}
 			var keys []graph.Key
 			for _, a := range args {
-				vs, err := listValues(a)
+				vs, err := session.Values(a)
 				if err != nil {
 					vs = []starlark.Value{a}
 				}

@@ -51,8 +51,6 @@ type Kernel struct {
 	// sources holds every cell's code by execution count, for
 	// tracebacks through functions defined in earlier cells.
 	sources map[int]string
-	// rng is the random module's generator.
-	rng *mt19937
 	// Yield, when set, is called every 100,000 interpreter steps of a
 	// cell: in the browser it lets the event loop deliver an interrupt to
 	// a cell that never waits (an infinite loop).
@@ -105,8 +103,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		Name:  filename,
 		Print: func(_ *starlark.Thread, msg string) { emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"}) },
 	}
-	thread.SetLocal("kernel", k)
-	k.s.Bind(thread)
+	k.bind(thread)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel("interrupted") })
 	defer stop()
 	if k.Yield != nil {
@@ -168,6 +165,16 @@ func (k *Kernel) showResult(n int, v starlark.Value) {
 	}
 	out.SetKey(starlark.MakeInt(n), v)
 	k.Emit(Output{Type: "execute_result", ExecutionCount: n, Data: session.MIMEBundle(v)})
+}
+
+// bind makes thread run cell code in k: modules find the kernel's
+// session through it.
+func (k *Kernel) bind(thread *starlark.Thread) {
+	if k == nil {
+		return
+	}
+	thread.SetLocal("kernel", k)
+	k.s.Bind(thread)
 }
 
 // Emit sends an output to the running cell; it reports false when no

@@ -1,15 +1,13 @@
 package kernel
 
 import (
-	"context"
 	"fmt"
-	"path"
 	"sort"
 	"strings"
-	"time"
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
 
@@ -22,14 +20,7 @@ func builtin(name string, fn func(thread *starlark.Thread, b *starlark.Builtin, 
 
 // makeModules builds the modules cells can import.
 func (k *Kernel) makeModules() map[string]*Module {
-	osPath := &Module{Name: "posixpath", Members: starlark.StringDict{
-		"join":     builtin("join", osPathJoin),
-		"basename": builtin("basename", stringFunc(path.Base)),
-		"dirname":  builtin("dirname", stringFunc(path.Dir)),
-	}}
 	mods := map[string]*Module{
-		"os":      {Name: "os", Members: starlark.StringDict{"path": osPath, "sep": starlark.String("/")}},
-		"os.path": osPath,
 		"dask.dataframe": {Name: "dask.dataframe", Members: starlark.StringDict{
 			"read_csv":     builtin("read_csv", k.readCSV),
 			"from_pandas":  builtin("from_pandas", k.fromPandas),
@@ -58,21 +49,9 @@ func (k *Kernel) makeModules() map[string]*Module {
 				return starlark.None, nil
 			}),
 		}},
-		"math":   mathModule(),
-		"numpy":  numpyModule(),
-		"random": k.randomModule(),
-		"json":   jsonModule(),
-		"glob": {Name: "glob", Members: starlark.StringDict{
-			"glob": builtin("glob", k.glob),
-		}},
+		"numpy": numpyModule(),
 		"dask.delayed": {Name: "dask.delayed", Members: starlark.StringDict{
 			"delayed": builtin("delayed", k.delayed),
-		}},
-		"time": {Name: "time", Members: starlark.StringDict{
-			"sleep":        builtin("sleep", sleep),
-			"time":         builtin("time", clock(func() float64 { return float64(time.Now().UnixNano()) / 1e9 })),
-			"perf_counter": builtin("perf_counter", clock(monotonic)),
-			"monotonic":    builtin("monotonic", clock(monotonic)),
 		}},
 	}
 	mods["dask"] = &Module{Name: "dask", Members: starlark.StringDict{
@@ -89,7 +68,20 @@ func (k *Kernel) makeModules() map[string]*Module {
 	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
 	k.addSklearn(mods)
 	k.addDaskArray(mods)
+	for _, lib := range libraries() {
+		for path, m := range lib.Modules(k.s) {
+			mods[path] = m
+		}
+	}
 	return mods
+}
+
+// libraries are the families of modules cells import, besides the
+// kernel's own.
+func libraries() []session.Library {
+	return []session.Library{
+		stdlib.Library,
+	}
 }
 
 // builtins returns the names every cell starts with: Python's builtins,
@@ -108,6 +100,13 @@ func (k *Kernel) builtins() starlark.StringDict {
 		"_run":        builtin("_run", k.runFile),
 	}
 	b := session.Builtins()
+	for _, lib := range libraries() {
+		if lib.Builtins != nil {
+			for name, v := range lib.Builtins(k.s) {
+				b[name] = v
+			}
+		}
+	}
 	for name, v := range own {
 		b[name] = v
 	}
@@ -155,96 +154,4 @@ func (k *Kernel) display(_ *starlark.Thread, _ *starlark.Builtin, args starlark.
 		k.Emit(Output{Type: "display_data", Data: session.MIMEBundle(v)})
 	}
 	return starlark.None, nil
-}
-
-// osPathJoin joins like Python's os.path.join: an absolute part restarts.
-func osPathJoin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("TypeError: join() takes no keyword arguments")
-	}
-	out := ""
-	for i, a := range args {
-		s, ok := starlark.AsString(a)
-		if !ok {
-			return nil, fmt.Errorf("TypeError: join() argument %d must be str, not %s", i+1, a.Type())
-		}
-		switch {
-		case strings.HasPrefix(s, "/") || out == "":
-			out = s
-		case strings.HasSuffix(out, "/"):
-			out += s
-		default:
-			out += "/" + s
-		}
-	}
-	return starlark.String(out), nil
-}
-
-func stringFunc(f func(string) string) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var s string
-		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &s); err != nil {
-			return nil, err
-		}
-		return starlark.String(f(s)), nil
-	}
-}
-
-var started = time.Now()
-
-func monotonic() float64 { return time.Since(started).Seconds() }
-
-func clock(now func() float64) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-			return nil, err
-		}
-		return starlark.Float(now()), nil
-	}
-}
-
-// sleep is time.sleep: it really waits, on whichever worker runs it, and
-// an interrupt of the cell ends it.
-func sleep(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var secs starlark.Value
-	if err := starlark.UnpackArgs("sleep", args, kwargs, "secs", &secs); err != nil {
-		return nil, err
-	}
-	f, ok := starlark.AsFloat(secs)
-	if !ok || f < 0 || f != f {
-		return nil, fmt.Errorf("ValueError: sleep length must be a non-negative number, not %s", session.Repr(secs))
-	}
-	var done <-chan struct{}
-	if ctx, ok := th.Local("ctx").(context.Context); ok {
-		done = ctx.Done() // a task's: it ends when the task is released
-	} else if k, ok := th.Local("kernel").(*Kernel); ok {
-		done = k.context().Done()
-	}
-	select {
-	case <-time.After(time.Duration(f * float64(time.Second))):
-		return starlark.None, nil
-	case <-done:
-		return nil, fmt.Errorf("KeyboardInterrupt")
-	}
-}
-
-// glob is glob.glob(pattern): the matching files of the lesson's folder,
-// sorted (Python's order is the file system's; sorted is what learners
-// expect and what Dask's read_csv uses).
-func (k *Kernel) glob(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var pattern string
-	var recursive bool
-	if err := starlark.UnpackArgs("glob", args, kwargs, "pathname", &pattern, "recursive?", &recursive); err != nil {
-		return nil, err
-	}
-	names, err := k.s.Host().FS().Glob(pattern)
-	if err != nil {
-		return starlark.NewList(nil), nil
-	}
-	sort.Strings(names)
-	out := make([]starlark.Value, len(names))
-	for i, n := range names {
-		out[i] = starlark.String(n)
-	}
-	return starlark.NewList(out), nil
 }

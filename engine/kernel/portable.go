@@ -542,7 +542,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (_ graph.Value
 		return nil, err
 	}
 	th := &starlark.Thread{Name: "task " + p.Fn.Name}
-	th.SetLocal("kernel", k)
+	k.bind(th)
 	if env != nil && env.Ctx != nil {
 		th.SetLocal("ctx", env.Ctx)
 	}

@@ -44,3 +44,19 @@ type Func = func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 
 // Builtin names a Go function for cells.
 func Builtin(name string, fn Func) *starlark.Builtin { return starlark.NewBuiltin(name, fn) }
+
+// A Library is a family of importable modules (the standard library,
+// numpy, pandas…). A kernel imports what its libraries build; adding a
+// library is one package and one line in the kernel's table.
+type Library struct {
+	// Modules builds the library's modules for a new session, by import
+	// path ("numpy", "numpy.random"). Per-session state (a random
+	// generator) lives in the closures it makes, or in s.State.
+	Modules func(s *Session) map[string]*Module
+	// Builtins are names every cell starts with that the library adds
+	// (numpy's _at for the translated @).
+	Builtins func(s *Session) starlark.StringDict
+	// Docs are the docstrings help() shows, by qualified name
+	// ("numpy.zeros", "ndarray.sum").
+	Docs map[string]string
+}

@@ -269,3 +269,17 @@ func Identical(x, y starlark.Value) (same bool) {
 	}
 	return x == y
 }
+
+func Values(v starlark.Value) ([]starlark.Value, error) {
+	it := starlark.Iterate(v)
+	if it == nil {
+		return nil, fmt.Errorf("TypeError: expected a list, not %s", TypeName(v))
+	}
+	defer it.Done()
+	var out []starlark.Value
+	var x starlark.Value
+	for it.Next(&x) {
+		out = append(out, x)
+	}
+	return out, nil
+}

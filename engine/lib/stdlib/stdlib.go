@@ -1,4 +1,4 @@
-package kernel
+package stdlib
 
 import (
 	"bytes"
@@ -346,12 +346,10 @@ func (m *mt19937) randbelow(n *big.Int) *big.Int {
 
 func (m *mt19937) randbelowInt(n int) int { return int(m.randbelow(big.NewInt(int64(n))).Int64()) }
 
-func (k *Kernel) randomModule() *Module {
-	if k.rng == nil {
-		k.rng = &mt19937{}
-		k.rng.seed(starlark.None)
-	}
-	r := func() *mt19937 { return k.rng }
+func randomModule() *Module {
+	gen := &mt19937{}
+	gen.seed(starlark.None)
+	r := func() *mt19937 { return gen }
 	fn := func(name string, f func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
 		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(args, kwargs)
@@ -464,7 +462,7 @@ func (k *Kernel) randomModule() *Module {
 			if err := starlark.UnpackArgs("sample", args, kwargs, "population", &pop, "k", &k); err != nil {
 				return nil, err
 			}
-			items, err := listValues(pop)
+			items, err := session.Values(pop)
 			if err != nil {
 				return nil, fmt.Errorf("TypeError: Population must be a sequence.  For dicts or sets, use sorted(d).")
 			}
@@ -642,7 +640,7 @@ func jsonWrite(b *strings.Builder, v starlark.Value, pretty bool, indent, cur st
 	case starlark.String:
 		b.WriteString(jsonQuote(string(x)))
 	case *starlark.List, starlark.Tuple:
-		items, _ := listValues(x)
+		items, _ := session.Values(x)
 		if len(items) == 0 {
 			b.WriteString("[]")
 			return nil
