@@ -115,28 +115,28 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 	case *starlark.Builtin:
 		if r := x.Receiver(); r != nil {
 			q := pyTypeName(r) + "." + x.Name()
-			return q, "", docs[q]
+			return q, "", k.docs[q]
 		}
 		if path, member := k.memberPath(x); path != "" {
 			if path == "distributed" {
 				path = "dask.distributed"
 			}
-			return member, path, docs[path+"."+member]
+			return member, path, k.docs[path+"."+member]
 		}
 		if typ, method, ok := strings.Cut(x.Name(), "."); ok {
-			if d, ok := docs[x.Name()]; ok {
+			if d, ok := k.docs[x.Name()]; ok {
 				return x.Name(), "", d
 			}
-			d := methodDocs[method]
+			d := k.methodDocs[method]
 			if d != "" {
 				d = typ + "." + d
 			}
 			return x.Name(), "", d
 		}
-		if d, ok := methodDocs[x.Name()]; ok && docs[x.Name()] == "" {
+		if d, ok := k.methodDocs[x.Name()]; ok && k.docs[x.Name()] == "" {
 			return x.Name(), "", d
 		}
-		return x.Name(), "builtins", docs[x.Name()]
+		return x.Name(), "builtins", k.docs[x.Name()]
 	case *Module:
 		var names []string
 		for n := range x.Members {
@@ -148,7 +148,7 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 		name, module, doc := k.docOf(x.fn)
 		return name, module, doc + "\n\n(wrapped by dask.delayed: calling it builds a task)"
 	}
-	return session.TypeName(v), "", docs[pyTypeName(v)]
+	return session.TypeName(v), "", k.docs[pyTypeName(v)]
 }
 
 func pyTypeName(v starlark.Value) string {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,6 +52,9 @@ type Kernel struct {
 	// sources holds every cell's code by execution count, for
 	// tracebacks through functions defined in earlier cells.
 	sources map[int]string
+	// docs and methodDocs are the docstrings help() shows: the kernel's
+	// and its libraries'.
+	docs, methodDocs map[string]string
 	// Yield, when set, is called every 100,000 interpreter steps of a
 	// cell: in the browser it lets the event loop deliver an interrupt to
 	// a cell that never waits (an infinite loop).
@@ -61,6 +65,11 @@ type Kernel struct {
 func New(host Host) *Kernel {
 	k := &Kernel{s: session.New(host)}
 	k.modules = k.makeModules()
+	k.docs, k.methodDocs = maps.Clone(docs), maps.Clone(methodDocs)
+	for _, lib := range libraries() {
+		maps.Copy(k.docs, lib.Docs)
+		maps.Copy(k.methodDocs, lib.MethodDocs)
+	}
 	k.globals = starlark.StringDict{}
 	k.builtin = k.builtins()
 	for name, v := range k.builtin {

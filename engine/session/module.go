@@ -59,4 +59,7 @@ type Library struct {
 	// Docs are the docstrings help() shows, by qualified name
 	// ("numpy.zeros", "ndarray.sum").
 	Docs map[string]string
+	// MethodDocs document methods by name alone, for every type that
+	// has one of that name ("to_numpy").
+	MethodDocs map[string]string
 }
