@@ -10,6 +10,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"burst/engine/codec"
 	"burst/engine/dataframe"
 	"burst/engine/files"
 	"burst/engine/graph"
@@ -195,13 +196,13 @@ func (w *portWorker) Get(ctx context.Context, k graph.Key) (graph.Value, error) 
 	if err != nil {
 		return nil, err
 	}
-	return kernel.DecodeValue(r.data)
+	return codec.Decode(r.data)
 }
 
 // Put implements sched.Worker: the value travels as Arrow IPC,
 // transferred.
 func (w *portWorker) Put(ctx context.Context, k graph.Key, v graph.Value) (int64, error) {
-	b, err := kernel.EncodeValue(v)
+	b, err := codec.Encode(v)
 	if err != nil {
 		return 0, err
 	}

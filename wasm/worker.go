@@ -10,9 +10,12 @@ import (
 	"syscall/js"
 	"time"
 
+	"burst/engine/codec"
 	_ "burst/engine/dataframe" // registers the DataFrame operations
 	"burst/engine/graph"
-	"burst/engine/kernel"
+	// Registers the tasks that run cell code (call, delayed, darray,
+	// kmeans) and the cell values that travel (arrays, estimators).
+	_ "burst/engine/kernel"
 	"burst/engine/sched"
 )
 
@@ -109,7 +112,7 @@ func (w *worker) servePeer(m js.Value) {
 		p.reply(m, map[string]any{"missing": true}, nil)
 		return
 	}
-	b, err := kernel.EncodeValue(v)
+	b, err := codec.Encode(v)
 	if err != nil {
 		p.reply(m, map[string]any{"error": err.Error()}, nil)
 		return
@@ -167,7 +170,7 @@ func (w *worker) getOp(o op) (r opReply, b []byte) {
 		r.Error, r.Missing, r.Holder = "missing", o.Key, w.name
 		return r, nil
 	}
-	b, err := kernel.EncodeValue(v)
+	b, err := codec.Encode(v)
 	if err != nil {
 		r.Error = err.Error()
 		return r, nil
@@ -182,7 +185,7 @@ func (w *worker) putOp(o op, data js.Value) (r opReply) {
 		r.Error = "put without a value"
 		return r
 	}
-	v, err := kernel.DecodeValue(bytesOf(data.Index(o.Data - 1)))
+	v, err := codec.Decode(bytesOf(data.Index(o.Data - 1)))
 	if err != nil {
 		r.Error = err.Error()
 		return r
@@ -304,7 +307,7 @@ func (w *worker) fetch(k graph.Key, holders []string) (graph.Value, sched.Transf
 			return nil, sched.Transfer{}, fmt.Errorf("%s", e.String())
 		}
 		b := bytesOf(r.Get("data"))
-		v, err := kernel.DecodeValue(b)
+		v, err := codec.Decode(b)
 		if err != nil {
 			return nil, sched.Transfer{}, err
 		}

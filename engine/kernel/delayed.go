@@ -11,6 +11,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"burst/engine/codec"
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
@@ -416,13 +417,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 }
 
 // depRef stands for a task input while arguments are encoded.
-type depRef int
-
-func (r depRef) String() string        { return fmt.Sprintf("<input %d>", int(r)) }
-func (r depRef) Type() string          { return "input" }
-func (r depRef) Freeze()               {}
-func (r depRef) Truth() starlark.Bool  { return true }
-func (r depRef) Hash() (uint32, error) { return uint32(r), nil }
+type depRef = codec.Input
 
 // substitute replaces depRefs in v with inputs.
 func substitute(v starlark.Value, inputs []starlark.Value) starlark.Value {

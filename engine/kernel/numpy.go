@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -8,7 +9,9 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"burst/engine/codec"
 	"burst/engine/frame"
+	"burst/engine/graph"
 	"burst/engine/ndarray"
 	"burst/engine/session"
 )
@@ -28,6 +31,49 @@ func NewArray(a *ndarray.Array) *NDArray { return &NDArray{a} }
 
 // Array returns the wrapped array.
 func (x *NDArray) Array() *ndarray.Array { return x.a }
+
+// An array travels in numpy's .npy format (raw little-endian data after a
+// header of dtype and shape), alone or inside plain data (base64 in the
+// JSON): no text per element.
+func init() {
+	codec.Register(codec.Codec{
+		Name:  "ndarray",
+		Magic: "\x93NUMPY", // see ndarray.IsNPY
+		Encode: func(v graph.Value) ([]byte, bool, error) {
+			if x, ok := v.(*NDArray); ok {
+				return ndarray.Marshal(x.a), true, nil
+			}
+			return nil, false, nil
+		},
+		Decode: func(b []byte) (graph.Value, error) {
+			a, err := ndarray.Unmarshal(b)
+			if err != nil {
+				return nil, err
+			}
+			return &NDArray{a}, nil
+		},
+	})
+	codec.RegisterPlain(codec.PlainType{
+		Tag: "ndarray",
+		Encode: func(v starlark.Value, _ func(starlark.Value) (any, error)) (any, bool, error) {
+			if x, ok := v.(*NDArray); ok {
+				return ndarray.Marshal(x.a), true, nil
+			}
+			return nil, false, nil
+		},
+		Decode: func(raw json.RawMessage, _ func(json.RawMessage) (starlark.Value, error)) (starlark.Value, error) {
+			var npy []byte
+			if err := json.Unmarshal(raw, &npy); err != nil {
+				return nil, err
+			}
+			a, err := ndarray.Unmarshal(npy)
+			if err != nil {
+				return nil, err
+			}
+			return &NDArray{a}, nil
+		},
+	})
+}
 
 var (
 	_ starlark.HasAttrs  = (*NDArray)(nil)

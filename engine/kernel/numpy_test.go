@@ -6,6 +6,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/codec"
 	"burst/engine/ndarray"
 	"burst/engine/session"
 )
@@ -49,14 +50,14 @@ func TestNumpyCodecRoundTrip(t *testing.T) {
 	a, _ := ndarray.Arange(0, 6, 1, ndarray.Float64)
 	X, _ := a.Reshape(2, 3)
 	for _, v := range []*NDArray{NewArray(X), NewArray(ndarray.FromBools([]bool{true, false})), NewArray(ndarray.Scalar(int64(7)))} {
-		b, err := EncodeValue(v)
+		b, err := codec.Encode(v)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.HasPrefix(string(b), "\x93NUMPY") || len(b) > 128+8*v.a.Size() {
 			t.Errorf("encoding of %s: %d bytes %q", v, len(b), b[:10])
 		}
-		got, err := DecodeValue(b)
+		got, err := codec.Decode(b)
 		if err != nil {
 			t.Fatal(err)
 		}

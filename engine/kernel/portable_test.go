@@ -2,17 +2,13 @@ package kernel
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"go.starlark.net/starlark"
-
-	"burst/engine/graph"
 )
 
 // A cell function given to map_partitions travels to the workers with the
@@ -114,30 +110,6 @@ df.map_partitions(g).compute().tolist()`) {
 	if err == nil || !strings.Contains(err.Error(), "g uses df, a dask.dataframe.DataFrame") {
 		t.Errorf("portable(g) = %v, %v; want an error naming df", p, err)
 	}
-}
-
-func TestPlainValuesRoundTrip(t *testing.T) {
-	th := &starlark.Thread{}
-	v, err := starlark.Eval(th, "x", `(None, True, 12345678901234567890, -3, 1.5, float("nan"), "text", (1, [2, 3.0]), {"a": (1,), 2: None})`, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := encodePlain(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := decodePlain(json.RawMessage(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if back.String() != v.String() || back.Type() != "tuple" {
-		t.Errorf("round trip: %s, want %s", back, v)
-	}
-	if _, err := encodePlain(starlark.NewBuiltin("f", nil)); err == nil {
-		t.Error("a builtin function encoded as plain data")
-	}
-	_ = math.NaN
-	_ = graph.Key("")
 }
 
 // time.sleep waits (in a task too) and refuses bad lengths; the clocks run.
