@@ -1,4 +1,4 @@
-package kernel
+package python
 
 import (
 	"fmt"
@@ -711,7 +711,7 @@ var comparisonOps = map[syntax.Token]string{syntax.EQL: "==", syntax.NEQ: "!=", 
 // stay where they are. Source that does not parse is returned unchanged,
 // for the parser to report.
 func rewriteComparisons(src string, isOps map[[2]int]string) string {
-	f, err := fileOptions.Parse("", src, 0)
+	f, err := FileOptions().Parse("", src, 0)
 	if err != nil {
 		return src
 	}

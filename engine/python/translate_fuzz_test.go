@@ -1,4 +1,4 @@
-package kernel
+package python
 
 import (
 	"os"
@@ -13,11 +13,12 @@ import (
 // identity): as many lines, and blank or comment-only lines still blank
 // or comments, so that errors point at the learner's lines.
 func FuzzTranslate(f *testing.F) {
-	files, _ := filepath.Glob("testdata/cells/*.py")
+	// The seeds are the cells of the kernel's corpus.
+	files, _ := filepath.Glob("../kernel/testdata/cells/*.py")
 	for _, name := range files {
 		src, _ := os.ReadFile(name)
-		for _, c := range ParseCorpus(string(src)) {
-			f.Add(c.Code)
+		for _, code := range corpusCells(string(src)) {
+			f.Add(code)
 		}
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -53,4 +54,30 @@ func FuzzTranslate(f *testing.F) {
 			open = trackTripleQuotes(in[i], open)
 		}
 	})
+}
+
+// corpusCells returns the code of each cell of a corpus file (the kernel's
+// ParseCorpus, without the expected outputs).
+func corpusCells(src string) []string {
+	var cells []string
+	var code []string
+	in := false
+	flush := func() {
+		if in {
+			cells = append(cells, strings.Trim(strings.Join(code, "\n"), "\n"))
+		}
+		code = nil
+	}
+	for _, line := range strings.Split(src, "\n") {
+		switch {
+		case strings.HasPrefix(line, "# %%"):
+			flush()
+			in = true
+		case line == "# >" || strings.HasPrefix(line, "# > "):
+		case in:
+			code = append(code, line)
+		}
+	}
+	flush()
+	return cells
 }
