@@ -23,12 +23,14 @@ func FileOptions() *syntax.FileOptions {
 
 // Parse translates a cell's Python-style source and parses it: the tree's
 // positions are in filename, at the learner's lines, and decorators are
-// applied (f = d(f) after each decorated def). It also returns the Starlark
-// text the tree is the program of, line for line the learner's source: a
-// def's lines of it are the function's source when it runs on a worker.
+// applied (f = d(f) after each decorated def). Source is parsed once: the
+// rewrites that need the tree (comparisons into _cmp calls) are made on it.
+// Parse also returns the Starlark text of the same program, Translate's,
+// line for line the learner's source: a def's lines of it are the
+// function's source when it runs on a worker.
 // Errors are a *TranslateError or Starlark's syntax.Error.
 func Parse(filename, src string) (*syntax.File, string, error) {
-	text, err := Translate(src)
+	text, isOps, err := translateText(src)
 	if err != nil {
 		return nil, "", err
 	}
@@ -36,6 +38,10 @@ func Parse(filename, src string) (*syntax.File, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	// The text's comparisons first: comparisonText reads the tree's
+	// positions, before rewriteComparisons changes it.
+	text = comparisonText(text, f, isOps)
+	rewriteComparisons(f, isOps)
 	f.Stmts = applyDecorators(f.Stmts)
 	return f, text, nil
 }

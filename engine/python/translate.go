@@ -26,17 +26,33 @@ var (
 	helpRe   = regexp.MustCompile(`^\??([A-Za-z_][\w.]*)\?\??$`)
 )
 
-// Translate rewrites Python-style cell source into Starlark, line for line,
-// so that line numbers in errors stay the learner's: import statements
-// become assignments from _import.
+// Translate rewrites Python-style cell source into Starlark text, line for
+// line, so that line numbers in errors stay the learner's: import
+// statements become assignments from _import, comparisons _cmp calls, and
+// so on. Parse gives the syntax tree of the same program.
 func Translate(src string) (string, error) {
+	text, isOps, err := translateText(src)
+	if err != nil {
+		return "", err
+	}
+	f, err := FileOptions().Parse("", text, 0)
+	if err != nil {
+		return text, nil // for the parser to report
+	}
+	return comparisonText(text, f, isOps), nil
+}
+
+// translateText makes the translation's text rewrites, all but that of
+// comparisons, which needs the syntax tree: it returns the text and where
+// "is" and "is not" were, for the comparisons.
+func translateText(src string) (string, map[[2]int]string, error) {
 	src = NormalizeNewlines(src)
 	if err := checkBrackets(src); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	src, err := rewriteFStrings(src)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	lines := strings.Split(src, "\n")
 	inString := ""
@@ -45,17 +61,17 @@ func Translate(src string) (string, error) {
 		if inString == "" {
 			out, err := translateLine(line, i+1)
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
 			if out, err = statementLine(lines, i, out); err != nil {
-				return "", err
+				return "", nil, err
 			}
 			lines[i] = out
 		}
 		inString = trackTripleQuotes(line, inString)
 	}
 	out, isOps := rewriteIs(rewriteForIn(rewriteGenerators(rewriteSubscripts(strings.Join(lines, "\n")))))
-	return rewriteComparisons(out, isOps), nil
+	return out, isOps, nil
 }
 
 // rewriteSubscripts rewrites the numpy subscripts Starlark cannot parse:
@@ -419,7 +435,7 @@ func isKeyword(w string) bool {
 }
 
 // rewriteIs turns "is" and "is not" into == and != of the same width, and
-// returns where they are (line, column) so that rewriteComparisons makes
+// returns where they are (line, column) so that the comparisons make
 // identity tests of them.
 func rewriteIs(src string) (string, map[[2]int]string) {
 	toks := scan(src)
@@ -705,16 +721,13 @@ func translateLine(line string, n int) (string, error) {
 // comparisonOps are the operators rewritten into _cmp calls.
 var comparisonOps = map[syntax.Token]string{syntax.EQL: "==", syntax.NEQ: "!=", syntax.LT: "<", syntax.LE: "<=", syntax.GT: ">", syntax.GE: ">="}
 
-// rewriteComparisons turns every comparison X op Y into _cmp("op", X, Y),
-// so that comparing frames, series and arrays gives element-wise masks
-// (Starlark's comparisons must return a bool). Only columns move: lines
-// stay where they are. Source that does not parse is returned unchanged,
-// for the parser to report.
-func rewriteComparisons(src string, isOps map[[2]int]string) string {
-	f, err := FileOptions().Parse("", src, 0)
-	if err != nil {
-		return src
-	}
+// comparisonText turns every comparison X op Y of src into
+// _cmp("op", X, Y), so that comparing frames, series and arrays gives
+// element-wise masks (Starlark's comparisons must return a bool), and
+// "..." % args into _pct("...", args); f is src parsed. Only columns move:
+// lines stay where they are. rewriteComparisons makes the same change to
+// the tree.
+func comparisonText(src string, f *syntax.File, isOps map[[2]int]string) string {
 	lines := strings.Split(src, "\n")
 	// offset converts a position to a byte offset in its line.
 	offset := func(p syntax.Position) (int, int) {
@@ -744,16 +757,13 @@ func rewriteComparisons(src string, isOps map[[2]int]string) string {
 			return true
 		}
 		var call string
-		if op, ok := comparisonOps[b.Op]; ok {
-			if is, ok := isOps[[2]int{int(b.OpPos.Line), int(b.OpPos.Col)}]; ok {
-				op = is
-			}
-			call = fmt.Sprintf("_cmp(%q, ", op)
-		} else if lit, ok := b.X.(*syntax.Literal); ok && b.Op == syntax.PERCENT && lit.Token == syntax.STRING {
-			// "..." % args: Python's printf-style formatting.
-			call = "_pct("
-		} else {
+		switch fn, op := comparisonCall(b, isOps); fn {
+		case "":
 			return true
+		case "_cmp":
+			call = fmt.Sprintf("_cmp(%q, ", op)
+		default:
+			call = fn + "("
 		}
 		xs, _ := b.X.Span()
 		xe := exprEnd(b.X)

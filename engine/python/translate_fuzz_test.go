@@ -11,7 +11,8 @@ import (
 // FuzzTranslate checks the translator on any input: it never panics, and
 // its translation keeps every line where it was (the line map is the
 // identity): as many lines, and blank or comment-only lines still blank
-// or comments, so that errors point at the learner's lines.
+// or comments, so that errors point at the learner's lines; and Parse
+// gives the tree of that translation.
 func FuzzTranslate(f *testing.F) {
 	// The seeds are the cells of the kernel's corpus.
 	files, _ := filepath.Glob("../kernel/testdata/cells/*.py")
@@ -53,6 +54,9 @@ func FuzzTranslate(f *testing.F) {
 			}
 			open = trackTripleQuotes(in[i], open)
 		}
+		// Parse, which rewrites comparisons on the tree, gives the
+		// tree of this text.
+		sameAsTranslate(t, src)
 	})
 }
 
