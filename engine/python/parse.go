@@ -25,7 +25,7 @@ func FileOptions() *syntax.FileOptions {
 // positions are in filename, at the learner's lines, and decorators are
 // applied (f = d(f) after each decorated def). Source is parsed once: the
 // rewrites that need the tree (comparisons into _cmp calls) are made on it.
-// Parse also returns the Starlark text of the same program, Translate's,
+// Parse also returns the Starlark text of the same program,
 // line for line the learner's source: a def's lines of it are the
 // function's source when it runs on a worker.
 // Errors are a *TranslateError or Starlark's syntax.Error.

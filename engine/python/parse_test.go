@@ -13,7 +13,7 @@ import (
 )
 
 // TestParseIsTranslateParsed checks that Parse, which rewrites comparisons
-// on the tree, gives the tree of Translate's text, whose comparisons are
+// on the tree, gives the tree of translate's text, whose comparisons are
 // rewritten in the text (the text is what workers compile): the same
 // nodes at the same lines, on every cell of the corpus, of the fuzz
 // corpus, of the lessons and of their solutions.
@@ -57,15 +57,15 @@ func TestParseIsTranslateParsed(t *testing.T) {
 	t.Logf("%d sources, %d parsed", len(srcs), parsed)
 }
 
-// sameAsTranslate checks that Parse gives the tree of Translate's text, or
+// sameAsTranslate checks that Parse gives the tree of translate's text, or
 // the same error, and reports whether src parsed.
 func sameAsTranslate(t *testing.T, src string) bool {
 	t.Helper()
 	f, text, err := Parse("<cell>", src)
-	want, terr := Translate(src)
+	want, terr := translate(src)
 	if terr != nil {
 		if err == nil || err.Error() != terr.Error() {
-			t.Errorf("%q: Parse's error %v, Translate's %v", src, err, terr)
+			t.Errorf("%q: Parse's error %v, translate's %v", src, err, terr)
 		}
 		return false
 	}
@@ -74,9 +74,9 @@ func sameAsTranslate(t *testing.T, src string) bool {
 		if err == nil {
 			// The text rewrite of comparisons made text that does not
 			// parse: Parse's tree has no such bug.
-			t.Logf("%q: Translate's text does not parse (%v); Parse succeeds", src, perr)
+			t.Logf("%q: translate's text does not parse (%v); Parse succeeds", src, perr)
 		} else if err.Error() != perr.Error() {
-			t.Errorf("%q: Parse's error %v, the parser's of Translate's text %v", src, err, perr)
+			t.Errorf("%q: Parse's error %v, the parser's of translate's text %v", src, err, perr)
 		}
 		return false
 	}
@@ -85,11 +85,11 @@ func sameAsTranslate(t *testing.T, src string) bool {
 		return false
 	}
 	if text != want {
-		t.Errorf("%q: Parse's text\n%s\nTranslate's\n%s", src, text, want)
+		t.Errorf("%q: Parse's text\n%s\ntranslate's\n%s", src, text, want)
 	}
 	wf.Stmts = applyDecorators(wf.Stmts)
 	if got, want := dump(f), dump(wf); got != want {
-		t.Errorf("%q: Parse's tree\n%s\nthe tree of Translate's text\n%s", src, got, want)
+		t.Errorf("%q: Parse's tree\n%s\nthe tree of translate's text\n%s", src, got, want)
 	}
 	return true
 }

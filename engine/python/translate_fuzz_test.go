@@ -27,13 +27,13 @@ func FuzzTranslate(f *testing.F) {
 		var err error
 		done := make(chan bool)
 		go func() {
-			out, err = Translate(src)
+			out, err = translate(src)
 			close(done)
 		}()
 		select {
 		case <-done:
 		case <-time.After(5 * time.Second):
-			t.Fatalf("Translate did not return in 5 s on %q", src)
+			t.Fatalf("translate did not return in 5 s on %q", src)
 		}
 		if err != nil {
 			n := strings.Count(NormalizeNewlines(src), "\n") + 1

@@ -2,6 +2,21 @@ package python
 
 import "testing"
 
+// translate is the whole translation as text, as Parse makes it: the tests
+// check it even when it does not parse (then without its comparisons
+// rewritten, as Parse returns the parser's error).
+func translate(src string) (string, error) {
+	text, isOps, err := translateText(src)
+	if err != nil {
+		return "", err
+	}
+	f, err := FileOptions().Parse("", text, 0)
+	if err != nil {
+		return text, nil // for the parser to report
+	}
+	return comparisonText(text, f, isOps), nil
+}
+
 func TestRewritePow(t *testing.T) {
 	for in, want := range map[string]string{
 		"x = a ** 2":         "x = _pow(a, 2)",
