@@ -32,7 +32,7 @@ func TestParseIsTranslateParsed(t *testing.T) {
 			srcs = append(srcs, s)
 		}
 	}
-	files, _ = filepath.Glob("../../lessons/solutions/*.py")
+	files, _ = filepath.Glob("../../solutions/*.py")
 	for _, name := range files {
 		b, _ := os.ReadFile(name)
 		srcs = append(srcs, string(b))
