@@ -19,6 +19,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"burst/engine/dataframe"
+	"burst/engine/python"
 	"burst/engine/session"
 )
 
@@ -90,13 +91,7 @@ func (k *Kernel) computer() dataframe.Computer {
 	return dataframe.Optimized(k.s.Host().Local())
 }
 
-var fileOptions = &syntax.FileOptions{
-	Set:             true,
-	While:           true,
-	TopLevelControl: true,
-	GlobalReassign:  true,
-	Recursion:       true,
-}
+var fileOptions = python.FileOptions()
 
 // Execute runs one cell, sending its outputs to emit as they happen. It
 // returns false if the cell raised an error; the kernel stays usable.
@@ -124,7 +119,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		}
 	}
 
-	code = NormalizeNewlines(code)
+	code = python.NormalizeNewlines(code)
 	if k.sources == nil {
 		k.sources = map[int]string{}
 	}
@@ -141,7 +136,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		}
 		return ok
 	case "timeit":
-		opts, _ := timeitOptions(args)
+		opts, _ := python.TimeitOptions(args)
 		var number, repeat int
 		fmt.Sscanf(opts, "%d, %d", &number, &repeat)
 		err := k.run(func() error {
@@ -154,7 +149,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		}
 		return true
 	default:
-		emit(k.errorOutput(&TranslateError{1, fmt.Sprintf("UsageError: Cell magic `%%%%%s` not found (Burst has %%%%time and %%%%timeit).", magic)}, code))
+		emit(k.errorOutput(&python.TranslateError{Line: 1, Msg: fmt.Sprintf("UsageError: Cell magic `%%%%%s` not found (Burst has %%%%time and %%%%timeit).", magic)}, code))
 		return false
 	}
 	v, ok := k.runCell(thread, filename, body, code)
@@ -200,17 +195,11 @@ func (k *Kernel) Emit(o Output) bool {
 // cell as written, for error messages.
 func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (starlark.Value, bool) {
 	emit := func(o Output) { k.Emit(o) }
-	src, err := Translate(code)
+	f, src, err := python.Parse(filename, code)
 	if err != nil {
 		emit(k.errorOutput(err, orig))
 		return nil, false
 	}
-	f, err := fileOptions.Parse(filename, src, 0)
-	if err != nil {
-		emit(k.errorOutput(err, orig))
-		return nil, false
-	}
-	f.Stmts = applyDecorators(f.Stmts)
 	k.recordDefs(f, src)
 	var last syntax.Expr
 	if m := len(f.Stmts); m > 0 {
@@ -240,7 +229,7 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 				}
 				return v, ok
 			}
-			if perr := k.runBefore(thread, filename, src, resErr[0].Pos.Line); perr != nil {
+			if perr := k.runBefore(thread, filename, code, resErr[0].Pos.Line); perr != nil {
 				err = perr
 			}
 		}
@@ -265,12 +254,12 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 	}
 	if u, ok := v.(session.UndefinedName); ok {
 		start, _ := last.Span()
-		emit(k.errorOutput(&TranslateError{int(start.Line), u.Err().Error()}, orig))
+		emit(k.errorOutput(&python.TranslateError{Line: int(start.Line), Msg: u.Err().Error()}, orig))
 		return nil, false
 	}
 	if _, deleted := v.(session.DeletedValue); deleted {
 		start, _ := last.Span()
-		emit(k.errorOutput(&TranslateError{int(start.Line), fmt.Sprintf("NameError: name '%s' is not defined", string(v.(session.DeletedValue)))}, orig))
+		emit(k.errorOutput(&python.TranslateError{Line: int(start.Line), Msg: fmt.Sprintf("NameError: name '%s' is not defined", string(v.(session.DeletedValue)))}, orig))
 		return nil, false
 	}
 	return v, true
@@ -303,14 +292,13 @@ func undefinedInDefs(f *syntax.File, errs resolve.ErrorList) ([]string, bool) {
 	return names, true
 }
 
-// runBefore runs the top-level statements of src that end before line,
+// runBefore runs the top-level statements of code that end before line,
 // and returns their error if any.
-func (k *Kernel) runBefore(thread *starlark.Thread, filename, src string, line int32) error {
-	f, err := fileOptions.Parse(filename, src, 0)
+func (k *Kernel) runBefore(thread *starlark.Thread, filename, code string, line int32) error {
+	f, _, err := python.Parse(filename, code)
 	if err != nil {
 		return nil
 	}
-	f.Stmts = applyDecorators(f.Stmts)
 	var before []syntax.Stmt
 	for _, st := range f.Stmts {
 		if _, end := st.Span(); end.Line >= line {
@@ -364,7 +352,7 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 	)
 	var evalErr *starlark.EvalError
 	var synErr syntax.Error
-	var trErr *TranslateError
+	var trErr *python.TranslateError
 	var resErr resolve.ErrorList
 	switch {
 	case errors.As(err, &resErr) && len(resErr) > 0:

@@ -9,72 +9,12 @@ import (
 	"time"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
+
+	"burst/engine/python"
 )
 
 // IPython's magics: %time, %%time, %timeit, %%timeit, %load, %run, and a
 // few that need nothing in Burst.
-
-// lineMagic translates a line magic into calls of the kernel's builtins,
-// on the same line.
-func lineMagic(indent, line string, n int) (string, error) {
-	name, rest, _ := strings.Cut(strings.TrimPrefix(line, "%"), " ")
-	rest = strings.TrimSpace(rest)
-	switch name {
-	case "time":
-		if rest == "" {
-			return indent + "None", nil
-		}
-		if _, err := syntax.ParseExpr("", rest, 0); err == nil {
-			return indent + "_time_start(); _time_end(" + rest + ")", nil
-		}
-		return indent + "_time_start(); " + rest + "; _time_end(None)", nil
-	case "timeit":
-		opts, stmt := timeitOptions(rest)
-		if stmt == "" {
-			return "", &TranslateError{n, "%timeit needs a statement to time"}
-		}
-		return fmt.Sprintf("%s_timeit(%s, %s)", indent, strconv.Quote(stmt), opts), nil
-	case "load":
-		if rest == "" {
-			return "", &TranslateError{n, "%load needs a file: %load solutions/overview.py"}
-		}
-		return fmt.Sprintf("%s_load(%s)", indent, strconv.Quote(rest)), nil
-	case "run":
-		if rest == "" {
-			return "", &TranslateError{n, "%run needs a file: %run script.py"}
-		}
-		return fmt.Sprintf("%s_run(%s)", indent, strconv.Quote(rest)), nil
-	case "matplotlib", "config", "load_ext", "autoreload", "pylab":
-		return indent + "None", nil // nothing to set up in Burst
-	}
-	if strings.HasPrefix(name, "%") {
-		return "", &TranslateError{n, fmt.Sprintf("the cell magic %s must be the first line of the cell", line)}
-	}
-	return "", &TranslateError{n, fmt.Sprintf("UsageError: Line magic function `%%%s` not found (Burst has %%time, %%timeit, %%load, %%run).", name)}
-}
-
-// timeitOptions splits %timeit's -n N -r R options from the statement and
-// returns them as the arguments "number, repeat" (0: automatic).
-func timeitOptions(rest string) (string, string) {
-	number, repeat := 0, 7
-	f := strings.Fields(rest)
-	for len(f) >= 2 && (f[0] == "-n" || f[0] == "-r") {
-		v, err := strconv.Atoi(f[1])
-		if err != nil {
-			break
-		}
-		if f[0] == "-n" {
-			number = v
-		} else {
-			repeat = v
-		}
-		rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(rest, f[0]), " "))
-		rest = strings.TrimSpace(strings.TrimPrefix(rest, f[1]))
-		f = f[2:]
-	}
-	return fmt.Sprintf("%d, %d", number, repeat), rest
-}
 
 // cellMagic splits a cell starting with %%time or %%timeit: the magic,
 // its arguments, and the cell with the magic's line left blank (so line
@@ -169,11 +109,7 @@ func (k *Kernel) timeit(th *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &code, &number, &repeat); err != nil {
 		return nil, err
 	}
-	src, err := Translate(code)
-	if err != nil {
-		return nil, err
-	}
-	f, err := fileOptions.Parse("<timeit>", src, 0)
+	f, _, err := python.Parse("<timeit>", code)
 	if err != nil {
 		return nil, err
 	}
@@ -261,15 +197,10 @@ func (k *Kernel) runFile(th *starlark.Thread, b *starlark.Builtin, args starlark
 	if err != nil {
 		return nil, fmt.Errorf("FileNotFoundError: %%run: no file %s (paths are relative to the lesson's folder)", path)
 	}
-	src, err := Translate(string(data))
+	f, src, err := python.Parse(path, string(data))
 	if err != nil {
 		return nil, err
 	}
-	f, err := fileOptions.Parse(path, src, 0)
-	if err != nil {
-		return nil, err
-	}
-	f.Stmts = applyDecorators(f.Stmts)
 	k.recordDefs(f, src)
 	return starlark.None, starlark.ExecREPLChunk(f, th, k.globals)
 }

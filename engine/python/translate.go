@@ -1,4 +1,4 @@
-package kernel
+package python
 
 import (
 	"fmt"
@@ -26,17 +26,20 @@ var (
 	helpRe   = regexp.MustCompile(`^\??([A-Za-z_][\w.]*)\?\??$`)
 )
 
-// Translate rewrites Python-style cell source into Starlark, line for line,
-// so that line numbers in errors stay the learner's: import statements
-// become assignments from _import.
-func Translate(src string) (string, error) {
+// translateText rewrites Python-style cell source into Starlark text, line
+// for line, so that line numbers in errors stay the learner's: import
+// statements become assignments from _import, and so on. Comparisons,
+// which need the syntax tree, are left to comparisonText and
+// rewriteComparisons: translateText returns where "is" and "is not" were,
+// for them.
+func translateText(src string) (string, map[[2]int]string, error) {
 	src = NormalizeNewlines(src)
 	if err := checkBrackets(src); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	src, err := rewriteFStrings(src)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	lines := strings.Split(src, "\n")
 	inString := ""
@@ -45,17 +48,17 @@ func Translate(src string) (string, error) {
 		if inString == "" {
 			out, err := translateLine(line, i+1)
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
 			if out, err = statementLine(lines, i, out); err != nil {
-				return "", err
+				return "", nil, err
 			}
 			lines[i] = out
 		}
 		inString = trackTripleQuotes(line, inString)
 	}
 	out, isOps := rewriteIs(rewriteForIn(rewriteGenerators(rewriteSubscripts(strings.Join(lines, "\n")))))
-	return rewriteComparisons(out, isOps), nil
+	return out, isOps, nil
 }
 
 // rewriteSubscripts rewrites the numpy subscripts Starlark cannot parse:
@@ -419,7 +422,7 @@ func isKeyword(w string) bool {
 }
 
 // rewriteIs turns "is" and "is not" into == and != of the same width, and
-// returns where they are (line, column) so that rewriteComparisons makes
+// returns where they are (line, column) so that the comparisons make
 // identity tests of them.
 func rewriteIs(src string) (string, map[[2]int]string) {
 	toks := scan(src)
@@ -700,146 +703,6 @@ func translateLine(line string, n int) (string, error) {
 		line = rewriteMatmul(line)
 	}
 	return line, nil
-}
-
-// comparisonOps are the operators rewritten into _cmp calls.
-var comparisonOps = map[syntax.Token]string{syntax.EQL: "==", syntax.NEQ: "!=", syntax.LT: "<", syntax.LE: "<=", syntax.GT: ">", syntax.GE: ">="}
-
-// rewriteComparisons turns every comparison X op Y into _cmp("op", X, Y),
-// so that comparing frames, series and arrays gives element-wise masks
-// (Starlark's comparisons must return a bool). Only columns move: lines
-// stay where they are. Source that does not parse is returned unchanged,
-// for the parser to report.
-func rewriteComparisons(src string, isOps map[[2]int]string) string {
-	f, err := fileOptions.Parse("", src, 0)
-	if err != nil {
-		return src
-	}
-	lines := strings.Split(src, "\n")
-	// offset converts a position to a byte offset in its line.
-	offset := func(p syntax.Position) (int, int) {
-		if p.Line < 1 || int(p.Line) > len(lines) {
-			return 0, 0
-		}
-		line := lines[p.Line-1]
-		col := 1
-		for i := range line {
-			if col == int(p.Col) {
-				return int(p.Line - 1), i
-			}
-			col++
-		}
-		return int(p.Line - 1), len(line)
-	}
-	type edit struct {
-		line, at, del int
-		text          string
-		order         int
-	}
-	var edits []edit
-	n := 0
-	syntax.Walk(f, func(node syntax.Node) bool {
-		b, ok := node.(*syntax.BinaryExpr)
-		if !ok {
-			return true
-		}
-		var call string
-		if op, ok := comparisonOps[b.Op]; ok {
-			if is, ok := isOps[[2]int{int(b.OpPos.Line), int(b.OpPos.Col)}]; ok {
-				op = is
-			}
-			call = fmt.Sprintf("_cmp(%q, ", op)
-		} else if lit, ok := b.X.(*syntax.Literal); ok && b.Op == syntax.PERCENT && lit.Token == syntax.STRING {
-			// "..." % args: Python's printf-style formatting.
-			call = "_pct("
-		} else {
-			return true
-		}
-		xs, _ := b.X.Span()
-		xe := exprEnd(b.X)
-		ys, _ := b.Y.Span()
-		ye := exprEnd(b.Y)
-		n++
-		l1, c1 := offset(xs)
-		l2, c2 := offset(xe)
-		l3, c3 := offset(ys)
-		l4, c4 := offset(ye)
-		edits = append(edits,
-			edit{l1, c1, 0, call, -n},
-			edit{l4, c4, 0, ")", n},
-		)
-		if l2 == l3 {
-			edits = append(edits, edit{l2, c2, c3 - c2, ", ", 0})
-		} else {
-			// X and Y are on different lines: the operator becomes a
-			// comma where it is.
-			lo, co := offset(b.OpPos)
-			width := len(b.Op.String())
-			if strings.HasPrefix(lines[lo][co:], "!=    ") && isOps[[2]int{int(b.OpPos.Line), int(b.OpPos.Col)}] == "is not" {
-				width = 6
-			}
-			edits = append(edits, edit{lo, co, width, ",", 0})
-		}
-		return true
-	})
-	if len(edits) == 0 {
-		return src
-	}
-	// Apply from the end so earlier offsets stay valid; at one position,
-	// closing parentheses of inner comparisons go before those of outer
-	// ones, and openings of outer ones before inner ones.
-	sort.SliceStable(edits, func(i, j int) bool {
-		a, b := edits[i], edits[j]
-		if a.line != b.line {
-			return a.line > b.line
-		}
-		if a.at != b.at {
-			return a.at > b.at
-		}
-		return a.order > b.order
-	})
-	for _, e := range edits {
-		l := lines[e.line]
-		lines[e.line] = l[:e.at] + e.text + l[e.at+e.del:]
-	}
-	return strings.Join(lines, "\n")
-}
-
-// exprEnd is where an expression ends: its Span, except that Starlark's
-// spans of subscripts (a[0], a[1:2]) and of parenthesized tuples end at
-// the closing bracket rather than after it.
-func exprEnd(e syntax.Expr) syntax.Position {
-	switch e := e.(type) {
-	case *syntax.IndexExpr:
-		return after(e.Rbrack)
-	case *syntax.SliceExpr:
-		return after(e.Rbrack)
-	case *syntax.TupleExpr:
-		if e.Lparen.IsValid() {
-			return after(e.Rparen)
-		}
-		if len(e.List) > 0 {
-			return exprEnd(e.List[len(e.List)-1])
-		}
-	case *syntax.BinaryExpr:
-		return exprEnd(e.Y)
-	case *syntax.UnaryExpr:
-		if e.X != nil {
-			return exprEnd(e.X)
-		}
-	case *syntax.CondExpr:
-		return exprEnd(e.False)
-	case *syntax.LambdaExpr:
-		return exprEnd(e.Body)
-	}
-	_, end := e.Span()
-	return end
-}
-
-// after is the position just after the one-character token at p.
-func after(p syntax.Position) syntax.Position {
-	p.Col++
-	return p
 }
 
 // rewritePow turns x ** y into _pow(x, y): Starlark has no power

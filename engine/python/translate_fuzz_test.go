@@ -1,4 +1,4 @@
-package kernel
+package python
 
 import (
 	"os"
@@ -11,13 +11,15 @@ import (
 // FuzzTranslate checks the translator on any input: it never panics, and
 // its translation keeps every line where it was (the line map is the
 // identity): as many lines, and blank or comment-only lines still blank
-// or comments, so that errors point at the learner's lines.
+// or comments, so that errors point at the learner's lines; and Parse
+// gives the tree of that translation.
 func FuzzTranslate(f *testing.F) {
-	files, _ := filepath.Glob("testdata/cells/*.py")
+	// The seeds are the cells of the kernel's corpus.
+	files, _ := filepath.Glob("../kernel/testdata/cells/*.py")
 	for _, name := range files {
 		src, _ := os.ReadFile(name)
-		for _, c := range ParseCorpus(string(src)) {
-			f.Add(c.Code)
+		for _, code := range corpusCells(string(src)) {
+			f.Add(code)
 		}
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -25,13 +27,13 @@ func FuzzTranslate(f *testing.F) {
 		var err error
 		done := make(chan bool)
 		go func() {
-			out, err = Translate(src)
+			out, err = translate(src)
 			close(done)
 		}()
 		select {
 		case <-done:
 		case <-time.After(5 * time.Second):
-			t.Fatalf("Translate did not return in 5 s on %q", src)
+			t.Fatalf("translate did not return in 5 s on %q", src)
 		}
 		if err != nil {
 			n := strings.Count(NormalizeNewlines(src), "\n") + 1
@@ -52,5 +54,34 @@ func FuzzTranslate(f *testing.F) {
 			}
 			open = trackTripleQuotes(in[i], open)
 		}
+		// Parse, which rewrites comparisons on the tree, gives the
+		// tree of this text.
+		sameAsTranslate(t, src)
 	})
+}
+
+// corpusCells returns the code of each cell of a corpus file (the kernel's
+// ParseCorpus, without the expected outputs).
+func corpusCells(src string) []string {
+	var cells []string
+	var code []string
+	in := false
+	flush := func() {
+		if in {
+			cells = append(cells, strings.Trim(strings.Join(code, "\n"), "\n"))
+		}
+		code = nil
+	}
+	for _, line := range strings.Split(src, "\n") {
+		switch {
+		case strings.HasPrefix(line, "# %%"):
+			flush()
+			in = true
+		case line == "# >" || strings.HasPrefix(line, "# > "):
+		case in:
+			code = append(code, line)
+		}
+	}
+	flush()
+	return cells
 }
