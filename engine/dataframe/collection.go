@@ -29,6 +29,9 @@ type Collection struct {
 	Name   string      // the name in the partitions' keys
 	NParts int         // number of partitions; a Scalar has one
 	Meta   graph.Value // *frame.Frame or *frame.Series with no rows, or a Go scalar
+	// Hold is kept alive with the collection: a Client's hold on the
+	// partitions it persisted on its workers.
+	Hold any
 }
 
 // IsFrame reports whether c is a DataFrame.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"runtime"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -13,7 +12,6 @@ import (
 	"burst/engine/graph"
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
-	"burst/engine/sched"
 	"burst/engine/session"
 )
 
@@ -27,6 +25,8 @@ type DaskArray struct {
 	g      graph.Graph
 	chunks [][]int // block lengths along each axis, as Dask's chunks
 	dtype  ndarray.DType
+	// held keeps the blocks a Client persisted on its workers.
+	held any
 }
 
 var (
@@ -1302,84 +1302,12 @@ func (k *Kernel) computeArray(x *DaskArray) (starlark.Value, error) {
 // its workers and stay there while the returned array lives (tasks that
 // use them later find them by key); without one, they are computed and
 // kept in the kernel.
-func (k *Kernel) persistArray(x *DaskArray) (*DaskArray, error) {
-	keys := x.keys()
-	if c := k.client; c != nil && c.cluster != nil && c.cluster.Scheduler() != nil {
-		s := c.cluster.Scheduler()
-		if err := submitGraph(s, x.g, keys); err != nil {
-			return nil, err
-		}
-		p := newDaskArray(x.name, x.g, x.chunks, x.dtype)
-		runtime.AddCleanup(p, func(s *sched.Scheduler) { s.Release(keys) }, s)
-		return p, nil
-	}
-	vals, err := k.computer().Compute(k.context(), x.g, keys)
+func (k *Kernel) persistArray(x *DaskArray) (starlark.Value, error) {
+	out, err := k.computeMany(starlark.Tuple{x}, nil, true)
 	if err != nil {
 		return nil, err
 	}
-	g := make(graph.Graph, len(keys))
-	for i, key := range keys {
-		g[key] = graph.LiteralTask(key, vals[i])
-	}
-	return newDaskArray(x.name, g, x.chunks, x.dtype), nil
-}
-
-// finalized is x as a Delayed whose value is the computed array, so that
-// dask.compute computes arrays in one graph with other collections.
-func (x *DaskArray) finalized() *Delayed {
-	key := graph.Key("finalize-" + graph.Tokenize("finalize", x.name))
-	g := graph.Merge(x.g)
-	g[key] = &graph.Task{Key: key, Deps: x.keys(), Stages: []graph.Stage{{Op: "finalize", Fn: func(in []graph.Value) (graph.Value, error) {
-		a, err := x.assemble(in)
-		if err != nil {
-			return nil, err
-		}
-		return x.result(a), nil
-	}}}}
-	return &Delayed{key: key, g: g}
-}
-
-// daskCompute is dask.compute with arrays among the arguments.
-func (k *Kernel) daskCompute(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	conv, err := session.MapNested(args, func(v starlark.Value) (starlark.Value, bool, error) {
-		if x, ok := v.(*DaskArray); ok {
-			return x.finalized(), true, nil
-		}
-		return nil, false, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return k.computeAll(th, b, conv.(starlark.Tuple), kwargs)
-}
-
-// daskPersist is dask.persist with arrays among the arguments.
-func (k *Kernel) daskPersist(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	out := make(starlark.Tuple, len(args))
-	var rest starlark.Tuple
-	var pos []int
-	for i, a := range args {
-		if x, ok := a.(*DaskArray); ok {
-			p, err := k.persistArray(x)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = p
-			continue
-		}
-		rest = append(rest, a)
-		pos = append(pos, i)
-	}
-	if len(rest) > 0 || len(args) == 0 {
-		r, err := k.persistAll(th, b, rest, kwargs)
-		if err != nil {
-			return nil, err
-		}
-		for j, v := range r.(starlark.Tuple) {
-			out[pos[j]] = v
-		}
-	}
-	return out, nil
+	return out[0], nil
 }
 
 // ---- the module ----
@@ -1399,8 +1327,6 @@ func (k *Kernel) addDaskArray(mods map[string]*Module) {
 	mods["dask.array"] = m
 	if d := mods["dask"]; d != nil {
 		d.Members["array"] = m
-		d.Members["compute"] = builtin("compute", k.daskCompute)
-		d.Members["persist"] = builtin("persist", k.daskPersist)
 	}
 	k.addDaskML(mods)
 }
@@ -1859,4 +1785,37 @@ func init() {
 			methodDocs[name] = doc
 		}
 	}
+}
+
+// DaskGraph is the graph of x's blocks (session.Collection).
+func (x *DaskArray) DaskGraph() graph.Graph { return x.g }
+
+// DaskKeys are x's blocks' keys, in row-major block order.
+func (x *DaskArray) DaskKeys() []graph.Key { return x.keys() }
+
+// PostCompute puts the computed blocks together into a numpy array.
+func (x *DaskArray) PostCompute(parts []graph.Value) (starlark.Value, error) {
+	a, err := x.assemble(parts)
+	if err != nil {
+		return nil, err
+	}
+	return x.result(a), nil
+}
+
+// PostPersist is x over its computed blocks, kept in the kernel.
+func (x *DaskArray) PostPersist(parts []graph.Value) (starlark.Value, error) {
+	keys := x.keys()
+	g := make(graph.Graph, len(keys))
+	for i, key := range keys {
+		g[key] = graph.LiteralTask(key, parts[i])
+	}
+	return newDaskArray(x.name, g, x.chunks, x.dtype), nil
+}
+
+// Held is x again, its blocks kept on a Client's workers while keep
+// lives.
+func (x *DaskArray) Held(keep any) starlark.Value {
+	p := newDaskArray(x.name, x.g, x.chunks, x.dtype)
+	p.held = keep
+	return p
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -31,7 +32,10 @@ type Delayed struct {
 	obj  *Delayed
 	attr string
 	// held keeps a persisted value on the workers.
-	held *Future
+	held any
+	// resolve makes res, the getattr task of an attribute access, once.
+	resolve sync.Once
+	res     *Delayed
 }
 
 var (
@@ -456,11 +460,38 @@ func (d *Delayed) resolved() *Delayed {
 	if d.obj == nil {
 		return d
 	}
-	r, err := kernelFor(d).delayedTask("getattr", false, delayedParams{Kind: "getattr", Name: d.attr}, nil, starlark.Tuple{d.obj}, nil)
-	if err != nil {
-		return d
-	}
-	return r
+	d.resolve.Do(func() {
+		r, err := kernelFor(d).delayedTask("getattr", false, delayedParams{Kind: "getattr", Name: d.attr}, nil, starlark.Tuple{d.obj}, nil)
+		if err != nil {
+			r = d
+		}
+		d.res = r
+	})
+	return d.res
+}
+
+// DaskGraph is the graph of d's task and everything it depends on
+// (session.Collection).
+func (d *Delayed) DaskGraph() graph.Graph { return d.resolved().g }
+
+// DaskKeys is d's one key.
+func (d *Delayed) DaskKeys() []graph.Key { return []graph.Key{d.resolved().key} }
+
+// PostCompute is d's computed value as a cell value.
+func (d *Delayed) PostCompute(parts []graph.Value) (starlark.Value, error) {
+	return toCell(parts[0]), nil
+}
+
+// PostPersist is a Delayed whose task holds the computed value.
+func (d *Delayed) PostPersist(parts []graph.Value) (starlark.Value, error) {
+	r := d.resolved()
+	return &Delayed{key: r.key, g: graph.Graph{r.key: graph.LiteralTask(r.key, parts[0])}, k: r.k}, nil
+}
+
+// Held is d again, its value kept on a Client's workers while keep lives.
+func (d *Delayed) Held(keep any) starlark.Value {
+	r := d.resolved()
+	return &Delayed{key: r.key, g: graph.Graph{r.key: r.g[r.key]}, held: keep, k: r.k}
 }
 
 func (d *Delayed) CallInternal(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

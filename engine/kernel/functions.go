@@ -460,19 +460,6 @@ func (g *Graph) GraphJSON() any {
 
 // ---- module functions ----
 
-// lazyArgs collects the lazy collections among args.
-func lazyArgs(args starlark.Tuple) []*dataframe.Collection {
-	var out []*dataframe.Collection
-	for _, a := range args {
-		if v, ok := engineValue(a); ok {
-			if c, ok := v.(*dataframe.Collection); ok {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
 // computeAll implements dask.compute(*collections): one graph for all of
 // them, so shared parts (the CSV reads) run once.
 func (k *Kernel) computeAll(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -515,18 +502,13 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 		}
 		return out, nil
 	}
-	// One graph for every collection and Delayed, found also inside
-	// lists, tuples and dicts as Dask traverses them.
+	// One graph for every collection, found also inside lists, tuples
+	// and dicts as Dask traverses them.
 	var gs []graph.Graph
 	var keys []graph.Key
-	walkLazy(args, func(c *dataframe.Collection, d *Delayed) {
-		if c != nil {
-			gs = append(gs, c.Graph)
-			keys = append(keys, c.Keys()...)
-		} else {
-			gs = append(gs, d.g)
-			keys = append(keys, d.key)
-		}
+	session.Walk(args, func(c session.Collection) {
+		gs = append(gs, c.DaskGraph())
+		keys = append(keys, c.DaskKeys()...)
 	})
 	values := map[graph.Key]graph.Value{}
 	if len(keys) > 0 {
@@ -540,30 +522,23 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 	}
 	rebuild := func(v starlark.Value) (starlark.Value, error) {
 		return session.MapNested(v, func(v starlark.Value) (starlark.Value, bool, error) {
-			if x, ok := v.(*Delayed); ok {
-				x = x.resolved()
-				if persist {
-					return &Delayed{key: x.key, g: graph.Graph{x.key: graph.LiteralTask(x.key, values[x.key])}, k: k}, true, nil
-				}
-				return toCell(values[x.key]), true, nil
-			}
-			ev, ok := engineValue(v)
-			c, lazy := ev.(*dataframe.Collection)
-			if !ok || !lazy {
+			if !session.IsCollection(v) {
 				return nil, false, nil
 			}
-			part := make([]graph.Value, c.NParts)
-			for i, key := range c.Keys() {
-				part[i] = values[key]
+			c := v.(session.Collection)
+			ks := c.DaskKeys()
+			parts := make([]graph.Value, len(ks))
+			for i, key := range ks {
+				parts[i] = values[key]
 			}
+			var r starlark.Value
+			var err error
 			if persist {
-				return fromEngine(c.Persisted(part)), true, nil
+				r, err = c.PostPersist(parts)
+			} else {
+				r, err = c.PostCompute(parts)
 			}
-			r, err := dataframe.Combine(c.Meta, part)
-			if err != nil {
-				return nil, true, err
-			}
-			return fromEngine(r), true, nil
+			return r, true, err
 		})
 	}
 	out := make([]starlark.Value, len(args))
@@ -577,47 +552,12 @@ func (k *Kernel) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persi
 	return out, nil
 }
 
-// walkLazy calls f for every collection and Delayed in v, looking inside
-// lists, tuples and dicts.
-func walkLazy(v starlark.Value, f func(*dataframe.Collection, *Delayed)) {
-	switch x := v.(type) {
-	case *Delayed:
-		f(nil, x.resolved())
-		return
-	case *starlark.List:
-		for i := 0; i < x.Len(); i++ {
-			walkLazy(x.Index(i), f)
-		}
-		return
-	case starlark.Tuple:
-		for _, e := range x {
-			walkLazy(e, f)
-		}
-		return
-	case *starlark.Dict:
-		for _, it := range x.Items() {
-			walkLazy(it[1], f)
-		}
-		return
-	}
-	if ev, ok := engineValue(v); ok {
-		if c, ok := ev.(*dataframe.Collection); ok {
-			f(c, nil)
-		}
-	}
-}
-
 func (k *Kernel) visualizeAll(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var gs []graph.Graph
 	var keys []graph.Key
-	walkLazy(args, func(c *dataframe.Collection, d *Delayed) {
-		if c != nil {
-			gs = append(gs, c.Graph)
-			keys = append(keys, c.Keys()...)
-		} else {
-			gs = append(gs, d.g)
-			keys = append(keys, d.key)
-		}
+	session.Walk(args, func(c session.Collection) {
+		gs = append(gs, c.DaskGraph())
+		keys = append(keys, c.DaskKeys()...)
 	})
 	return visualizeGraphs(gs, keys), nil
 }

@@ -500,54 +500,50 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 	if err != nil {
 		return nil, err
 	}
-	if x, ok := v.(*DaskArray); ok {
-		if persist {
-			return k.persistArray(x)
-		}
-		// A future of the whole array: the blocks on the workers, put
-		// together by one more task in the kernel.
-		v = x.finalized()
-	}
 	if d, ok := v.(*Delayed); ok {
 		f, err := c.submitDelayed(d)
 		if err != nil || !persist {
 			return f, err
 		}
-		d = d.resolved()
-		return &Delayed{key: d.key, g: graph.Graph{d.key: d.g[d.key]}, held: f, k: k}, nil
+		return d.Held(f), nil
 	}
-	ev, ok := engineValue(v)
-	coll, lazy := ev.(*dataframe.Collection)
-	if !ok || !lazy {
+	if !session.IsCollection(v) {
 		if persist {
 			return v, nil
 		}
 		return nil, fmt.Errorf("TypeError: compute() wants a Dask collection or a Delayed, not %s", session.TypeName(v))
 	}
-	g := dataframe.Project(coll.Graph, coll.Keys())
+	x := v.(session.Collection)
+	keys := x.DaskKeys()
+	g := dataframe.Project(x.DaskGraph(), keys)
 	if persist {
-		keys := coll.Keys()
 		if err := submitGraph(s, g, keys); err != nil {
 			return nil, err
 		}
-		// The partitions stay on the workers while the collection lives.
-		p := new(dataframe.Collection)
-		*p = *coll
-		runtime.AddCleanup(p, func(s *sched.Scheduler) { s.Release(keys) }, s)
-		return fromEngine(p), nil
+		// The parts stay on the workers while the collection lives.
+		keep := &heldKeys{keys}
+		runtime.AddCleanup(keep, func(s *sched.Scheduler) { s.Release(keys) }, s)
+		return x.Held(keep), nil
 	}
-	// One more task, in the kernel, puts the partitions together.
-	meta := coll.Meta
+	// One more task, in the kernel, puts the parts together.
 	key := graph.Key("finalize-" + newToken())
 	g = graph.Merge(g)
-	g[key] = &graph.Task{Key: key, Deps: coll.Keys(), Stages: []graph.Stage{{Op: "finalize", Fn: func(in []graph.Value) (graph.Value, error) {
-		return dataframe.Combine(meta, in)
+	g[key] = &graph.Task{Key: key, Deps: keys, Stages: []graph.Stage{{Op: "finalize", Fn: func(in []graph.Value) (graph.Value, error) {
+		r, err := x.PostCompute(in)
+		if err != nil {
+			return nil, err
+		}
+		return fromCell(r)
 	}}}}
 	if err := submitGraph(s, g, []graph.Key{key}); err != nil {
 		return nil, err
 	}
 	return newFuture(c, s, g[key]), nil
 }
+
+// heldKeys stands for keys a Client keeps on its workers for a persisted
+// collection; they are released when it is collected.
+type heldKeys struct{ keys []graph.Key }
 
 // waitFutures implements distributed.wait(futures, timeout=None).
 func (k *Kernel) waitFutures(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -909,3 +909,55 @@ func multiIndexRepr(vals []starlark.Value) string {
 	}
 	return "MultiIndex([" + strings.Join(lines, ",\n            ") + "],\n           )"
 }
+
+// DataFrame, Series and LazyScalar are collections (session.Collection)
+// when lazy.
+
+func (d *DataFrame) DaskGraph() graph.Graph { return lazyGraph(d.lazy) }
+func (d *DataFrame) DaskKeys() []graph.Key  { return d.lazy.Keys() }
+func (d *DataFrame) PostCompute(p []graph.Value) (starlark.Value, error) {
+	return lazyCompute(d.lazy, p)
+}
+func (d *DataFrame) PostPersist(p []graph.Value) (starlark.Value, error) {
+	return fromEngine(d.lazy.Persisted(p)), nil
+}
+func (d *DataFrame) Held(keep any) starlark.Value { return lazyHeld(d.lazy, keep) }
+
+func (s *Series) DaskGraph() graph.Graph                              { return lazyGraph(s.lazy) }
+func (s *Series) DaskKeys() []graph.Key                               { return s.lazy.Keys() }
+func (s *Series) PostCompute(p []graph.Value) (starlark.Value, error) { return lazyCompute(s.lazy, p) }
+func (s *Series) PostPersist(p []graph.Value) (starlark.Value, error) {
+	return fromEngine(s.lazy.Persisted(p)), nil
+}
+func (s *Series) Held(keep any) starlark.Value { return lazyHeld(s.lazy, keep) }
+
+func (l *LazyScalar) DaskGraph() graph.Graph                              { return lazyGraph(l.c) }
+func (l *LazyScalar) DaskKeys() []graph.Key                               { return l.c.Keys() }
+func (l *LazyScalar) PostCompute(p []graph.Value) (starlark.Value, error) { return lazyCompute(l.c, p) }
+func (l *LazyScalar) PostPersist(p []graph.Value) (starlark.Value, error) {
+	return fromEngine(l.c.Persisted(p)), nil
+}
+func (l *LazyScalar) Held(keep any) starlark.Value { return lazyHeld(l.c, keep) }
+
+func lazyGraph(c *dataframe.Collection) graph.Graph {
+	if c == nil {
+		return nil
+	}
+	return c.Graph
+}
+
+// lazyCompute puts computed partitions together, as pandas values.
+func lazyCompute(c *dataframe.Collection, parts []graph.Value) (starlark.Value, error) {
+	r, err := dataframe.Combine(c.Meta, parts)
+	if err != nil {
+		return nil, err
+	}
+	return fromEngine(r), nil
+}
+
+// lazyHeld is c again, holding keep while it lives.
+func lazyHeld(c *dataframe.Collection, keep any) starlark.Value {
+	p := *c
+	p.Hold = keep
+	return fromEngine(&p)
+}
