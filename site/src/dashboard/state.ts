@@ -206,6 +206,8 @@ function row(s: State, name: string): number {
   return i;
 }
 
+// bar adds a task's (or a transfer's) bar to the task stream, on worker
+// on's row; past 80,000 bars, those older than a minute are dropped.
 function bar(s: State, on: string, start: number, stop: number, prefix: string, transfer: boolean, key: string) {
   const ri = row(s, on);
   const fill = transfer ? "rgba(201, 42, 42, 0.75)" : colour(s, prefix);
