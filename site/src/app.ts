@@ -4,7 +4,8 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
-import { Kernel, Output, Status } from "./kernel";
+import { Kernel, Status } from "./kernel";
+import type { Output } from "./types";
 import { renderOutput } from "./output";
 import { Dashboard } from "./dashboard";
 

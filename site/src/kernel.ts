@@ -2,16 +2,7 @@
 // client, scheduler) and N worker web workers, wired to the kernel with
 // MessageChannels so that tasks and partitions never pass through the page.
 
-export type Output = {
-  type: "stream" | "execute_result" | "display_data" | "error" | "set_next_input";
-  name?: string;
-  text?: string;
-  data?: Record<string, any>;
-  execution_count?: number;
-  ename?: string;
-  evalue?: string;
-  traceback?: string[];
-};
+import type { Event, Output } from "./types";
 
 export type Status = "starting" | "idle" | "busy" | "dead";
 
@@ -32,8 +23,8 @@ export class Kernel {
 
   // events holds the scheduler's events not yet taken by events();
   // listeners get every batch as it arrives (the dashboards).
-  private eventLog: any[] = [];
-  private listeners: ((events: any[]) => void)[] = [];
+  private eventLog: Event[] = [];
+  private listeners: ((events: Event[]) => void)[] = [];
 
   // names[i] is worker i's name; peer channels link every pair.
   private names: string[] = [];
@@ -137,11 +128,11 @@ export class Kernel {
   }
 
   // events returns the events recorded since the last call.
-  events(): any[] {
+  events(): Event[] {
     return this.eventLog.splice(0);
   }
 
-  subscribe(fn: (events: any[]) => void): () => void {
+  subscribe(fn: (events: Event[]) => void): () => void {
     this.listeners.push(fn);
     return () => {
       this.listeners = this.listeners.filter((f) => f !== fn);
@@ -164,7 +155,7 @@ export class Kernel {
       return;
     }
     if (m.type === "events") {
-      const evs = JSON.parse(m.events);
+      const evs: Event[] = JSON.parse(m.events);
       for (const e of evs) this.eventLog.push(e);
       if (this.eventLog.length > 250000) this.eventLog.splice(0, this.eventLog.length - 200000);
       for (const fn of this.listeners) fn(evs);

@@ -1,7 +1,7 @@
 // Rendering of cell outputs: streams, rich results (HTML, task graphs or
 // text), errors.
 import dagre from "@dagrejs/dagre";
-import type { Output } from "./kernel";
+import type { Output } from "./types";
 
 type GraphJSON = { nodes: { id: string; prefix: string; deps?: string[] }[]; outputs?: string[] };
 

@@ -4,26 +4,7 @@
 // per-partition chains read-csv → getitem → chunk become one chain of
 // groups), each drawn with how much of it is done.
 import dagre from "@dagrejs/dagre";
-
-export type TaskState = "waiting" | "processing" | "memory" | "released" | "erred";
-
-// Group is the tasks of one key prefix in the current computation.
-export type Group = {
-  total: number;
-  processing: number;
-  memory: number;
-  released: number;
-  erred: number;
-  deps: Set<string>;
-  preset: number; // results already in memory when announced (scattered, persisted)
-};
-
-export function waiting(g: Group): number {
-  return Math.max(0, g.total - g.processing - g.memory - g.released - g.erred);
-}
-
-// maxGraphTasks is the largest graph drawn task by task.
-export const maxGraphTasks = 150;
+import { colour, maxGraphTasks, waiting, type Group, type State, type TaskState } from "./state";
 
 type Placed = { x: number; y: number; w: number; h: number };
 
@@ -36,7 +17,7 @@ export class LiveGraph {
 
   constructor(
     private panel: HTMLElement,
-    private colour: (prefix: string) => string,
+    private s: State,
   ) {
     this.canvas = panel.querySelector("canvas")!;
     this.tip = panel.querySelector(".dash-tip")!;
@@ -50,7 +31,8 @@ export class LiveGraph {
 
   // draw draws the graph of tasks (when every task of the computation is
   // known one by one and there are few) or of groups.
-  draw(tasks: Map<string, { prefix: string; deps: string[] }>, states: Map<string, TaskState>, groups: Map<string, Group>) {
+  draw() {
+    const { tasks, states, groups } = this.s;
     this.tasks = tasks;
     this.states = states;
     this.groups = groups;
@@ -160,7 +142,7 @@ export class LiveGraph {
     for (const [k, n] of nodes) {
       const t = this.tasks.get(k);
       const st = this.states.get(k) || "waiting";
-      const c = this.colour(t?.prefix || "?");
+      const c = colour(this.s, t?.prefix || "?");
       g.beginPath();
       g.arc(n.x, n.y, 6, 0, 2 * Math.PI);
       switch (st) {
@@ -204,7 +186,7 @@ export class LiveGraph {
       if (!gr) continue;
       const x = n.x - n.w / 2;
       const y = n.y - n.h / 2;
-      const c = this.colour(p);
+      const c = colour(this.s, p);
       g.fillStyle = "#f1f3f5";
       g.fillRect(x, y, n.w, n.h);
       // released, in memory, processing, erred: left to right, as in the progress panel.
