@@ -62,7 +62,7 @@ func (c *Client) Attr(name string) (starlark.Value, error) {
 			}
 			k := kernelOf(thread)
 			if k.client == c {
-				k.client = nil
+				k.setClient(nil)
 			}
 			if c.cluster != nil {
 				err := c.cluster.Close()
@@ -111,7 +111,7 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 		}
 	}
 	c := &Client{k: k, cluster: cl, info: cl.Info()}
-	k.client = c
+	k.setClient(c)
 	return c, nil
 }
 
@@ -165,7 +165,7 @@ func (c *Client) Enter(*starlark.Thread) (starlark.Value, error) { return c, nil
 
 func (c *Client) Exit(th *starlark.Thread) error {
 	if c.k != nil && c.k.client == c {
-		c.k.client = nil
+		c.k.setClient(nil)
 	}
 	if c.remote != nil {
 		return c.remote.close(c.k.context())
@@ -184,3 +184,19 @@ func (c *LocalCluster) Exit(*starlark.Thread) error { return c.cluster.Close() }
 
 func (c *Client) PyClass() string       { return "distributed.client.Client" }
 func (c *LocalCluster) PyClass() string { return "distributed.deploy.local.LocalCluster" }
+
+// setClient makes c the open Client (nil: none), whose cluster
+// collections compute on and whose remote cluster reads data.
+func (k *Kernel) setClient(c *Client) {
+	k.client = c
+	var cluster Cluster
+	var remote session.Remote
+	if c != nil && c.cluster != nil {
+		cluster = c.cluster
+	}
+	if c != nil && c.remote != nil {
+		remote = remoteReader{k, c.remote}
+	}
+	k.s.SetCluster(cluster)
+	k.s.SetRemote(remote)
+}

@@ -475,3 +475,38 @@ func (s *Series) PyLen(th *starlark.Thread) (int, error) {
 	}
 	return lazyLen(kernelOf(th), s.lazy)
 }
+
+// Frames, series, lazy scalars and times travel in tasks as their engine
+// values (session.TaskValuer), and come back as these cell values.
+
+func (d *DataFrame) TaskValue() graph.Value {
+	if d.lazy != nil {
+		return d.lazy
+	}
+	return d.eager
+}
+
+func (s *Series) TaskValue() graph.Value {
+	if s.lazy != nil {
+		return s.lazy
+	}
+	return s.eager
+}
+
+func (l *LazyScalar) TaskValue() graph.Value { return l.c }
+func (t Timestamp) TaskValue() graph.Value   { return time.Time(t) }
+func (d Timedelta) TaskValue() graph.Value   { return time.Duration(d) }
+
+func init() {
+	session.RegisterCellValue(func(v graph.Value) (starlark.Value, bool) {
+		switch v := v.(type) {
+		case *dataframe.Collection, *frame.Frame, *frame.Series:
+			return fromEngine(v), true
+		case time.Time:
+			return Timestamp(v), true
+		case time.Duration:
+			return Timedelta(v), true
+		}
+		return nil, false
+	})
+}

@@ -1159,14 +1159,14 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 	case "name":
 		return starlark.String(x.name), nil
 	case "dask":
-		return visualizeGraphs([]graph.Graph{x.g}, x.keys()), nil
+		return session.Visualize([]graph.Graph{x.g}, x.keys()), nil
 	case "__dask_keys__":
 		return method(func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 			return x.nestedKeys(), nil
 		})
 	case "visualize":
 		return method(func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return visualizeGraphs([]graph.Graph{x.g}, x.keys()), nil
+			return session.Visualize([]graph.Graph{x.g}, x.keys()), nil
 		})
 	case "compute":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

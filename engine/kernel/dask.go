@@ -10,13 +10,14 @@ import (
 	"burst/engine/csv"
 	"burst/engine/dataframe"
 	"burst/engine/frame"
+	"burst/engine/session"
 )
 
 // readCSV implements dask.dataframe.read_csv.
-func (k *Kernel) readCSV(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if s := k.activeRemote(); s != nil {
+func (k *Kernel) readCSV(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if r := session.Of(th).Remote(); r != nil {
 		// A Client of a remote cluster is open: the cluster reads.
-		return k.remoteReadCSV(s, args, kwargs)
+		return r.ReadCSV(th, args, kwargs)
 	}
 	urlpath, opt, blocksize, err := readCSVArgs("read_csv", args, kwargs)
 	if err != nil {

@@ -435,24 +435,16 @@ func substitute(v starlark.Value, inputs []starlark.Value) starlark.Value {
 }
 
 // toCell turns a task's value into a cell value.
-func toCell(v graph.Value) starlark.Value {
-	if s, ok := v.(starlark.Value); ok {
-		return s
-	}
-	return fromEngine(v)
-}
+func toCell(v graph.Value) starlark.Value { return session.CellValue(v) }
 
 // fromCell turns a cell value into a task's value: frames, series and
 // scalars as the engine holds them, other values (lists, dicts) frozen.
 func fromCell(v starlark.Value) (graph.Value, error) {
-	if ev, ok := engineValue(v); ok {
-		if _, lazy := ev.(*dataframe.Collection); lazy {
-			return nil, fmt.Errorf("TypeError: a delayed function returned a Dask collection; return computed values (call .compute() inside, or use map_partitions)")
-		}
-		return ev, nil
+	tv := session.TaskValue(v)
+	if _, lazy := tv.(*dataframe.Collection); lazy {
+		return nil, fmt.Errorf("TypeError: a delayed function returned a Dask collection; return computed values (call .compute() inside, or use map_partitions)")
 	}
-	v.Freeze()
-	return v, nil
+	return tv, nil
 }
 
 // resolved turns an attribute access into its getattr task.
@@ -539,7 +531,7 @@ func (d *Delayed) Attr(name string) (starlark.Value, error) {
 	case "key":
 		return starlark.String(r.key), nil
 	case "dask":
-		return &Graph{r.g, []graph.Key{r.key}}, nil
+		return session.Visualize([]graph.Graph{r.g}, []graph.Key{r.key}), nil
 	case "compute":
 		return starlark.NewBuiltin("compute", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			out, err := kernelOf(th).computeMany(starlark.Tuple{r}, kwargs, false)
@@ -558,7 +550,7 @@ func (d *Delayed) Attr(name string) (starlark.Value, error) {
 		}), nil
 	case "visualize":
 		return starlark.NewBuiltin("visualize", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return visualizeGraphs([]graph.Graph{r.g}, []graph.Key{r.key}), nil
+			return session.Visualize([]graph.Graph{r.g}, []graph.Key{r.key}), nil
 		}), nil
 	}
 	if strings.HasPrefix(name, "_") {

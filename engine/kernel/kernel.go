@@ -65,6 +65,8 @@ type Kernel struct {
 // New returns a kernel with empty state running on host.
 func New(host Host) *Kernel {
 	k := &Kernel{s: session.New(host)}
+	k.s.SetRunner(k)
+	k.s.SetComputing(k)
 	k.modules = k.makeModules()
 	k.docs, k.methodDocs = maps.Clone(docs), maps.Clone(methodDocs)
 	for _, lib := range libraries() {
@@ -84,12 +86,7 @@ func (k *Kernel) ExecutionCount() int { return k.count }
 
 // computer returns where collections compute: the Client's cluster if a
 // Client exists, else the host's local pool.
-func (k *Kernel) computer() dataframe.Computer {
-	if k.client != nil && k.client.cluster != nil {
-		return dataframe.Optimized(k.client.cluster)
-	}
-	return dataframe.Optimized(k.s.Host().Local())
-}
+func (k *Kernel) computer() dataframe.Computer { return k.s.Computer() }
 
 var fileOptions = python.FileOptions()
 
@@ -489,4 +486,24 @@ func pythonErrorName(msg string) string {
 		return "KeyboardInterrupt"
 	}
 	return "TypeError"
+}
+
+// Call runs a cell's function from a task (session.Runner).
+func (k *Kernel) Call(fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return callCell(k, fn, args, kwargs)
+}
+
+// Portable sends fn to the workers as source (session.Runner).
+func (k *Kernel) Portable(fn starlark.Callable, extra starlark.Tuple, what string, each bool) (any, bool) {
+	p, ok := portableCall(k, fn, extra, what)
+	if !ok {
+		return nil, false
+	}
+	p.Each = each
+	return p, true
+}
+
+// Compute is dask.compute and dask.persist (session.Computing).
+func (k *Kernel) Compute(_ *starlark.Thread, args starlark.Tuple, persist bool) ([]starlark.Value, error) {
+	return k.computeMany(args, nil, persist)
 }

@@ -212,7 +212,7 @@ func (k *Kernel) connectRemote(address string) (*Client, error) {
 	}
 	info := ClusterInfo{Kind: "distributed (remote, through the Burst server)", Address: s.info.Address, Workers: s.info.NWorkers, Threads: s.info.NThreads, Memory: s.info.Memory}
 	c := &Client{k: k, remote: s, info: info}
-	k.client = c
+	k.setClient(c)
 	return c, nil
 }
 
@@ -223,7 +223,7 @@ func (k *Kernel) closeClient() {
 	if c == nil {
 		return
 	}
-	k.client = nil
+	k.setClient(nil)
 	if c.cluster != nil {
 		c.cluster.Close()
 		c.cluster = nil
@@ -231,15 +231,6 @@ func (k *Kernel) closeClient() {
 	if c.remote != nil {
 		c.remote.close(k.context())
 	}
-}
-
-// activeRemote returns the session of the active remote Client, if any:
-// while there is one, dd.read_csv reads on its cluster.
-func (k *Kernel) activeRemote() *remoteSession {
-	if k.client != nil && k.client.remote != nil && !k.client.remote.closed {
-		return k.client.remote
-	}
-	return nil
 }
 
 // remoteClientAttr implements a remote Client's methods: close, persist
@@ -259,7 +250,7 @@ func (c *Client) remoteClientAttr(name string) (starlark.Value, error) {
 			}
 			k := kernelOf(th)
 			if k.client == c {
-				k.client = nil
+				k.setClient(nil)
 			}
 			return starlark.None, s.close(k.context())
 		})
@@ -338,4 +329,17 @@ func jsonScalar(v any) any {
 		return int64(f)
 	}
 	return v
+}
+
+// remoteReader is an open remote session, as the dataframe library reads
+// through it (session.Remote).
+type remoteReader struct {
+	k *Kernel
+	s *remoteSession
+}
+
+func (r remoteReader) Open() bool { return !r.s.closed }
+
+func (r remoteReader) ReadCSV(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return r.k.remoteReadCSV(r.s, args, kwargs)
 }

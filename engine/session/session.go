@@ -75,6 +75,7 @@ type Session struct {
 	emit func(Output)
 	// state is each module's own state, by the module's key.
 	state map[any]any
+	svc   services
 }
 
 // New returns the session of a kernel running on host.

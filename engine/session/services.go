@@ -1,0 +1,106 @@
+package session
+
+import (
+	"fmt"
+
+	"go.starlark.net/starlark"
+
+	"burst/engine/dataframe"
+)
+
+// Libraries meet through the session: the kernel runs cell functions
+// for them (Runner), dask computes collections (Computing) and keeps the
+// Client's cluster, and a Client of a remote cluster reads data there
+// (Remote). Each is set by the one package that provides it, so no
+// library imports another for these.
+
+// Runner is what libraries ask of the kernel that runs them.
+type Runner interface {
+	// Call calls fn, a cell's function, from engine code (a task), on
+	// a thread of its own in the session: its prints go to the running
+	// cell.
+	Call(fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
+	// Portable returns the parameters of a "call" stage that runs fn on
+	// the workers with extra plain arguments after the partition (on
+	// each of its values when each is set); false when fn or an
+	// argument cannot leave the kernel. what names the caller in errors
+	// ("map_partitions").
+	Portable(fn starlark.Callable, extra starlark.Tuple, what string, each bool) (params any, ok bool)
+}
+
+// Computing is dask's compute and persist of collections, with the
+// session's Client when there is one.
+type Computing interface {
+	// Compute computes the collections among args (in lists, tuples and
+	// dicts too) in one graph, as dask.compute does; with persist, it
+	// persists them, as dask.persist.
+	Compute(thread *starlark.Thread, args starlark.Tuple, persist bool) ([]starlark.Value, error)
+}
+
+// Remote is a Client's session on a remote Dask cluster, while it is
+// open: the dataframe library reads there.
+type Remote interface {
+	// Open reports whether the session is still open.
+	Open() bool
+	// ReadCSV is dask.dataframe.read_csv on the remote cluster.
+	ReadCSV(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
+}
+
+// services are the session's links between libraries.
+type services struct {
+	runner    Runner
+	computing Computing
+	cluster   Cluster
+	remote    Remote
+}
+
+// SetRunner sets the kernel that runs the session's cells.
+func (s *Session) SetRunner(r Runner) { s.mu.Lock(); s.svc.runner = r; s.mu.Unlock() }
+
+// Runner is the kernel running the session.
+func (s *Session) Runner() Runner { s.mu.Lock(); defer s.mu.Unlock(); return s.svc.runner }
+
+// SetComputing sets dask's compute.
+func (s *Session) SetComputing(c Computing) { s.mu.Lock(); s.svc.computing = c; s.mu.Unlock() }
+
+// Compute computes (or persists) the collections among args with dask.
+func (s *Session) Compute(thread *starlark.Thread, args starlark.Tuple, persist bool) ([]starlark.Value, error) {
+	s.mu.Lock()
+	c := s.svc.computing
+	s.mu.Unlock()
+	if c == nil {
+		return nil, fmt.Errorf("RuntimeError: this kernel has no dask to compute with")
+	}
+	return c.Compute(thread, args, persist)
+}
+
+// SetCluster sets the cluster a Client runs on (nil when none is open):
+// collections compute there.
+func (s *Session) SetCluster(c Cluster) { s.mu.Lock(); s.svc.cluster = c; s.mu.Unlock() }
+
+// Cluster is the open Client's cluster in this process; nil when there
+// is none.
+func (s *Session) Cluster() Cluster { s.mu.Lock(); defer s.mu.Unlock(); return s.svc.cluster }
+
+// Computer is where collections compute: the open Client's cluster, else
+// the host's local pool; graphs are narrowed (dataframe.Project) first.
+func (s *Session) Computer() dataframe.Computer {
+	if c := s.Cluster(); c != nil {
+		return dataframe.Optimized(c)
+	}
+	return dataframe.Optimized(s.host.Local())
+}
+
+// SetRemote sets the open Client's remote cluster (nil when none is).
+func (s *Session) SetRemote(r Remote) { s.mu.Lock(); s.svc.remote = r; s.mu.Unlock() }
+
+// Remote is the open Client's remote cluster; nil when there is none.
+func (s *Session) Remote() Remote {
+	s.mu.Lock()
+	r := s.svc.remote
+	s.mu.Unlock()
+	if r == nil || !r.Open() {
+		return nil
+	}
+	return r
+}
