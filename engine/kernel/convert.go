@@ -99,12 +99,6 @@ func lazyOf(v any) *dataframe.Collection {
 	return nil
 }
 
-// opPrefix names an operator in task keys as Dask does.
-var opPrefix = map[string]string{
-	"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow",
-	"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "&": "and", "|": "or", "^": "xor",
-}
-
 // apply runs op on engine values: at once when they are all eager, as
 // pandas; as a new lazy collection when any is lazy, as Dask.
 func apply(prefix, op string, params any, args ...any) (starlark.Value, error) {
@@ -188,7 +182,7 @@ func binary(op string, x, y starlark.Value) (starlark.Value, error) {
 	if !ok1 || !ok2 {
 		return nil, nil // not ours: Starlark reports the type error
 	}
-	prefix := opPrefix[op]
+	prefix, _ := session.OpPrefix(op)
 	_, aScalar := goScalar(x)
 	_, bScalar := goScalar(y)
 	switch {

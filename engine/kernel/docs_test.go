@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/lib/dask"
 	"sort"
 	"testing"
 
@@ -20,13 +21,13 @@ func TestEverythingDocumented(t *testing.T) {
 			if path == "distributed" {
 				path = "dask.distributed"
 			}
-			if docs[path+"."+name] == "" {
+			if k.docs[path+"."+name] == "" {
 				missing = append(missing, path+"."+name)
 			}
 		}
 	}
 	for name, v := range k.builtin {
-		if _, ok := v.(*starlark.Builtin); ok && name[0] != '_' && docs[name] == "" {
+		if _, ok := v.(*starlark.Builtin); ok && name[0] != '_' && k.docs[name] == "" {
 			missing = append(missing, name)
 		}
 	}
@@ -34,11 +35,11 @@ func TestEverythingDocumented(t *testing.T) {
 	methods = append(methods, frameMethods.names()...)
 	methods = append(methods, seriesMethods.names()...)
 	methods = append(methods, groupMethods...)
-	methods = append(methods, futureAttrs...)
-	methods = append(methods, delayedMethods...)
-	methods = append(methods, clientAttrs...)
+	methods = append(methods, (&dask.Future{}).AttrNames()...)
+	methods = append(methods, (&dask.Delayed{}).AttrNames()...)
+	methods = append(methods, dask.ClientMethods()...)
 	for _, m := range methods {
-		if methodDocs[m] == "" && docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
+		if k.methodDocs[m] == "" && k.docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
 			missing = append(missing, "method "+m)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/dask"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -20,7 +21,13 @@ func builtin(name string, fn func(thread *starlark.Thread, b *starlark.Builtin, 
 
 // makeModules builds the modules cells can import.
 func (k *Kernel) makeModules() map[string]*Module {
-	mods := map[string]*Module{
+	mods := map[string]*Module{}
+	for _, lib := range libraries() {
+		for path, m := range lib.Modules(k.s) {
+			mods[path] = m
+		}
+	}
+	for path, m := range map[string]*Module{
 		"dask.dataframe": {Name: "dask.dataframe", Members: starlark.StringDict{
 			"read_csv":     builtin("read_csv", k.readCSV),
 			"from_pandas":  builtin("from_pandas", k.fromPandas),
@@ -39,38 +46,22 @@ func (k *Kernel) makeModules() map[string]*Module {
 			"Series":       builtin("Series", pdSeries),
 			"NaT":          starlark.None,
 		}},
-		"dask.distributed": {Name: "dask.distributed", Members: starlark.StringDict{
-			"Client":       builtin("Client", k.newClient),
-			"LocalCluster": builtin("LocalCluster", k.newLocalCluster),
-			"wait":         builtin("wait", k.waitFutures),
-			"as_completed": builtin("as_completed", k.asCompleted),
-			"progress":     builtin("progress", k.progress),
-			"fire_and_forget": builtin("fire_and_forget", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-				return starlark.None, nil
-			}),
-		}},
 		"numpy": numpyModule(),
-		"dask.delayed": {Name: "dask.delayed", Members: starlark.StringDict{
-			"delayed": builtin("delayed", k.delayed),
-		}},
+	} {
+		mods[path] = m
 	}
-	mods["dask"] = &Module{Name: "dask", Members: starlark.StringDict{
-		"dataframe":   mods["dask.dataframe"],
-		"distributed": mods["dask.distributed"],
-		"compute":     builtin("compute", k.computeAll),
-		"delayed":     builtin("delayed", k.delayed),
-		"persist":     builtin("persist", k.persistAll),
-		"visualize":   builtin("visualize", k.visualizeAll),
-	}}
-	mods["distributed"] = mods["dask.distributed"]
 	mods["burst"] = k.burstModule()
 	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
 	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
 	k.addSklearn(mods)
 	k.addDaskArray(mods)
-	for _, lib := range libraries() {
-		for path, m := range lib.Modules(k.s) {
-			mods[path] = m
+	// A module's submodules are its attributes, as once imported in
+	// Python: dask.dataframe, numpy.random.
+	for path, m := range mods {
+		if i := strings.LastIndexByte(path, '.'); i > 0 {
+			if parent := mods[path[:i]]; parent != nil && parent.Members[path[i+1:]] == nil {
+				parent.Members[path[i+1:]] = m
+			}
 		}
 	}
 	return mods
@@ -81,6 +72,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
+		dask.Library,
 	}
 }
 

@@ -543,15 +543,12 @@ func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collect
 		}
 		return fromEngine(v), nil
 	case "persist":
-		if k.client != nil && k.client.cluster != nil && k.client.cluster.Scheduler() != nil {
-			// The partitions stay on the workers.
-			return k.clientCompute(k.client, fromEngine(c), true)
-		}
-		vs, err := k.computer().Compute(k.context(), c.Graph, c.Keys())
+		// With a Client, the partitions stay on its workers.
+		out, err := k.s.Compute(thread, starlark.Tuple{fromEngine(c)}, true)
 		if err != nil {
 			return nil, err
 		}
-		return fromEngine(c.Persisted(vs)), nil
+		return out[0], nil
 	case "visualize":
 		return visualize([]*dataframe.Collection{c}), nil
 	}
