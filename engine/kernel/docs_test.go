@@ -20,13 +20,13 @@ func TestEverythingDocumented(t *testing.T) {
 			if path == "distributed" {
 				path = "dask.distributed"
 			}
-			if docs[path+"."+name] == "" {
+			if k.docs[path+"."+name] == "" {
 				missing = append(missing, path+"."+name)
 			}
 		}
 	}
 	for name, v := range k.builtin {
-		if _, ok := v.(*starlark.Builtin); ok && name[0] != '_' && docs[name] == "" {
+		if _, ok := v.(*starlark.Builtin); ok && name[0] != '_' && k.docs[name] == "" {
 			missing = append(missing, name)
 		}
 	}
@@ -38,7 +38,7 @@ func TestEverythingDocumented(t *testing.T) {
 	methods = append(methods, delayedMethods...)
 	methods = append(methods, clientAttrs...)
 	for _, m := range methods {
-		if methodDocs[m] == "" && docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
+		if k.methodDocs[m] == "" && k.docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
 			missing = append(missing, "method "+m)
 		}
 	}

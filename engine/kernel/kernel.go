@@ -324,14 +324,27 @@ func (k *Kernel) forgetDeleted() {
 func (k *Kernel) run(f func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if p, ok := r.(pyPanic); ok {
-				err = p.err // an exception from a method that cannot return one
+			if p, ok := r.(session.PyPanic); ok {
+				err = p.Err // an exception from a method that cannot return one
 				return
 			}
 			err = fmt.Errorf("InternalError: %v (this is a bug in Burst; the kernel is still usable)", r)
 		}
 	}()
 	return f()
+}
+
+// recoverPyPanic, deferred, turns a session.PyPanic (an exception from a
+// method that cannot return one: bool(array)) into *err; other panics go
+// on.
+func recoverPyPanic(err *error) {
+	if r := recover(); r != nil {
+		p, ok := r.(session.PyPanic)
+		if !ok {
+			panic(r)
+		}
+		*err = p.Err
+	}
 }
 
 var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker|StopIteration)(?:: ?|$)`)

@@ -7,6 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/numpy"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -49,7 +50,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 				return starlark.None, nil
 			}),
 		}},
-		"numpy": numpyModule(),
 		"dask.delayed": {Name: "dask.delayed", Members: starlark.StringDict{
 			"delayed": builtin("delayed", k.delayed),
 		}},
@@ -64,8 +64,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 	}}
 	mods["distributed"] = mods["dask.distributed"]
 	mods["burst"] = k.burstModule()
-	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
-	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
 	k.addSklearn(mods)
 	k.addDaskArray(mods)
 	for _, lib := range libraries() {
@@ -81,6 +79,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
+		numpy.Library,
 	}
 }
 
@@ -91,8 +90,6 @@ func (k *Kernel) builtins() starlark.StringDict {
 		"_import":     builtin("_import", k.importModule),
 		"display":     builtin("display", k.display),
 		"help":        builtin("help", k.help),
-		"_slice":      builtin("_slice", makeSlice),
-		"_at":         matmulOp{},
 		"_time_start": builtin("_time_start", k.timeStart),
 		"_time_end":   builtin("_time_end", k.timeEnd),
 		"_timeit":     builtin("_timeit", k.timeit),
