@@ -12,6 +12,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/lib/numpy"
 	"burst/engine/session"
 )
 
@@ -31,7 +32,7 @@ func dtypesOf(m *frame.Frame) *frame.Series {
 // callCell calls a cell's function from engine code (a task), on a thread
 // of its own.
 func callCell(k *Kernel, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
-	defer recoverPyPanic(&err) // bool(array) in the function
+	defer session.Recover(&err) // bool(array) in the function
 	th := &starlark.Thread{Name: "task", Print: func(_ *starlark.Thread, msg string) {
 		k.Emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"})
 	}}
@@ -655,8 +656,8 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if err := starlark.UnpackArgs("DataFrame", args, kwargs, "data?", &data, "columns?", &columns); err != nil {
 		return nil, err
 	}
-	if a, ok := data.(*NDArray); ok {
-		return frameOfArray(a.a, columns)
+	if a, ok := data.(*numpy.NDArray); ok {
+		return frameOfArray(a.Array(), columns)
 	}
 	if columns != starlark.None {
 		return nil, fmt.Errorf("NotImplementedError: Burst takes columns= with an array; with a dict, its keys are the columns")

@@ -14,6 +14,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/lib/numpy"
 	"burst/engine/session"
 )
 
@@ -285,7 +286,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 				if err != nil {
 					return nil, err
 				}
-				return &NDArray{a}, nil
+				return numpy.NewArray(a), nil
 			}), nil
 		}
 		// A numeric frame's values are a numpy array; others stay lists.
@@ -449,7 +450,7 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 				if err != nil {
 					return nil, err
 				}
-				return &NDArray{a}, nil
+				return numpy.NewArray(a), nil
 			}), nil
 		}
 		if s.eager != nil {
