@@ -387,10 +387,6 @@ func visualize(cs []*dataframe.Collection) *session.Graph {
 
 // ---- module functions ----
 
-
-
-
-
 // fromPandas implements dd.from_pandas(df, npartitions=N).
 func (k *Kernel) fromPandas(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var data starlark.Value
