@@ -16,6 +16,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/lib/pandas"
 	"burst/engine/session"
 )
 
@@ -109,7 +110,7 @@ func (k *Kernel) delayed(th *starlark.Thread, b *starlark.Builtin, args starlark
 		return v, nil
 	case starlark.Callable:
 		if name == "" {
-			name = fnName(v)
+			name = pandas.FnName(v)
 		}
 		token := newToken()
 		if pure {
@@ -320,7 +321,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 		case *DelayedFunction:
 			return x.fn, true, nil
 		}
-		if ev, ok := engineValue(v); ok {
+		if ev, ok := pandas.EngineValue(v); ok {
 			switch ev.(type) {
 			case *frame.Frame, *frame.Series:
 				key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(session.TypeName(v)), newToken()))
@@ -497,7 +498,7 @@ func (d *Delayed) CallInternal(th *starlark.Thread, args starlark.Tuple, kwargs 
 
 func (d *Delayed) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	sym := op.String()
-	prefix, ok := opPrefix[sym]
+	prefix, ok := pandas.OpPrefix(sym)
 	if !ok {
 		return nil, nil
 	}

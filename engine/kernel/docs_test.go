@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/lib/pandas"
 	"sort"
 	"testing"
 
@@ -20,25 +21,25 @@ func TestEverythingDocumented(t *testing.T) {
 			if path == "distributed" {
 				path = "dask.distributed"
 			}
-			if docs[path+"."+name] == "" {
+			if k.docs[path+"."+name] == "" {
 				missing = append(missing, path+"."+name)
 			}
 		}
 	}
 	for name, v := range k.builtin {
-		if _, ok := v.(*starlark.Builtin); ok && name[0] != '_' && docs[name] == "" {
+		if _, ok := v.(*starlark.Builtin); ok && name[0] != '_' && k.docs[name] == "" {
 			missing = append(missing, name)
 		}
 	}
 	var methods []string
-	methods = append(methods, frameMethods.names()...)
-	methods = append(methods, seriesMethods.names()...)
-	methods = append(methods, groupMethods...)
+	methods = append(methods, pandas.FrameMethods()...)
+	methods = append(methods, pandas.SeriesMethods()...)
+	methods = append(methods, pandas.GroupMethods()...)
 	methods = append(methods, futureAttrs...)
 	methods = append(methods, delayedMethods...)
 	methods = append(methods, clientAttrs...)
 	for _, m := range methods {
-		if methodDocs[m] == "" && docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
+		if k.methodDocs[m] == "" && k.docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
 			missing = append(missing, "method "+m)
 		}
 	}

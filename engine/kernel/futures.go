@@ -13,6 +13,7 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/graph"
+	"burst/engine/lib/pandas"
 	"burst/engine/sched"
 	"burst/engine/session"
 )
@@ -451,7 +452,7 @@ func (k *Kernel) callTask(f starlark.Callable, pure bool, key string, args starl
 	if df, ok := f.(*DelayedFunction); ok {
 		f = df.fn
 	}
-	d, err := k.delayedTask(fnName(f), pure, delayedParams{Kind: "call"}, f, args, kwargs)
+	d, err := k.delayedTask(pandas.FnName(f), pure, delayedParams{Kind: "call"}, f, args, kwargs)
 	if err != nil || key == "" {
 		return d, err
 	}
@@ -659,7 +660,7 @@ func (k *Kernel) progress(th *starlark.Thread, b *starlark.Builtin, args starlar
 	var futures []*Future
 	for _, a := range args {
 		futures = append(futures, futuresIn(a)...)
-		if v, ok := engineValue(a); ok {
+		if v, ok := pandas.EngineValue(a); ok {
 			_ = v
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/pandas"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -21,24 +22,6 @@ func builtin(name string, fn func(thread *starlark.Thread, b *starlark.Builtin, 
 // makeModules builds the modules cells can import.
 func (k *Kernel) makeModules() map[string]*Module {
 	mods := map[string]*Module{
-		"dask.dataframe": {Name: "dask.dataframe", Members: starlark.StringDict{
-			"read_csv":     builtin("read_csv", k.readCSV),
-			"from_pandas":  builtin("from_pandas", k.fromPandas),
-			"concat":       builtin("concat", k.concat),
-			"to_timedelta": builtin("to_timedelta", toTimedelta),
-			"to_datetime":  builtin("to_datetime", toDatetime),
-		}},
-		"pandas": {Name: "pandas", Members: starlark.StringDict{
-			"read_csv":     builtin("read_csv", k.pdReadCSV),
-			"concat":       builtin("concat", k.concat),
-			"to_timedelta": builtin("to_timedelta", toTimedelta),
-			"to_datetime":  builtin("to_datetime", toDatetime),
-			"Timestamp":    builtin("Timestamp", pdTimestamp),
-			"Timedelta":    builtin("Timedelta", pdTimedelta),
-			"DataFrame":    builtin("DataFrame", pdDataFrame),
-			"Series":       builtin("Series", pdSeries),
-			"NaT":          starlark.None,
-		}},
 		"dask.distributed": {Name: "dask.distributed", Members: starlark.StringDict{
 			"Client":       builtin("Client", k.newClient),
 			"LocalCluster": builtin("LocalCluster", k.newLocalCluster),
@@ -55,7 +38,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 		}},
 	}
 	mods["dask"] = &Module{Name: "dask", Members: starlark.StringDict{
-		"dataframe":   mods["dask.dataframe"],
 		"distributed": mods["dask.distributed"],
 		"compute":     builtin("compute", k.computeAll),
 		"delayed":     builtin("delayed", k.delayed),
@@ -73,6 +55,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 			mods[path] = m
 		}
 	}
+	mods["dask"].Members["dataframe"] = mods["dask.dataframe"]
 	return mods
 }
 
@@ -81,6 +64,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
+		pandas.Library,
 	}
 }
 

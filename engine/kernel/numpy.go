@@ -12,6 +12,7 @@ import (
 	"burst/engine/codec"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/lib/pandas"
 	"burst/engine/ndarray"
 	"burst/engine/session"
 )
@@ -274,7 +275,7 @@ func npIndex(v starlark.Value) (ndarray.Index, error) {
 			return ndarray.Int(v.a.Int64s()[0]), nil
 		}
 		return v.a, nil
-	case *starlark.List, *Series:
+	case *starlark.List, *pandas.Series:
 		a, err := ArrayOf(v)
 		if err != nil {
 			return nil, err
@@ -358,16 +359,16 @@ func ArrayOf(v starlark.Value) (*ndarray.Array, error) {
 		return ndarray.Scalar(i), nil
 	case starlark.Float:
 		return ndarray.Scalar(float64(v)), nil
-	case *Series:
-		if v.eager == nil {
+	case *pandas.Series:
+		if v.Eager() == nil {
 			return nil, fmt.Errorf("NotImplementedError: compute() the Dask Series before making an array of it")
 		}
-		return seriesArray(v.eager)
-	case *DataFrame:
-		if v.eager == nil {
+		return seriesArray(v.Eager())
+	case *pandas.DataFrame:
+		if v.Eager() == nil {
 			return nil, fmt.Errorf("NotImplementedError: compute() the Dask DataFrame before making an array of it")
 		}
-		return frameNDArray(v.eager)
+		return frameNDArray(v.Eager())
 	case *starlark.List, starlark.Tuple:
 		return nestedArray(v)
 	case starlark.String, *starlark.Dict:
@@ -521,7 +522,7 @@ done:
 func seriesArray(s *frame.Series) (*ndarray.Array, error) {
 	switch d := frame.DTypeOf(s.Data.DataType()); d {
 	case "float64", "int64", "bool":
-		vals := toValues(s.Data)
+		vals := pandas.ToValues(s.Data)
 		a, err := nestedArray(starlark.NewList(vals))
 		if err != nil {
 			return nil, err
@@ -595,7 +596,7 @@ func frameOfArray(a *ndarray.Array, columns starlark.Value) (starlark.Value, err
 		names[k] = fmt.Sprint(k)
 	}
 	if columns != starlark.None {
-		given, err := stringsArg("columns", columns)
+		given, err := pandas.StringsArg("columns", columns)
 		if err != nil {
 			return nil, err
 		}
@@ -626,7 +627,7 @@ func frameOfArray(a *ndarray.Array, columns starlark.Value) (starlark.Value, err
 	if ncols == 0 {
 		return nil, fmt.Errorf("NotImplementedError: a DataFrame of no columns")
 	}
-	return &DataFrame{eager: f}, nil
+	return pandas.NewFrame(f), nil
 }
 
 // tolist converts an array to nested lists of Python scalars.
