@@ -85,27 +85,7 @@ func FromEngine(v any) starlark.Value {
 }
 
 // fromGo converts a Go scalar to a cell value.
-func fromGo(v any) starlark.Value {
-	switch v := v.(type) {
-	case nil:
-		return starlark.None
-	case float64:
-		return starlark.Float(v)
-	case int64:
-		return starlark.MakeInt64(v)
-	case int:
-		return starlark.MakeInt(v)
-	case bool:
-		return starlark.Bool(v)
-	case string:
-		return starlark.String(v)
-	case time.Time:
-		return Timestamp(v)
-	case time.Duration:
-		return Timedelta(v)
-	}
-	return starlark.String(fmt.Sprint(v))
-}
+func fromGo(v any) starlark.Value { return session.CellValue(v) }
 
 // lazyOf turns an engine value into a collection: eager frames and series
 // become one in-memory partition.
