@@ -10,6 +10,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"burst/engine/graph"
+	"burst/engine/lib/dask"
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
 	"burst/engine/session"
@@ -1303,7 +1304,7 @@ func (k *Kernel) computeArray(x *DaskArray) (starlark.Value, error) {
 // use them later find them by key); without one, they are computed and
 // kept in the kernel.
 func (k *Kernel) persistArray(x *DaskArray) (starlark.Value, error) {
-	out, err := k.computeMany(starlark.Tuple{x}, nil, true)
+	out, err := k.s.Compute(nil, starlark.Tuple{x}, true)
 	if err != nil {
 		return nil, err
 	}
@@ -1469,15 +1470,15 @@ func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args sta
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "value", &value, "shape", &shapeV, "dtype?", &dtype, "meta?", &meta, "name?", &name); err != nil {
 		return nil, err
 	}
-	d, ok := value.(*Delayed)
+	d, ok := value.(*dask.Delayed)
 	if !ok {
-		if f, isFuture := value.(*Future); isFuture {
-			d = &Delayed{key: f.key, g: graph.Graph{f.key: f.task()}, k: k}
+		if f, isFuture := value.(*dask.Future); isFuture {
+			d = dask.FromFuture(f)
 		} else {
 			return nil, fmt.Errorf("TypeError: from_delayed takes a Delayed value (such as dask.delayed(f)(...)), not %s", session.TypeName(value))
 		}
 	}
-	d = d.resolved()
+	dkey := d.Key()
 	shape, err := shapeOf(shapeV)
 	if err != nil {
 		return nil, err
@@ -1489,18 +1490,18 @@ func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args sta
 		}
 	}
 	p := darrayParams{Kind: "block", Shape: shape, DType: dt.String()}
-	n := "from-value-" + graph.Tokenize("from-value", d.key, shape, dt.String())
+	n := "from-value-" + graph.Tokenize("from-value", dkey, shape, dt.String())
 	if s, ok := name.(starlark.String); ok {
 		n = string(s)
 	}
-	g := graph.Merge(d.g)
+	g := graph.Merge(d.DaskGraph())
 	chunks := make([][]int, len(shape))
 	idx := make([]int, len(shape))
 	for ax, s := range shape {
 		chunks[ax] = []int{s}
 	}
 	key := blockKey(n, idx)
-	g[key] = &graph.Task{Key: key, Deps: []graph.Key{d.key}, Stages: []graph.Stage{graph.NewStage("darray", p)}}
+	g[key] = &graph.Task{Key: key, Deps: []graph.Key{dkey}, Stages: []graph.Stage{graph.NewStage("darray", p)}}
 	return newDaskArray(n, g, chunks, dt), nil
 }
 
@@ -1525,7 +1526,7 @@ func (k *Kernel) daFromArray(_ *starlark.Thread, b *starlark.Builtin, args starl
 	if err != nil {
 		return nil, err
 	}
-	n := "array-" + newToken()
+	n := "array-" + dask.NewToken()
 	if s, ok := name.(starlark.String); ok {
 		n = string(s)
 	}

@@ -10,6 +10,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/graph"
+	"burst/engine/lib/dask"
 	mlcluster "burst/engine/ml/cluster"
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
@@ -241,8 +242,8 @@ type kmeansRun struct {
 
 func (k *Kernel) newKMeansRun(x *DaskArray) (*kmeansRun, error) {
 	r := &kmeansRun{k: k, x: x}
-	if c := k.client; c != nil && c.cluster != nil && c.cluster.Scheduler() != nil {
-		r.s = c.cluster.Scheduler()
+	if c := k.s.Cluster(); c != nil && c.Scheduler() != nil {
+		r.s = c.Scheduler()
 	} else if s, ok := k.s.Host().Local().(*sched.Scheduler); ok {
 		r.s, r.own = s, true
 	} else {
@@ -271,7 +272,7 @@ func (r *kmeansRun) close() {
 // per block (of the blocks in which, all when nil) running the params
 // each gets, on block i of X and on the keys deps(i) gives.
 func (r *kmeansRun) tasks(prefix string, which []int, params func(i int) kmeansParams, deps func(i int) []graph.Key) (graph.Graph, []graph.Key) {
-	name := prefix + "-" + newToken()
+	name := prefix + "-" + dask.NewToken()
 	g := graph.Merge(r.x.g, r.kept, r.also)
 	if which == nil {
 		for i := range r.offsets {
@@ -301,7 +302,7 @@ func (r *kmeansRun) pass(prefix string, which []int, params func(i int) kmeansPa
 // computed, for later passes; release lets them go.
 func (r *kmeansRun) keep(prefix string, params func(i int) kmeansParams, deps func(i int) []graph.Key) ([]graph.Key, error) {
 	g, keys := r.tasks(prefix, nil, params, deps)
-	if err := submitGraph(r.s, g, keys); err != nil {
+	if err := dask.SubmitGraph(r.s, g, keys); err != nil {
 		return nil, err
 	}
 	if err := r.s.Wait(r.k.context(), keys); err != nil {
@@ -750,7 +751,7 @@ func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) erro
 func (r *kmeansRun) labels(C *mat.Dense) (*DaskArray, error) {
 	g, keys := r.tasks("kmeans-labels", nil, func(int) kmeansParams { return centersParams("labels", C) }, nil)
 	// Named as dask-ml's labels_ (labels.astype(np.int32)) prints.
-	name := "astype-" + newToken()
+	name := "astype-" + dask.NewToken()
 	out := graph.Graph{}
 	for i, key := range keys {
 		t := *g[key]
@@ -770,7 +771,7 @@ func (r *kmeansRun) labels(C *mat.Dense) (*DaskArray, error) {
 		}
 		return newDaskArray(name, out, chunks, ndarray.Int64), nil
 	}
-	if err := submitGraph(r.s, g, keys); err != nil {
+	if err := dask.SubmitGraph(r.s, g, keys); err != nil {
 		return nil, err
 	}
 	if err := r.s.Wait(r.k.context(), keys); err != nil {

@@ -302,7 +302,7 @@ df = dd.read_csv("*.csv")
 df = df.persist()`)
 	c.taken()
 	keys := c.k.globals["df"].(*pandas.DataFrame).Lazy().Keys()
-	s := c.k.client.cluster.Scheduler()
+	s := c.k.s.Cluster().Scheduler()
 	if err := s.Wait(context.Background(), keys); err != nil { // persist runs in the background
 		t.Fatal(err)
 	}

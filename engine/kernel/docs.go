@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/lib/dask"
 	"burst/engine/lib/pandas"
 	"burst/engine/session"
 	"fmt"
@@ -132,8 +133,8 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 		}
 		sort.Strings(names)
 		return x.Name, "", fmt.Sprintf("Burst's module %s. Its names: %s.", x.Name, strings.Join(names, ", "))
-	case *DelayedFunction:
-		name, module, doc := k.docOf(x.fn)
+	case *dask.DelayedFunction:
+		name, module, doc := k.docOf(x.Func())
 		return name, module, doc + "\n\n(wrapped by dask.delayed: calling it builds a task)"
 	}
 	return session.TypeName(v), "", k.docs[pyTypeName(v)]

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/lib/dask"
 	"burst/engine/lib/pandas"
 	"sort"
 	"testing"
@@ -35,9 +36,9 @@ func TestEverythingDocumented(t *testing.T) {
 	methods = append(methods, pandas.FrameMethods()...)
 	methods = append(methods, pandas.SeriesMethods()...)
 	methods = append(methods, pandas.GroupMethods()...)
-	methods = append(methods, futureAttrs...)
-	methods = append(methods, delayedMethods...)
-	methods = append(methods, clientAttrs...)
+	methods = append(methods, (&dask.Future{}).AttrNames()...)
+	methods = append(methods, (&dask.Delayed{}).AttrNames()...)
+	methods = append(methods, dask.ClientMethods()...)
 	for _, m := range methods {
 		if k.methodDocs[m] == "" && k.docs["Client."+m] == "" && m != "key" && m != "status" && m != "dask" {
 			missing = append(missing, "method "+m)

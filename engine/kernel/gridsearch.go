@@ -9,6 +9,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/dask"
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
 	"burst/engine/ml/selection"
@@ -515,15 +516,15 @@ func (k *Kernel) parallelFits(th *starlark.Thread, jobs []fitJob, Xv, yv starlar
 		return nil, err
 	}
 	fn := k.modules["sklearn.model_selection"].Members["_fit_and_score"].(starlark.Callable)
-	ds := make([]*Delayed, len(jobs))
+	ds := make([]*dask.Delayed, len(jobs))
 	for i, j := range jobs {
-		d, err := k.callTask(fn, false, "", starlark.Tuple{j.est, Xf, yf, intArray(j.train), intArray(j.test)}, nil)
+		d, err := k.dask().CallTask(fn, false, "", starlark.Tuple{j.est, Xf, yf, intArray(j.train), intArray(j.test)}, nil)
 		if err != nil {
 			return nil, err
 		}
 		ds[i] = d
 	}
-	fs, err := c.submitAll(ds)
+	fs, err := c.SubmitAll(ds)
 	if err != nil {
 		return nil, err
 	}
@@ -531,7 +532,7 @@ func (k *Kernel) parallelFits(th *starlark.Thread, jobs []fitJob, Xv, yv starlar
 	for i, f := range fs {
 		list[i] = f
 	}
-	got, err := k.gatherNested(starlark.NewList(list))
+	got, err := k.dask().GatherNested(starlark.NewList(list))
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/lib/dask"
 	"burst/engine/session"
 	"fmt"
 
@@ -13,7 +14,7 @@ import (
 type joblibBackend struct {
 	name      string
 	scatter   []starlark.Value
-	futures   []*Future
+	futures   []*dask.Future
 	prev      *joblibBackend
 	k         *Kernel
 	nJobs     starlark.Value
@@ -34,11 +35,12 @@ func (b *joblibBackend) Hash() (uint32, error) {
 // scatters the values listed in scatter= to its workers now, once.
 func (b *joblibBackend) Enter(th *starlark.Thread) (starlark.Value, error) {
 	if b.name == "dask" {
-		if b.k.client == nil || b.k.client.cluster == nil {
+		c := b.k.dask().Client()
+		if c == nil || c.Cluster() == nil {
 			return nil, fmt.Errorf("ValueError: To use Joblib with Dask first create a Dask Client\n\n    from dask.distributed import Client\n    client = Client()\nor\n    client = Client('scheduler-address:8786')")
 		}
 		for _, v := range b.scatter {
-			f, err := b.k.client.scatter(v)
+			f, err := c.Scatter(v)
 			if err != nil {
 				return nil, err
 			}
@@ -118,32 +120,33 @@ func (k *Kernel) joblibModule() *Module {
 // joblibClient is the Client parallel fits run on: the active Client
 // (the dask backend requires one), else a pool of the host's workers
 // started for n_jobs=-1, as joblib starts worker processes.
-func (k *Kernel) joblibClient() (*Client, error) {
-	if k.client != nil && k.client.cluster != nil {
-		return k.client, nil
+func (k *Kernel) joblibClient() (*dask.Client, error) {
+	d := k.dask()
+	if c := d.Client(); c != nil && c.Cluster() != nil {
+		return c, nil
 	}
 	if k.joblib != nil && k.joblib.name == "dask" {
 		return nil, fmt.Errorf("ValueError: To use Joblib with Dask first create a Dask Client")
 	}
-	if k.joblibPool == nil {
+	if d.Pool == nil {
 		cl, err := k.s.Host().StartCluster(0)
 		if err != nil {
 			return nil, err
 		}
-		k.joblibPool = &Client{k: k, cluster: cl, info: cl.Info()}
+		d.Pool = d.NewClient(cl)
 	}
-	return k.joblibPool, nil
+	return d.Pool, nil
 }
 
 // scattered returns the Future of v on c: the one the joblib backend
 // scattered on entry if v is one of those values, else v scattered now.
-func (k *Kernel) scattered(c *Client, v starlark.Value) (*Future, error) {
-	if b := k.joblib; b != nil && c == k.client {
+func (k *Kernel) scattered(c *dask.Client, v starlark.Value) (*dask.Future, error) {
+	if b := k.joblib; b != nil && c == k.dask().Client() {
 		for i, s := range b.scatter {
 			if s == v && i < len(b.futures) {
 				return b.futures[i], nil
 			}
 		}
 	}
-	return c.scatter(v)
+	return c.Scatter(v)
 }

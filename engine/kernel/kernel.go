@@ -19,6 +19,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"burst/engine/dataframe"
+	"burst/engine/lib/dask"
 	"burst/engine/python"
 	"burst/engine/session"
 )
@@ -42,11 +43,8 @@ type Kernel struct {
 	builtin starlark.StringDict // the names every cell starts with
 	defs    map[string]def      // top-level def statements, by position
 	count   int
-	client  *Client
-	// joblib is the active joblib.parallel_backend, if any; joblibPool
-	// is the cluster n_jobs=-1 runs on when no Client exists.
-	joblib     *joblibBackend
-	joblibPool *Client
+	// joblib is the active joblib.parallel_backend, if any.
+	joblib *joblibBackend
 
 	// timeMark is when %time started.
 	timeMark time.Time
@@ -66,7 +64,7 @@ type Kernel struct {
 func New(host Host) *Kernel {
 	k := &Kernel{s: session.New(host)}
 	k.s.SetRunner(k)
-	k.s.SetComputing(k)
+	k.s.SetRemotes(remotes{k})
 	k.modules = k.makeModules()
 	k.docs, k.methodDocs = maps.Clone(docs), maps.Clone(methodDocs)
 	for _, lib := range libraries() {
@@ -503,7 +501,8 @@ func (k *Kernel) Portable(fn starlark.Callable, extra starlark.Tuple, what strin
 	return p, true
 }
 
-// Compute is dask.compute and dask.persist (session.Computing).
-func (k *Kernel) Compute(_ *starlark.Thread, args starlark.Tuple, persist bool) ([]starlark.Value, error) {
-	return k.computeMany(args, nil, persist)
-}
+// context is the running cell's context (an interrupt cancels it).
+func (k *Kernel) context() context.Context { return k.s.Context() }
+
+// dask is dask's state in the kernel's session: the open Client.
+func (k *Kernel) dask() *dask.State { return dask.StateOf(k.s) }

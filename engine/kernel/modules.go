@@ -7,6 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/dask"
 	"burst/engine/lib/pandas"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
@@ -21,41 +22,31 @@ func builtin(name string, fn func(thread *starlark.Thread, b *starlark.Builtin, 
 
 // makeModules builds the modules cells can import.
 func (k *Kernel) makeModules() map[string]*Module {
-	mods := map[string]*Module{
-		"dask.distributed": {Name: "dask.distributed", Members: starlark.StringDict{
-			"Client":       builtin("Client", k.newClient),
-			"LocalCluster": builtin("LocalCluster", k.newLocalCluster),
-			"wait":         builtin("wait", k.waitFutures),
-			"as_completed": builtin("as_completed", k.asCompleted),
-			"progress":     builtin("progress", k.progress),
-			"fire_and_forget": builtin("fire_and_forget", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-				return starlark.None, nil
-			}),
-		}},
-		"numpy": numpyModule(),
-		"dask.delayed": {Name: "dask.delayed", Members: starlark.StringDict{
-			"delayed": builtin("delayed", k.delayed),
-		}},
-	}
-	mods["dask"] = &Module{Name: "dask", Members: starlark.StringDict{
-		"distributed": mods["dask.distributed"],
-		"compute":     builtin("compute", k.computeAll),
-		"delayed":     builtin("delayed", k.delayed),
-		"persist":     builtin("persist", k.persistAll),
-		"visualize":   builtin("visualize", k.visualizeAll),
-	}}
-	mods["distributed"] = mods["dask.distributed"]
-	mods["burst"] = k.burstModule()
-	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
-	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
-	k.addSklearn(mods)
-	k.addDaskArray(mods)
+	mods := map[string]*Module{}
 	for _, lib := range libraries() {
 		for path, m := range lib.Modules(k.s) {
 			mods[path] = m
 		}
 	}
-	mods["dask"].Members["dataframe"] = mods["dask.dataframe"]
+	for path, m := range map[string]*Module{
+		"numpy": numpyModule(),
+	} {
+		mods[path] = m
+	}
+	mods["burst"] = k.burstModule()
+	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
+	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
+	k.addSklearn(mods)
+	k.addDaskArray(mods)
+	// A module's submodules are its attributes, as once imported in
+	// Python: dask.dataframe, numpy.random.
+	for path, m := range mods {
+		if i := strings.LastIndexByte(path, '.'); i > 0 {
+			if parent := mods[path[:i]]; parent != nil && parent.Members[path[i+1:]] == nil {
+				parent.Members[path[i+1:]] = m
+			}
+		}
+	}
 	return mods
 }
 
@@ -64,6 +55,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
+		dask.Library,
 		pandas.Library,
 	}
 }

@@ -17,8 +17,10 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/files"
 	"burst/engine/graph"
+	"burst/engine/lib/dask"
 	"burst/engine/lib/pandas"
 	"burst/engine/sched"
+	"burst/engine/session"
 )
 
 // A Portable is a cell's function in a form that runs in another process
@@ -381,4 +383,100 @@ func (p *Portable) located(err error) error {
 		}
 	}
 	return fmt.Errorf("%s", ee.Msg)
+}
+
+// builtinName returns the name of a kernel or Starlark builtin, which
+// every worker has too; "" for other callables.
+func (k *Kernel) builtinName(fn starlark.Callable) string {
+	b, ok := fn.(*starlark.Builtin)
+	if !ok {
+		return ""
+	}
+	if v, ok := k.builtin[b.Name()]; ok && v == starlark.Value(b) {
+		return b.Name()
+	}
+	if v, ok := starlark.Universe[b.Name()]; ok && v == starlark.Value(b) {
+		return b.Name()
+	}
+	return ""
+}
+
+func (k *Kernel) namedBuiltin(name string) (starlark.Callable, error) {
+	if v, ok := k.builtin[name].(starlark.Callable); ok {
+		return v, nil
+	}
+	if v, ok := starlark.Universe[name].(starlark.Callable); ok {
+		return v, nil
+	}
+	return nil, fmt.Errorf("NameError: name '%s' is not defined on the worker", name)
+}
+
+func (k *Kernel) moduleMember(path, member string) (starlark.Callable, error) {
+	m, ok := k.modules[path]
+	if !ok {
+		return nil, fmt.Errorf("ModuleNotFoundError: %s", path)
+	}
+	c, ok := m.Members[member].(starlark.Callable)
+	if !ok {
+		return nil, fmt.Errorf("ImportError: cannot import name '%s' from '%s'", member, path)
+	}
+	return c, nil
+}
+
+// FuncRef describes fn for a worker's kernel (session.Runner): a builtin
+// every worker has, a module's member, or a cell function's source.
+func (k *Kernel) FuncRef(fn starlark.Callable) (session.FuncRef, bool, error) {
+	if name := k.builtinName(fn); name != "" {
+		return session.FuncRef{Builtin: name}, true, nil
+	}
+	if b, ok := fn.(*starlark.Builtin); ok {
+		if path, member := k.memberPath(b); path != "" {
+			return session.FuncRef{Member: &[2]string{path, member}}, true, nil
+		}
+	}
+	p, err := k.portable(fn)
+	var te *travelError
+	if errors.As(err, &te) && te.neverLocal() {
+		return session.FuncRef{}, false, err
+	}
+	if err != nil {
+		return session.FuncRef{}, false, nil
+	}
+	raw, err := json.Marshal(p)
+	if err != nil {
+		return session.FuncRef{}, false, nil
+	}
+	return session.FuncRef{Fn: raw}, true, nil
+}
+
+// A "delayed" task runs on a worker's kernel: dask decodes it, the
+// kernel finds its function.
+func init() {
+	graph.Register("delayed", func(env *graph.Env, raw json.RawMessage, in []graph.Value) (graph.Value, error) {
+		k := workerKernel(env)
+		th := &starlark.Thread{Name: "task"}
+		k.bind(th)
+		if env != nil && env.Ctx != nil {
+			th.SetLocal("ctx", env.Ctx)
+		}
+		return dask.RunTask(th, raw, in, func(ref session.FuncRef) (starlark.Callable, func(error) error, error) {
+			same := func(err error) error { return err }
+			switch {
+			case ref.Fn != nil:
+				var p Portable
+				if err := json.Unmarshal(ref.Fn, &p); err != nil {
+					return nil, nil, err
+				}
+				_, fn, err := compiled(env, &p)
+				return fn, p.located, err
+			case ref.Builtin != "":
+				fn, err := k.namedBuiltin(ref.Builtin)
+				return fn, same, err
+			case ref.Member != nil:
+				fn, err := k.moduleMember(ref.Member[0], ref.Member[1])
+				return fn, same, err
+			}
+			return nil, same, fmt.Errorf("a delayed call names no function")
+		})
+	})
 }

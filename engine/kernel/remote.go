@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/lib/dask"
 	"burst/engine/session"
 	"bytes"
 	"context"
@@ -191,14 +192,19 @@ func (k *Kernel) burstModule() *Module {
 	}}
 }
 
-// connectRemote implements Client("tcp://…"): a session on the server's
-// bridge to that cluster (the server must have been started with it).
-func (k *Kernel) connectRemote(address string) (*Client, error) {
+// remotes reaches remote Dask clusters through the Burst server
+// (session.Remotes).
+type remotes struct{ k *Kernel }
+
+// Connect opens a session on the server's bridge to the cluster at
+// address (the server must have been started with it).
+func (rs remotes) Connect(address string, closeOpen func()) (session.Remote, error) {
+	k := rs.k
 	r, err := k.remoteOf()
 	if err != nil {
 		return nil, err
 	}
-	k.closeClient()
+	closeOpen()
 	s := &remoteSession{k: k, r: r}
 	if err := remoteCall(k.context(), r, "POST", "/api/cluster/session", map[string]string{"address": address}, &s.info); err != nil {
 		return nil, err
@@ -210,50 +216,38 @@ func (k *Kernel) connectRemote(address string) (*Client, error) {
 			s.stop = stop
 		}
 	}
-	info := ClusterInfo{Kind: "distributed (remote, through the Burst server)", Address: s.info.Address, Workers: s.info.NWorkers, Threads: s.info.NThreads, Memory: s.info.Memory}
-	c := &Client{k: k, remote: s, info: info}
-	k.setClient(c)
-	return c, nil
+	return s, nil
 }
 
-// closeClient closes the active Client, local or remote, so that a new one
-// (a re-run cell) does not leak workers or sessions.
-func (k *Kernel) closeClient() {
-	c := k.client
-	if c == nil {
-		return
-	}
-	k.setClient(nil)
-	if c.cluster != nil {
-		c.cluster.Close()
-		c.cluster = nil
-	}
-	if c.remote != nil {
-		c.remote.close(k.context())
-	}
+// Compute computes or persists the remote collections among args.
+func (rs remotes) Compute(args starlark.Tuple, persist bool) ([]starlark.Value, bool, error) {
+	return rs.k.remoteMany(args, persist)
 }
 
-// remoteClientAttr implements a remote Client's methods: close, persist
-// and compute; the futures API is refused by name.
-func (c *Client) remoteClientAttr(name string) (starlark.Value, error) {
-	s := c.remote
+// A remoteSession is a remote Client's session (session.Remote).
+
+func (s *remoteSession) Open() bool { return !s.closed }
+
+func (s *remoteSession) Info() ClusterInfo {
+	return ClusterInfo{Kind: "distributed (remote, through the Burst server)", Address: s.info.Address, Workers: s.info.NWorkers, Threads: s.info.NThreads, Memory: s.info.Memory}
+}
+
+func (s *remoteSession) Close(ctx context.Context) error { return s.close(ctx) }
+
+func (s *remoteSession) ReadCSV(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return s.k.remoteReadCSV(s, args, kwargs)
+}
+
+// ClientAttr implements a remote Client's methods: persist, compute and
+// scheduler_info (close is the Client's); the futures API is refused by
+// name.
+func (s *remoteSession) ClientAttr(name string) (starlark.Value, error) {
 	method := func(f func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) (starlark.Value, error) {
 		return starlark.NewBuiltin("Client."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(th, args, kwargs)
 		}), nil
 	}
 	switch name {
-	case "close", "shutdown":
-		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if len(args) > 0 || len(kwargs) > 0 {
-				return nil, fmt.Errorf("TypeError: close() takes no arguments")
-			}
-			k := kernelOf(th)
-			if k.client == c {
-				k.setClient(nil)
-			}
-			return starlark.None, s.close(k.context())
-		})
 	case "persist", "compute":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var x starlark.Value
@@ -288,7 +282,7 @@ func (c *Client) remoteClientAttr(name string) (starlark.Value, error) {
 			return out, nil
 		})
 	}
-	for _, a := range clientAttrs {
+	for _, a := range dask.ClientMethods() {
 		if a == name {
 			return nil, fmt.Errorf("NotImplementedError: Client.%s is not available on a remote cluster yet: the remote cluster runs DataFrame plans (dd.read_csv, filters, assign, groupby aggregations, reductions, head, persist); use Client() for the workers in this page to run your own functions", name)
 		}
@@ -296,10 +290,9 @@ func (c *Client) remoteClientAttr(name string) (starlark.Value, error) {
 	return nil, fmt.Errorf("AttributeError: 'Client' object has no attribute '%s'", name)
 }
 
-// remoteHTML is a remote Client's notebook summary: the cluster and its
+// HTML is a remote Client's notebook summary: the cluster and its
 // workers, as Dask's Client shows its scheduler.
-func (c *Client) remoteHTML() string {
-	s := c.remote
+func (s *remoteSession) HTML() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<div class="burst-client"><h3>Client</h3><table>
 <tr><th>Connection method</th><td>Direct, through the Burst server</td><th>Cluster type</th><td>distributed.Scheduler (remote)</td></tr>
@@ -308,9 +301,9 @@ func (c *Client) remoteHTML() string {
 <tr><th>Total memory</th><td>%s</td><th>Scheduler</th><td>%s</td></tr>
 </table>
 <table class="burst-workers"><tr><th>Worker</th><th>Name</th><th>Threads</th><th>Memory</th></tr>
-`, html.EscapeString(s.info.Address), s.info.NWorkers, s.info.NThreads, formatBytes(s.info.Memory), html.EscapeString(s.info.ID))
+`, html.EscapeString(s.info.Address), s.info.NWorkers, s.info.NThreads, session.FormatBytes(s.info.Memory), html.EscapeString(s.info.ID))
 	for _, w := range s.info.Workers {
-		fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n", html.EscapeString(w.Address), html.EscapeString(fmt.Sprint(jsonScalar(w.Name))), w.NThreads, formatBytes(w.MemoryLimit))
+		fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n", html.EscapeString(w.Address), html.EscapeString(fmt.Sprint(jsonScalar(w.Name))), w.NThreads, session.FormatBytes(w.MemoryLimit))
 	}
 	b.WriteString("</table></div>")
 	return b.String()
@@ -329,17 +322,4 @@ func jsonScalar(v any) any {
 		return int64(f)
 	}
 	return v
-}
-
-// remoteReader is an open remote session, as the dataframe library reads
-// through it (session.Remote).
-type remoteReader struct {
-	k *Kernel
-	s *remoteSession
-}
-
-func (r remoteReader) Open() bool { return !r.s.closed }
-
-func (r remoteReader) ReadCSV(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return r.k.remoteReadCSV(r.s, args, kwargs)
 }

@@ -578,3 +578,43 @@ func pyNumber(name string) *starlark.Builtin {
 		return starlark.Call(th, orig, args, kwargs)
 	})
 }
+
+// OpPrefix names an operator's tasks as Dask's key prefixes do ("+" is
+// add); false for an operator that has none.
+func OpPrefix(op string) (string, bool) {
+	switch op {
+	case "+":
+		return "add", true
+	case "-":
+		return "sub", true
+	case "*":
+		return "mul", true
+	case "/":
+		return "truediv", true
+	case "//":
+		return "floordiv", true
+	case "%":
+		return "mod", true
+	case "**":
+		return "pow", true
+	case "==":
+		return "eq", true
+	case "!=":
+		return "ne", true
+	case "<":
+		return "lt", true
+	case "<=":
+		return "le", true
+	case ">":
+		return "gt", true
+	case ">=":
+		return "ge", true
+	case "&":
+		return "and", true
+	case "|":
+		return "or", true
+	case "^":
+		return "xor", true
+	}
+	return "", false
+}

@@ -283,3 +283,18 @@ func Values(v starlark.Value) ([]starlark.Value, error) {
 	}
 	return out, nil
 }
+
+func FormatBytes(n int64) string {
+	if n <= 0 {
+		return "unknown"
+	}
+	units := []string{"B", "KiB", "MiB", "GiB", "TiB"}
+	f := float64(n)
+	i := 0
+	for f >= 1024 && i < len(units)-1 {
+		f /= 1024
+		i++
+	}
+	return fmt.Sprintf("%.2f %s", f, units[i])
+}
+

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 
 	"go.starlark.net/starlark"
@@ -26,6 +28,19 @@ type Runner interface {
 	// argument cannot leave the kernel. what names the caller in errors
 	// ("map_partitions").
 	Portable(fn starlark.Callable, extra starlark.Tuple, what string, each bool) (params any, ok bool)
+	// FuncRef describes fn so that a worker's kernel finds or compiles
+	// it; ok is false when fn cannot leave the kernel (it then runs
+	// there), and err says why when it can run nowhere else (it uses the
+	// Client).
+	FuncRef(fn starlark.Callable) (ref FuncRef, ok bool, err error)
+}
+
+// FuncRef is a function as a task carries it to a worker: a builtin's
+// name, a module's member, or a cell function's source (Fn, JSON).
+type FuncRef struct {
+	Fn      json.RawMessage `json:"fn,omitempty"`
+	Builtin string          `json:"builtin,omitempty"`
+	Member  *[2]string      `json:"member,omitempty"`
 }
 
 // Computing is dask's compute and persist of collections, with the
@@ -37,13 +52,33 @@ type Computing interface {
 	Compute(thread *starlark.Thread, args starlark.Tuple, persist bool) ([]starlark.Value, error)
 }
 
-// Remote is a Client's session on a remote Dask cluster, while it is
-// open: the dataframe library reads there.
+// Remote is a Client's session on a remote Dask cluster: while it is
+// open, the dataframe library reads there.
 type Remote interface {
 	// Open reports whether the session is still open.
 	Open() bool
+	// Info describes the cluster for the Client's repr.
+	Info() ClusterInfo
+	// ClientAttr is the Client's method name on the remote cluster, or
+	// an error that refuses it by name.
+	ClientAttr(name string) (starlark.Value, error)
+	// HTML is the Client's notebook summary.
+	HTML() string
+	// Close ends the session.
+	Close(ctx context.Context) error
 	// ReadCSV is dask.dataframe.read_csv on the remote cluster.
 	ReadCSV(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
+}
+
+// Remotes reaches remote Dask clusters through the Burst server.
+type Remotes interface {
+	// Connect opens a session on the cluster at address, for
+	// Client(address); it calls closeOpen, which closes the open Client,
+	// once the server is known to be reachable.
+	Connect(address string, closeOpen func()) (Remote, error)
+	// Compute computes (or persists) args when any of them is a
+	// collection on a remote cluster; false when none is.
+	Compute(args starlark.Tuple, persist bool) ([]starlark.Value, bool, error)
 }
 
 // services are the session's links between libraries.
@@ -52,7 +87,14 @@ type services struct {
 	computing Computing
 	cluster   Cluster
 	remote    Remote
+	remotes   Remotes
 }
+
+// SetRemotes sets how the session reaches remote clusters.
+func (s *Session) SetRemotes(r Remotes) { s.mu.Lock(); s.svc.remotes = r; s.mu.Unlock() }
+
+// Remotes is how the session reaches remote clusters; nil when it cannot.
+func (s *Session) Remotes() Remotes { s.mu.Lock(); defer s.mu.Unlock(); return s.svc.remotes }
 
 // SetRunner sets the kernel that runs the session's cells.
 func (s *Session) SetRunner(r Runner) { s.mu.Lock(); s.svc.runner = r; s.mu.Unlock() }

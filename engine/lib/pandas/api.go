@@ -30,13 +30,6 @@ func TokenOp(op syntax.Token) (string, bool) {
 	return o, ok
 }
 
-// OpPrefix names a Python operator in task keys as Dask does ("add" for
-// "+"); false for operators frames do not apply.
-func OpPrefix(op string) (string, bool) {
-	p, ok := opPrefix[op]
-	return p, ok
-}
-
 // HasFrameMethod reports whether DataFrame has a method name.
 func HasFrameMethod(name string) bool { _, ok := frameMethods[name]; return ok }
 

@@ -18,10 +18,10 @@ import (
 // Conversions between cell values (Starlark) and engine values: eager
 // frames and series, lazy collections, Go scalars.
 
-// EngineValue returns the engine value of a cell value: a
+// engineValue returns the engine value of a cell value: a
 // *dataframe.Collection (lazy), *frame.Frame or *frame.Series (eager), or a
 // Go scalar; ok is false for values the engine does not take.
-func EngineValue(v starlark.Value) (any, bool) {
+func engineValue(v starlark.Value) (any, bool) {
 	switch v := v.(type) {
 	case *DataFrame:
 		if v.lazy != nil {
@@ -97,12 +97,6 @@ func lazyOf(v any) *dataframe.Collection {
 		return dataframe.FromValues("from-pandas", []graph.Value{v}, dataframe.Empty(v))
 	}
 	return nil
-}
-
-// opPrefix names an operator in task keys as Dask does.
-var opPrefix = map[string]string{
-	"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow",
-	"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "&": "and", "|": "or", "^": "xor",
 }
 
 // apply runs op on engine values: at once when they are all eager, as
@@ -183,12 +177,12 @@ func reduce(prefix string, chunk, agg graph.Stage, arg any) (starlark.Value, err
 // Binary applies a Python operator between two cell values, at least one
 // of them a frame, series or lazy scalar.
 func Binary(op string, x, y starlark.Value) (starlark.Value, error) {
-	a, ok1 := EngineValue(x)
-	b, ok2 := EngineValue(y)
+	a, ok1 := engineValue(x)
+	b, ok2 := engineValue(y)
 	if !ok1 || !ok2 {
 		return nil, nil // not ours: Starlark reports the type error
 	}
-	prefix := opPrefix[op]
+	prefix, _ := session.OpPrefix(op)
 	_, aScalar := GoScalar(x)
 	_, bScalar := GoScalar(y)
 	switch {
@@ -220,7 +214,7 @@ func binaryToken(op syntax.Token, x, y starlark.Value, side starlark.Side) (star
 
 // UnaryToken implements starlark.HasUnary: -x, +x, ~x.
 func UnaryToken(op syntax.Token, x starlark.Value) (starlark.Value, error) {
-	v, _ := EngineValue(x)
+	v, _ := engineValue(x)
 	switch op {
 	case syntax.MINUS:
 		return apply("neg", "unary", map[string]any{"fn": "neg"}, v)

@@ -62,16 +62,16 @@ func mapPartitions(th *starlark.Thread, v any, args starlark.Tuple, kwargs []sta
 	if c, lazy := v.(*dataframe.Collection); lazy && len(kw) == 0 {
 		// A function that can travel runs on the workers.
 		if p, ok := run.Portable(fn, extra, "map_partitions", false); ok {
-			return mapStage(FnName(fn), graph.NewStage("call", p), meta, c)
+			return mapStage(fnName(fn), graph.NewStage("call", p), meta, c)
 		}
 	}
-	return applyFn(fmt.Sprintf("%s", FnName(fn)), call, meta, v)
+	return applyFn(fmt.Sprintf("%s", fnName(fn)), call, meta, v)
 }
 
 // PartitionResult checks what a function given to what made of a
 // partition: a frame, a series or a number, not a lazy collection.
 func PartitionResult(r starlark.Value, what string) (graph.Value, error) {
-	out, ok := EngineValue(r)
+	out, ok := engineValue(r)
 	if !ok {
 		return nil, fmt.Errorf("TypeError: the function given to %s returned a %s; return a DataFrame, a Series or a number", what, session.TypeName(r))
 	}
@@ -112,9 +112,9 @@ func mapStage(prefix string, st graph.Stage, meta graph.Value, c *dataframe.Coll
 	return FromEngine(out), nil
 }
 
-// FnName names a cell function in task keys as Dask does: its name, or
+// fnName names a cell function in task keys as Dask does: its name, or
 // "lambda".
-func FnName(fn starlark.Callable) string {
+func fnName(fn starlark.Callable) string {
 	n := fn.Name()
 	if n == "lambda" || n == "" {
 		return "lambda"
@@ -156,7 +156,7 @@ func metaArg(v starlark.Value) (graph.Value, error) {
 		}
 		return &frame.Series{Name: name, Data: emptyArray(t)}, nil
 	case *DataFrame, *Series:
-		ev, _ := EngineValue(m)
+		ev, _ := engineValue(m)
 		if c, ok := ev.(*dataframe.Collection); ok {
 			return c.Meta, nil
 		}
@@ -360,7 +360,7 @@ func fromPandas(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if err := starlark.UnpackArgs("from_pandas", args, kwargs, "data", &data, "npartitions?", &npartitions, "chunksize?", &chunksize, "sort?", &sort); err != nil {
 		return nil, err
 	}
-	v, _ := EngineValue(data)
+	v, _ := engineValue(data)
 	var f *frame.Frame
 	var series *frame.Series
 	switch x := v.(type) {
@@ -427,7 +427,7 @@ func concat(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	lazy := false
 	var x starlark.Value
 	for it.Next(&x) {
-		v, ok := EngineValue(x)
+		v, ok := engineValue(x)
 		if !ok {
 			return nil, fmt.Errorf("TypeError: cannot concatenate object of type '%s'; only Series and DataFrame objs are valid", session.TypeName(x))
 		}
@@ -536,7 +536,7 @@ func toTimedelta(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		}
 		return fromGo(frame.ValueAt(r, 0)), nil
 	}
-	v, ok := EngineValue(arg)
+	v, ok := engineValue(arg)
 	if !ok {
 		return nil, fmt.Errorf("TypeError: to_timedelta() takes a number or a Series, not %s", session.TypeName(arg))
 	}
@@ -556,7 +556,7 @@ func toDatetime(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 		}
 		return Timestamp(t), nil
 	}
-	v, ok := EngineValue(arg)
+	v, ok := engineValue(arg)
 	if !ok {
 		return nil, fmt.Errorf("TypeError: to_datetime() takes a string or a Series, not %s", session.TypeName(arg))
 	}

@@ -540,19 +540,12 @@ func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collect
 		}
 		return FromEngine(v), nil
 	case "persist":
-		if cl := s.Cluster(); cl != nil && cl.Scheduler() != nil {
-			// The partitions stay on the workers.
-			vs, err := s.Compute(thread, starlark.Tuple{FromEngine(c)}, true)
-			if err != nil {
-				return nil, err
-			}
-			return vs[0], nil
-		}
-		vs, err := s.Computer().Compute(s.Context(), c.Graph, c.Keys())
+		// With a Client, the partitions stay on its workers.
+		out, err := s.Compute(thread, starlark.Tuple{FromEngine(c)}, true)
 		if err != nil {
 			return nil, err
 		}
-		return FromEngine(c.Persisted(vs)), nil
+		return out[0], nil
 	case "visualize":
 		return visualize([]*dataframe.Collection{c}), nil
 	}

@@ -1,4 +1,4 @@
-package kernel
+package dask
 
 import (
 	"burst/engine/session"
@@ -13,10 +13,10 @@ import (
 // cluster in this process but a session on the server's bridge (remote):
 // while it is open, dd.read_csv records plans that run there.
 type Client struct {
-	k       *Kernel
-	cluster Cluster
-	remote  *remoteSession
-	info    ClusterInfo
+	k       *State
+	cluster session.Cluster
+	remote  session.Remote
+	info    session.ClusterInfo
 }
 
 var _ starlark.HasAttrs = (*Client)(nil)
@@ -27,21 +27,24 @@ func (c *Client) Truth() starlark.Bool  { return true }
 func (c *Client) Hash() (uint32, error) { return starlark.String(c.info.Address).Hash() }
 
 func (c *Client) String() string {
-	return fmt.Sprintf("<Client: '%s' processes=%d threads=%d, memory=%s>", c.info.Address, c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
+	return fmt.Sprintf("<Client: '%s' processes=%d threads=%d, memory=%s>", c.info.Address, c.info.Workers, c.info.Threads, session.FormatBytes(c.info.Memory))
 }
 
 // HTML is the Client's notebook summary.
 func (c *Client) HTML() string {
 	if c.remote != nil {
-		return c.remoteHTML()
+		return c.remote.HTML()
 	}
 	return fmt.Sprintf(`<div class="burst-client"><h3>Client</h3><table>
-<tr><th>Connection method</th><td>Cluster object</td><th>Cluster type</th><td>%s</td></tr>
+<tr><th>Connection method</th><td>session.Cluster object</td><th>session.Cluster type</th><td>%s</td></tr>
 <tr><th>Address</th><td>%s</td><th>Dashboard</th><td>beside the lesson (task stream, progress, workers)</td></tr>
 <tr><th>Workers</th><td>%d</td><th>Total threads</th><td>%d</td></tr>
 <tr><th>Total memory</th><td>%s</td><th></th><td></td></tr>
-</table></div>`, html.EscapeString(c.info.Kind), html.EscapeString(c.info.Address), c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
+</table></div>`, html.EscapeString(c.info.Kind), html.EscapeString(c.info.Address), c.info.Workers, c.info.Threads, session.FormatBytes(c.info.Memory))
 }
+
+// ClientMethods are the names of a Client's methods.
+func ClientMethods() []string { return clientAttrs }
 
 var clientAttrs = []string{"close", "compute", "gather", "map", "persist", "restart", "scatter", "shutdown", "submit", "who_has"}
 
@@ -49,7 +52,19 @@ func (c *Client) AttrNames() []string { return clientAttrs }
 
 func (c *Client) Attr(name string) (starlark.Value, error) {
 	if c.remote != nil {
-		return c.remoteClientAttr(name)
+		if name == "close" || name == "shutdown" {
+			return starlark.NewBuiltin("Client."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+				if len(args) > 0 || len(kwargs) > 0 {
+					return nil, fmt.Errorf("TypeError: close() takes no arguments")
+				}
+				k := Of(th)
+				if k.client == c {
+					k.setClient(nil)
+				}
+				return starlark.None, c.remote.Close(k.context())
+			}), nil
+		}
+		return c.remote.ClientAttr(name)
 	}
 	if v, err := c.k.clientMethod(c, name); v != nil || err != nil {
 		return v, err
@@ -60,7 +75,7 @@ func (c *Client) Attr(name string) (starlark.Value, error) {
 			if err := session.NoArgs(b, args, kwargs); err != nil {
 				return nil, err
 			}
-			k := kernelOf(thread)
+			k := Of(thread)
 			if k.client == c {
 				k.setClient(nil)
 			}
@@ -79,7 +94,7 @@ func (c *Client) Attr(name string) (starlark.Value, error) {
 // Client("tcp://…") connects to a remote Dask cluster through the Burst
 // server (Client(burst.remote()) to its default one). An earlier Client
 // is closed, so a re-run cell does not leak workers or sessions.
-func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (k *State) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var address starlark.Value = starlark.None
 	nWorkers := 0
 	threads := 1
@@ -96,12 +111,12 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 	if k.client != nil && (k.client.remote != nil || k.client.cluster != nil && (lc == nil || k.client.cluster != lc.cluster)) {
 		k.closeClient()
 	}
-	if k.joblibPool != nil {
+	if k.Pool != nil {
 		// The workers n_jobs=-1 borrowed go to the new Client.
-		k.joblibPool.cluster.Close()
-		k.joblibPool = nil
+		k.Pool.cluster.Close()
+		k.Pool = nil
 	}
-	var cl Cluster
+	var cl session.Cluster
 	if lc != nil {
 		cl = lc.cluster
 	} else {
@@ -115,29 +130,16 @@ func (k *Kernel) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlar
 	return c, nil
 }
 
-func formatBytes(n int64) string {
-	if n <= 0 {
-		return "unknown"
-	}
-	units := []string{"B", "KiB", "MiB", "GiB", "TiB"}
-	f := float64(n)
-	i := 0
-	for f >= 1024 && i < len(units)-1 {
-		f /= 1024
-		i++
-	}
-	return fmt.Sprintf("%.2f %s", f, units[i])
-}
 
 // LocalCluster is distributed.LocalCluster: workers started for a Client
 // to connect to.
 type LocalCluster struct {
-	cluster Cluster
-	info    ClusterInfo
+	cluster session.Cluster
+	info    session.ClusterInfo
 }
 
 func (c *LocalCluster) String() string {
-	return fmt.Sprintf("LocalCluster(%s, workers=%d, threads=%d, memory=%s)", session.Quote(c.info.Address), c.info.Workers, c.info.Threads, formatBytes(c.info.Memory))
+	return fmt.Sprintf("LocalCluster(%s, workers=%d, threads=%d, memory=%s)", session.Quote(c.info.Address), c.info.Workers, c.info.Threads, session.FormatBytes(c.info.Memory))
 }
 func (c *LocalCluster) Type() string          { return "LocalCluster" }
 func (c *LocalCluster) Freeze()               {}
@@ -145,7 +147,7 @@ func (c *LocalCluster) Truth() starlark.Bool  { return true }
 func (c *LocalCluster) Hash() (uint32, error) { return starlark.String(c.info.Address).Hash() }
 
 // newLocalCluster implements LocalCluster(n_workers=None, ...).
-func (k *Kernel) newLocalCluster(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (k *State) newLocalCluster(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	nWorkers := 0
 	threads := 1
 	var memoryLimit, processes starlark.Value
@@ -168,7 +170,7 @@ func (c *Client) Exit(th *starlark.Thread) error {
 		c.k.setClient(nil)
 	}
 	if c.remote != nil {
-		return c.remote.close(c.k.context())
+		return c.remote.Close(c.k.context())
 	}
 	if c.cluster != nil {
 		err := c.cluster.Close()
@@ -187,16 +189,62 @@ func (c *LocalCluster) PyClass() string { return "distributed.deploy.local.Local
 
 // setClient makes c the open Client (nil: none), whose cluster
 // collections compute on and whose remote cluster reads data.
-func (k *Kernel) setClient(c *Client) {
+func (k *State) setClient(c *Client) {
 	k.client = c
-	var cluster Cluster
+	var cluster session.Cluster
 	var remote session.Remote
 	if c != nil && c.cluster != nil {
 		cluster = c.cluster
 	}
 	if c != nil && c.remote != nil {
-		remote = remoteReader{k, c.remote}
+		remote = c.remote
 	}
 	k.s.SetCluster(cluster)
 	k.s.SetRemote(remote)
+}
+
+// connectRemote implements Client("tcp://…"): a session on a remote Dask
+// cluster through the Burst server. The open Client is closed once the
+// server is known to be reachable.
+func (k *State) connectRemote(address string) (*Client, error) {
+	rs := k.s.Remotes()
+	if rs == nil {
+		return nil, fmt.Errorf("RuntimeError: this kernel cannot reach a remote Dask cluster")
+	}
+	r, err := rs.Connect(address, k.closeClient)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{k: k, remote: r, info: r.Info()}
+	k.setClient(c)
+	return c, nil
+}
+
+// CloseClient closes the open Client, local or remote, so that a new one
+// replaces it.
+func (k *State) CloseClient() { k.closeClient() }
+
+func (k *State) closeClient() {
+	c := k.client
+	if c == nil {
+		return
+	}
+	k.setClient(nil)
+	if c.cluster != nil {
+		c.cluster.Close()
+		c.cluster = nil
+	}
+	if c.remote != nil {
+		c.remote.Close(k.context())
+	}
+}
+
+// Cluster is the cluster c computes on in this process; nil for a remote
+// cluster's Client.
+func (c *Client) Cluster() session.Cluster { return c.cluster }
+
+// NewClient is a Client of cluster that is not the open one (the
+// workers joblib's n_jobs=-1 borrows).
+func (k *State) NewClient(cluster session.Cluster) *Client {
+	return &Client{k: k, cluster: cluster, info: cluster.Info()}
 }

@@ -1,10 +1,9 @@
-package kernel
+package dask
 
 import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -16,7 +15,6 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
-	"burst/engine/lib/pandas"
 	"burst/engine/session"
 )
 
@@ -27,7 +25,7 @@ type Delayed struct {
 	key graph.Key
 	g   graph.Graph
 	// k is the kernel that made it: its operators get no thread.
-	k *Kernel
+	k *State
 	// A Delayed made by attribute access remembers the object and the
 	// name, so that calling it calls the method on the workers.
 	obj  *Delayed
@@ -78,15 +76,15 @@ func (f *DelayedFunction) CallInternal(th *starlark.Thread, args starlark.Tuple,
 			if !ok {
 				return nil, fmt.Errorf("TypeError: dask_key_name must be a str, not %s", session.TypeName(kv[1]))
 			}
-			return kernelOf(th).delayedTask(string(s), true, delayedParams{Kind: "call"}, f.fn, args, rest)
+			return Of(th).delayedTask(string(s), true, delayedParams{Kind: "call"}, f.fn, args, rest)
 		}
 		rest = append(rest, kv)
 	}
-	return kernelOf(th).delayedTask(name, f.pure, delayedParams{Kind: "call"}, f.fn, args, rest)
+	return Of(th).delayedTask(name, f.pure, delayedParams{Kind: "call"}, f.fn, args, rest)
 }
 
 // newToken returns a fresh key token, as Dask's uuid for impure tasks.
-func newToken() string {
+func NewToken() string {
 	var b [16]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
@@ -97,7 +95,7 @@ func newToken() string {
 func pureToken(parts ...any) string { return graph.Tokenize(parts...) }
 
 // delayed implements dask.delayed(obj, name=None, pure=False, nout=None).
-func (k *Kernel) delayed(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (k *State) delayed(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var obj starlark.Value
 	var name string
 	pure := false
@@ -110,9 +108,9 @@ func (k *Kernel) delayed(th *starlark.Thread, b *starlark.Builtin, args starlark
 		return v, nil
 	case starlark.Callable:
 		if name == "" {
-			name = pandas.FnName(v)
+			name = funcName(v)
 		}
-		token := newToken()
+		token := NewToken()
 		if pure {
 			token = pureToken("fn", name)
 		}
@@ -133,72 +131,58 @@ type delayedParams struct {
 	// (Args[0]), "binary" (Op on Args[0] and Args[1]), "unary",
 	// "getitem" (Args[0][Args[1]]), "getattr" (Args[0].Name), "method"
 	// (Args[0].Name(*Args[1:], **Kwargs)).
-	Kind    string          `json:"kind"`
-	Fn      *Portable       `json:"fn,omitempty"`
-	Builtin string          `json:"builtin,omitempty"`
-	Member  *[2]string      `json:"member,omitempty"`
-	Args    json.RawMessage `json:"args,omitempty"`
-	Kwargs  json.RawMessage `json:"kwargs,omitempty"`
-	Op      string          `json:"op,omitempty"`
-	Name    string          `json:"name,omitempty"`
+	Kind string `json:"kind"`
+	session.FuncRef
+	Args   json.RawMessage `json:"args,omitempty"`
+	Kwargs json.RawMessage `json:"kwargs,omitempty"`
+	Op     string          `json:"op,omitempty"`
+	Name   string          `json:"name,omitempty"`
 }
 
-func init() {
-	graph.Register("delayed", func(env *graph.Env, raw json.RawMessage, in []graph.Value) (graph.Value, error) {
-		var p delayedParams
-		if err := json.Unmarshal(raw, &p); err != nil {
-			return nil, err
-		}
-		k := workerKernel(env)
-		th := &starlark.Thread{Name: "task"}
-		k.bind(th)
-		if env != nil && env.Ctx != nil {
-			th.SetLocal("ctx", env.Ctx)
-		}
-		inputs := make([]starlark.Value, len(in))
-		for i, v := range in {
-			inputs[i] = toCell(v)
-		}
-		args, err := decodeValue(p.Args, inputs)
+// RunTask runs a "delayed" task on a worker, on thread (bound to the
+// worker's session): raw is its parameters, in its inputs; resolve finds
+// the function it calls, and locates errors raised in a cell function's
+// source.
+func RunTask(thread *starlark.Thread, raw json.RawMessage, in []graph.Value, resolve func(session.FuncRef) (fn starlark.Callable, locate func(error) error, err error)) (graph.Value, error) {
+	var p delayedParams
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, err
+	}
+	inputs := make([]starlark.Value, len(in))
+	for i, v := range in {
+		inputs[i] = toCell(v)
+	}
+	args, err := codec.DecodeArgs(p.Args, inputs)
+	if err != nil {
+		return nil, err
+	}
+	var kwargs []starlark.Tuple
+	if len(p.Kwargs) > 0 {
+		kw, err := codec.DecodeArgs(p.Kwargs, inputs)
 		if err != nil {
 			return nil, err
 		}
-		var kwargs []starlark.Tuple
-		if len(p.Kwargs) > 0 {
-			kw, err := decodeValue(p.Kwargs, inputs)
-			if err != nil {
-				return nil, err
-			}
-			for _, it := range kw.(*starlark.Dict).Items() {
-				kwargs = append(kwargs, starlark.Tuple{it[0], it[1]})
-			}
+		for _, it := range kw.(*starlark.Dict).Items() {
+			kwargs = append(kwargs, starlark.Tuple{it[0], it[1]})
 		}
-		var fn starlark.Callable
-		switch {
-		case p.Fn != nil:
-			_, fn, err = compiled(env, p.Fn)
-		case p.Builtin != "":
-			fn, err = k.namedBuiltin(p.Builtin)
-		case p.Member != nil:
-			fn, err = k.moduleMember(p.Member[0], p.Member[1])
-		}
-		if err != nil {
+	}
+	var fn starlark.Callable
+	locate := func(err error) error { return err }
+	if p.Kind == "call" {
+		if fn, locate, err = resolve(p.FuncRef); err != nil {
 			return nil, err
 		}
-		r, err := runDelayed(th, p.Kind, p.Op, p.Name, fn, args.(starlark.Tuple), kwargs)
-		if err != nil {
-			if p.Fn != nil {
-				return nil, p.Fn.located(err)
-			}
-			return nil, err
-		}
-		return fromCell(r)
-	})
+	}
+	r, err := runDelayed(thread, p.Kind, p.Op, p.Name, fn, args.(starlark.Tuple), kwargs)
+	if err != nil {
+		return nil, locate(err)
+	}
+	return fromCell(r)
 }
 
 // runDelayed performs one delayed step on cell values.
 func runDelayed(th *starlark.Thread, kind, op, name string, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
-	defer recoverPyPanic(&err) // bool(array) in the function
+	defer session.Recover(&err) // bool(array) in the function
 	switch kind {
 	case "call":
 		return starlark.Call(th, fn, args, kwargs)
@@ -287,7 +271,7 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 // arguments' Delayed values become dependencies; eager frames travel as
 // data. A function that cannot travel (a lambda, a closure over a Client)
 // makes a task that runs in the kernel.
-func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (*Delayed, error) {
+func (k *State) delayedTask(name string, pure bool, p delayedParams, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (*Delayed, error) {
 	g := graph.Graph{}
 	var deps []graph.Key
 	depIndex := map[graph.Key]int{}
@@ -297,7 +281,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 		switch x := v.(type) {
 		case *Delayed:
 			if x.obj != nil {
-				x = x.resolved()
+				x = x.Resolved()
 			}
 			for kk, t := range x.g {
 				g[kk] = t
@@ -321,10 +305,10 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 		case *DelayedFunction:
 			return x.fn, true, nil
 		}
-		if ev, ok := pandas.EngineValue(v); ok {
-			switch ev.(type) {
+		if tv, ok := v.(session.TaskValuer); ok {
+			switch ev := tv.TaskValue(); ev.(type) {
 			case *frame.Frame, *frame.Series:
-				key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(session.TypeName(v)), newToken()))
+				key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(session.TypeName(v)), NewToken()))
 				g[key] = graph.LiteralTask(key, ev)
 				i := len(deps)
 				deps = append(deps, key)
@@ -352,31 +336,23 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 	var stage graph.Stage
 	portable := true
 	if fn != nil && p.Kind == "call" {
-		switch {
-		case k.builtinName(fn) != "":
-			p.Builtin = k.builtinName(fn)
-		default:
-			if b, ok := fn.(*starlark.Builtin); ok {
-				if path, member := k.memberPath(b); path != "" {
-					p.Member = &[2]string{path, member}
-					break
-				}
-			}
-			pf, err := k.portable(fn)
-			var te *travelError
-			if errors.As(err, &te) && te.neverLocal() {
+		if r := k.runner(); r == nil {
+			portable = false
+		} else {
+			ref, ok, err := r.FuncRef(fn)
+			if err != nil {
 				return nil, fmt.Errorf("TypeError: %v: pass the values it needs as arguments instead", err)
 			}
-			if err != nil {
-				portable = false
+			if ok {
+				p.FuncRef = ref
 			} else {
-				p.Fn = pf
+				portable = false
 			}
 		}
 	}
 	if portable {
-		a, err1 := encodeValue(rargs)
-		kw, err2 := encodeValue(kwd)
+		a, err1 := codec.EncodePlain(rargs)
+		kw, err2 := codec.EncodePlain(kwd)
 		if err1 != nil || err2 != nil {
 			portable = false
 		} else {
@@ -404,7 +380,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 				kwl = append(kwl, starlark.Tuple{it[0], it[1]})
 			}
 			th := &starlark.Thread{Name: "delayed"}
-			k.bind(th)
+			k.s.Bind(th)
 			r, err := runDelayed(th, kind, op, attr, fn, a, kwl)
 			if err != nil {
 				return nil, err
@@ -412,7 +388,7 @@ func (k *Kernel) delayedTask(name string, pure bool, p delayedParams, fn starlar
 			return fromCell(r)
 		}}
 	}
-	token := newToken()
+	token := NewToken()
 	if pure {
 		token = pureToken(name, stage, deps)
 	}
@@ -449,7 +425,7 @@ func fromCell(v starlark.Value) (graph.Value, error) {
 }
 
 // resolved turns an attribute access into its getattr task.
-func (d *Delayed) resolved() *Delayed {
+func (d *Delayed) Resolved() *Delayed {
 	if d.obj == nil {
 		return d
 	}
@@ -465,10 +441,10 @@ func (d *Delayed) resolved() *Delayed {
 
 // DaskGraph is the graph of d's task and everything it depends on
 // (session.Collection).
-func (d *Delayed) DaskGraph() graph.Graph { return d.resolved().g }
+func (d *Delayed) DaskGraph() graph.Graph { return d.Resolved().g }
 
 // DaskKeys is d's one key.
-func (d *Delayed) DaskKeys() []graph.Key { return []graph.Key{d.resolved().key} }
+func (d *Delayed) DaskKeys() []graph.Key { return []graph.Key{d.Resolved().key} }
 
 // PostCompute is d's computed value as a cell value.
 func (d *Delayed) PostCompute(parts []graph.Value) (starlark.Value, error) {
@@ -477,18 +453,18 @@ func (d *Delayed) PostCompute(parts []graph.Value) (starlark.Value, error) {
 
 // PostPersist is a Delayed whose task holds the computed value.
 func (d *Delayed) PostPersist(parts []graph.Value) (starlark.Value, error) {
-	r := d.resolved()
+	r := d.Resolved()
 	return &Delayed{key: r.key, g: graph.Graph{r.key: graph.LiteralTask(r.key, parts[0])}, k: r.k}, nil
 }
 
 // Held is d again, its value kept on a Client's workers while keep lives.
 func (d *Delayed) Held(keep any) starlark.Value {
-	r := d.resolved()
+	r := d.Resolved()
 	return &Delayed{key: r.key, g: graph.Graph{r.key: r.g[r.key]}, held: keep, k: r.k}
 }
 
 func (d *Delayed) CallInternal(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	k := kernelOf(th)
+	k := Of(th)
 	if d.obj != nil {
 		return k.delayedTask(d.attr, false, delayedParams{Kind: "method", Name: d.attr}, nil, append(starlark.Tuple{d.obj}, args...), kwargs)
 	}
@@ -498,7 +474,7 @@ func (d *Delayed) CallInternal(th *starlark.Thread, args starlark.Tuple, kwargs 
 
 func (d *Delayed) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	sym := op.String()
-	prefix, ok := pandas.OpPrefix(sym)
+	prefix, ok := session.OpPrefix(sym)
 	if !ok {
 		return nil, nil
 	}
@@ -527,7 +503,7 @@ var delayedMethods = []string{"compute", "dask", "key", "persist", "visualize"}
 func (d *Delayed) AttrNames() []string { return delayedMethods }
 
 func (d *Delayed) Attr(name string) (starlark.Value, error) {
-	r := d.resolved()
+	r := d.Resolved()
 	switch name {
 	case "key":
 		return starlark.String(r.key), nil
@@ -535,7 +511,7 @@ func (d *Delayed) Attr(name string) (starlark.Value, error) {
 		return session.Visualize([]graph.Graph{r.g}, []graph.Key{r.key}), nil
 	case "compute":
 		return starlark.NewBuiltin("compute", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			out, err := kernelOf(th).computeMany(starlark.Tuple{r}, kwargs, false)
+			out, err := Of(th).computeMany(starlark.Tuple{r}, kwargs, false)
 			if err != nil {
 				return nil, err
 			}
@@ -543,7 +519,7 @@ func (d *Delayed) Attr(name string) (starlark.Value, error) {
 		}), nil
 	case "persist":
 		return starlark.NewBuiltin("persist", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			out, err := kernelOf(th).computeMany(starlark.Tuple{r}, kwargs, true)
+			out, err := Of(th).computeMany(starlark.Tuple{r}, kwargs, true)
 			if err != nil {
 				return nil, err
 			}
@@ -557,55 +533,44 @@ func (d *Delayed) Attr(name string) (starlark.Value, error) {
 	if strings.HasPrefix(name, "_") {
 		return nil, nil
 	}
-	return &Delayed{key: graph.Key("getattr-" + newToken()), obj: d, attr: name, g: d.g, k: d.k}, nil
+	return &Delayed{key: graph.Key("getattr-" + NewToken()), obj: d, attr: name, g: d.g, k: d.k}, nil
 }
 
 // kernelFor finds the kernel for operators, which get no thread: the one
 // that made d, else (a value made outside a cell) a kernel of its own.
-func kernelFor(d *Delayed) *Kernel {
+func kernelFor(d *Delayed) *State {
 	if d.k != nil {
 		return d.k
 	}
-	return New(workerHost{})
-}
-
-// builtinName returns the name of a kernel or Starlark builtin, which
-// every worker has too; "" for other callables.
-func (k *Kernel) builtinName(fn starlark.Callable) string {
-	b, ok := fn.(*starlark.Builtin)
-	if !ok {
-		return ""
-	}
-	if v, ok := k.builtin[b.Name()]; ok && v == starlark.Value(b) {
-		return b.Name()
-	}
-	if v, ok := starlark.Universe[b.Name()]; ok && v == starlark.Value(b) {
-		return b.Name()
-	}
-	return ""
-}
-
-func (k *Kernel) namedBuiltin(name string) (starlark.Callable, error) {
-	if v, ok := k.builtin[name].(starlark.Callable); ok {
-		return v, nil
-	}
-	if v, ok := starlark.Universe[name].(starlark.Callable); ok {
-		return v, nil
-	}
-	return nil, fmt.Errorf("NameError: name '%s' is not defined on the worker", name)
-}
-
-func (k *Kernel) moduleMember(path, member string) (starlark.Callable, error) {
-	m, ok := k.modules[path]
-	if !ok {
-		return nil, fmt.Errorf("ModuleNotFoundError: %s", path)
-	}
-	c, ok := m.Members[member].(starlark.Callable)
-	if !ok {
-		return nil, fmt.Errorf("ImportError: cannot import name '%s' from '%s'", member, path)
-	}
-	return c, nil
+	return stateOf(nil)
 }
 
 func (d *Delayed) PyClass() string              { return "dask.delayed.Delayed" }
 func (d *Delayed) InstanceOf(class string) bool { return class == "Delayed" }
+
+// runner is the kernel that runs the session; nil outside one.
+func (k *State) runner() session.Runner {
+	if k.s == nil {
+		return nil
+	}
+	return k.s.Runner()
+}
+
+// funcName names fn's tasks: its name, or lambda.
+func funcName(fn starlark.Callable) string {
+	if n := fn.Name(); n != "" && n != "lambda" {
+		return n
+	}
+	return "lambda"
+}
+
+// Key is the key of d's task.
+func (d *Delayed) Key() graph.Key { return d.Resolved().key }
+
+// FromFuture is a Delayed whose value is what f computes.
+func FromFuture(f *Future) *Delayed {
+	return &Delayed{key: f.key, g: graph.Graph{f.key: f.task()}, k: f.client.k}
+}
+
+// Func is the function f wraps.
+func (f *DelayedFunction) Func() starlark.Callable { return f.fn }

@@ -1,4 +1,4 @@
-package kernel
+package dask
 
 import (
 	"context"
@@ -13,7 +13,6 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/graph"
-	"burst/engine/lib/pandas"
 	"burst/engine/sched"
 	"burst/engine/session"
 )
@@ -99,7 +98,7 @@ func (f *Future) Attr(name string) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("result", args, kwargs, "timeout?", &timeout); err != nil {
 				return nil, err
 			}
-			k := kernelOf(th)
+			k := Of(th)
 			ctx, cancel, err := timeoutCtx(k.context(), timeout)
 			if err != nil {
 				return nil, err
@@ -118,7 +117,7 @@ func (f *Future) Attr(name string) (starlark.Value, error) {
 		}), nil
 	case "exception":
 		return starlark.NewBuiltin("exception", func(th *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-			err := f.s.Wait(kernelOf(th).context(), []graph.Key{f.key})
+			err := f.s.Wait(Of(th).context(), []graph.Key{f.key})
 			if err == nil {
 				return starlark.None, nil
 			}
@@ -147,10 +146,9 @@ func timeoutCtx(parent context.Context, timeout starlark.Value) (context.Context
 }
 
 // context is the running cell's context (an interrupt cancels it).
-func (k *Kernel) context() context.Context { return k.s.Context() }
 
 // gatherKeys waits for keys and returns their values as cell values.
-func (k *Kernel) gatherKeys(ctx context.Context, s *sched.Scheduler, keys []graph.Key) ([]starlark.Value, error) {
+func (k *State) gatherKeys(ctx context.Context, s *sched.Scheduler, keys []graph.Key) ([]starlark.Value, error) {
 	if err := s.Wait(ctx, keys); err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
 			return nil, fmt.Errorf("TimeoutError: the result was not ready in time")
@@ -182,7 +180,7 @@ func (c *Client) scheduler(what string) (*sched.Scheduler, error) {
 }
 
 // scatter puts v in the cluster's memory and returns its Future.
-func (c *Client) scatter(v starlark.Value) (*Future, error) {
+func (c *Client) Scatter(v starlark.Value) (*Future, error) {
 	s, err := c.scheduler("scatter")
 	if err != nil {
 		return nil, err
@@ -191,7 +189,7 @@ func (c *Client) scatter(v starlark.Value) (*Future, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(strings.TrimPrefix(session.TypeName(v), "numpy.")), newToken()))
+	key := graph.Key(fmt.Sprintf("%s-%s", strings.ToLower(strings.TrimPrefix(session.TypeName(v), "numpy.")), NewToken()))
 	t := graph.LiteralTask(key, gv)
 	if err := s.Submit(graph.Graph{key: t}, []graph.Key{key}); err != nil {
 		return nil, err
@@ -201,7 +199,7 @@ func (c *Client) scatter(v starlark.Value) (*Future, error) {
 
 // submitDelayed submits d's graph and returns a Future for it.
 func (c *Client) submitDelayed(d *Delayed) (*Future, error) {
-	fs, err := c.submitAll([]*Delayed{d})
+	fs, err := c.SubmitAll([]*Delayed{d})
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +209,7 @@ func (c *Client) submitDelayed(d *Delayed) (*Future, error) {
 // submitAll submits the graphs of ds as one computation (client.map's
 // 50,000 tasks are one update of the scheduler, announced once) and
 // returns a Future for each.
-func (c *Client) submitAll(ds []*Delayed) ([]*Future, error) {
+func (c *Client) SubmitAll(ds []*Delayed) ([]*Future, error) {
 	s, err := c.scheduler("submit")
 	if err != nil {
 		return nil, err
@@ -219,7 +217,7 @@ func (c *Client) submitAll(ds []*Delayed) ([]*Future, error) {
 	g := graph.Graph{}
 	keys := make([]graph.Key, len(ds))
 	for i, d := range ds {
-		d = d.resolved()
+		d = d.Resolved()
 		ds[i] = d
 		keys[i] = d.key
 		if len(ds) == 1 {
@@ -230,7 +228,7 @@ func (c *Client) submitAll(ds []*Delayed) ([]*Future, error) {
 			g[k] = t
 		}
 	}
-	if err := submitGraph(s, g, keys); err != nil {
+	if err := SubmitGraph(s, g, keys); err != nil {
 		return nil, err
 	}
 	out := make([]*Future, len(ds))
@@ -243,7 +241,7 @@ func (c *Client) submitAll(ds []*Delayed) ([]*Future, error) {
 // submitGraph submits keys of g, treating keys the scheduler already has
 // as done (futures, persisted partitions) so they are neither fused nor
 // recomputed.
-func submitGraph(s *sched.Scheduler, g graph.Graph, keys []graph.Key) error {
+func SubmitGraph(s *sched.Scheduler, g graph.Graph, keys []graph.Key) error {
 	g, err := s.Prepare(g, keys)
 	if err != nil {
 		return err
@@ -251,7 +249,7 @@ func submitGraph(s *sched.Scheduler, g graph.Graph, keys []graph.Key) error {
 	return s.Submit(g, keys)
 }
 
-func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
+func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 	fn := func(f func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) (starlark.Value, error) {
 		return starlark.NewBuiltin("Client."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(th, args, kwargs)
@@ -271,7 +269,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			d, err := kernelOf(th).callTask(f, pure, key, args[1:], kw)
+			d, err := Of(th).CallTask(f, pure, key, args[1:], kw)
 			if err != nil {
 				return nil, err
 			}
@@ -312,11 +310,11 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 				if key != "" {
 					ikey = fmt.Sprintf("%s-%d", key, i)
 				}
-				if ds[i], err = kernelOf(th).callTask(f, pure, ikey, call, kw); err != nil {
+				if ds[i], err = Of(th).CallTask(f, pure, ikey, call, kw); err != nil {
 					return nil, err
 				}
 			}
-			fs, err := c.submitAll(ds)
+			fs, err := c.SubmitAll(ds)
 			if err != nil {
 				return nil, err
 			}
@@ -333,7 +331,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("gather", args, kwargs, "futures", &futures, "errors?", &errors); err != nil {
 				return nil, err
 			}
-			return kernelOf(th).gatherNested(futures)
+			return Of(th).GatherNested(futures)
 		})
 	case "scatter":
 		return fn(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -345,7 +343,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if _, err := c.scheduler("scatter"); err != nil {
 				return nil, err
 			}
-			one := func(v starlark.Value) (starlark.Value, error) { return c.scatter(v) }
+			one := func(v starlark.Value) (starlark.Value, error) { return c.Scatter(v) }
 			if l, ok := data.(*starlark.List); ok {
 				out := make([]starlark.Value, l.Len())
 				for i := range out {
@@ -367,7 +365,7 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if l, ok := coll.(*starlark.List); ok {
 				out := make([]starlark.Value, l.Len())
 				for i := range out {
-					v, err := kernelOf(th).clientCompute(c, l.Index(i), name == "persist")
+					v, err := Of(th).clientCompute(c, l.Index(i), name == "persist")
 					if err != nil {
 						return nil, err
 					}
@@ -375,11 +373,11 @@ func (k *Kernel) clientMethod(c *Client, name string) (starlark.Value, error) {
 				}
 				return starlark.NewList(out), nil
 			}
-			return kernelOf(th).clientCompute(c, coll, name == "persist")
+			return Of(th).clientCompute(c, coll, name == "persist")
 		})
 	case "restart":
 		return fn(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			k := kernelOf(th)
+			k := Of(th)
 			if c.cluster == nil {
 				return nil, fmt.Errorf("RuntimeError: this Client is closed")
 			}
@@ -448,11 +446,11 @@ func submitOptions(kwargs []starlark.Tuple) (pure bool, key string, rest []starl
 }
 
 // callTask is a delayed call of f on args; key, when set, names it.
-func (k *Kernel) callTask(f starlark.Callable, pure bool, key string, args starlark.Tuple, kwargs []starlark.Tuple) (*Delayed, error) {
+func (k *State) CallTask(f starlark.Callable, pure bool, key string, args starlark.Tuple, kwargs []starlark.Tuple) (*Delayed, error) {
 	if df, ok := f.(*DelayedFunction); ok {
 		f = df.fn
 	}
-	d, err := k.delayedTask(pandas.FnName(f), pure, delayedParams{Kind: "call"}, f, args, kwargs)
+	d, err := k.delayedTask(funcName(f), pure, delayedParams{Kind: "call"}, f, args, kwargs)
 	if err != nil || key == "" {
 		return d, err
 	}
@@ -466,7 +464,7 @@ func (k *Kernel) callTask(f starlark.Callable, pure bool, key string, args starl
 
 // gatherNested replaces the futures in v (a future, or lists, tuples and
 // dicts of them) with their results, fetched together.
-func (k *Kernel) gatherNested(v starlark.Value) (starlark.Value, error) {
+func (k *State) GatherNested(v starlark.Value) (starlark.Value, error) {
 	bySched := map[*sched.Scheduler][]graph.Key{}
 	if _, err := session.MapNested(v, func(x starlark.Value) (starlark.Value, bool, error) {
 		if f, ok := x.(*Future); ok {
@@ -496,7 +494,7 @@ func (k *Kernel) gatherNested(v starlark.Value) (starlark.Value, error) {
 }
 
 // clientCompute implements client.compute and client.persist.
-func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starlark.Value, error) {
+func (k *State) clientCompute(c *Client, v starlark.Value, persist bool) (starlark.Value, error) {
 	s, err := c.scheduler("compute")
 	if err != nil {
 		return nil, err
@@ -518,7 +516,7 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 	keys := x.DaskKeys()
 	g := dataframe.Project(x.DaskGraph(), keys)
 	if persist {
-		if err := submitGraph(s, g, keys); err != nil {
+		if err := SubmitGraph(s, g, keys); err != nil {
 			return nil, err
 		}
 		// The parts stay on the workers while the collection lives.
@@ -527,7 +525,7 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 		return x.Held(keep), nil
 	}
 	// One more task, in the kernel, puts the parts together.
-	key := graph.Key("finalize-" + newToken())
+	key := graph.Key("finalize-" + NewToken())
 	g = graph.Merge(g)
 	g[key] = &graph.Task{Key: key, Deps: keys, Stages: []graph.Stage{{Op: "finalize", Fn: func(in []graph.Value) (graph.Value, error) {
 		r, err := x.PostCompute(in)
@@ -536,7 +534,7 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 		}
 		return fromCell(r)
 	}}}}
-	if err := submitGraph(s, g, []graph.Key{key}); err != nil {
+	if err := SubmitGraph(s, g, []graph.Key{key}); err != nil {
 		return nil, err
 	}
 	return newFuture(c, s, g[key]), nil
@@ -547,7 +545,7 @@ func (k *Kernel) clientCompute(c *Client, v starlark.Value, persist bool) (starl
 type heldKeys struct{ keys []graph.Key }
 
 // waitFutures implements distributed.wait(futures, timeout=None).
-func (k *Kernel) waitFutures(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (k *State) waitFutures(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var fs starlark.Value
 	var timeout starlark.Value = starlark.None
 	var returnWhen starlark.Value
@@ -592,7 +590,7 @@ func futuresIn(v starlark.Value) []*Future {
 
 // asCompleted implements distributed.as_completed: iterating yields each
 // future as it finishes.
-func (k *Kernel) asCompleted(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (k *State) asCompleted(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var fs starlark.Value
 	var withResults bool
 	if err := starlark.UnpackArgs("as_completed", args, kwargs, "futures?", &fs, "with_results?", &withResults); err != nil {
@@ -602,7 +600,7 @@ func (k *Kernel) asCompleted(th *starlark.Thread, b *starlark.Builtin, args star
 }
 
 type completed struct {
-	k           *Kernel
+	k           *State
 	pending     []*Future
 	withResults bool
 }
@@ -656,13 +654,10 @@ func (it *completedIter) Done() {}
 
 // progress implements distributed.progress: it waits for the futures and
 // shows a finished bar per key prefix.
-func (k *Kernel) progress(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (k *State) progress(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var futures []*Future
 	for _, a := range args {
 		futures = append(futures, futuresIn(a)...)
-		if v, ok := pandas.EngineValue(a); ok {
-			_ = v
-		}
 	}
 	start := time.Now()
 	byPrefix := map[string][2]int{}
@@ -692,7 +687,7 @@ func (k *Kernel) progress(th *starlark.Thread, b *starlark.Builtin, args starlar
 		fmt.Fprintf(&htm, `<div><span>%s</span> <progress max="%d" value="%d"></progress> %d / %d</div>`, html.EscapeString(p), n[1], n[0], n[0], n[1])
 	}
 	htm.WriteString(`</div>`)
-	k.Emit(Output{Type: "display_data", Data: map[string]any{"text/plain": strings.TrimRight(text.String(), "\n"), "text/html": htm.String()}})
+	k.Emit(session.Output{Type: "display_data", Data: map[string]any{"text/plain": strings.TrimRight(text.String(), "\n"), "text/html": htm.String()}})
 	return starlark.None, nil
 }
 
