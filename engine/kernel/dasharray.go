@@ -11,6 +11,7 @@ import (
 
 	"burst/engine/graph"
 	"burst/engine/lib/dask"
+	"burst/engine/lib/numpy"
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
 	"burst/engine/session"
@@ -65,7 +66,7 @@ func (x *DaskArray) numblocks() []int {
 	return nb
 }
 
-func (x *DaskArray) nblocks() int { return prod(x.numblocks()) }
+func (x *DaskArray) nblocks() int { return numpy.Prod(x.numblocks()) }
 
 // chunksize is the largest block length along each axis.
 func (x *DaskArray) chunksize() []int {
@@ -76,14 +77,6 @@ func (x *DaskArray) chunksize() []int {
 		}
 	}
 	return cs
-}
-
-func prod(xs []int) int {
-	p := 1
-	for _, v := range xs {
-		p *= v
-	}
-	return p
 }
 
 // blockKey is the key of the block at idx of the array called name:
@@ -106,7 +99,7 @@ func blockKey(name string, idx []int) graph.Key {
 
 // eachBlock calls f with the index of every block of a grid, in C order.
 func eachBlock(numblocks []int, f func(idx []int)) {
-	n := prod(numblocks)
+	n := numpy.Prod(numblocks)
 	idx := make([]int, len(numblocks))
 	for k := 0; k < n; k++ {
 		rem := k
@@ -209,8 +202,8 @@ func (x *DaskArray) layers() int {
 // HTML is Dask's notebook summary: sizes of the array and of a block,
 // the graph, and a drawing of the blocks.
 func (x *DaskArray) HTML() string {
-	n := prod(x.shape()) * itemsize(x.dtype)
-	c := prod(x.chunksize()) * itemsize(x.dtype)
+	n := numpy.Prod(x.shape()) * itemsize(x.dtype)
+	c := numpy.Prod(x.chunksize()) * itemsize(x.dtype)
 	var b strings.Builder
 	b.WriteString(`<table><tr><td><table style="border-collapse: collapse;"><thead><tr><td> </td><th> Array </th><th> Chunk </th></tr></thead><tbody>`)
 	fmt.Fprintf(&b, `<tr><th> Bytes </th><td> %s </td><td> %s </td></tr>`, formatBytesDask(n), formatBytesDask(c))
@@ -366,10 +359,10 @@ type darrayItem struct {
 // blockArray reads a task's value as an array.
 func blockArray(v graph.Value) (*ndarray.Array, error) {
 	switch x := v.(type) {
-	case *NDArray:
-		return x.a, nil
+	case *numpy.NDArray:
+		return x.Array(), nil
 	case starlark.Value:
-		return ArrayOf(x)
+		return numpy.ArrayOf(x)
 	}
 	return nil, fmt.Errorf("TypeError: a block of a dask array is a %T, not an array", v)
 }
@@ -412,12 +405,12 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 		if a.DType() != dt {
 			a = a.AsType(dt)
 		}
-		return NewArray(a), nil
+		return numpy.NewArray(a), nil
 	case "astype":
 		if in[0].DType() == dt {
-			return NewArray(in[0]), nil
+			return numpy.NewArray(in[0]), nil
 		}
-		return NewArray(in[0].AsType(dt)), nil
+		return numpy.NewArray(in[0].AsType(dt)), nil
 	case "getitem":
 		idx := make([]ndarray.Index, len(p.Items))
 		for i, it := range p.Items {
@@ -432,7 +425,7 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return NewArray(r), nil
+		return numpy.NewArray(r), nil
 	case "chunk":
 		return reduceChunk(p.Func, in[0], p.Axis)
 	case "binary":
@@ -444,7 +437,7 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			if y, err = ArrayOf(v); err != nil {
+			if y, err = numpy.ArrayOf(v); err != nil {
 				return nil, err
 			}
 		}
@@ -456,7 +449,7 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return NewArray(r), nil
+		return numpy.NewArray(r), nil
 	case "unary":
 		r, err := ndarray.Binary(ndarray.Sub, ndarray.Scalar(int64(0)).AsType(in[0].DType()), in[0])
 		if in[0].DType() == ndarray.Bool {
@@ -465,17 +458,17 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return NewArray(r), nil
+		return numpy.NewArray(r), nil
 	case "fill":
 		v, err := decodePlain(p.Scalar)
 		if err != nil {
 			return nil, err
 		}
-		f, err := ArrayOf(v)
+		f, err := numpy.ArrayOf(v)
 		if err != nil {
 			return nil, err
 		}
-		return NewArray(ndarray.Full(p.Shape, f.Item(0), dt)), nil
+		return numpy.NewArray(ndarray.Full(p.Shape, f.Item(0), dt)), nil
 	case "arange":
 		r, err := ndarray.Arange(p.Start, p.Stop, p.Step, dt)
 		if err != nil {
@@ -484,7 +477,7 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 		if r.Len() > p.Shape[0] {
 			r = r.Rows(0, p.Shape[0])
 		}
-		return NewArray(r), nil
+		return numpy.NewArray(r), nil
 	}
 	return nil, fmt.Errorf("darray: unknown kind %q", p.Kind)
 }
@@ -537,14 +530,14 @@ func reduceChunk(fn string, a *ndarray.Array, axis *int) (graph.Value, error) {
 		}
 		total, _ = total.Reshape(keep...)
 		count := ndarray.Full(keep, float64(n), ndarray.Float64)
-		return starlark.Tuple{NewArray(count), NewArray(total)}, nil
+		return starlark.Tuple{numpy.NewArray(count), numpy.NewArray(total)}, nil
 	}
 	r, err := reduceOnce(fn, a, axis)
 	if err != nil {
 		return nil, err
 	}
 	r, _ = r.Reshape(keep...)
-	return NewArray(r), nil
+	return numpy.NewArray(r), nil
 }
 
 // reduceOnce applies sum, min or max along axis (nil: all axes).
@@ -645,7 +638,7 @@ func combineStep(fn string, in []graph.Value, grid []int, axis *int, keep, final
 		if err != nil {
 			return nil, err
 		}
-		return NewArray(r), nil
+		return numpy.NewArray(r), nil
 	}
 	ns, err := pick(0)
 	if err != nil {
@@ -664,13 +657,13 @@ func combineStep(fn string, in []graph.Value, grid []int, axis *int, keep, final
 		return nil, err
 	}
 	if !final {
-		return starlark.Tuple{NewArray(n), NewArray(total)}, nil
+		return starlark.Tuple{numpy.NewArray(n), numpy.NewArray(total)}, nil
 	}
 	r, err := ndarray.Binary(ndarray.Div, total, n)
 	if err != nil {
 		return nil, err
 	}
-	return NewArray(r), nil
+	return numpy.NewArray(r), nil
 }
 
 // reductionNames are the names Dask gives the layers of a reduction:
@@ -704,7 +697,7 @@ func (x *DaskArray) reduction(fn string, axis *int, keepdims bool) (*DaskArray, 
 	case fn == "sum" && x.dtype == ndarray.Bool:
 		outType = ndarray.Int64
 	}
-	if (fn == "min" || fn == "max") && prod(x.shape()) == 0 {
+	if (fn == "min" || fn == "max") && numpy.Prod(x.shape()) == 0 {
 		return nil, fmt.Errorf("ValueError: zero-size array to reduction operation %s which has no identity", map[string]string{"min": "minimum", "max": "maximum"}[fn])
 	}
 	reduced := map[int]bool{}
@@ -839,7 +832,7 @@ func (x *DaskArray) getitem(key starlark.Value) (starlark.Value, error) {
 	}
 	sels := make([]axisSel, nd)
 	for ax := 0; ax < nd; ax++ {
-		var item starlark.Value = sliceValue{starlark.None, starlark.None, starlark.None}
+		var item starlark.Value = numpy.NewSlice(starlark.None, starlark.None, starlark.None)
 		if ax < len(items) {
 			item = items[ax]
 		}
@@ -864,8 +857,8 @@ func (x *DaskArray) getitem(key starlark.Value) (starlark.Value, error) {
 				}
 				off += c
 			}
-		case sliceValue:
-			s, err := it.index()
+		case numpy.SliceValue:
+			s, err := it.Index()
 			if err != nil {
 				return nil, err
 			}
@@ -986,12 +979,12 @@ func (x *DaskArray) Get(key starlark.Value) (starlark.Value, bool, error) {
 // Slice implements x[a:b:c] (Starlark resolves the bounds).
 func (x *DaskArray) Slice(start, end, step int) starlark.Value {
 	if step < 0 {
-		panic(pyPanic{fmt.Errorf("NotImplementedError: slicing a dask array with a negative step is not available in Burst")})
+		panic(session.PyPanic{Err: fmt.Errorf("NotImplementedError: slicing a dask array with a negative step is not available in Burst")})
 	}
 	s, e, st := starlark.MakeInt(start), starlark.MakeInt(max(start, end)), starlark.MakeInt(step)
-	v, err := x.getitem(sliceValue{s, e, st})
+	v, err := x.getitem(numpy.NewSlice(s, e, st))
 	if err != nil {
-		panic(pyPanic{err})
+		panic(session.PyPanic{Err: err})
 	}
 	return v
 }
@@ -1000,7 +993,7 @@ func (x *DaskArray) Slice(start, end, step int) starlark.Value {
 func (x *DaskArray) Index(i int) starlark.Value {
 	v, err := x.getitem(starlark.MakeInt(i))
 	if err != nil {
-		panic(pyPanic{err})
+		panic(session.PyPanic{Err: err})
 	}
 	return v
 }
@@ -1008,7 +1001,7 @@ func (x *DaskArray) Index(i int) starlark.Value {
 // Len is len(x): the length of the first axis.
 func (x *DaskArray) Len() int {
 	if x.ndim() == 0 {
-		panic(pyPanic{fmt.Errorf("TypeError: len() of unsized object")})
+		panic(session.PyPanic{Err: fmt.Errorf("TypeError: len() of unsized object")})
 	}
 	return x.shape()[0]
 }
@@ -1039,7 +1032,7 @@ func (x *DaskArray) Binary(op syntax.Token, y starlark.Value, side starlark.Side
 			return nil, err
 		}
 		p.Scalar = raw
-		if sample, err = ArrayOf(v); err != nil {
+		if sample, err = numpy.ArrayOf(v); err != nil {
 			return nil, err
 		}
 	default:
@@ -1136,7 +1129,7 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 	case "shape":
 		return intsTuple(x.shape()), nil
 	case "dtype":
-		return &DTypeValue{x.dtype}, nil
+		return numpy.NewDType(x.dtype), nil
 	case "chunks":
 		t := make(starlark.Tuple, len(x.chunks))
 		for i, c := range x.chunks {
@@ -1152,11 +1145,11 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 	case "npartitions":
 		return starlark.MakeInt(x.nblocks()), nil
 	case "size":
-		return starlark.MakeInt(prod(x.shape())), nil
+		return starlark.MakeInt(numpy.Prod(x.shape())), nil
 	case "itemsize":
 		return starlark.MakeInt(itemsize(x.dtype)), nil
 	case "nbytes":
-		return starlark.MakeInt(prod(x.shape()) * itemsize(x.dtype)), nil
+		return starlark.MakeInt(numpy.Prod(x.shape()) * itemsize(x.dtype)), nil
 	case "name":
 		return starlark.String(x.name), nil
 	case "dask":
@@ -1206,7 +1199,7 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("astype", args, kwargs, "dtype", &dtype); err != nil {
 				return nil, err
 			}
-			t, err := dtypeOf(dtype)
+			t, err := numpy.DTypeArg(dtype)
 			if err != nil {
 				return nil, err
 			}
@@ -1282,7 +1275,7 @@ func (x *DaskArray) result(a *ndarray.Array) starlark.Value {
 	if a.DType() != x.dtype {
 		a = a.AsType(x.dtype)
 	}
-	return arrayResult(a)
+	return numpy.ValueOf(a)
 }
 
 // computeArray is x.compute(): the blocks computed (on the Client's
@@ -1440,28 +1433,6 @@ func chunksArg(v starlark.Value, shape []int, dt ndarray.DType) ([][]int, error)
 	return out, nil
 }
 
-// shapeOf reads a shape argument: an int or a tuple of ints.
-func shapeOf(v starlark.Value) ([]int, error) {
-	if n, ok := v.(starlark.Int); ok {
-		i, err := starlark.AsInt32(n)
-		return []int{i}, err
-	}
-	vs, err := session.Values(v)
-	if err != nil {
-		return nil, fmt.Errorf("TypeError: shape must be an int or a tuple of ints, not %s", session.TypeName(v))
-	}
-	out := make([]int, len(vs))
-	for i, e := range vs {
-		if out[i], err = starlark.AsInt32(e); err != nil {
-			return nil, fmt.Errorf("TypeError: shape must be a tuple of ints")
-		}
-		if out[i] < 0 {
-			return nil, fmt.Errorf("ValueError: negative dimensions are not allowed")
-		}
-	}
-	return out, nil
-}
-
 // daFromDelayed is da.from_delayed(value, shape, dtype=None): a one-block
 // array whose block is what the Delayed computes.
 func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -1479,13 +1450,13 @@ func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args sta
 		}
 	}
 	dkey := d.Key()
-	shape, err := shapeOf(shapeV)
+	shape, err := numpy.ShapeOf(shapeV)
 	if err != nil {
 		return nil, err
 	}
 	dt := ndarray.Float64
 	if dtype != starlark.None {
-		if dt, err = dtypeOf(dtype); err != nil {
+		if dt, err = numpy.DTypeArg(dtype); err != nil {
 			return nil, err
 		}
 	}
@@ -1518,7 +1489,7 @@ func (k *Kernel) daFromArray(_ *starlark.Thread, b *starlark.Builtin, args starl
 	if x, ok := xv.(*DaskArray); ok {
 		return x, nil
 	}
-	a, err := ArrayOf(xv)
+	a, err := numpy.ArrayOf(xv)
 	if err != nil {
 		return nil, err
 	}
@@ -1551,7 +1522,7 @@ func (k *Kernel) daFromArray(_ *starlark.Thread, b *starlark.Builtin, args starl
 			blk = blk.Copy()
 		}
 		key := blockKey(n, idx)
-		g[key] = graph.LiteralTask(key, NewArray(blk))
+		g[key] = graph.LiteralTask(key, numpy.NewArray(blk))
 	})
 	return x, nil
 }
@@ -1577,7 +1548,7 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 		switch x := v.(type) {
 		case *DaskArray:
 			arrs[i] = x
-		case *NDArray:
+		case *numpy.NDArray:
 			r, err := k.daFromArray(nil, starlark.NewBuiltin("from_array", nil), starlark.Tuple{x}, nil)
 			if err != nil {
 				return nil, err
@@ -1669,13 +1640,13 @@ func daFill(prefix string, fill int) func(*starlark.Thread, *starlark.Builtin, s
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "shape", &shapeV, "dtype?", &dtype, "chunks?", &chunks, "name?", &name, "order?", &order, "meta?", &meta); err != nil {
 			return nil, err
 		}
-		shape, err := shapeOf(shapeV)
+		shape, err := numpy.ShapeOf(shapeV)
 		if err != nil {
 			return nil, err
 		}
 		dt := ndarray.Float64
 		if dtype != starlark.None {
-			if dt, err = dtypeOf(dtype); err != nil {
+			if dt, err = numpy.DTypeArg(dtype); err != nil {
 				return nil, err
 			}
 		}
@@ -1741,7 +1712,7 @@ func daArange(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	}
 	if dtype != starlark.None {
 		var err error
-		if dt, err = dtypeOf(dtype); err != nil {
+		if dt, err = numpy.DTypeArg(dtype); err != nil {
 			return nil, err
 		}
 	}

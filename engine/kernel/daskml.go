@@ -11,6 +11,7 @@ import (
 
 	"burst/engine/graph"
 	"burst/engine/lib/dask"
+	"burst/engine/lib/numpy"
 	mlcluster "burst/engine/ml/cluster"
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
@@ -121,7 +122,7 @@ func kmeansBlock(p kmeansParams, X, C *mat.Dense, more []*ndarray.Array) (graph.
 	n := X.Rows
 	switch p.Kind {
 	case "take":
-		return NewArray(ndarray.FromDense(X.SelectRows(p.Rows))), nil
+		return numpy.NewArray(ndarray.FromDense(X.SelectRows(p.Rows))), nil
 	case "distance":
 		labels := more[0].AsInt64s()
 		s := 0.0
@@ -150,7 +151,7 @@ func kmeansBlock(p kmeansParams, X, C *mat.Dense, more []*ndarray.Array) (graph.
 			idx[j] = int64(i)
 		}
 		rows := X.SelectRows(picked)
-		return starlark.Tuple{NewArray(ndarray.FromInt64s(idx, len(idx))), NewArray(ndarray.FromFloat64s(rows.Data, len(picked), X.Cols))}, nil
+		return starlark.Tuple{numpy.NewArray(ndarray.FromInt64s(idx, len(idx))), numpy.NewArray(ndarray.FromFloat64s(rows.Data, len(picked), X.Cols))}, nil
 	}
 	labels := make([]int64, n)
 	d2 := make([]float64, n)
@@ -166,9 +167,9 @@ func kmeansBlock(p kmeansParams, X, C *mat.Dense, more []*ndarray.Array) (graph.
 				d2[i] = min(d2[i], old)
 			}
 		}
-		return NewArray(ndarray.FromFloat64s(d2, n)), nil
+		return numpy.NewArray(ndarray.FromFloat64s(d2, n)), nil
 	case "labels":
-		return NewArray(ndarray.FromInt64s(labels, n)), nil
+		return numpy.NewArray(ndarray.FromInt64s(labels, n)), nil
 	case "lloyd":
 		k, d := C.Rows, C.Cols
 		out := make([]float64, k*d+k+2)
@@ -179,7 +180,7 @@ func kmeansBlock(p kmeansParams, X, C *mat.Dense, more []*ndarray.Array) (graph.
 			root += math.Sqrt(v)
 		}
 		out[k*d+k], out[k*d+k+1] = total, root
-		return NewArray(ndarray.FromFloat64s(out, len(out))), nil
+		return numpy.NewArray(ndarray.FromFloat64s(out, len(out))), nil
 	}
 	return nil, fmt.Errorf("kmeans: unknown kind %q", p.Kind)
 }

@@ -8,6 +8,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/numpy"
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
 	"burst/engine/ndarray"
@@ -312,7 +313,7 @@ func (e *Estimator) checkFitted() error {
 // denseX converts a cell value (numpy array, nested lists, DataFrame) to
 // the 2-D float64 matrix estimators take, with scikit-learn's errors.
 func denseX(v starlark.Value) (*mat.Dense, error) {
-	a, err := ArrayOf(v)
+	a, err := numpy.ArrayOf(v)
 	if err != nil {
 		return nil, err
 	}
@@ -341,7 +342,7 @@ func denseX(v starlark.Value) (*mat.Dense, error) {
 // labels converts y to one float64 per sample, and keeps its array (for
 // the dtype of classes_).
 func labels(v starlark.Value, n int) ([]float64, *ndarray.Array, error) {
-	a, err := ArrayOf(v)
+	a, err := numpy.ArrayOf(v)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -432,15 +433,15 @@ func (e *Estimator) invalid(name, want string) error {
 }
 
 // floatArray and intArray wrap Go results as numpy arrays.
-func floatArray(xs []float64, shape ...int) *NDArray {
+func floatArray(xs []float64, shape ...int) *numpy.NDArray {
 	if len(shape) == 0 {
 		shape = []int{len(xs)}
 	}
-	return NewArray(ndarray.FromFloat64s(xs, shape...))
+	return numpy.NewArray(ndarray.FromFloat64s(xs, shape...))
 }
 
-func intArray(xs []int) *NDArray {
-	return NewArray(ndarray.FromInts(xs))
+func intArray(xs []int) *numpy.NDArray {
+	return numpy.NewArray(ndarray.FromInts(xs))
 }
 
-func denseArray(m *mat.Dense) *NDArray { return NewArray(ndarray.FromDense(m)) }
+func denseArray(m *mat.Dense) *numpy.NDArray { return numpy.NewArray(ndarray.FromDense(m)) }

@@ -1,13 +1,15 @@
 package kernel
 
 import (
+	"burst/engine/session"
+
 	"go.starlark.net/starlark"
 )
 
 // callCell calls a cell's function from engine code (a task), on a thread
 // of its own.
 func callCell(k *Kernel, fn starlark.Callable, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
-	defer recoverPyPanic(&err) // bool(array) in the function
+	defer session.Recover(&err) // bool(array) in the function
 	th := &starlark.Thread{Name: "task", Print: func(_ *starlark.Thread, msg string) {
 		k.Emit(Output{Type: "stream", Name: "stdout", Text: msg + "\n"})
 	}}

@@ -10,6 +10,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/lib/dask"
+	"burst/engine/lib/numpy"
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
 	"burst/engine/ml/selection"
@@ -104,7 +105,7 @@ func candidates(grid starlark.Value) ([][]starlark.Tuple, error) {
 			}
 			var vs []starlark.Value
 			switch l := kv[1].(type) {
-			case *starlark.List, starlark.Tuple, *NDArray:
+			case *starlark.List, starlark.Tuple, *numpy.NDArray:
 				it := starlark.Iterate(l)
 				var x starlark.Value
 				for it.Next(&x) {
@@ -472,11 +473,11 @@ func fitAndScore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
-	tr, err := ArrayOf(train)
+	tr, err := numpy.ArrayOf(train)
 	if err != nil {
 		return nil, err
 	}
-	te, err := ArrayOf(test)
+	te, err := numpy.ArrayOf(test)
 	if err != nil {
 		return nil, err
 	}
@@ -617,7 +618,7 @@ func trainTestSplit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	}
 	arrays := make([]*ndarray.Array, len(args))
 	for i, a := range args {
-		arr, err := ArrayOf(a)
+		arr, err := numpy.ArrayOf(a)
 		if err != nil {
 			return nil, err
 		}
@@ -693,7 +694,7 @@ func trainTestSplit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, NewArray(tr), NewArray(te))
+		out = append(out, numpy.NewArray(tr), numpy.NewArray(te))
 	}
 	return starlark.NewList(out), nil
 }
@@ -701,7 +702,7 @@ func trainTestSplit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 func sampleCounts(args starlark.Tuple) string {
 	var ns []string
 	for _, a := range args {
-		if arr, err := ArrayOf(a); err == nil && arr.NDim() > 0 {
+		if arr, err := numpy.ArrayOf(a); err == nil && arr.NDim() > 0 {
 			ns = append(ns, fmt.Sprint(arr.Len()))
 		}
 	}
@@ -773,7 +774,7 @@ func splitterSplit(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs
 	if err := starlark.UnpackArgs("split", args, kwargs, "X", &Xv, "y?", &yv, "groups?", &groups); err != nil {
 		return nil, err
 	}
-	a, err := ArrayOf(Xv)
+	a, err := numpy.ArrayOf(Xv)
 	if err != nil {
 		return nil, err
 	}

@@ -322,8 +322,8 @@ func (k *Kernel) forgetDeleted() {
 func (k *Kernel) run(f func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if p, ok := r.(pyPanic); ok {
-				err = p.err // an exception from a method that cannot return one
+			if p, ok := r.(session.PyPanic); ok {
+				err = p.Err // an exception from a method that cannot return one
 				return
 			}
 			err = fmt.Errorf("InternalError: %v (this is a bug in Burst; the kernel is still usable)", r)

@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/lib/dask"
+	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
@@ -28,14 +29,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 			mods[path] = m
 		}
 	}
-	for path, m := range map[string]*Module{
-		"numpy": numpyModule(),
-	} {
-		mods[path] = m
-	}
 	mods["burst"] = k.burstModule()
-	mods["numpy.linalg"] = mods["numpy"].Members["linalg"].(*Module)
-	mods["numpy.random"] = mods["numpy"].Members["random"].(*Module)
 	k.addSklearn(mods)
 	k.addDaskArray(mods)
 	// A module's submodules are its attributes, as once imported in
@@ -57,6 +51,7 @@ func libraries() []session.Library {
 		stdlib.Library,
 		dask.Library,
 		pandas.Library,
+		numpy.Library,
 	}
 }
 
@@ -67,8 +62,6 @@ func (k *Kernel) builtins() starlark.StringDict {
 		"_import":     builtin("_import", k.importModule),
 		"display":     builtin("display", k.display),
 		"help":        builtin("help", k.help),
-		"_slice":      builtin("_slice", makeSlice),
-		"_at":         matmulOp{},
 		"_time_start": builtin("_time_start", k.timeStart),
 		"_time_end":   builtin("_time_end", k.timeEnd),
 		"_timeit":     builtin("_timeit", k.timeit),

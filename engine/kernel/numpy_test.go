@@ -3,47 +3,7 @@ package kernel
 import (
 	"strings"
 	"testing"
-
-	"go.starlark.net/starlark"
-
-	"burst/engine/codec"
-	"burst/engine/ndarray"
-	"burst/engine/session"
 )
-
-func TestNumpyCodecRoundTrip(t *testing.T) {
-	a, _ := ndarray.Arange(0, 6, 1, ndarray.Float64)
-	X, _ := a.Reshape(2, 3)
-	for _, v := range []*NDArray{NewArray(X), NewArray(ndarray.FromBools([]bool{true, false})), NewArray(ndarray.Scalar(int64(7)))} {
-		b, err := codec.Encode(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.HasPrefix(string(b), "\x93NUMPY") || len(b) > 128+8*v.a.Size() {
-			t.Errorf("encoding of %s: %d bytes %q", v, len(b), b[:10])
-		}
-		got, err := codec.Decode(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, ok := got.(*NDArray); !ok || !ndarray.Equal(g.a, v.a) {
-			t.Errorf("round trip of %s gave %v", v, got)
-		}
-	}
-	// Inside plain data (a function's globals, delayed arguments).
-	list := starlark.NewList([]starlark.Value{NewArray(X), starlark.MakeInt(1)})
-	b, err := encodePlain(list)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := decodePlain(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if session.Repr(back) != session.Repr(list) {
-		t.Errorf("plain round trip: %s, want %s", session.Repr(back), session.Repr(list))
-	}
-}
 
 func TestNumpyInTasks(t *testing.T) {
 	s := newSession(t)

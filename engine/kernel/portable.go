@@ -328,7 +328,7 @@ func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 
 // runPortable calls p's function with a partition and the extra arguments.
 func runPortable(env *graph.Env, p *callParams, in []graph.Value) (_ graph.Value, err error) {
-	defer recoverPyPanic(&err) // bool(array) in the function
+	defer session.Recover(&err) // bool(array) in the function
 	k, fn, err := compiled(env, &p.Fn)
 	if err != nil {
 		return nil, err

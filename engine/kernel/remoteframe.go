@@ -12,6 +12,7 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/frame"
+	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
 	"burst/engine/session"
 )
@@ -1111,8 +1112,8 @@ func remoteDType(v starlark.Value) (string, error) {
 		name = t.Name()
 	case starlark.String:
 		name = string(t)
-	case *DTypeValue:
-		name = fmt.Sprint(t.t)
+	case *numpy.DTypeValue:
+		name = fmt.Sprint(t.DType())
 	default:
 		return "", fmt.Errorf("data type %s not understood", session.Repr(v))
 	}

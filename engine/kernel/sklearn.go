@@ -6,6 +6,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/numpy"
 	mlcluster "burst/engine/ml/cluster"
 	"burst/engine/ml/datasets"
 	"burst/engine/ml/mat"
@@ -75,7 +76,7 @@ func makeClassification(_ *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if err != nil {
 		return nil, pyValueError(err)
 	}
-	return starlark.Tuple{denseArray(X), NewArray(ndarray.FromInt64s(y, len(y)))}, nil
+	return starlark.Tuple{denseArray(X), numpy.NewArray(ndarray.FromInt64s(y, len(y)))}, nil
 }
 
 // makeBlobs is sklearn.datasets.make_blobs, equal bit for bit to
@@ -109,7 +110,7 @@ func makeBlobs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		v, _ := c.Int64()
 		o.NCenters = int(v)
 	default:
-		a, err := ArrayOf(centers)
+		a, err := numpy.ArrayOf(centers)
 		if err != nil || a.NDim() != 2 {
 			return nil, fmt.Errorf("ValueError: make_blobs: centers must be an int or an array of shape (n_centers, n_features)")
 		}
@@ -142,7 +143,7 @@ func makeBlobs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	if err != nil {
 		return nil, pyValueError(err)
 	}
-	out := starlark.Tuple{denseArray(X), NewArray(ndarray.FromInt64s(y, len(y)))}
+	out := starlark.Tuple{denseArray(X), numpy.NewArray(ndarray.FromInt64s(y, len(y)))}
 	if returnCenters {
 		out = append(out, denseArray(c))
 	}
@@ -172,7 +173,7 @@ func isExceptionName(s string) bool {
 }
 
 func floatList(v starlark.Value) ([]float64, error) {
-	a, err := ArrayOf(v)
+	a, err := numpy.ArrayOf(v)
 	if err != nil {
 		return nil, err
 	}
@@ -331,7 +332,7 @@ func fitSVC(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) error {
 	e.model = m
 	classes := floatArray(m.Classes)
 	if ya.DType() != ndarray.Float64 {
-		classes = NewArray(classes.a.AsType(ya.DType()))
+		classes = numpy.NewArray(classes.Array().AsType(ya.DType()))
 	}
 	e.fitted = starlark.StringDict{
 		"classes_":          classes,
@@ -408,12 +409,12 @@ func svcInput(e *Estimator, name string, args starlark.Tuple, kwargs []starlark.
 }
 
 // classArray turns predicted class values into an array of classes_'s dtype.
-func classArray(e *Estimator, pred []float64) *NDArray {
+func classArray(e *Estimator, pred []float64) *numpy.NDArray {
 	a := ndarray.FromFloat64s(pred, len(pred))
-	if c, ok := e.fitted["classes_"].(*NDArray); ok && c.a.DType() != ndarray.Float64 {
-		a = a.AsType(c.a.DType())
+	if c, ok := e.fitted["classes_"].(*numpy.NDArray); ok && c.Array().DType() != ndarray.Float64 {
+		a = a.AsType(c.Array().DType())
 	}
-	return NewArray(a)
+	return numpy.NewArray(a)
 }
 
 func svcPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -557,7 +558,7 @@ func kmeansPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs
 	r := e.model.(*mlcluster.Result)
 	labels := make([]int64, X.Rows)
 	mlcluster.Nearest(X, r.Centers, labels, make([]float64, X.Rows))
-	return NewArray(ndarray.FromInt64s(labels, len(labels))), nil
+	return numpy.NewArray(ndarray.FromInt64s(labels, len(labels))), nil
 }
 
 func kmeansScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

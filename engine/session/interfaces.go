@@ -54,18 +54,3 @@ type Scalar interface {
 type Absolute interface {
 	PyAbs() (starlark.Value, error)
 }
-
-// Panic carries a Python exception out of a method that cannot return an
-// error (Truth, Len); Recover turns it back into the error.
-type Panic struct{ Err error }
-
-// Recover, deferred, turns a Panic into *err; other panics go on.
-func Recover(err *error) {
-	if r := recover(); r != nil {
-		p, ok := r.(Panic)
-		if !ok {
-			panic(r)
-		}
-		*err = p.Err
-	}
-}

@@ -5,6 +5,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/lib/numpy"
 	"burst/engine/session"
 	"fmt"
 	"math"
@@ -617,8 +618,8 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if err := starlark.UnpackArgs("DataFrame", args, kwargs, "data?", &data, "columns?", &columns); err != nil {
 		return nil, err
 	}
-	if f, ok, err := arrays.FrameOf(data, columns); ok {
-		return f, err
+	if a, ok := data.(*numpy.NDArray); ok {
+		return frameOfArray(a.Array(), columns)
 	}
 	if columns != starlark.None {
 		return nil, fmt.Errorf("NotImplementedError: Burst takes columns= with an array; with a dict, its keys are the columns")

@@ -14,6 +14,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/lib/numpy"
 	"burst/engine/session"
 )
 
@@ -286,7 +287,11 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		}
 		if name == "to_numpy" {
 			return starlark.NewBuiltin("DataFrame.to_numpy", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-				return arrays.Array(d.eager)
+				a, err := frameNDArray(d.eager)
+				if err != nil {
+					return nil, err
+				}
+				return numpy.NewArray(a), nil
 			}), nil
 		}
 		// A numeric frame's values are a numpy array; others stay lists.
@@ -446,7 +451,11 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 	case "values", "to_numpy":
 		if s.eager != nil && name == "to_numpy" {
 			return starlark.NewBuiltin("Series.to_numpy", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-				return arrays.Array(s.eager)
+				a, err := seriesArray(s.eager)
+				if err != nil {
+					return nil, err
+				}
+				return numpy.NewArray(a), nil
 			}), nil
 		}
 		if s.eager != nil {

@@ -1,4 +1,4 @@
-package kernel
+package numpy
 
 import (
 	"fmt"
@@ -15,15 +15,15 @@ import (
 // (engine/ml/rng, bit for bit) as RandomState objects, and the module's
 // functions drawing from one global RandomState (per kernel, seeded from
 // the operating system until np.random.seed).
-func numpyRandomModule() *Module {
-	global := &RandomStateValue{r: rng.NewFromEntropy()}
-	m := &Module{Name: "numpy.random", Members: starlark.StringDict{
+func numpyRandomModule() *session.Module {
+	global := &randomState{r: rng.NewFromEntropy()}
+	m := &session.Module{Name: "numpy.random", Members: starlark.StringDict{
 		"RandomState": builtin("RandomState", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var seed starlark.Value = starlark.None
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs, "seed?", &seed); err != nil {
 				return nil, err
 			}
-			r := &RandomStateValue{r: rng.NewFromEntropy()}
+			r := &randomState{r: rng.NewFromEntropy()}
 			if err := r.seed(seed); err != nil {
 				return nil, err
 			}
@@ -39,16 +39,16 @@ func numpyRandomModule() *Module {
 	return m
 }
 
-// RandomStateValue is numpy.random.RandomState in a cell.
-type RandomStateValue struct{ r *rng.RandomState }
+// randomState is numpy.random.RandomState in a cell.
+type randomState struct{ r *rng.RandomState }
 
-func (r *RandomStateValue) String() string {
+func (r *randomState) String() string {
 	return fmt.Sprintf("RandomState(MT19937) at 0x%X", fmt.Sprintf("%p", r)[2:])
 }
-func (r *RandomStateValue) Type() string         { return "numpy.random.mtrand.RandomState" }
-func (r *RandomStateValue) Freeze()              {}
-func (r *RandomStateValue) Truth() starlark.Bool { return true }
-func (r *RandomStateValue) Hash() (uint32, error) {
+func (r *randomState) Type() string         { return "numpy.random.mtrand.RandomState" }
+func (r *randomState) Freeze()              {}
+func (r *randomState) Truth() starlark.Bool { return true }
+func (r *randomState) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'RandomState'")
 }
 
@@ -57,9 +57,9 @@ var randomMethodNames = []string{
 	"ranf", "sample", "seed", "shuffle", "standard_normal", "uniform",
 }
 
-func (r *RandomStateValue) AttrNames() []string { return randomMethodNames }
+func (r *randomState) AttrNames() []string { return randomMethodNames }
 
-func (r *RandomStateValue) Attr(name string) (starlark.Value, error) {
+func (r *randomState) Attr(name string) (starlark.Value, error) {
 	for _, n := range randomMethodNames {
 		if n == name {
 			return starlark.NewBuiltin("RandomState."+name, r.method(name)), nil
@@ -70,7 +70,7 @@ func (r *RandomStateValue) Attr(name string) (starlark.Value, error) {
 
 // seed is RandomState.seed(seed): None (the operating system's entropy),
 // an int in [0, 2**32) or a list of them.
-func (r *RandomStateValue) seed(v starlark.Value) error {
+func (r *randomState) seed(v starlark.Value) error {
 	switch v := v.(type) {
 	case starlark.NoneType:
 		r.r = rng.NewFromEntropy()
@@ -108,7 +108,7 @@ func sizeArg(v starlark.Value) ([]int, bool, error) {
 	if v == starlark.None {
 		return nil, false, nil
 	}
-	s, err := shapeOf(v)
+	s, err := ShapeOf(v)
 	if err != nil {
 		return nil, false, fmt.Errorf("TypeError: 'size' must be an int or a tuple of ints, not %s", session.TypeName(v))
 	}
@@ -119,7 +119,7 @@ func sizeArg(v starlark.Value) ([]int, bool, error) {
 func randomFloats(shape []int, sized bool, fill func([]float64)) starlark.Value {
 	n := 1
 	if sized {
-		n = prod(shape)
+		n = Prod(shape)
 	}
 	buf := make([]float64, n)
 	fill(buf)
@@ -164,7 +164,7 @@ func floatArg(name string, v starlark.Value) (float64, error) {
 
 // method returns RandomState.name bound to r (also the module's
 // functions, bound to the global RandomState).
-func (r *RandomStateValue) method(name string) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+func (r *randomState) method(name string) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		rs := r.r
 		switch name {
@@ -256,7 +256,7 @@ func (r *RandomStateValue) method(name string) func(*starlark.Thread, *starlark.
 			}
 			n := 1
 			if sized {
-				n = prod(shape)
+				n = Prod(shape)
 			}
 			out := make([]int64, n)
 			if err := rs.FillRandint(out, lo, hi); err != nil {
@@ -356,7 +356,7 @@ func (r *RandomStateValue) method(name string) func(*starlark.Thread, *starlark.
 			}
 			count := 1
 			if sized {
-				count = prod(shape)
+				count = Prod(shape)
 			}
 			if n == 0 && count != 0 {
 				if pop != nil {

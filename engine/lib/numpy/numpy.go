@@ -1,4 +1,4 @@
-package kernel
+package numpy
 
 import (
 	"encoding/json"
@@ -10,9 +10,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"burst/engine/codec"
-	"burst/engine/frame"
 	"burst/engine/graph"
-	"burst/engine/lib/pandas"
 	"burst/engine/ndarray"
 	"burst/engine/session"
 )
@@ -23,9 +21,23 @@ import (
 // 1.24 prints the same way.
 
 // NDArray is a numpy ndarray in a cell. Other packages' functions (the
-// sklearn modules) return arrays with NewArray and read them with
-// ArrayOf.
+// sklearn modules, dask arrays) return arrays with NewArray and read them
+// with ArrayOf.
 type NDArray struct{ a *ndarray.Array }
+
+// ArrayLike is a value of another library that numpy converts by its
+// data, as np.asarray(x) and np.array(x) do: the kernel's pandas Series
+// and DataFrame.
+type ArrayLike interface {
+	starlark.Value
+	// ArrayNDim is the number of dimensions of the array the value
+	// converts to: 1 for a Series, which numpy also takes as an index (as
+	// a list), 2 for a DataFrame.
+	ArrayNDim() int
+	// NumpyArray is the value's data as an array, or the Python error
+	// that says why it has none.
+	NumpyArray() (*ndarray.Array, error)
+}
 
 // NewArray wraps an array as a cell value; the value shares its data.
 func NewArray(a *ndarray.Array) *NDArray { return &NDArray{a} }
@@ -92,28 +104,13 @@ func (x *NDArray) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'numpy.ndarray'")
 }
 
-// pyPanic carries a Python exception out of a method that cannot return
-// one (Truth): the kernel's run and the task entry points recover it.
-type pyPanic struct{ err error }
-
-// recoverPyPanic turns a pyPanic into *err; other panics go on.
-func recoverPyPanic(err *error) {
-	if r := recover(); r != nil {
-		p, ok := r.(pyPanic)
-		if !ok {
-			panic(r)
-		}
-		*err = p.err
-	}
-}
-
 // Truth is bool(a): an array of more than one element has no truth
 // value, as in numpy. Starlark's Truth cannot fail, so the error leaves
-// by a panic that the kernel recovers.
+// by a panic that the kernel recovers (session.PyPanic).
 func (x *NDArray) Truth() starlark.Bool {
 	t, err := x.a.Truth()
 	if err != nil {
-		panic(pyPanic{err})
+		panic(session.PyPanic{Err: err})
 	}
 	return starlark.Bool(t)
 }
@@ -135,7 +132,7 @@ func (x *NDArray) PyScalar() (starlark.Value, error) {
 }
 
 // Index returns a[i] (Starlark's Indexable).
-func (x *NDArray) Index(i int) starlark.Value { return arrayResult(x.a.Row(i)) }
+func (x *NDArray) Index(i int) starlark.Value { return ValueOf(x.a.Row(i)) }
 
 // Slice implements a[lo:hi:step] along the first axis.
 func (x *NDArray) Slice(start, end, step int) starlark.Value {
@@ -177,14 +174,15 @@ func (it *arrayIter) Next(p *starlark.Value) bool {
 	if it.a.NDim() == 0 || it.i >= it.a.Len() {
 		return false
 	}
-	*p = arrayResult(it.a.Row(it.i))
+	*p = ValueOf(it.a.Row(it.i))
 	it.i++
 	return true
 }
 func (it *arrayIter) Done() {}
 
-// arrayResult returns an indexing result: a scalar for 0 dimensions.
-func arrayResult(a *ndarray.Array) starlark.Value {
+// ValueOf is an array as a cell value: a 0-d array is Python's float,
+// int or bool, as numpy's scalars print; others are an NDArray.
+func ValueOf(a *ndarray.Array) starlark.Value {
 	if a.NDim() == 0 {
 		return scalarValue(a.Item(0))
 	}
@@ -206,22 +204,26 @@ func scalarValue(v any) starlark.Value {
 
 // ---- indexing ----
 
-// sliceValue is Python's slice object: the translator turns a[1:3, 0]
-// into a[_slice(1, 3), 0], which Starlark can parse.
-type sliceValue struct{ start, stop, step starlark.Value }
+// SliceValue is Python's slice object: the translator turns a[1:3, 0]
+// into a[_slice(1, 3), 0], which Starlark can parse. Dask arrays take it
+// as an index too.
+type SliceValue struct{ start, stop, step starlark.Value }
 
-func (s sliceValue) String() string {
+// NewSlice is slice(start, stop, step); None leaves a bound out.
+func NewSlice(start, stop, step starlark.Value) SliceValue { return SliceValue{start, stop, step} }
+
+func (s SliceValue) String() string {
 	return fmt.Sprintf("slice(%s, %s, %s)", session.Repr(s.start), session.Repr(s.stop), session.Repr(s.step))
 }
-func (s sliceValue) Type() string         { return "slice" }
-func (s sliceValue) Freeze()              {}
-func (s sliceValue) Truth() starlark.Bool { return true }
-func (s sliceValue) Hash() (uint32, error) {
+func (s SliceValue) Type() string         { return "slice" }
+func (s SliceValue) Freeze()              {}
+func (s SliceValue) Truth() starlark.Bool { return true }
+func (s SliceValue) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'slice'")
 }
 
 func makeSlice(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	s := sliceValue{starlark.None, starlark.None, starlark.None}
+	s := SliceValue{starlark.None, starlark.None, starlark.None}
 	if len(args) > 0 {
 		s.start = args[0]
 	}
@@ -234,7 +236,8 @@ func makeSlice(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ [
 	return s, nil
 }
 
-func (s sliceValue) index() (ndarray.Slice, error) {
+// Index is the slice as an index of engine/ndarray: its bounds as ints.
+func (s SliceValue) Index() (ndarray.Slice, error) {
 	var out ndarray.Slice
 	for _, p := range []struct {
 		v   starlark.Value
@@ -266,8 +269,8 @@ func npIndex(v starlark.Value) (ndarray.Index, error) {
 			return nil, fmt.Errorf("IndexError: cannot fit 'int' into an index-sized integer")
 		}
 		return ndarray.Int(n), nil
-	case sliceValue:
-		return v.index()
+	case SliceValue:
+		return v.Index()
 	case starlark.NoneType:
 		return ndarray.NewAxis{}, nil
 	case *NDArray:
@@ -275,7 +278,10 @@ func npIndex(v starlark.Value) (ndarray.Index, error) {
 			return ndarray.Int(v.a.Int64s()[0]), nil
 		}
 		return v.a, nil
-	case *starlark.List, *pandas.Series:
+	case *starlark.List, ArrayLike:
+		if l, ok := v.(ArrayLike); ok && l.ArrayNDim() != 1 {
+			return nil, badIndex
+		}
 		a, err := ArrayOf(v)
 		if err != nil {
 			return nil, err
@@ -317,7 +323,7 @@ func (x *NDArray) Get(key starlark.Value) (starlark.Value, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return arrayResult(r), true, nil
+	return ValueOf(r), true, nil
 }
 
 // SetKey implements a[key] = value.
@@ -343,8 +349,8 @@ func (x *NDArray) SetKey(key, v starlark.Value) error {
 // ArrayOf converts a cell value to an array as np.asarray does: arrays as
 // they are (sharing data), numbers and booleans as 0-d arrays, nested
 // lists and tuples with numpy's dtype inference (any float: float64, else
-// any int: int64, else bool), Series and numeric DataFrames by their
-// values.
+// any int: int64, else bool), ArrayLike values (Series and numeric
+// DataFrames) by their values.
 func ArrayOf(v starlark.Value) (*ndarray.Array, error) {
 	switch v := v.(type) {
 	case *NDArray:
@@ -359,16 +365,8 @@ func ArrayOf(v starlark.Value) (*ndarray.Array, error) {
 		return ndarray.Scalar(i), nil
 	case starlark.Float:
 		return ndarray.Scalar(float64(v)), nil
-	case *pandas.Series:
-		if v.Eager() == nil {
-			return nil, fmt.Errorf("NotImplementedError: compute() the Dask Series before making an array of it")
-		}
-		return seriesArray(v.Eager())
-	case *pandas.DataFrame:
-		if v.Eager() == nil {
-			return nil, fmt.Errorf("NotImplementedError: compute() the Dask DataFrame before making an array of it")
-		}
-		return frameNDArray(v.Eager())
+	case ArrayLike:
+		return v.NumpyArray()
 	case *starlark.List, starlark.Tuple:
 		return nestedArray(v)
 	case starlark.String, *starlark.Dict:
@@ -518,118 +516,6 @@ done:
 	return ndarray.FromBools(bools, shape...), nil
 }
 
-// seriesArray is a Series' values as an array (numeric and bool Series).
-func seriesArray(s *frame.Series) (*ndarray.Array, error) {
-	switch d := frame.DTypeOf(s.Data.DataType()); d {
-	case "float64", "int64", "bool":
-		vals := pandas.ToValues(s.Data)
-		a, err := nestedArray(starlark.NewList(vals))
-		if err != nil {
-			return nil, err
-		}
-		if d == "float64" && a.DType() != ndarray.Float64 {
-			a = a.AsType(ndarray.Float64)
-		}
-		return a, nil
-	}
-	return nil, fmt.Errorf("TypeError: Burst's numpy holds numbers and booleans: this Series has dtype %s", frame.DTypeOf(s.Data.DataType()))
-}
-
-// frameNDArray is a numeric frame's values as a 2-D array, columns promoted
-// to one dtype as pandas' values does.
-func frameNDArray(f *frame.Frame) (*ndarray.Array, error) {
-	cols := make([]*ndarray.Array, len(f.Columns))
-	t := ndarray.Bool
-	for k, c := range f.Columns {
-		a, err := seriesArray(&frame.Series{Data: c.Data})
-		if err != nil {
-			return nil, fmt.Errorf("TypeError: Burst's numpy holds numbers and booleans: column '%s' has dtype %s", c.Name, c.DType())
-		}
-		cols[k] = a
-		t = max(t, a.DType())
-	}
-	if len(cols) == 0 {
-		return ndarray.New(ndarray.Float64, f.Rows, 0), nil
-	}
-	for k := range cols {
-		cols[k] = cols[k].AsType(t)
-	}
-	st, err := ndarray.Stack(cols, 1)
-	if err != nil {
-		return nil, err
-	}
-	return st, nil
-}
-
-// frameValues is df.values: an array for numeric frames, nil otherwise
-// (the caller keeps its list of lists for mixed frames).
-func frameValues(f *frame.Frame) starlark.Value {
-	a, err := frameNDArray(f)
-	if err != nil {
-		return nil
-	}
-	return &NDArray{a}
-}
-
-// seriesValues is s.values: an array for numeric and bool Series.
-func seriesValues(s *frame.Series) starlark.Value {
-	a, err := seriesArray(s)
-	if err != nil {
-		return nil
-	}
-	return &NDArray{a}
-}
-
-// frameOfArray is pd.DataFrame(array, columns=None): one column per
-// column of a 2-D array (a 1-D array is one column), named by columns or
-// 0, 1, ...
-func frameOfArray(a *ndarray.Array, columns starlark.Value) (starlark.Value, error) {
-	if a.NDim() == 1 {
-		a, _ = a.Reshape(-1, 1)
-	}
-	if a.NDim() != 2 {
-		return nil, fmt.Errorf("ValueError: Must pass 2-d input. shape=%s", ndarray.ShapeString(a.Shape()))
-	}
-	rows, ncols := a.Shape()[0], a.Shape()[1]
-	names := make([]string, ncols)
-	for k := range names {
-		names[k] = fmt.Sprint(k)
-	}
-	if columns != starlark.None {
-		given, err := pandas.StringsArg("columns", columns)
-		if err != nil {
-			return nil, err
-		}
-		if len(given) != ncols {
-			return nil, fmt.Errorf("ValueError: Shape of passed values is (%d, %d), indices imply (%d, %d)", rows, ncols, rows, len(given))
-		}
-		names = given
-	}
-	t := a.Transpose()
-	cols := make([]frame.Column, ncols)
-	for k := range cols {
-		c := t.Row(k)
-		var data frameArray
-		switch c.DType() {
-		case ndarray.Float64:
-			data = frame.Float64s(append([]float64{}, c.Float64s()...))
-		case ndarray.Int64:
-			data = frame.Int64s(append([]int64{}, c.Int64s()...))
-		default:
-			data = frame.Bools(append([]bool{}, c.Bools()...))
-		}
-		cols[k] = frame.Column{Name: names[k], Data: data}
-	}
-	f, err := frame.New(cols)
-	if err != nil {
-		return nil, err
-	}
-	if ncols == 0 {
-		return nil, fmt.Errorf("NotImplementedError: a DataFrame of no columns")
-	}
-	return pandas.NewFrame(f), nil
-}
-
 // tolist converts an array to nested lists of Python scalars.
 func tolist(a *ndarray.Array) starlark.Value {
 	if a.NDim() == 0 {
@@ -687,7 +573,7 @@ func npBinary(op ndarray.Op, x, y *ndarray.Array) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return arrayResult(r), nil
+	return ValueOf(r), nil
 }
 
 // Unary implements -a, +a and ~a.
@@ -806,13 +692,19 @@ func (p pendingMatmul) Binary(op syntax.Token, y starlark.Value, side starlark.S
 	if err != nil {
 		return nil, err
 	}
-	return arrayResult(r), nil
+	return ValueOf(r), nil
 }
 
 // ---- dtypes ----
 
 // DTypeValue is a numpy dtype object: a.dtype, np.dtype('float64').
 type DTypeValue struct{ t ndarray.DType }
+
+// NewDType is the dtype object of t.
+func NewDType(t ndarray.DType) *DTypeValue { return &DTypeValue{t} }
+
+// DType is the dtype the object stands for.
+func (d *DTypeValue) DType() ndarray.DType { return d.t }
 
 func (d *DTypeValue) String() string        { return fmt.Sprintf("dtype('%s')", d.t) }
 func (d *DTypeValue) Type() string          { return "numpy.dtype" }
@@ -871,7 +763,7 @@ func (n *npType) CallInternal(_ *starlark.Thread, args starlark.Tuple, kwargs []
 	if err != nil {
 		return nil, err
 	}
-	return arrayResult(a.AsType(n.t)), nil
+	return ValueOf(a.AsType(n.t)), nil
 }
 
 // IsInstance is isinstance(x, np.float64) and the like: numpy's scalars
@@ -1051,7 +943,7 @@ func reduction(name string, r ndarray.Reduction, a *ndarray.Array, args starlark
 		res, _ = res.Reshape(shape...)
 		return &NDArray{res}, nil
 	}
-	return arrayResult(res), nil
+	return ValueOf(res), nil
 }
 
 // shapeArgs reads a shape given as ints or as one tuple or list.
@@ -1198,7 +1090,7 @@ func init() {
 			if err := starlark.UnpackArgs("round", args, kwargs, "decimals?", &decimals); err != nil {
 				return nil, err
 			}
-			return arrayResult(ndarray.Round(x.a, decimals)), nil
+			return ValueOf(ndarray.Round(x.a, decimals)), nil
 		},
 		"clip": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var lo, hi starlark.Value = starlark.None, starlark.None
@@ -1310,7 +1202,7 @@ func clip(a *ndarray.Array, lo, hi starlark.Value) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return arrayResult(r), nil
+	return ValueOf(r), nil
 }
 
 func npDot(x, y starlark.Value) (starlark.Value, error) {
@@ -1326,7 +1218,7 @@ func npDot(x, y starlark.Value) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return arrayResult(r), nil
+	return ValueOf(r), nil
 }
 
 // ---- the module ----
@@ -1387,7 +1279,7 @@ func ufunc1(name string, op ndarray.UnaryOp) *starlark.Builtin {
 		if err != nil {
 			return nil, err
 		}
-		return arrayResult(r), nil
+		return ValueOf(r), nil
 	})
 }
 
@@ -1493,8 +1385,8 @@ func fullArray(shape []int, fill *ndarray.Array, dtV starlark.Value) (starlark.V
 	return &NDArray{out}, nil
 }
 
-func numpyModule() *Module {
-	m := &Module{Name: "numpy", Members: starlark.StringDict{
+func numpyModule() *session.Module {
+	m := &session.Module{Name: "numpy", Members: starlark.StringDict{
 		"pi":      starlark.Float(math.Pi),
 		"e":       starlark.Float(math.E),
 		"inf":     starlark.Float(math.Inf(1)),
@@ -1689,7 +1581,7 @@ func numpyModule() *Module {
 			if err != nil {
 				return nil, err
 			}
-			return arrayResult(r), nil
+			return ValueOf(r), nil
 		}),
 		"sqrt":          ufunc1("sqrt", ndarray.Sqrt),
 		"exp":           ufunc1("exp", ndarray.Exp),
@@ -1826,7 +1718,7 @@ func numpyModule() *Module {
 			if err != nil {
 				return nil, err
 			}
-			return arrayResult(r), nil
+			return ValueOf(r), nil
 		}),
 		"array_equal": npBuiltin("array_equal", func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var x, y starlark.Value
@@ -1868,7 +1760,7 @@ func numpyModule() *Module {
 			return shapeTuple(a.Shape()), nil
 		}),
 	}}
-	m.Members["linalg"] = &Module{Name: "numpy.linalg", Members: starlark.StringDict{
+	m.Members["linalg"] = &session.Module{Name: "numpy.linalg", Members: starlark.StringDict{
 		"norm": npBuiltin("norm", npNorm),
 	}}
 	m.Members["random"] = numpyRandomModule()
@@ -2125,7 +2017,7 @@ func npWhere(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, erro
 		if err != nil {
 			return nil, err
 		}
-		return arrayResult(r), nil
+		return ValueOf(r), nil
 	}
 	return nil, fmt.Errorf("ValueError: either both or neither of x and y should be given")
 }
@@ -2201,7 +2093,7 @@ func npMedian(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, err
 		nan, _ := ndarray.Unary(ndarray.IsNaN, tail)
 		r, _ = ndarray.Where(nan, ndarray.Scalar(math.NaN()), r)
 	}
-	return arrayResult(r), nil
+	return ValueOf(r), nil
 }
 
 // npNorm is np.linalg.norm(x, ord=None, axis=None): the 2-norm of a
@@ -2238,7 +2130,7 @@ func npNorm(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error
 		return nil, err
 	}
 	r, _ := ndarray.Unary(ndarray.Sqrt, s)
-	return arrayResult(r), nil
+	return ValueOf(r), nil
 }
 
 // unavailableModule is a module Burst does not have yet: any use of it
