@@ -297,4 +297,3 @@ func FormatBytes(n int64) string {
 	}
 	return fmt.Sprintf("%.2f %s", f, units[i])
 }
-

@@ -130,7 +130,6 @@ func (k *State) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlark
 	return c, nil
 }
 
-
 // LocalCluster is distributed.LocalCluster: workers started for a Client
 // to connect to.
 type LocalCluster struct {
