@@ -812,6 +812,10 @@ type maskedObjects struct{ *starlark.List }
 
 func (m *maskedObjects) Type() string { return "MaskedArray" }
 
+// ObjectValues makes pd.DataFrame take it as a column of objects
+// (pandas.ObjectColumn).
+func (m *maskedObjects) ObjectValues() *starlark.List { return m.List }
+
 func (m *maskedObjects) String() string {
 	var data, mask []string
 	for i := range m.Len() {
