@@ -10,7 +10,7 @@ import (
 	"syscall/js"
 	"time"
 
-	"burst/engine/kernel"
+	"burst/engine/lib/remote"
 	"burst/engine/sched"
 )
 
@@ -20,9 +20,9 @@ import (
 // EventSource, forwarded into the same batches the page's dashboards
 // receive from local clusters.
 
-var _ kernel.Remote = (*browserHost)(nil)
+var _ remote.Transport = (*browserHost)(nil)
 
-// ClusterRequest implements kernel.Remote with fetch; cancelling ctx (an
+// ClusterRequest implements remote.Transport with fetch; cancelling ctx (an
 // interrupted cell) aborts the request, and the server then cancels the
 // plan on the cluster.
 func (h *browserHost) ClusterRequest(ctx context.Context, method, path string, body []byte) (int, []byte, error) {
@@ -45,7 +45,7 @@ func (h *browserHost) ClusterRequest(ctx context.Context, method, path string, b
 	return resp.Get("status").Int(), []byte(text.String()), nil
 }
 
-// ClusterEvents implements kernel.Remote: an EventSource on the session's
+// ClusterEvents implements remote.Transport: an EventSource on the session's
 // event stream; each task event joins the page's event batches. It
 // returns when the stream says it is live (or after 10 s without a
 // word: the plans still run, the dashboards may miss their start).

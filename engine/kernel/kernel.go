@@ -64,7 +64,6 @@ type Kernel struct {
 func New(host Host) *Kernel {
 	k := &Kernel{s: session.New(host)}
 	k.s.SetRunner(k)
-	k.s.SetRemotes(remotes{k})
 	k.modules = k.makeModules()
 	k.docs, k.methodDocs = maps.Clone(docs), maps.Clone(methodDocs)
 	for _, lib := range libraries() {

@@ -10,6 +10,7 @@ import (
 	"burst/engine/lib/dask"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
+	"burst/engine/lib/remote"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -29,7 +30,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 			mods[path] = m
 		}
 	}
-	mods["burst"] = k.burstModule()
 	k.addSklearn(mods)
 	k.addDaskArray(mods)
 	// A module's submodules are its attributes, as once imported in
@@ -52,6 +52,7 @@ func libraries() []session.Library {
 		dask.Library,
 		pandas.Library,
 		numpy.Library,
+		remote.Library,
 	}
 }
 

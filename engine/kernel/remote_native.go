@@ -13,18 +13,19 @@ import (
 	"strings"
 	"time"
 
+	"burst/engine/lib/remote"
 	"burst/engine/sched"
 )
 
 // NativeHost reaches the Burst server's cluster API with net/http; the
 // browser's host does the same with fetch (wasm/remote.go). Not built for
 // js/wasm, whose binary has no net/http.
-var _ Remote = (*NativeHost)(nil)
+var _ remote.Transport = (*NativeHost)(nil)
 
-// ClusterRequest implements Remote.
+// ClusterRequest implements remote.Transport.
 func (h *NativeHost) ClusterRequest(ctx context.Context, method, path string, body []byte) (int, []byte, error) {
 	if h.Server == "" {
-		return 0, nil, errNoServer
+		return 0, nil, remote.ErrNoServer
 	}
 	var rd io.Reader
 	if body != nil {
@@ -46,11 +47,11 @@ func (h *NativeHost) ClusterRequest(ctx context.Context, method, path string, bo
 	return resp.StatusCode, b, err
 }
 
-// ClusterEvents implements Remote: the session's events go to OnEvent
+// ClusterEvents implements remote.Transport: the session's events go to OnEvent
 // (none are asked for without it).
 func (h *NativeHost) ClusterEvents(session string) (func(), error) {
 	if h.Server == "" {
-		return nil, errNoServer
+		return nil, remote.ErrNoServer
 	}
 	on := h.OnEvent
 	if on == nil {

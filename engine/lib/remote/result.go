@@ -1,4 +1,4 @@
-package kernel
+package remote
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apache/arrow/go/v15/arrow"
 	"go.starlark.net/starlark"
 
 	"burst/engine/frame"
@@ -146,7 +147,7 @@ func columnName(v any) string {
 }
 
 // emptyColumn is an empty column of a dtype the cluster names.
-func emptyColumn(dtype string) frameArray {
+func emptyColumn(dtype string) arrow.Array {
 	a, err := remoteColumn(dtype, nil)
 	if err != nil {
 		return frame.Strings(nil, nil)
@@ -158,7 +159,7 @@ func emptyColumn(dtype string) frameArray {
 // null for missing, "Infinity", ISO dates and durations. Integer columns
 // with missing values become float64, as in pandas; dtypes Burst does not
 // have (category, string) are object columns of strings.
-func remoteColumn(dtype string, vs []any) (frameArray, error) {
+func remoteColumn(dtype string, vs []any) (arrow.Array, error) {
 	switch {
 	case strings.HasPrefix(dtype, "int"), strings.HasPrefix(dtype, "uint"), strings.HasPrefix(dtype, "Int"), strings.HasPrefix(dtype, "UInt"):
 		ints := make([]int64, len(vs))
@@ -216,7 +217,7 @@ func remoteColumn(dtype string, vs []any) (frameArray, error) {
 	return stringColumn(vs), nil
 }
 
-func floatColumn(vs []any) (frameArray, error) {
+func floatColumn(vs []any) (arrow.Array, error) {
 	fs := make([]float64, len(vs))
 	for i, v := range vs {
 		switch x := v.(type) {
@@ -246,7 +247,7 @@ func floatColumn(vs []any) (frameArray, error) {
 	return frame.Float64s(fs), nil
 }
 
-func stringColumn(vs []any) frameArray {
+func stringColumn(vs []any) arrow.Array {
 	ss := make([]string, len(vs))
 	valid := make([]bool, len(vs))
 	for i, v := range vs {

@@ -1,6 +1,7 @@
-package kernel
+package remote
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -18,13 +19,13 @@ import (
 )
 
 // While a Client of a remote cluster is open, dd.read_csv returns a
-// RemoteFrame: the DataFrame API records the operations as a plan (the
+// Frame: the DataFrame API records the operations as a plan (the
 // JSON tree server/cluster/README.md describes) instead of a task graph,
 // and compute(), head() and persist() send it to the server, whose
 // bridge rebuilds it with dask.dataframe on the cluster. Only the
 // operations plans have are offered; the others are refused by name.
 //
-// A RemoteSeries taken from a frame's columns stays an expression over
+// A Series taken from a frame's columns stays an expression over
 // that frame (base and expr), so that df[df.fare_amount > 0] and
 // df.assign(r=df.tip_amount / df.fare_amount) become filter and assign
 // nodes. Collections carry a "meta" when it is known — an empty pandas
@@ -44,20 +45,20 @@ type remoteCollection interface {
 }
 
 var (
-	_ remoteCollection    = (*RemoteFrame)(nil)
-	_ remoteCollection    = (*RemoteSeries)(nil)
-	_ remoteCollection    = (*RemoteScalar)(nil)
-	_ starlark.HasAttrs   = (*RemoteFrame)(nil)
-	_ starlark.HasSetKey  = (*RemoteFrame)(nil)
-	_ starlark.HasBinary  = (*RemoteSeries)(nil)
-	_ starlark.HasUnary   = (*RemoteSeries)(nil)
-	_ starlark.HasAttrs   = (*RemoteGroupBy)(nil)
-	_ starlark.Mapping    = (*RemoteGroupBy)(nil)
-	_ starlark.Sequence   = (*RemoteFrame)(nil)
-	_ starlark.HasAttrs   = (*RemoteScalar)(nil)
-	_ starlark.HasBinary  = (*RemoteFrame)(nil)
-	_ starlark.HasBinary  = (*RemoteScalar)(nil)
-	_ starlark.Comparable = (*RemoteFrame)(nil)
+	_ remoteCollection    = (*Frame)(nil)
+	_ remoteCollection    = (*Series)(nil)
+	_ remoteCollection    = (*Scalar)(nil)
+	_ starlark.HasAttrs   = (*Frame)(nil)
+	_ starlark.HasSetKey  = (*Frame)(nil)
+	_ starlark.HasBinary  = (*Series)(nil)
+	_ starlark.HasUnary   = (*Series)(nil)
+	_ starlark.HasAttrs   = (*GroupBy)(nil)
+	_ starlark.Mapping    = (*GroupBy)(nil)
+	_ starlark.Sequence   = (*Frame)(nil)
+	_ starlark.HasAttrs   = (*Scalar)(nil)
+	_ starlark.HasBinary  = (*Frame)(nil)
+	_ starlark.HasBinary  = (*Scalar)(nil)
+	_ starlark.Comparable = (*Frame)(nil)
 )
 
 // notRemote is the error for an operation plans do not have.
@@ -67,8 +68,8 @@ func notRemote(what string) error {
 
 // ---- DataFrame ----
 
-// RemoteFrame is a Dask DataFrame on the remote cluster.
-type RemoteFrame struct {
+// Frame is a Dask DataFrame on the remote cluster.
+type Frame struct {
 	s      *remoteSession
 	plan   node
 	meta   *frame.Frame // zero rows; nil when unknown
@@ -76,28 +77,28 @@ type RemoteFrame struct {
 	key    string       // the plan's JSON, once asked for
 }
 
-func (d *RemoteFrame) remotePlan() node              { return d.plan }
-func (d *RemoteFrame) remoteSession() *remoteSession { return d.s }
-func (d *RemoteFrame) Type() string                  { return "dask.dataframe.DataFrame" }
-func (d *RemoteFrame) Freeze()                       {}
-func (d *RemoteFrame) Truth() starlark.Bool          { return true }
-func (d *RemoteFrame) Hash() (uint32, error) {
+func (d *Frame) remotePlan() node              { return d.plan }
+func (d *Frame) remoteSession() *remoteSession { return d.s }
+func (d *Frame) Type() string                  { return "dask.dataframe.DataFrame" }
+func (d *Frame) Freeze()                       {}
+func (d *Frame) Truth() starlark.Bool          { return true }
+func (d *Frame) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'DataFrame'")
 }
 
 // CompareSameType refuses comparing whole frames, as plans cannot.
-func (d *RemoteFrame) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
+func (d *Frame) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
 	return false, notRemote("comparing whole DataFrames")
 }
 
 // Binary refuses arithmetic on whole frames: plans do it on columns.
-func (d *RemoteFrame) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+func (d *Frame) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	return nil, notRemote("arithmetic on a whole DataFrame (" + op.String() + ")")
 }
 
 // planKey identifies a plan: two frames with the same key are the same
 // rows, so their columns combine.
-func (d *RemoteFrame) planKey() string {
+func (d *Frame) planKey() string {
 	if d.key == "" {
 		b, _ := json.Marshal(d.plan)
 		d.key = string(b)
@@ -110,7 +111,7 @@ func (d *RemoteFrame) planKey() string {
 // selections and assigns that kept the columns s uses as they were. Then
 // pandas' alignment on the index gives what evaluating it on d gives, as
 // in df[df.x > 0].assign(y=df.x * 2).
-func (d *RemoteFrame) rowsOf(s *RemoteSeries) bool {
+func (d *Frame) rowsOf(s *Series) bool {
 	if s.base == nil {
 		return false
 	}
@@ -162,11 +163,11 @@ func exprColumns(e node, used map[string]bool) {
 	}
 }
 
-func (d *RemoteFrame) derive(plan node, meta *frame.Frame) *RemoteFrame {
-	return &RemoteFrame{s: d.s, plan: plan, meta: meta}
+func (d *Frame) derive(plan node, meta *frame.Frame) *Frame {
+	return &Frame{s: d.s, plan: plan, meta: meta}
 }
 
-func (d *RemoteFrame) String() string {
+func (d *Frame) String() string {
 	if d.meta == nil {
 		return fmt.Sprintf("<dask.dataframe.DataFrame on the remote cluster %s: %s; compute() or head() shows its data>", d.s.info.Address, describePlan(d.plan))
 	}
@@ -174,7 +175,7 @@ func (d *RemoteFrame) String() string {
 }
 
 // HTML is Dask's notebook repr of the frame's structure, when it is known.
-func (d *RemoteFrame) HTML() string {
+func (d *Frame) HTML() string {
 	if d.meta == nil {
 		return ""
 	}
@@ -182,18 +183,18 @@ func (d *RemoteFrame) HTML() string {
 }
 
 // Len is -1 (unknown): len() counts the rows with PyLen.
-func (d *RemoteFrame) Len() int { return -1 }
+func (d *Frame) Len() int { return -1 }
 
-// LenIn counts the rows on the cluster, as len(df) does in Dask.
-func (d *RemoteFrame) LenIn(k *Kernel) (int, error) {
-	if err := d.ensureMeta(k); err != nil {
+// lenIn counts the rows on the cluster, as len(df) does in Dask.
+func (d *Frame) lenIn(ctx context.Context) (int, error) {
+	if err := d.ensureMeta(ctx); err != nil {
 		return 0, err
 	}
 	if len(d.meta.Columns) == 0 {
 		return 0, nil
 	}
 	// DataFrame.size is rows × columns.
-	v, err := remoteCompute(k, &RemoteScalar{s: d.s, plan: node{"op": "size", "input": d.plan}})
+	v, err := remoteCompute(ctx, &Scalar{s: d.s, plan: node{"op": "size", "input": d.plan}})
 	if err != nil {
 		return 0, err
 	}
@@ -203,11 +204,11 @@ func (d *RemoteFrame) LenIn(k *Kernel) (int, error) {
 
 // ensureMeta learns the frame's columns from the cluster (the empty head
 // of its first partition) when they are not known yet.
-func (d *RemoteFrame) ensureMeta(k *Kernel) error {
+func (d *Frame) ensureMeta(ctx context.Context) error {
 	if d.meta != nil {
 		return nil
 	}
-	v, err := remoteCompute(k, &RemoteFrame{s: d.s, plan: node{"op": "head", "n": 0, "npartitions": 1, "input": d.plan}})
+	v, err := remoteCompute(ctx, &Frame{s: d.s, plan: node{"op": "head", "n": 0, "npartitions": 1, "input": d.plan}})
 	if err != nil {
 		return err
 	}
@@ -220,8 +221,8 @@ func (d *RemoteFrame) ensureMeta(k *Kernel) error {
 }
 
 // Iterate yields the column names, as iterating a DataFrame does.
-func (d *RemoteFrame) Iterate() starlark.Iterator {
-	if d.ensureMeta(d.s.k) == nil {
+func (d *Frame) Iterate() starlark.Iterator {
+	if d.ensureMeta(d.s.sess.Context()) == nil {
 		return session.StringList(d.meta.Names()).Iterate()
 	}
 	return starlark.NewList(nil).Iterate()
@@ -229,7 +230,7 @@ func (d *RemoteFrame) Iterate() starlark.Iterator {
 
 // hasColumn reports whether name may be a column: always when the
 // columns are not known (the cluster says if it is not).
-func (d *RemoteFrame) hasColumn(name string) bool {
+func (d *Frame) hasColumn(name string) bool {
 	if d.meta == nil {
 		return true
 	}
@@ -237,11 +238,11 @@ func (d *RemoteFrame) hasColumn(name string) bool {
 	return ok
 }
 
-func (d *RemoteFrame) column(name string) (*RemoteSeries, error) {
+func (d *Frame) column(name string) (*Series, error) {
 	if !d.hasColumn(name) {
 		return nil, fmt.Errorf("KeyError: '%s'", name)
 	}
-	s := &RemoteSeries{s: d.s, base: d, expr: node{"op": "col", "name": name}}
+	s := &Series{s: d.s, base: d, expr: node{"op": "col", "name": name}}
 	if d.meta != nil {
 		if v, err := (pandas.NewFrame(d.meta)).Column(name); err == nil {
 			s.meta, _ = v.(*pandas.Series)
@@ -251,7 +252,7 @@ func (d *RemoteFrame) column(name string) (*RemoteSeries, error) {
 }
 
 // Get implements df["col"], df[["a", "b"]] and df[mask].
-func (d *RemoteFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
+func (d *Frame) Get(key starlark.Value) (starlark.Value, bool, error) {
 	switch key := key.(type) {
 	case starlark.String:
 		v, err := d.column(string(key))
@@ -273,7 +274,7 @@ func (d *RemoteFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 			}
 		}
 		return d.derive(node{"op": "columns", "input": d.plan, "columns": names}, meta), true, nil
-	case *RemoteSeries:
+	case *Series:
 		if key.base == nil || !d.rowsOf(key) {
 			return nil, false, notRemote("filtering a DataFrame with a mask computed from another DataFrame")
 		}
@@ -283,7 +284,7 @@ func (d *RemoteFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 }
 
 // SetKey implements df["col"] = value, as an assign.
-func (d *RemoteFrame) SetKey(k, v starlark.Value) error {
+func (d *Frame) SetKey(k, v starlark.Value) error {
 	name, ok := starlark.AsString(k)
 	if !ok {
 		return fmt.Errorf("TypeError: column names must be strings")
@@ -296,7 +297,7 @@ func (d *RemoteFrame) SetKey(k, v starlark.Value) error {
 	return nil
 }
 
-func (d *RemoteFrame) assign(names []string, vals []starlark.Value) (*RemoteFrame, error) {
+func (d *Frame) assign(names []string, vals []starlark.Value) (*Frame, error) {
 	cols := node{}
 	shadows := make([]starlark.Value, len(vals))
 	for i, v := range vals {
@@ -320,9 +321,9 @@ func (d *RemoteFrame) assign(names []string, vals []starlark.Value) (*RemoteFram
 // column expression of d, or a literal. The shadow is the value to give
 // the eager code computing the meta (nil if unknown). like is the other
 // side of a binary operation, whose dtype tells a date literal.
-func (d *RemoteFrame) operand(v starlark.Value, like *frame.Series) (node, starlark.Value, error) {
+func (d *Frame) operand(v starlark.Value, like *frame.Series) (node, starlark.Value, error) {
 	switch v := v.(type) {
-	case *RemoteSeries:
+	case *Series:
 		if v.base == nil {
 			return nil, nil, notRemote("using the result of an aggregation in an expression")
 		}
@@ -334,9 +335,9 @@ func (d *RemoteFrame) operand(v starlark.Value, like *frame.Series) (node, starl
 			shadow = v.meta
 		}
 		return v.expr, shadow, nil
-	case *RemoteScalar:
+	case *Scalar:
 		return nil, nil, notRemote("using a lazy Scalar (a reduction) in an expression")
-	case *RemoteFrame, *pandas.DataFrame, *pandas.Series:
+	case *Frame, *pandas.DataFrame, *pandas.Series:
 		return nil, nil, fmt.Errorf("TypeError: cannot combine a %s with columns of a DataFrame on the remote cluster", session.TypeName(v))
 	case pandas.Timestamp:
 		return node{"op": "lit", "value": time.Time(v).UTC().Format("2006-01-02T15:04:05.999999999"), "type": "datetime"}, v, nil
@@ -371,7 +372,7 @@ func parseTimestamp(s string) (time.Time, error) {
 
 var remoteFrameMethods = []string{"assign", "compute", "count", "groupby", "head", "max", "mean", "min", "persist", "std", "sum", "var"}
 
-func (d *RemoteFrame) AttrNames() []string {
+func (d *Frame) AttrNames() []string {
 	names := append(append([]string(nil), remoteFrameMethods...), "columns", "dtypes", "npartitions")
 	if d.meta != nil {
 		names = append(names, d.meta.Names()...)
@@ -381,7 +382,7 @@ func (d *RemoteFrame) AttrNames() []string {
 
 // Attr implements the methods plans have, the structure's properties,
 // then columns as attributes.
-func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
+func (d *Frame) Attr(name string) (starlark.Value, error) {
 	method := func(f func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) (starlark.Value, error) {
 		return starlark.NewBuiltin("DataFrame."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(th, args, kwargs)
@@ -390,11 +391,11 @@ func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "compute":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return remoteCompute(kernelOf(th), d)
+			return remoteCompute(contextOf(th), d)
 		})
 	case "persist":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return remotePersist(kernelOf(th), d)
+			return remotePersist(contextOf(th), d)
 		})
 	case "head":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -422,7 +423,7 @@ func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			return &RemoteSeries{s: d.s, plan: n}, nil
+			return &Series{s: d.s, plan: n}, nil
 		})
 	case "columns":
 		if d.meta != nil {
@@ -446,7 +447,7 @@ func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
 		return nil, notRemote("DataFrame." + name)
 	}
 	if d.meta == nil && (name == "columns" || name == "dtypes") {
-		if err := d.ensureMeta(d.s.k); err != nil {
+		if err := d.ensureMeta(d.s.sess.Context()); err != nil {
 			return nil, err
 		}
 		return d.Attr(name)
@@ -458,7 +459,7 @@ func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
 }
 
 // groupby implements df.groupby(by, sort=True, dropna=True).
-func (d *RemoteFrame) groupby(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (d *Frame) groupby(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var by, sort starlark.Value
 	var dropna starlark.Value = starlark.None
 	if err := starlark.UnpackArgs("groupby", args, kwargs, "by", &by, "sort?", &sort, "dropna?", &dropna); err != nil {
@@ -484,7 +485,7 @@ func (d *RemoteFrame) groupby(args starlark.Tuple, kwargs []starlark.Tuple) (sta
 	default:
 		return nil, fmt.Errorf("TypeError: dropna must be True or False")
 	}
-	return &RemoteGroupBy{s: d.s, plan: n, frame: d, by: keys}, nil
+	return &GroupBy{s: d.s, plan: n, frame: d, by: keys}, nil
 }
 
 // reductionNode is a reduction of input; std and var take ddof.
@@ -527,24 +528,24 @@ func remoteHead(th *starlark.Thread, c remoteCollection, args starlark.Tuple, kw
 		return nil, fmt.Errorf("ValueError: npartitions must be -1 (all) or a positive number, not %d", nparts)
 	}
 	h := node{"op": "head", "input": c.remotePlan(), "n": n, "npartitions": nparts}
-	return remoteCompute(kernelOf(th), &RemoteFrame{s: c.remoteSession(), plan: h})
+	return remoteCompute(contextOf(th), &Frame{s: c.remoteSession(), plan: h})
 }
 
 // ---- Series ----
 
-// RemoteSeries is a Dask Series on the remote cluster: an expression over
+// Series is a Dask Series on the remote cluster: an expression over
 // the columns of base, or (base nil) the result of plan, such as an
 // aggregation.
-type RemoteSeries struct {
+type Series struct {
 	s      *remoteSession
-	base   *RemoteFrame
+	base   *Frame
 	expr   node
 	plan   node
 	meta   *pandas.Series // eager, empty; nil when unknown
 	nparts int
 }
 
-func (x *RemoteSeries) remotePlan() node {
+func (x *Series) remotePlan() node {
 	if x.base == nil {
 		return x.plan
 	}
@@ -553,15 +554,15 @@ func (x *RemoteSeries) remotePlan() node {
 	}
 	return node{"op": "expr", "input": x.base.plan, "expr": x.expr}
 }
-func (x *RemoteSeries) remoteSession() *remoteSession { return x.s }
-func (x *RemoteSeries) Type() string                  { return "dask.dataframe.Series" }
-func (x *RemoteSeries) Freeze()                       {}
-func (x *RemoteSeries) Truth() starlark.Bool          { return true }
-func (x *RemoteSeries) Hash() (uint32, error) {
+func (x *Series) remoteSession() *remoteSession { return x.s }
+func (x *Series) Type() string                  { return "dask.dataframe.Series" }
+func (x *Series) Freeze()                       {}
+func (x *Series) Truth() starlark.Bool          { return true }
+func (x *Series) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'Series'")
 }
 
-func (x *RemoteSeries) String() string {
+func (x *Series) String() string {
 	if x.meta == nil || x.meta.Eager() == nil {
 		return fmt.Sprintf("<dask.dataframe.Series on the remote cluster %s: %s; compute() or head() shows its data>", x.s.info.Address, describePlan(x.remotePlan()))
 	}
@@ -571,7 +572,7 @@ func (x *RemoteSeries) String() string {
 
 // Binary implements arithmetic, comparisons and & | between columns of
 // one frame and with scalars.
-func (x *RemoteSeries) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+func (x *Series) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	o, ok := pandas.TokenOp(op)
 	if !ok {
 		return nil, nil
@@ -597,9 +598,9 @@ func isRemote(v starlark.Value) bool {
 // remoteBinary applies a Python operator when either side is on the
 // remote cluster.
 func remoteBinary(op string, x, y starlark.Value) (starlark.Value, error) {
-	sx, xok := x.(*RemoteSeries)
-	sy, yok := y.(*RemoteSeries)
-	var s *RemoteSeries
+	sx, xok := x.(*Series)
+	sy, yok := y.(*Series)
+	var s *Series
 	switch {
 	case xok:
 		s = sx
@@ -627,7 +628,7 @@ func remoteBinary(op string, x, y starlark.Value) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &RemoteSeries{s: s.s, base: s.base, expr: node{"op": name, "left": l, "right": r}}
+	out := &Series{s: s.s, base: s.base, expr: node{"op": name, "left": l, "right": r}}
 	if lshadow != nil && rshadow != nil {
 		if v, err := pandas.Binary(op, lshadow, rshadow); err == nil {
 			out.meta, _ = v.(*pandas.Series)
@@ -637,7 +638,7 @@ func remoteBinary(op string, x, y starlark.Value) (starlark.Value, error) {
 }
 
 // Unary implements -s and ~s.
-func (x *RemoteSeries) Unary(op syntax.Token) (starlark.Value, error) {
+func (x *Series) Unary(op syntax.Token) (starlark.Value, error) {
 	var name string
 	switch op {
 	case syntax.MINUS:
@@ -652,11 +653,11 @@ func (x *RemoteSeries) Unary(op syntax.Token) (starlark.Value, error) {
 	return x.unary(name, func() (starlark.Value, error) { return pandas.UnaryToken(op, x.meta) })
 }
 
-func (x *RemoteSeries) unary(name string, shadow func() (starlark.Value, error)) (starlark.Value, error) {
+func (x *Series) unary(name string, shadow func() (starlark.Value, error)) (starlark.Value, error) {
 	if x.base == nil {
 		return nil, notRemote("arithmetic on the result of an aggregation")
 	}
-	out := &RemoteSeries{s: x.s, base: x.base, expr: node{"op": name, "operand": x.expr}}
+	out := &Series{s: x.s, base: x.base, expr: node{"op": name, "operand": x.expr}}
 	if x.meta != nil {
 		if v, err := shadow(); err == nil {
 			out.meta, _ = v.(*pandas.Series)
@@ -667,12 +668,12 @@ func (x *RemoteSeries) unary(name string, shadow func() (starlark.Value, error))
 
 var remoteSeriesMethods = []string{"compute", "count", "head", "isna", "isnull", "max", "mean", "min", "notna", "notnull", "nunique", "persist", "size", "std", "sum", "value_counts", "var"}
 
-func (x *RemoteSeries) AttrNames() []string {
+func (x *Series) AttrNames() []string {
 	return append(append([]string(nil), remoteSeriesMethods...), "dtype", "name")
 }
 
 // Attr implements the methods plans have and the structure's properties.
-func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
+func (x *Series) Attr(name string) (starlark.Value, error) {
 	method := func(f func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) (starlark.Value, error) {
 		return starlark.NewBuiltin("Series."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(th, args, kwargs)
@@ -681,11 +682,11 @@ func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "compute":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return remoteCompute(kernelOf(th), x)
+			return remoteCompute(contextOf(th), x)
 		})
 	case "persist":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return remotePersist(kernelOf(th), x)
+			return remotePersist(contextOf(th), x)
 		})
 	case "head":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -697,21 +698,21 @@ func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			return &RemoteScalar{s: x.s, plan: n}, nil
+			return &Scalar{s: x.s, plan: n}, nil
 		})
 	case "nunique":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(name, args, kwargs); err != nil {
 				return nil, err
 			}
-			return &RemoteScalar{s: x.s, plan: node{"op": "nunique", "input": x.remotePlan()}}, nil
+			return &Scalar{s: x.s, plan: node{"op": "nunique", "input": x.remotePlan()}}, nil
 		})
 	case "value_counts":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(name, args, kwargs); err != nil {
 				return nil, err
 			}
-			return &RemoteSeries{s: x.s, plan: node{"op": "value_counts", "input": x.remotePlan()}}, nil
+			return &Series{s: x.s, plan: node{"op": "value_counts", "input": x.remotePlan()}}, nil
 		})
 	case "isnull", "isna", "notnull", "notna":
 		op := "isnull"
@@ -732,7 +733,7 @@ func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
 		})
 	case "size":
 		// A property in Dask: the number of values, lazily.
-		return &RemoteScalar{s: x.s, plan: node{"op": "size", "input": x.remotePlan()}}, nil
+		return &Scalar{s: x.s, plan: node{"op": "size", "input": x.remotePlan()}}, nil
 	case "name", "dtype":
 		if x.meta != nil {
 			return x.meta.Attr(name)
@@ -754,11 +755,11 @@ func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
 }
 
 // Len is -1 (unknown): len() counts the values with PyLen.
-func (x *RemoteSeries) Len() int { return -1 }
+func (x *Series) Len() int { return -1 }
 
-// LenIn counts the values on the cluster.
-func (x *RemoteSeries) LenIn(k *Kernel) (int, error) {
-	v, err := remoteCompute(k, &RemoteScalar{s: x.s, plan: node{"op": "size", "input": x.remotePlan()}})
+// lenIn counts the values on the cluster.
+func (x *Series) lenIn(ctx context.Context) (int, error) {
+	v, err := remoteCompute(ctx, &Scalar{s: x.s, plan: node{"op": "size", "input": x.remotePlan()}})
 	if err != nil {
 		return 0, err
 	}
@@ -768,34 +769,34 @@ func (x *RemoteSeries) LenIn(k *Kernel) (int, error) {
 
 // ---- Scalar ----
 
-// RemoteScalar is a Dask Scalar on the remote cluster: a reduction.
-type RemoteScalar struct {
+// Scalar is a Dask Scalar on the remote cluster: a reduction.
+type Scalar struct {
 	s    *remoteSession
 	plan node
 }
 
-func (x *RemoteScalar) remotePlan() node              { return x.plan }
-func (x *RemoteScalar) remoteSession() *remoteSession { return x.s }
-func (x *RemoteScalar) Type() string                  { return "dask.dataframe.Scalar" }
-func (x *RemoteScalar) Freeze()                       {}
-func (x *RemoteScalar) Truth() starlark.Bool          { return true }
-func (x *RemoteScalar) Hash() (uint32, error) {
+func (x *Scalar) remotePlan() node              { return x.plan }
+func (x *Scalar) remoteSession() *remoteSession { return x.s }
+func (x *Scalar) Type() string                  { return "dask.dataframe.Scalar" }
+func (x *Scalar) Freeze()                       {}
+func (x *Scalar) Truth() starlark.Bool          { return true }
+func (x *Scalar) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'Scalar'")
 }
-func (x *RemoteScalar) String() string {
+func (x *Scalar) String() string {
 	return fmt.Sprintf("dd.Scalar<%s, on the remote cluster %s>", describePlan(x.plan), x.s.info.Address)
 }
-func (x *RemoteScalar) AttrNames() []string { return []string{"compute"} }
+func (x *Scalar) AttrNames() []string { return []string{"compute"} }
 
 // Binary refuses arithmetic on lazy scalars: plans end with them.
-func (x *RemoteScalar) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+func (x *Scalar) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	return nil, notRemote("arithmetic on a lazy Scalar (" + op.String() + "); compute() it first")
 }
 
-func (x *RemoteScalar) Attr(name string) (starlark.Value, error) {
+func (x *Scalar) Attr(name string) (starlark.Value, error) {
 	if name == "compute" {
 		return starlark.NewBuiltin("Scalar.compute", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return remoteCompute(kernelOf(th), x)
+			return remoteCompute(contextOf(th), x)
 		}), nil
 	}
 	if name == "persist" || name == "visualize" || name == "dask" {
@@ -806,33 +807,33 @@ func (x *RemoteScalar) Attr(name string) (starlark.Value, error) {
 
 // ---- GroupBy ----
 
-// RemoteGroupBy is df.groupby(by) on the remote cluster, with columns
+// GroupBy is df.groupby(by) on the remote cluster, with columns
 // selected or one column (series).
-type RemoteGroupBy struct {
+type GroupBy struct {
 	s      *remoteSession
 	plan   node
-	frame  *RemoteFrame
+	frame  *Frame
 	by     []string
 	series bool
 }
 
-func (g *RemoteGroupBy) String() string {
+func (g *GroupBy) String() string {
 	if g.series {
 		return "<dask.dataframe.groupby.SeriesGroupBy on the remote cluster>"
 	}
 	return "<dask.dataframe.groupby.DataFrameGroupBy on the remote cluster>"
 }
-func (g *RemoteGroupBy) Type() string {
+func (g *GroupBy) Type() string {
 	if g.series {
 		return "SeriesGroupBy"
 	}
 	return "DataFrameGroupBy"
 }
-func (g *RemoteGroupBy) Freeze()               {}
-func (g *RemoteGroupBy) Truth() starlark.Bool  { return true }
-func (g *RemoteGroupBy) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
+func (g *GroupBy) Freeze()               {}
+func (g *GroupBy) Truth() starlark.Bool  { return true }
+func (g *GroupBy) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
 
-func (g *RemoteGroupBy) selectCols(names []string, series bool) (*RemoteGroupBy, error) {
+func (g *GroupBy) selectCols(names []string, series bool) (*GroupBy, error) {
 	if g.series {
 		return nil, fmt.Errorf("IndexError: Column(s) %s already selected", names[0])
 	}
@@ -845,11 +846,11 @@ func (g *RemoteGroupBy) selectCols(names []string, series bool) (*RemoteGroupBy,
 	if series {
 		n = node{"op": "column", "input": g.plan, "column": names[0]}
 	}
-	return &RemoteGroupBy{s: g.s, plan: n, frame: g.frame, by: g.by, series: series}, nil
+	return &GroupBy{s: g.s, plan: n, frame: g.frame, by: g.by, series: series}, nil
 }
 
 // Get implements groupby["col"] and groupby[["a", "b"]].
-func (g *RemoteGroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
+func (g *GroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
 	if s, ok := starlark.AsString(key); ok {
 		v, err := g.selectCols([]string{s}, true)
 		return v, err == nil, err
@@ -864,19 +865,19 @@ func (g *RemoteGroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
 
 var remoteGroupMethods = []string{"agg", "aggregate", "count", "first", "last", "max", "mean", "min", "nunique", "prod", "size", "std", "sum", "var"}
 
-func (g *RemoteGroupBy) AttrNames() []string { return remoteGroupMethods }
+func (g *GroupBy) AttrNames() []string { return remoteGroupMethods }
 
 // result wraps an aggregation's node: a frame for a grouped frame (and a
 // list of aggregations), else a series.
-func (g *RemoteGroupBy) result(n node, frameResult bool) starlark.Value {
+func (g *GroupBy) result(n node, frameResult bool) starlark.Value {
 	if frameResult {
-		return &RemoteFrame{s: g.s, plan: n}
+		return &Frame{s: g.s, plan: n}
 	}
-	return &RemoteSeries{s: g.s, plan: n}
+	return &Series{s: g.s, plan: n}
 }
 
 // Attr implements the aggregations and columns as attributes.
-func (g *RemoteGroupBy) Attr(name string) (starlark.Value, error) {
+func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 	method := func(f func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) (starlark.Value, error) {
 		return starlark.NewBuiltin("GroupBy."+name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(args, kwargs)
@@ -1007,7 +1008,7 @@ func aggSpec(spec starlark.Value) (any, bool, error) {
 // read_csv node, and the meta from a sample of the first file when this
 // kernel can read it (the server serves the same data folder the
 // cluster reads).
-func (k *Kernel) remoteReadCSV(s *remoteSession, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func remoteReadCSV(s *remoteSession, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var (
 		urlpath                                         starlark.Value
 		parseDates, dtype, usecols, naValues, blocksize starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None, starlark.None
@@ -1076,13 +1077,13 @@ func (k *Kernel) remoteReadCSV(s *remoteSession, args starlark.Tuple, kwargs []s
 	default:
 		return nil, fmt.Errorf("TypeError: blocksize must be a number of bytes or a string like \"64MB\"")
 	}
-	return &RemoteFrame{s: s, plan: n, meta: k.sampleMeta(paths, urlpath, parseDates, dtype, usecols)}, nil
+	return &Frame{s: s, plan: n, meta: sampleMeta(s.sess, paths, urlpath, parseDates, dtype, usecols)}, nil
 }
 
 // sampleMeta reads the columns and dtypes from the start of the first
 // file, as dd.read_csv does, when this kernel can read it; nil if not
 // (a URL only the cluster reaches, a dtype the kernel lacks).
-func (k *Kernel) sampleMeta(paths []string, args ...starlark.Value) *frame.Frame {
+func sampleMeta(s *session.Session, paths []string, args ...starlark.Value) *frame.Frame {
 	if len(paths) == 0 || strings.Contains(paths[0], "://") {
 		return nil
 	}
@@ -1091,7 +1092,7 @@ func (k *Kernel) sampleMeta(paths []string, args ...starlark.Value) *frame.Frame
 	if err != nil {
 		return nil
 	}
-	fs := k.s.Host().FS()
+	fs := s.Host().FS()
 	names, err := fs.Glob(paths[0])
 	if err != nil || len(names) == 0 {
 		return nil
@@ -1131,12 +1132,12 @@ func remoteDType(v starlark.Value) (string, error) {
 
 // remoteCompute runs c's plan on the cluster and returns the result as a
 // pandas value.
-func remoteCompute(k *Kernel, c remoteCollection) (starlark.Value, error) {
+func remoteCompute(ctx context.Context, c remoteCollection) (starlark.Value, error) {
 	var out struct {
 		Result remoteResult `json:"result"`
 	}
 	s := c.remoteSession()
-	if err := s.call(k.context(), "POST", "/api/cluster/plan", map[string]any{"session": s.info.Session, "plan": node{"op": "compute", "input": c.remotePlan()}}, &out); err != nil {
+	if err := s.call(ctx, "POST", "/api/cluster/plan", map[string]any{"session": s.info.Session, "plan": node{"op": "compute", "input": c.remotePlan()}}, &out); err != nil {
 		return nil, err
 	}
 	return out.Result.value()
@@ -1144,9 +1145,9 @@ func remoteCompute(k *Kernel, c remoteCollection) (starlark.Value, error) {
 
 // remotePersist keeps c on the cluster's workers: later expressions start
 // from what it holds.
-func remotePersist(k *Kernel, c remoteCollection) (starlark.Value, error) {
+func remotePersist(ctx context.Context, c remoteCollection) (starlark.Value, error) {
 	s := c.remoteSession()
-	if _, ok := c.(*RemoteScalar); ok {
+	if _, ok := c.(*Scalar); ok {
 		return nil, notRemote("persisting a Scalar")
 	}
 	s.persisted++
@@ -1154,13 +1155,13 @@ func remotePersist(k *Kernel, c remoteCollection) (starlark.Value, error) {
 	var out struct {
 		Result remoteResult `json:"result"`
 	}
-	if err := s.call(k.context(), "POST", "/api/cluster/plan", map[string]any{"session": s.info.Session, "plan": node{"op": "persist", "name": name, "input": c.remotePlan()}}, &out); err != nil {
+	if err := s.call(ctx, "POST", "/api/cluster/plan", map[string]any{"session": s.info.Session, "plan": node{"op": "persist", "name": name, "input": c.remotePlan()}}, &out); err != nil {
 		return nil, err
 	}
 	r := out.Result
 	plan := node{"op": "persisted", "name": name}
 	if r.Kind == "series" {
-		ser := &RemoteSeries{s: s, plan: plan, nparts: r.NPartitions}
+		ser := &Series{s: s, plan: plan, nparts: r.NPartitions}
 		if r.DType != "" {
 			ser.meta = pandas.NewSeries(&frame.Series{Name: fmt.Sprint(jsonScalar(r.Name)), Data: emptyColumn(r.DType)})
 			if r.Name == nil {
@@ -1177,12 +1178,12 @@ func remotePersist(k *Kernel, c remoteCollection) (starlark.Value, error) {
 		}
 		meta = &frame.Frame{Columns: cols}
 	}
-	return &RemoteFrame{s: s, plan: plan, meta: meta, nparts: r.NPartitions}, nil
+	return &Frame{s: s, plan: plan, meta: meta, nparts: r.NPartitions}, nil
 }
 
 // remoteMany implements dask.compute and dask.persist when any argument is
 // on the remote cluster; ok is false when none is.
-func (k *Kernel) remoteMany(args starlark.Tuple, persist bool) ([]starlark.Value, bool, error) {
+func remoteMany(ctx context.Context, args starlark.Tuple, persist bool) ([]starlark.Value, bool, error) {
 	any := false
 	for _, a := range args {
 		any = any || isRemote(a)
@@ -1202,9 +1203,9 @@ func (k *Kernel) remoteMany(args starlark.Tuple, persist bool) ([]starlark.Value
 		}
 		var err error
 		if persist {
-			out[i], err = remotePersist(k, rc)
+			out[i], err = remotePersist(ctx, rc)
 		} else {
-			out[i], err = remoteCompute(k, rc)
+			out[i], err = remoteCompute(ctx, rc)
 		}
 		if err != nil {
 			return nil, true, err
@@ -1270,15 +1271,15 @@ func stringValues(ss []string) []starlark.Value {
 
 // Operate applies an operator with a remote collection on either side
 // (session.Operator): the cluster computes it.
-func (d *RemoteFrame) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+func (d *Frame) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	return remoteOperate(op, d, y, side)
 }
 
-func (x *RemoteSeries) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+func (x *Series) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	return remoteOperate(op, x, y, side)
 }
 
-func (x *RemoteScalar) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+func (x *Scalar) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	return remoteOperate(op, x, y, side)
 }
 
@@ -1290,7 +1291,7 @@ func remoteOperate(op string, x, y starlark.Value, side starlark.Side) (starlark
 }
 
 // PyLen implements len(df): the cluster counts the rows.
-func (d *RemoteFrame) PyLen(th *starlark.Thread) (int, error) { return d.LenIn(kernelOf(th)) }
+func (d *Frame) PyLen(th *starlark.Thread) (int, error) { return d.lenIn(contextOf(th)) }
 
 // PyLen implements len(s): the cluster counts the values.
-func (x *RemoteSeries) PyLen(th *starlark.Thread) (int, error) { return x.LenIn(kernelOf(th)) }
+func (x *Series) PyLen(th *starlark.Thread) (int, error) { return x.lenIn(contextOf(th)) }

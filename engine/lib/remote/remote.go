@@ -1,8 +1,6 @@
-package kernel
+package remote
 
 import (
-	"burst/engine/lib/dask"
-	"burst/engine/session"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -12,32 +10,16 @@ import (
 	"strings"
 
 	"go.starlark.net/starlark"
-)
 
-// Remote is an optional capability of a Host: reaching the Burst server's
-// cluster API (/api/cluster, package burst/server/cluster), through which
-// a Client drives a real Dask cluster. The browser host uses fetch and
-// EventSource; NativeHost uses net/http against its Server URL.
-type Remote interface {
-	// ClusterRequest sends a request to the server: method, path (like
-	// "/api/cluster/plan", with its query) and a JSON body (nil for
-	// none). It returns the HTTP status and the response body; err is
-	// for requests that got no answer. Cancelling ctx abandons the
-	// request.
-	ClusterRequest(ctx context.Context, method, path string, body []byte) (status int, resp []byte, err error)
-	// ClusterEvents subscribes to a session's task events
-	// (/api/cluster/events) and delivers them where the host sends its
-	// local clusters' events (the page's dashboards). It returns once the
-	// subscription is live, so that no event of a plan sent afterwards is
-	// missed; stop ends it.
-	ClusterEvents(session string) (stop func(), err error)
-}
+	"burst/engine/lib/dask"
+	"burst/engine/session"
+)
 
 // remoteSession is a Client's session on the server's bridge to a Dask
 // cluster.
 type remoteSession struct {
-	k      *Kernel // the kernel that opened it: operators and len() get no thread
-	r      Remote
+	sess   *session.Session // the session that opened it: operators and len() get no thread
+	r      Transport
 	info   remoteInfo
 	closed bool
 	stop   func() // ends the event subscription
@@ -67,22 +49,11 @@ type remoteWorker struct {
 	MemoryLimit int64  `json:"memory_limit"`
 }
 
-// remoteOf returns the host's Remote, or the error a cell sees when the
-// kernel runs where no Burst server is.
-func (k *Kernel) remoteOf() (Remote, error) {
-	if r, ok := k.s.Host().(Remote); ok {
-		return r, nil
-	}
-	return nil, errNoServer
-}
-
-var errNoServer = errors.New("RuntimeError: this kernel runs without a Burst server, so it cannot reach a Dask cluster: open the lesson from `go run ./server -cluster tcp://127.0.0.1:8786` (natively: `go run ./build run -server http://127.0.0.1:8080 …`)")
-
 // remoteCall sends a request to the cluster API and decodes its JSON
 // answer into out (if not nil). The server's errors carry a Python-style
 // message ("KeyError: 'x'", "RuntimeError: …"), which becomes the cell's
 // exception as it is.
-func remoteCall(ctx context.Context, r Remote, method, path string, req, out any) error {
+func remoteCall(ctx context.Context, r Transport, method, path string, req, out any) error {
 	var body []byte
 	if req != nil {
 		var err error
@@ -160,82 +131,18 @@ func (s *remoteSession) close(ctx context.Context) error {
 	return err
 }
 
-// defaultCluster asks the server for its default cluster: burst.remote().
-func (k *Kernel) defaultCluster(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := session.NoArgs(b, args, kwargs); err != nil {
-		return nil, err
-	}
-	r, err := k.remoteOf()
-	if err != nil {
-		return nil, err
-	}
-	var info struct {
-		Default string `json:"default"`
-		Message string `json:"message"`
-	}
-	if err := remoteCall(k.context(), r, "GET", "/api/cluster", nil, &info); err != nil {
-		return nil, err
-	}
-	if info.Default == "" {
-		if info.Message == "" {
-			info.Message = "RuntimeError: no Dask cluster is configured on this server"
-		}
-		return nil, errors.New(info.Message)
-	}
-	return starlark.String(info.Default), nil
-}
-
-// burstModule is `import burst`: Burst's own helpers.
-func (k *Kernel) burstModule() *Module {
-	return &Module{Name: "burst", Members: starlark.StringDict{
-		"remote": builtin("remote", k.defaultCluster),
-	}}
-}
-
-// remotes reaches remote Dask clusters through the Burst server
-// (session.Remotes).
-type remotes struct{ k *Kernel }
-
-// Connect opens a session on the server's bridge to the cluster at
-// address (the server must have been started with it).
-func (rs remotes) Connect(address string, closeOpen func()) (session.Remote, error) {
-	k := rs.k
-	r, err := k.remoteOf()
-	if err != nil {
-		return nil, err
-	}
-	closeOpen()
-	s := &remoteSession{k: k, r: r}
-	if err := remoteCall(k.context(), r, "POST", "/api/cluster/session", map[string]string{"address": address}, &s.info); err != nil {
-		return nil, err
-	}
-	if s.info.Events {
-		// The dashboards show the remote cluster; without events the
-		// plans still run.
-		if stop, err := r.ClusterEvents(s.info.Session); err == nil {
-			s.stop = stop
-		}
-	}
-	return s, nil
-}
-
-// Compute computes or persists the remote collections among args.
-func (rs remotes) Compute(args starlark.Tuple, persist bool) ([]starlark.Value, bool, error) {
-	return rs.k.remoteMany(args, persist)
-}
-
 // A remoteSession is a remote Client's session (session.Remote).
 
 func (s *remoteSession) Open() bool { return !s.closed }
 
-func (s *remoteSession) Info() ClusterInfo {
-	return ClusterInfo{Kind: "distributed (remote, through the Burst server)", Address: s.info.Address, Workers: s.info.NWorkers, Threads: s.info.NThreads, Memory: s.info.Memory}
+func (s *remoteSession) Info() session.ClusterInfo {
+	return session.ClusterInfo{Kind: "distributed (remote, through the Burst server)", Address: s.info.Address, Workers: s.info.NWorkers, Threads: s.info.NThreads, Memory: s.info.Memory}
 }
 
 func (s *remoteSession) Close(ctx context.Context) error { return s.close(ctx) }
 
 func (s *remoteSession) ReadCSV(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return s.k.remoteReadCSV(s, args, kwargs)
+	return remoteReadCSV(s, args, kwargs)
 }
 
 // ClientAttr implements a remote Client's methods: persist, compute and
@@ -259,11 +166,11 @@ func (s *remoteSession) ClientAttr(name string) (starlark.Value, error) {
 				return nil, fmt.Errorf("TypeError: Client.%s takes a DataFrame or Series read on the remote cluster (dd.read_csv after connecting), not %s", name, session.TypeName(x))
 			}
 			if name == "persist" {
-				return remotePersist(kernelOf(th), rc)
+				return remotePersist(contextOf(th), rc)
 			}
 			// Dask returns a Future here; a remote Client has none, so
 			// it returns the result, as .compute() does.
-			return remoteCompute(kernelOf(th), rc)
+			return remoteCompute(contextOf(th), rc)
 		})
 	case "scheduler_info":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
