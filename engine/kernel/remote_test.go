@@ -9,9 +9,11 @@ import (
 	"testing"
 )
 
-// fakeRemote is the server's cluster API as the kernel sees it: it
-// records the plans sent and answers with canned results. (The real API
-// over a real cluster: TestKernelOnCluster in server/cluster.)
+// fakeRemote is the server's cluster API as the kernel's host provides
+// it (remote.Transport): it records the plans sent and answers with
+// canned results, for cells run through a kernel. (The library alone:
+// engine/lib/remote's tests; the real API over a real cluster:
+// TestKernelOnCluster in server/cluster.)
 type fakeRemote struct {
 	*NativeHost
 	plans   []string
