@@ -46,7 +46,9 @@ var ErrNoServer = errors.New("RuntimeError: this kernel runs without a Burst ser
 
 // Library is the remote backend's module, burst, and the session's way
 // to remote clusters (session.Remotes).
-var Library = session.Library{Modules: modules}
+var Library = session.Library{Modules: modules, Docs: map[string]string{
+	"burst.remote": "remote()\n\nReturns the address of the Dask cluster the Burst server bursts to by default (the first -cluster it was started with), for Client(burst.remote()). Raises RuntimeError when the server has no cluster.",
+}}
 
 func modules(s *session.Session) map[string]*session.Module {
 	rs := remotes{s}
