@@ -13,6 +13,7 @@ import (
 	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/sklearn"
 	"burst/engine/session"
 )
 
@@ -668,7 +669,7 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		if !ok {
 			return nil, fmt.Errorf("TypeError: column names must be strings")
 		}
-		if m, ok := kv[1].(*maskedObjects); ok {
+		if m, ok := kv[1].(*sklearn.MaskedObjects); ok {
 			cols = append(cols, frame.Column{Name: name, Data: objectColumn(m.List)})
 			continue
 		}

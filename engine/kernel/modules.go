@@ -9,6 +9,7 @@ import (
 
 	"burst/engine/lib/dask"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/sklearn"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -51,7 +52,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 		mods[path] = m
 	}
 	mods["burst"] = k.burstModule()
-	k.addSklearn(mods)
 	k.addDaskArray(mods)
 	// A module's submodules are its attributes, as once imported in
 	// Python: dask.dataframe, numpy.random.
@@ -72,6 +72,7 @@ func libraries() []session.Library {
 		stdlib.Library,
 		dask.Library,
 		numpy.Library,
+		sklearn.Library,
 	}
 }
 
