@@ -178,6 +178,9 @@ func fstring(lit string, line int) (string, error) {
 			if strings.TrimSpace(expr) == "" {
 				return "", &TranslateError{line, "f-string: empty expression not allowed"}
 			}
+			if conv != "" && conv != "r" && conv != "s" && conv != "a" {
+				return "", &TranslateError{line, fmt.Sprintf("f-string: invalid conversion character %q: expected 's', 'r', or 'a'", conv)}
+			}
 			if debug != "" {
 				text.WriteString(strings.ReplaceAll(debug, quote[:1], `\`+quote[:1]))
 				if conv == "" && spec == "" {

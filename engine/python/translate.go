@@ -676,6 +676,9 @@ func translateLine(line string, n int) (string, error) {
 		return indent + strings.Join(stmts, "; "), nil
 	case strings.HasPrefix(trimmed, "import "):
 		m := importRe.FindStringSubmatch(line)
+		if m == nil {
+			return "", &TranslateError{n, "cannot parse this import"}
+		}
 		indent := m[1]
 		var stmts []string
 		for _, part := range strings.Split(m[2], ",") {
