@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"burst/engine/lib/pandas"
 	"burst/engine/sched"
 )
 
@@ -300,7 +301,7 @@ client = Client(n_workers=2)
 df = dd.read_csv("*.csv")
 df = df.persist()`)
 	c.taken()
-	keys := c.k.globals["df"].(*DataFrame).lazy.Keys()
+	keys := c.k.globals["df"].(*pandas.DataFrame).Lazy().Keys()
 	s := c.k.s.Cluster().Scheduler()
 	if err := s.Wait(context.Background(), keys); err != nil { // persist runs in the background
 		t.Fatal(err)

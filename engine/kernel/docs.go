@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"burst/engine/lib/dask"
+	"burst/engine/lib/pandas"
 	"burst/engine/session"
 	"fmt"
 	"sort"
@@ -39,19 +40,6 @@ var docs = map[string]string{
 	"dask.visualize":                   "visualize(*args, filename=None)\n\nShows the task graph of collections and Delayed values.",
 	"dask.delayed":                     "delayed(obj, name=None, pure=False, nout=None)\n\nWraps a function so that calling it builds a task instead of running it, or a value so that operations on it build tasks. Use as `delayed(f)(x)` or as the decorator `@delayed`.",
 	"dask.delayed.delayed":             "delayed(obj, name=None, pure=False, nout=None)\n\nWraps a function so that calling it builds a task instead of running it, or a value so that operations on it build tasks.",
-	"dask.dataframe.read_csv":          "read_csv(urlpath, blocksize=None, usecols=None, dtype=None, parse_dates=None, sample=256000, ...)\n\nReads CSV files (a path, a glob or a list) into a Dask DataFrame with one or more partitions per file. dtypes are inferred from a sample of the first file; give dtype={...} when later files differ.",
-	"dask.dataframe.from_pandas":       "from_pandas(data, npartitions=1, chunksize=None, sort=True)\n\nSplits a pandas DataFrame or Series into a Dask collection of npartitions partitions.",
-	"dask.dataframe.concat":            "concat(dfs, axis=0, ignore_index=False)\n\nStacks Dask (or pandas) DataFrames one after the other.",
-	"dask.dataframe.to_timedelta":      "to_timedelta(arg, unit='ns')\n\nConverts numbers (in unit) or strings to timedeltas.",
-	"dask.dataframe.to_datetime":       "to_datetime(arg, format=None, unit=None)\n\nConverts strings or numbers to timestamps.",
-	"pandas.read_csv":                  "read_csv(filepath_or_buffer, usecols=None, dtype=None, parse_dates=None, nrows=None, ...)\n\nReads one CSV file into a pandas DataFrame.",
-	"pandas.concat":                    "concat(objs, axis=0, ignore_index=False)\n\nConcatenates pandas objects along the rows; columns whose dtypes differ take the common one.",
-	"pandas.to_timedelta":              "to_timedelta(arg, unit='ns')\n\nConverts numbers (in unit) or strings to Timedelta values.",
-	"pandas.to_datetime":               "to_datetime(arg, format=None, unit=None)\n\nConverts strings or numbers to Timestamps.",
-	"pandas.Timestamp":                 "Timestamp(ts_input)\n\nA point in time (nanosecond resolution).",
-	"pandas.Timedelta":                 "Timedelta(value, unit=None)\n\nA duration (nanosecond resolution).",
-	"pandas.DataFrame":                 "DataFrame(data=None, index=None, columns=None)\n\nA table of columns: from a dict of lists or a list of dicts.",
-	"pandas.Series":                    "Series(data=None, index=None, name=None)\n\nOne labelled column of values.",
 	"dask.distributed.Client":          "Client(address=None, n_workers=None, threads_per_worker=1)\n\nStarts a local cluster (the page's worker web workers) or connects to a LocalCluster, and makes it where .compute() runs. Client(\"tcp://host:8786\") or Client(burst.remote()) connects to a real Dask cluster through the Burst server: dd.read_csv then reads on that cluster, and DataFrame operations run there as plans.",
 	"burst.remote":                     "remote()\n\nReturns the address of the Dask cluster the Burst server bursts to by default (the first -cluster it was started with), for Client(burst.remote()). Raises RuntimeError when the server has no cluster.",
 	"dask.distributed.LocalCluster":    "LocalCluster(n_workers=None, threads_per_worker=1, memory_limit=None)\n\nStarts workers for a Client to connect to.",
@@ -154,9 +142,9 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 
 func pyTypeName(v starlark.Value) string {
 	switch v.(type) {
-	case *DataFrame:
+	case *pandas.DataFrame:
 		return "DataFrame"
-	case *Series:
+	case *pandas.Series:
 		return "Series"
 	}
 	return session.TypeName(v)
@@ -201,64 +189,13 @@ func (k *Kernel) help(th *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	return starlark.None, nil
 }
 
-// methodDocs documents the methods of Burst's types by name; one text
-// serves DataFrame, Series and their lazy (Dask) forms, which differ only
-// in running at once or building tasks.
+// methodDocs documents the methods of Burst's types by name: the
+// collections' compute, persist and visualize, the Client's and futures';
+// the libraries add theirs (DataFrame's in engine/lib/pandas).
 var methodDocs = map[string]string{
-	"abs":             "abs()\n\nThe absolute value of every number.",
-	"all":             "all()\n\nWhether every value is true.",
-	"any":             "any()\n\nWhether any value is true.",
-	"apply":           "apply(func, args=(), meta=None)\n\nCalls func on every value and returns a Series of the results. A function defined in a cell runs on the workers.",
-	"assign":          "assign(**columns)\n\nReturns a new frame with the given columns added or replaced (values, Series or functions of the frame).",
-	"astype":          "astype(dtype)\n\nConverts values (or the columns named in a dict) to a dtype: int64, float64, bool, str/object, datetime64[ns].",
-	"between":         "between(left, right, inclusive='both')\n\nA mask: whether each value is between left and right.",
-	"compute":         "compute()\n\nRuns the task graph (on the Client's workers when a Client exists) and returns the pandas result.",
-	"count":           "count()\n\nThe number of values that are not missing (per column for a frame).",
-	"describe":        "describe()\n\nCount, mean, standard deviation, minimum, quartiles and maximum of the numeric columns.",
-	"drop_duplicates": "drop_duplicates(subset=None, keep='first')\n\nRemoves repeated rows (or values).",
-	"fillna":          "fillna(value)\n\nReplaces missing values with value.",
-	"groupby":         "groupby(by, sort=True, dropna=True)\n\nGroups rows by the values of one or more columns; aggregate the groups with sum, mean, count, std, agg, ….",
-	"head":            "head(n=5, npartitions=1, compute=True)\n\nThe first n rows. A Dask frame reads only its first partition.",
-	"idxmax":          "idxmax()\n\nThe label of the largest value.",
-	"idxmin":          "idxmin()\n\nThe label of the smallest value.",
-	"isin":            "isin(values)\n\nA mask: whether each value is one of values.",
-	"isna":            "isna()\n\nA mask of the missing values (NaN, None, NaT).",
-	"isnull":          "isnull()\n\nA mask of the missing values (NaN, None, NaT); the same as isna.",
-	"map":             "map(arg)\n\nReplaces each value with arg[value] (a dict) or arg(value) (a function).",
-	"map_partitions":  "map_partitions(func, *args, meta=None)\n\nCalls func on every partition (a pandas frame or Series) and assembles the results. A function defined in a cell runs on the workers.",
-	"max":             "max(skipna=True)\n\nThe largest value (per column for a frame).",
-	"mean":            "mean(skipna=True)\n\nThe mean of the values, missing values left out.",
-	"merge":           "merge(right, how='inner', on=None, left_on=None, right_on=None)\n\nJoins two frames on columns, as SQL does.",
-	"min":             "min(skipna=True)\n\nThe smallest value (per column for a frame).",
-	"nlargest":        "nlargest(n=5, columns=None)\n\nThe n rows (or values) with the largest values.",
-	"notna":           "notna()\n\nA mask of the values that are not missing.",
-	"notnull":         "notnull()\n\nA mask of the values that are not missing; the same as notna.",
-	"nsmallest":       "nsmallest(n=5, columns=None)\n\nThe n rows (or values) with the smallest values.",
-	"nunique":         "nunique()\n\nThe number of distinct values.",
-	"persist":         "persist()\n\nComputes the collection and keeps its partitions in memory (on the workers when a Client exists), so that later computations start from them.",
-	"prod":            "prod()\n\nThe product of the values.",
-	"quantile":        "quantile(q=0.5)\n\nThe value below which a fraction q of the values lie.",
-	"rename":          "rename(columns=None, index=None)\n\nRenames columns (a dict or a function), or a Series.",
-	"reset_index":     "reset_index(drop=False)\n\nTurns the index into columns and gives a fresh range index.",
-	"round":           "round(decimals=0)\n\nRounds every value to decimals places, half to even.",
-	"set_index":       "set_index(column)\n\nUses a column as the index.",
-	"sort_values":     "sort_values(by, ascending=True)\n\nSorts the rows by the values of one or more columns.",
-	"std":             "std(ddof=1)\n\nThe standard deviation (with ddof degrees of freedom removed).",
-	"sum":             "sum(skipna=True)\n\nThe sum of the values.",
-	"tail":            "tail(n=5)\n\nThe last n rows. A Dask frame reads only its last partition.",
-	"to_dict":         "to_dict()\n\nThe values as a dict (of dicts for a frame).",
-	"to_frame":        "to_frame(name=None)\n\nA one-column frame of the Series.",
-	"to_list":         "to_list()\n\nThe values as a list.",
-	"tolist":          "tolist()\n\nThe values as a list.",
-	"unique":          "unique()\n\nThe distinct values, in the order they first appear.",
-	"value_counts":    "value_counts(sort=True, ascending=False, dropna=True)\n\nHow many times each value appears, most frequent first.",
-	"var":             "var(ddof=1)\n\nThe variance (with ddof degrees of freedom removed).",
-	"visualize":       "visualize()\n\nShows the task graph that compute() would run.",
-	"agg":             "agg(func)\n\nAggregates each group with one or more functions: a name ('mean'), a list of names, or a dict of column to names.",
-	"aggregate":       "aggregate(func)\n\nAggregates each group with one or more functions; the same as agg.",
-	"first":           "first()\n\nThe first value of each group.",
-	"last":            "last()\n\nThe last value of each group.",
-	"size":            "size()\n\nThe number of rows of each group.",
+	"compute":   "compute()\n\nRuns the task graph (on the Client's workers when a Client exists) and returns the pandas result.",
+	"persist":   "persist()\n\nComputes the collection and keeps its partitions in memory (on the workers when a Client exists), so that later computations start from them.",
+	"visualize": "visualize()\n\nShows the task graph that compute() would run.",
 	// Client, futures and Delayed
 	"submit":   "submit(func, *args, key=None, pure=True, **kwargs)\n\nRuns func(*args, **kwargs) on a worker and returns a Future for its result. Futures given as arguments are replaced by their results, on the worker.",
 	"gather":   "gather(futures)\n\nWaits for futures (or lists, tuples and dicts of them) and returns their results.",

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"burst/engine/lib/dask"
+	"burst/engine/lib/pandas"
 	"sort"
 	"testing"
 
@@ -32,9 +33,9 @@ func TestEverythingDocumented(t *testing.T) {
 		}
 	}
 	var methods []string
-	methods = append(methods, frameMethods.names()...)
-	methods = append(methods, seriesMethods.names()...)
-	methods = append(methods, groupMethods...)
+	methods = append(methods, pandas.FrameMethods()...)
+	methods = append(methods, pandas.SeriesMethods()...)
+	methods = append(methods, pandas.GroupMethods()...)
 	methods = append(methods, (&dask.Future{}).AttrNames()...)
 	methods = append(methods, (&dask.Delayed{}).AttrNames()...)
 	methods = append(methods, dask.ClientMethods()...)

@@ -9,6 +9,7 @@ import (
 
 	"burst/engine/lib/dask"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/pandas"
 	"burst/engine/lib/sklearn"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
@@ -28,28 +29,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 		for path, m := range lib.Modules(k.s) {
 			mods[path] = m
 		}
-	}
-	for path, m := range map[string]*Module{
-		"dask.dataframe": {Name: "dask.dataframe", Members: starlark.StringDict{
-			"read_csv":     builtin("read_csv", k.readCSV),
-			"from_pandas":  builtin("from_pandas", k.fromPandas),
-			"concat":       builtin("concat", k.concat),
-			"to_timedelta": builtin("to_timedelta", toTimedelta),
-			"to_datetime":  builtin("to_datetime", toDatetime),
-		}},
-		"pandas": {Name: "pandas", Members: starlark.StringDict{
-			"read_csv":     builtin("read_csv", k.pdReadCSV),
-			"concat":       builtin("concat", k.concat),
-			"to_timedelta": builtin("to_timedelta", toTimedelta),
-			"to_datetime":  builtin("to_datetime", toDatetime),
-			"Timestamp":    builtin("Timestamp", pdTimestamp),
-			"Timedelta":    builtin("Timedelta", pdTimedelta),
-			"DataFrame":    builtin("DataFrame", pdDataFrame),
-			"Series":       builtin("Series", pdSeries),
-			"NaT":          starlark.None,
-		}},
-	} {
-		mods[path] = m
 	}
 	mods["burst"] = k.burstModule()
 	k.addDaskArray(mods)
@@ -71,6 +50,7 @@ func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
 		dask.Library,
+		pandas.Library,
 		numpy.Library,
 		sklearn.Library,
 	}

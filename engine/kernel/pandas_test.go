@@ -14,6 +14,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/frame"
+	"burst/engine/lib/pandas"
 )
 
 // pandasCase is one cell of testdata/pandas/expect.json with the result
@@ -76,8 +77,8 @@ func TestAgainstPandas(t *testing.T) {
 // encodeResult encodes a cell value as gen.py encodes Python values.
 func encodeResult(v starlark.Value) any {
 	switch v := v.(type) {
-	case *DataFrame:
-		f := v.eager
+	case *pandas.DataFrame:
+		f := v.Eager()
 		if f == nil {
 			return map[string]any{"type": "lazy frame"}
 		}
@@ -88,8 +89,8 @@ func encodeResult(v starlark.Value) any {
 			vals = append(vals, encodeArray(c.Data))
 		}
 		return map[string]any{"type": "frame", "columns": anyStrings(pythonNames(f.Names())), "dtypes": dtypes, "index": encodeIndex(f.Index, f.Rows), "values": vals}
-	case *Series:
-		s := v.eager
+	case *pandas.Series:
+		s := v.Eager()
 		if s == nil {
 			return map[string]any{"type": "lazy series"}
 		}
@@ -134,7 +135,7 @@ func encodeResult(v starlark.Value) any {
 		return map[string]any{"type": "scalar", "pytype": "bool", "value": bool(v)}
 	case starlark.String:
 		return map[string]any{"type": "scalar", "pytype": "str", "value": string(v)}
-	case Timestamp:
+	case pandas.Timestamp:
 		return map[string]any{"type": "scalar", "pytype": "Timestamp", "value": float64(time.Time(v).UnixNano())}
 	case nil, starlark.NoneType:
 		return map[string]any{"type": "scalar", "pytype": "NoneType", "value": nil}

@@ -18,6 +18,7 @@ import (
 	"burst/engine/files"
 	"burst/engine/graph"
 	"burst/engine/lib/dask"
+	"burst/engine/lib/pandas"
 	"burst/engine/sched"
 	"burst/engine/session"
 )
@@ -338,7 +339,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (_ graph.Value
 		th.SetLocal("ctx", env.Ctx)
 	}
 	if p.Each {
-		return applyEach(in[0], func(x starlark.Value) (starlark.Value, error) {
+		return pandas.ApplyEach(in[0], func(x starlark.Value) (starlark.Value, error) {
 			r, err := starlark.Call(th, fn, starlark.Tuple{x}, nil)
 			if err != nil {
 				return nil, p.Fn.located(err)
@@ -346,7 +347,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (_ graph.Value
 			return r, nil
 		})
 	}
-	args := starlark.Tuple{fromEngine(in[0])}
+	args := starlark.Tuple{pandas.FromEngine(in[0])}
 	for _, raw := range p.Extra {
 		v, err := decodePlain(raw)
 		if err != nil {
@@ -358,7 +359,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (_ graph.Value
 	if err != nil {
 		return nil, p.Fn.located(err)
 	}
-	return partitionResult(r, p.What)
+	return pandas.PartitionResult(r, p.What)
 }
 
 // located adds to an error raised on a worker the learner's line it

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/lib/pandas"
 	"context"
 	"fmt"
 	"os"
@@ -42,8 +43,8 @@ def f(part, extra):
 	if !run(`r = df.map_partitions(f, 100)`) {
 		t.Fatalf("map_partitions: %v", outs)
 	}
-	s := k.globals["r"].(*Series)
-	for key, task := range s.lazy.Graph {
+	s := k.globals["r"].(*pandas.Series)
+	for key, task := range s.Lazy().Graph {
 		if strings.Contains(string(key), "read-csv") {
 			continue
 		}
@@ -71,7 +72,7 @@ a.compute().tolist()`) {
 		t.Errorf("apply: got %v, want %s", outs, want)
 	}
 	calls := 0
-	for key, task := range k.globals["a"].(*Series).lazy.Graph {
+	for key, task := range k.globals["a"].(*pandas.Series).Lazy().Graph {
 		if strings.HasPrefix(string(key), "('apply") {
 			if task.Local() || task.Stages[0].Op != "call" {
 				t.Errorf("apply task %s runs locally", key)

@@ -270,7 +270,7 @@ func (s *remoteSession) ClientAttr(name string) (starlark.Value, error) {
 			workers := starlark.NewDict(len(s.info.Workers))
 			for _, w := range s.info.Workers {
 				d := starlark.NewDict(3)
-				d.SetKey(starlark.String("name"), fromGo(jsonScalar(w.Name)))
+				d.SetKey(starlark.String("name"), session.CellValue(jsonScalar(w.Name)))
 				d.SetKey(starlark.String("nthreads"), starlark.MakeInt(w.NThreads))
 				d.SetKey(starlark.String("memory_limit"), starlark.MakeInt64(w.MemoryLimit))
 				workers.SetKey(starlark.String(w.Address), d)

@@ -13,6 +13,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/pandas"
 	"burst/engine/session"
 )
 
@@ -169,7 +170,7 @@ func (d *RemoteFrame) String() string {
 	if d.meta == nil {
 		return fmt.Sprintf("<dask.dataframe.DataFrame on the remote cluster %s: %s; compute() or head() shows its data>", d.s.info.Address, describePlan(d.plan))
 	}
-	return frameStructure(d.meta, knownParts(d.nparts), remoteName(d.s, d.plan))
+	return pandas.FrameStructure(d.meta, knownParts(d.nparts), remoteName(d.s, d.plan))
 }
 
 // HTML is Dask's notebook repr of the frame's structure, when it is known.
@@ -177,7 +178,7 @@ func (d *RemoteFrame) HTML() string {
 	if d.meta == nil {
 		return ""
 	}
-	return frameStructureHTML(d.meta, knownParts(d.nparts), remoteName(d.s, d.plan))
+	return pandas.FrameStructureHTML(d.meta, knownParts(d.nparts), remoteName(d.s, d.plan))
 }
 
 // Len is -1 (unknown): len() counts the rows with PyLen.
@@ -210,11 +211,11 @@ func (d *RemoteFrame) ensureMeta(k *Kernel) error {
 	if err != nil {
 		return err
 	}
-	f, ok := v.(*DataFrame)
-	if !ok || f.eager == nil {
+	f, ok := v.(*pandas.DataFrame)
+	if !ok || f.Eager() == nil {
 		return fmt.Errorf("TypeError: the cluster's head() of a DataFrame is a %s", session.TypeName(v))
 	}
-	d.meta = f.eager.Head(0)
+	d.meta = f.Eager().Head(0)
 	return nil
 }
 
@@ -242,8 +243,8 @@ func (d *RemoteFrame) column(name string) (*RemoteSeries, error) {
 	}
 	s := &RemoteSeries{s: d.s, base: d, expr: node{"op": "col", "name": name}}
 	if d.meta != nil {
-		if v, err := (&DataFrame{eager: d.meta}).column(name); err == nil {
-			s.meta, _ = v.(*Series)
+		if v, err := (pandas.NewFrame(d.meta)).Column(name); err == nil {
+			s.meta, _ = v.(*pandas.Series)
 		}
 	}
 	return s, nil
@@ -256,7 +257,7 @@ func (d *RemoteFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 		v, err := d.column(string(key))
 		return v, err == nil, err
 	case *starlark.List, starlark.Tuple:
-		names, err := stringsArg("columns", key)
+		names, err := pandas.StringsArg("columns", key)
 		if err != nil {
 			return nil, false, err
 		}
@@ -267,8 +268,8 @@ func (d *RemoteFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 					return nil, false, fmt.Errorf("KeyError: \"['%s'] not in index\"", n)
 				}
 			}
-			if v, _, err := (&DataFrame{eager: d.meta}).Get(starlark.NewList(stringValues(names))); err == nil {
-				meta = v.(*DataFrame).eager
+			if v, _, err := (pandas.NewFrame(d.meta)).Get(starlark.NewList(stringValues(names))); err == nil {
+				meta = v.(*pandas.DataFrame).Eager()
 			}
 		}
 		return d.derive(node{"op": "columns", "input": d.plan, "columns": names}, meta), true, nil
@@ -308,8 +309,8 @@ func (d *RemoteFrame) assign(names []string, vals []starlark.Value) (*RemoteFram
 	}
 	var meta *frame.Frame
 	if d.meta != nil {
-		if r, err := (&DataFrame{eager: d.meta}).assign(names, shadows); err == nil {
-			meta = r.eager
+		if r, err := (pandas.NewFrame(d.meta)).Assign(names, shadows); err == nil {
+			meta = r.Eager()
 		}
 	}
 	return d.derive(node{"op": "assign", "input": d.plan, "columns": cols}, meta), nil
@@ -335,9 +336,9 @@ func (d *RemoteFrame) operand(v starlark.Value, like *frame.Series) (node, starl
 		return v.expr, shadow, nil
 	case *RemoteScalar:
 		return nil, nil, notRemote("using a lazy Scalar (a reduction) in an expression")
-	case *RemoteFrame, *DataFrame, *Series:
+	case *RemoteFrame, *pandas.DataFrame, *pandas.Series:
 		return nil, nil, fmt.Errorf("TypeError: cannot combine a %s with columns of a DataFrame on the remote cluster", session.TypeName(v))
-	case Timestamp:
+	case pandas.Timestamp:
 		return node{"op": "lit", "value": time.Time(v).UTC().Format("2006-01-02T15:04:05.999999999"), "type": "datetime"}, v, nil
 	case starlark.String:
 		// A string compared with a datetime column is a date, as pandas
@@ -347,11 +348,11 @@ func (d *RemoteFrame) operand(v starlark.Value, like *frame.Series) (node, starl
 			if err != nil {
 				return nil, nil, err
 			}
-			return node{"op": "lit", "value": string(v), "type": "datetime"}, Timestamp(t), nil
+			return node{"op": "lit", "value": string(v), "type": "datetime"}, pandas.Timestamp(t), nil
 		}
 		return node{"op": "lit", "value": string(v)}, v, nil
 	case starlark.Int, starlark.Float, starlark.Bool, starlark.NoneType:
-		g, _ := goScalar(v)
+		g, _ := pandas.GoScalar(v)
 		return node{"op": "lit", "value": g}, v, nil
 	}
 	return nil, nil, fmt.Errorf("TypeError: a %s cannot be part of an expression on the remote cluster", session.TypeName(v))
@@ -425,11 +426,11 @@ func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
 		})
 	case "columns":
 		if d.meta != nil {
-			return (&DataFrame{eager: d.meta}).Attr("columns")
+			return (pandas.NewFrame(d.meta)).Attr("columns")
 		}
 	case "dtypes":
 		if d.meta != nil {
-			return &Series{eager: dtypesOf(d.meta)}, nil
+			return pandas.NewSeries(pandas.DTypesOf(d.meta)), nil
 		}
 	case "npartitions":
 		if d.nparts > 0 {
@@ -441,7 +442,7 @@ func (d *RemoteFrame) Attr(name string) (starlark.Value, error) {
 			return starlark.String(d.HTML()), nil
 		})
 	}
-	if _, isMethod := frameMethods[name]; isMethod || name == "loc" || name == "index" || name == "shape" || name == "values" {
+	if isMethod := pandas.HasFrameMethod(name); isMethod || name == "loc" || name == "index" || name == "shape" || name == "values" {
 		return nil, notRemote("DataFrame." + name)
 	}
 	if d.meta == nil && (name == "columns" || name == "dtypes") {
@@ -463,7 +464,7 @@ func (d *RemoteFrame) groupby(args starlark.Tuple, kwargs []starlark.Tuple) (sta
 	if err := starlark.UnpackArgs("groupby", args, kwargs, "by", &by, "sort?", &sort, "dropna?", &dropna); err != nil {
 		return nil, err
 	}
-	keys, err := stringsArg("by", by)
+	keys, err := pandas.StringsArg("by", by)
 	if err != nil {
 		return nil, err
 	}
@@ -539,7 +540,7 @@ type RemoteSeries struct {
 	base   *RemoteFrame
 	expr   node
 	plan   node
-	meta   *Series // eager, empty; nil when unknown
+	meta   *pandas.Series // eager, empty; nil when unknown
 	nparts int
 }
 
@@ -561,17 +562,17 @@ func (x *RemoteSeries) Hash() (uint32, error) {
 }
 
 func (x *RemoteSeries) String() string {
-	if x.meta == nil || x.meta.eager == nil {
+	if x.meta == nil || x.meta.Eager() == nil {
 		return fmt.Sprintf("<dask.dataframe.Series on the remote cluster %s: %s; compute() or head() shows its data>", x.s.info.Address, describePlan(x.remotePlan()))
 	}
-	m := x.meta.eager
-	return seriesStructure("Series", knownParts(x.nparts), m.Name, frame.DTypeOf(m.Data.DataType()), remoteName(x.s, x.remotePlan()))
+	m := x.meta.Eager()
+	return pandas.SeriesStructure("Series", knownParts(x.nparts), m.Name, frame.DTypeOf(m.Data.DataType()), remoteName(x.s, x.remotePlan()))
 }
 
 // Binary implements arithmetic, comparisons and & | between columns of
 // one frame and with scalars.
 func (x *RemoteSeries) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	o, ok := tokenOps[op]
+	o, ok := pandas.TokenOp(op)
 	if !ok {
 		return nil, nil
 	}
@@ -616,7 +617,7 @@ func remoteBinary(op string, x, y starlark.Value) (starlark.Value, error) {
 	}
 	var like *frame.Series
 	if s.meta != nil {
-		like = s.meta.eager
+		like = s.meta.Eager()
 	}
 	l, lshadow, err := s.base.operand(x, like)
 	if err != nil {
@@ -628,8 +629,8 @@ func remoteBinary(op string, x, y starlark.Value) (starlark.Value, error) {
 	}
 	out := &RemoteSeries{s: s.s, base: s.base, expr: node{"op": name, "left": l, "right": r}}
 	if lshadow != nil && rshadow != nil {
-		if v, err := binary(op, lshadow, rshadow); err == nil {
-			out.meta, _ = v.(*Series)
+		if v, err := pandas.Binary(op, lshadow, rshadow); err == nil {
+			out.meta, _ = v.(*pandas.Series)
 		}
 	}
 	return out, nil
@@ -648,7 +649,7 @@ func (x *RemoteSeries) Unary(op syntax.Token) (starlark.Value, error) {
 	default:
 		return nil, nil
 	}
-	return x.unary(name, func() (starlark.Value, error) { return unaryToken(op, x.meta) })
+	return x.unary(name, func() (starlark.Value, error) { return pandas.UnaryToken(op, x.meta) })
 }
 
 func (x *RemoteSeries) unary(name string, shadow func() (starlark.Value, error)) (starlark.Value, error) {
@@ -658,7 +659,7 @@ func (x *RemoteSeries) unary(name string, shadow func() (starlark.Value, error))
 	out := &RemoteSeries{s: x.s, base: x.base, expr: node{"op": name, "operand": x.expr}}
 	if x.meta != nil {
 		if v, err := shadow(); err == nil {
-			out.meta, _ = v.(*Series)
+			out.meta, _ = v.(*pandas.Series)
 		}
 	}
 	return out, nil
@@ -746,7 +747,7 @@ func (x *RemoteSeries) Attr(name string) (starlark.Value, error) {
 		}
 		return nil, notRemote("npartitions before persist()")
 	}
-	if _, isMethod := seriesMethods[name]; isMethod || name == "dt" || name == "str" || name == "loc" || name == "index" || name == "values" || name == "shape" {
+	if isMethod := pandas.HasSeriesMethod(name); isMethod || name == "dt" || name == "str" || name == "loc" || name == "index" || name == "values" || name == "shape" {
 		return nil, notRemote("Series." + name)
 	}
 	return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
@@ -853,7 +854,7 @@ func (g *RemoteGroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
 		v, err := g.selectCols([]string{s}, true)
 		return v, err == nil, err
 	}
-	names, err := stringsArg("columns", key)
+	names, err := pandas.StringsArg("columns", key)
 	if err != nil {
 		return nil, false, err
 	}
@@ -937,7 +938,7 @@ func (g *RemoteGroupBy) Attr(name string) (starlark.Value, error) {
 
 var groupMethodSet = func() map[string]bool {
 	m := map[string]bool{}
-	for _, n := range groupMethods {
+	for _, n := range pandas.GroupMethods() {
 		m[n] = true
 	}
 	for _, n := range remoteGroupMethods {
@@ -960,7 +961,7 @@ func aggSpec(spec starlark.Value) (any, bool, error) {
 	case starlark.String:
 		return string(s), false, check(string(s))
 	case *starlark.List, starlark.Tuple:
-		hows, err := stringsArg("agg", s)
+		hows, err := pandas.StringsArg("agg", s)
 		if err != nil {
 			return nil, false, err
 		}
@@ -984,7 +985,7 @@ func aggSpec(spec starlark.Value) (any, bool, error) {
 				out[col] = h
 				continue
 			}
-			hows, err := stringsArg("agg", kv[1])
+			hows, err := pandas.StringsArg("agg", kv[1])
 			if err != nil {
 				return nil, false, fmt.Errorf("TypeError: agg({%q: …}) takes a function name or a list of them", col)
 			}
@@ -1017,7 +1018,7 @@ func (k *Kernel) remoteReadCSV(s *remoteSession, args starlark.Tuple, kwargs []s
 		return nil, fmt.Errorf("TypeError: %v", err)
 	}
 	n := node{"op": "read_csv"}
-	paths, err := stringsArg("urlpath", urlpath)
+	paths, err := pandas.StringsArg("urlpath", urlpath)
 	if err != nil {
 		return nil, err
 	}
@@ -1033,7 +1034,7 @@ func (k *Kernel) remoteReadCSV(s *remoteSession, args starlark.Tuple, kwargs []s
 		if _, ok := parseDates.(*starlark.Dict); ok {
 			return nil, notRemote("read_csv(parse_dates={new: [columns]})")
 		}
-		names, err := stringsArg("parse_dates", parseDates)
+		names, err := pandas.StringsArg("parse_dates", parseDates)
 		if err != nil {
 			return nil, err
 		}
@@ -1059,7 +1060,7 @@ func (k *Kernel) remoteReadCSV(s *remoteSession, args starlark.Tuple, kwargs []s
 		n["dtype"] = out
 	}
 	if usecols != starlark.None {
-		names, err := stringsArg("usecols", usecols)
+		names, err := pandas.StringsArg("usecols", usecols)
 		if err != nil {
 			return nil, err
 		}
@@ -1086,7 +1087,7 @@ func (k *Kernel) sampleMeta(paths []string, args ...starlark.Value) *frame.Frame
 		return nil
 	}
 	kw := []starlark.Tuple{{starlark.String("parse_dates"), args[1]}, {starlark.String("dtype"), args[2]}, {starlark.String("usecols"), args[3]}}
-	_, opt, _, err := readCSVArgs("read_csv", starlark.Tuple{args[0]}, kw)
+	_, opt, _, err := pandas.ReadCSVArgs("read_csv", starlark.Tuple{args[0]}, kw)
 	if err != nil {
 		return nil
 	}
@@ -1161,9 +1162,9 @@ func remotePersist(k *Kernel, c remoteCollection) (starlark.Value, error) {
 	if r.Kind == "series" {
 		ser := &RemoteSeries{s: s, plan: plan, nparts: r.NPartitions}
 		if r.DType != "" {
-			ser.meta = &Series{eager: &frame.Series{Name: fmt.Sprint(jsonScalar(r.Name)), Data: emptyColumn(r.DType)}}
+			ser.meta = pandas.NewSeries(&frame.Series{Name: fmt.Sprint(jsonScalar(r.Name)), Data: emptyColumn(r.DType)})
 			if r.Name == nil {
-				ser.meta.eager.Name = ""
+				ser.meta.Eager().Name = ""
 			}
 		}
 		return ser, nil
@@ -1193,7 +1194,7 @@ func (k *Kernel) remoteMany(args starlark.Tuple, persist bool) ([]starlark.Value
 	for i, a := range args {
 		rc, ok := a.(remoteCollection)
 		if !ok {
-			if isEngineCollection(a) {
+			if pandas.IsCollection(a) {
 				return nil, true, fmt.Errorf("TypeError: dask.compute() cannot mix collections on the remote cluster with ones in this page")
 			}
 			out[i] = a

@@ -12,6 +12,8 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/frame"
+	"burst/engine/lib/pandas"
+	"burst/engine/session"
 )
 
 // remoteResult is a plan's result as the server sends it (see "POST
@@ -63,7 +65,7 @@ func (r *remoteResult) value() (starlark.Value, error) {
 		if len(f.Columns) > 0 {
 			f.Rows = f.Columns[0].Data.Len()
 		}
-		return &DataFrame{eager: f}, nil
+		return pandas.NewFrame(f), nil
 	case "series":
 		a, err := remoteColumn(r.DType, r.Values)
 		if err != nil {
@@ -77,7 +79,7 @@ func (r *remoteResult) value() (starlark.Value, error) {
 		if r.Name != nil {
 			name = columnName(r.Name)
 		}
-		return &Series{eager: &frame.Series{Name: name, Index: ix, Data: a}}, nil
+		return pandas.NewSeries(&frame.Series{Name: name, Index: ix, Data: a}), nil
 	case "scalar":
 		a, err := remoteColumn(r.DType, []any{r.Value})
 		if err != nil {
@@ -86,7 +88,7 @@ func (r *remoteResult) value() (starlark.Value, error) {
 		if r.Value == nil && !strings.HasPrefix(r.DType, "float") {
 			return starlark.None, nil
 		}
-		return fromGo(frame.ValueAt(a, 0)), nil
+		return session.CellValue(frame.ValueAt(a, 0)), nil
 	}
 	return nil, fmt.Errorf("OSError: the cluster sent a result of type %q", r.Type)
 }

@@ -304,7 +304,7 @@ func searchResults(cands [][]starlark.Tuple, nSplits int, res []fitResult) starl
 				}
 			}
 		}
-		d.SetKey(starlark.String("param_"+name), &MaskedObjects{starlark.NewList(vs)})
+		d.SetKey(starlark.String("param_"+name), &maskedObjects{starlark.NewList(vs)})
 	}
 	params := make([]starlark.Value, n)
 	for ci, c := range cands {
@@ -804,14 +804,18 @@ func splitterN(_ *starlark.Thread, e *Estimator, _ starlark.Tuple, _ []starlark.
 	return e.Param("n_splits"), nil
 }
 
-// MaskedObjects is a cv_results_ param_<name> entry: scikit-learn makes
+// maskedObjects is a cv_results_ param_<name> entry: scikit-learn makes
 // it a masked numpy array of objects, so pandas shows each value as
 // Python prints it (0.001, 10.0, rbf) rather than as a float column.
-type MaskedObjects struct{ *starlark.List }
+type maskedObjects struct{ *starlark.List }
 
-func (m *MaskedObjects) Type() string { return "MaskedArray" }
+func (m *maskedObjects) Type() string { return "MaskedArray" }
 
-func (m *MaskedObjects) String() string {
+// ObjectValues makes pd.DataFrame take it as a column of objects
+// (pandas.ObjectColumn).
+func (m *maskedObjects) ObjectValues() *starlark.List { return m.List }
+
+func (m *maskedObjects) String() string {
 	var data, mask []string
 	for i := range m.Len() {
 		data = append(data, session.Repr(m.Index(i)))

@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 import (
 	"fmt"
@@ -111,12 +111,13 @@ func lengthOf(c *dataframe.Collection) (*dataframe.Collection, error) {
 	return dataframe.Reduce("len", graph.NewStage("len-chunk", nil), graph.NewStage("reduce-agg", map[string]any{"how": "sum", "series": true}), int64(0), c)
 }
 
-func lazyLen(k *Kernel, c *dataframe.Collection) (int, error) {
+func lazyLen(th *starlark.Thread, c *dataframe.Collection) (int, error) {
 	r, err := lengthOf(c)
 	if err != nil {
 		return 0, err
 	}
-	v, err := r.Compute(k.context(), k.computer())
+	s := session.Of(th)
+	v, err := r.Compute(s.Context(), s.Computer())
 	if err != nil {
 		return 0, err
 	}
@@ -135,23 +136,23 @@ func (d *DataFrame) Binary(op syntax.Token, y starlark.Value, side starlark.Side
 }
 
 // Unary implements -df and ~df.
-func (d *DataFrame) Unary(op syntax.Token) (starlark.Value, error) { return unaryToken(op, d) }
+func (d *DataFrame) Unary(op syntax.Token) (starlark.Value, error) { return UnaryToken(op, d) }
 
 // Get implements df["col"], df[["a", "b"]] and df[mask].
 func (d *DataFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 	switch key := key.(type) {
 	case starlark.String:
-		v, err := d.column(string(key))
+		v, err := d.Column(string(key))
 		return v, err == nil, err
 	case starlark.Tuple:
 		// df[("DepDelay", "mean")] under MultiIndex columns.
-		if parts, err := stringsArg("columns", key); err == nil && frame.ColumnLevels(d.meta()) == len(parts) {
-			v, err := d.column(frame.TupleName(parts...))
+		if parts, err := StringsArg("columns", key); err == nil && frame.ColumnLevels(d.meta()) == len(parts) {
+			v, err := d.Column(frame.TupleName(parts...))
 			return v, err == nil, err
 		}
 		return d.Get(starlark.NewList(key))
 	case *starlark.List:
-		names, err := stringsArg("columns", key)
+		names, err := StringsArg("columns", key)
 		if err != nil {
 			return nil, false, err
 		}
@@ -169,7 +170,9 @@ func (d *DataFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 	return nil, false, fmt.Errorf("TypeError: cannot index a DataFrame with %s", session.TypeName(key))
 }
 
-func (d *DataFrame) column(name string) (starlark.Value, error) {
+// Column is df[name]: a column, or the columns under name at the top
+// level of MultiIndex columns.
+func (d *DataFrame) Column(name string) (starlark.Value, error) {
 	if _, ok := d.meta().Col(name); !ok {
 		if _, ok := frame.SelectLevel(d.meta(), name); ok {
 			return apply("getitem", "getitem", map[string]any{"columns": []string{name}, "level": true}, d.value())
@@ -185,7 +188,7 @@ func (d *DataFrame) SetKey(k, v starlark.Value) error {
 	if !ok {
 		return fmt.Errorf("TypeError: column names must be strings")
 	}
-	r, err := d.assign([]string{name}, []starlark.Value{v})
+	r, err := d.Assign([]string{name}, []starlark.Value{v})
 	if err != nil {
 		return err
 	}
@@ -193,7 +196,9 @@ func (d *DataFrame) SetKey(k, v starlark.Value) error {
 	return nil
 }
 
-func (d *DataFrame) assign(names []string, vals []starlark.Value) (*DataFrame, error) {
+// Assign is df.assign: a new frame with the columns names set to vals
+// (Series or scalars).
+func (d *DataFrame) Assign(names []string, vals []starlark.Value) (*DataFrame, error) {
 	p := dataframe.AssignParams{Names: names}
 	args := []any{d.value()}
 	for _, v := range vals {
@@ -203,7 +208,7 @@ func (d *DataFrame) assign(names []string, vals []starlark.Value) (*DataFrame, e
 			args = append(args, s.value())
 			continue
 		}
-		g, ok := goScalar(v)
+		g, ok := GoScalar(v)
 		if !ok {
 			return nil, fmt.Errorf("TypeError: cannot assign a %s to a column", session.TypeName(v))
 		}
@@ -244,7 +249,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		}
 		return &Index{values: fromEngineArray(frame.Strings(m.Names(), nil)), dtype: "object"}, nil
 	case "dtypes":
-		return &Series{eager: dtypesOf(m)}, nil
+		return &Series{eager: DTypesOf(m)}, nil
 	case "npartitions":
 		if d.lazy == nil {
 			break
@@ -296,7 +301,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		rows := make([]starlark.Value, d.eager.Rows)
 		cols := make([][]starlark.Value, len(m.Columns))
 		for i, c := range m.Columns {
-			cols[i] = toValues(c.Data)
+			cols[i] = ToValues(c.Data)
 		}
 		for r := range rows {
 			row := make([]starlark.Value, len(cols))
@@ -308,7 +313,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		return starlark.NewList(rows), nil
 	}
 	if _, ok := m.Col(name); ok {
-		return d.column(name)
+		return d.Column(name)
 	}
 	return nil, fmt.Errorf("AttributeError: 'DataFrame' object has no attribute '%s'", name)
 }
@@ -363,7 +368,7 @@ func (s *Series) Iterate() starlark.Iterator {
 	if s.eager == nil {
 		return starlark.NewList(nil).Iterate()
 	}
-	return starlark.NewList(toValues(s.eager.Data)).Iterate()
+	return starlark.NewList(ToValues(s.eager.Data)).Iterate()
 }
 
 // Binary implements operators.
@@ -372,7 +377,7 @@ func (s *Series) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (
 }
 
 // Unary implements -s and ~s.
-func (s *Series) Unary(op syntax.Token) (starlark.Value, error) { return unaryToken(op, s) }
+func (s *Series) Unary(op syntax.Token) (starlark.Value, error) { return UnaryToken(op, s) }
 
 // Get implements s[mask] and s[label].
 func (s *Series) Get(key starlark.Value) (starlark.Value, bool, error) {
@@ -385,7 +390,7 @@ func (s *Series) Get(key starlark.Value) (starlark.Value, bool, error) {
 	}
 	// A label of the index.
 	labels := s.eager.Index
-	want, ok := goScalar(key)
+	want, ok := GoScalar(key)
 	if !ok {
 		return nil, false, fmt.Errorf("TypeError: cannot index a Series with %s", session.TypeName(key))
 	}
@@ -458,7 +463,7 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 			if v := seriesValues(s.eager); v != nil {
 				return v, nil
 			}
-			return starlark.NewList(toValues(s.eager.Data)), nil
+			return starlark.NewList(ToValues(s.eager.Data)), nil
 		}
 		return nil, fmt.Errorf("NotImplementedError: the values of a Dask Series are a Dask Array, which Burst does not have yet: compute() the series first")
 	case "shape":
@@ -535,17 +540,17 @@ func scalarDType(v any) string {
 // collectionMethod implements compute, persist and visualize of any lazy
 // collection.
 func collectionMethod(thread *starlark.Thread, name string, c *dataframe.Collection, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	k := kernelOf(thread)
+	s := session.Of(thread)
 	switch name {
 	case "compute":
-		v, err := c.Compute(k.context(), k.computer())
+		v, err := c.Compute(s.Context(), s.Computer())
 		if err != nil {
 			return nil, err
 		}
-		return fromEngine(v), nil
+		return FromEngine(v), nil
 	case "persist":
 		// With a Client, the partitions stay on its workers.
-		out, err := k.s.Compute(thread, starlark.Tuple{fromEngine(c)}, true)
+		out, err := s.Compute(thread, starlark.Tuple{FromEngine(c)}, true)
 		if err != nil {
 			return nil, err
 		}
@@ -577,10 +582,10 @@ func indexOf(cols []frame.Column, n int) *Index {
 		return &Index{values: vals, dtype: "int64", rangeN: n, isRange: true}
 	}
 	c := cols[0]
-	return &Index{values: toValues(c.Data), dtype: string(c.DType()), name: c.Name}
+	return &Index{values: ToValues(c.Data), dtype: string(c.DType()), name: c.Name}
 }
 
-func fromEngineArray(a frameArray) []starlark.Value { return toValues(a) }
+func fromEngineArray(a frameArray) []starlark.Value { return ToValues(a) }
 
 func (x *Index) String() string {
 	if x.multi {
@@ -823,7 +828,7 @@ func (a *Accessor) Attr(name string) (starlark.Value, error) {
 	return starlark.NewBuiltin("str."+name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var vals []any
 		for _, x := range args {
-			g, ok := goScalar(x)
+			g, ok := GoScalar(x)
 			if !ok {
 				return nil, fmt.Errorf("TypeError: str.%s() argument must be a string or number, not %s", name, session.TypeName(x))
 			}
@@ -838,7 +843,7 @@ func (a *Accessor) Attr(name string) (starlark.Value, error) {
 			vals[i] = v
 		}
 		for _, kv := range kwargs {
-			g, _ := goScalar(kv[1])
+			g, _ := GoScalar(kv[1])
 			if kv[1] == starlark.None {
 				g = nil
 			}
@@ -852,7 +857,7 @@ func (a *Accessor) Attr(name string) (starlark.Value, error) {
 			case key == "na" && (name == "startswith" || name == "endswith"):
 				set(1, g)
 			case key == "start" || key == "stop" || key == "pat":
-				g, _ := goScalar(kv[1])
+				g, _ := GoScalar(kv[1])
 				switch string(kv[0].(starlark.String)) {
 				case "start", "pat":
 					for len(vals) < 1 {
@@ -917,7 +922,7 @@ func (d *DataFrame) PostCompute(p []graph.Value) (starlark.Value, error) {
 	return lazyCompute(d.lazy, p)
 }
 func (d *DataFrame) PostPersist(p []graph.Value) (starlark.Value, error) {
-	return fromEngine(d.lazy.Persisted(p)), nil
+	return FromEngine(d.lazy.Persisted(p)), nil
 }
 func (d *DataFrame) Held(keep any) starlark.Value { return lazyHeld(d.lazy, keep) }
 
@@ -925,7 +930,7 @@ func (s *Series) DaskGraph() graph.Graph                              { return l
 func (s *Series) DaskKeys() []graph.Key                               { return s.lazy.Keys() }
 func (s *Series) PostCompute(p []graph.Value) (starlark.Value, error) { return lazyCompute(s.lazy, p) }
 func (s *Series) PostPersist(p []graph.Value) (starlark.Value, error) {
-	return fromEngine(s.lazy.Persisted(p)), nil
+	return FromEngine(s.lazy.Persisted(p)), nil
 }
 func (s *Series) Held(keep any) starlark.Value { return lazyHeld(s.lazy, keep) }
 
@@ -933,7 +938,7 @@ func (l *LazyScalar) DaskGraph() graph.Graph                              { retu
 func (l *LazyScalar) DaskKeys() []graph.Key                               { return l.c.Keys() }
 func (l *LazyScalar) PostCompute(p []graph.Value) (starlark.Value, error) { return lazyCompute(l.c, p) }
 func (l *LazyScalar) PostPersist(p []graph.Value) (starlark.Value, error) {
-	return fromEngine(l.c.Persisted(p)), nil
+	return FromEngine(l.c.Persisted(p)), nil
 }
 func (l *LazyScalar) Held(keep any) starlark.Value { return lazyHeld(l.c, keep) }
 
@@ -950,12 +955,12 @@ func lazyCompute(c *dataframe.Collection, parts []graph.Value) (starlark.Value, 
 	if err != nil {
 		return nil, err
 	}
-	return fromEngine(r), nil
+	return FromEngine(r), nil
 }
 
 // lazyHeld is c again, holding keep while it lives.
 func lazyHeld(c *dataframe.Collection, keep any) starlark.Value {
 	p := *c
 	p.Hold = keep
-	return fromEngine(&p)
+	return FromEngine(&p)
 }

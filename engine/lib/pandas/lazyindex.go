@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/session"
 )
 
 // LazyIndex is the index of a Dask DataFrame or Series: a lazy collection
@@ -46,8 +47,8 @@ func (x *LazyIndex) Attr(name string) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("compute", args, kwargs); err != nil {
 				return nil, err
 			}
-			k := kernelOf(thread)
-			v, err := x.c.Compute(k.context(), k.computer())
+			ss := session.Of(thread)
+			v, err := x.c.Compute(ss.Context(), ss.Computer())
 			if err != nil {
 				return nil, err
 			}
@@ -83,7 +84,7 @@ func (x *LazyIndex) Attr(name string) (starlark.Value, error) {
 // that follow each other.
 func labelsIndex(s *frame.Series) *Index {
 	if s.Name == "" && frame.DTypeOf(s.Data.DataType()) == frame.Int64 {
-		vs := toValues(s.Data)
+		vs := ToValues(s.Data)
 		isRange := true
 		for i, v := range vs {
 			if n, ok := v.(starlark.Int); !ok || n != starlark.MakeInt(i) {

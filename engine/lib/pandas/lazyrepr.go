@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 import (
 	"fmt"
@@ -30,7 +30,7 @@ func divisionRows(nparts int) []bool {
 // apart, each as wide as its labels and its values (which pandas prints
 // after a space), labels of MultiIndex columns on a row per level.
 func lazyFrameRepr(c *dataframe.Collection) string {
-	return frameStructure(c.FrameMeta(), c.NParts, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
+	return FrameStructure(c.FrameMeta(), c.NParts, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
 }
 
 // npartitionsLabel labels the structure's index: "npartitions=?" while
@@ -52,9 +52,9 @@ func structureRows(nparts int) []bool {
 	return divisionRows(nparts)
 }
 
-// frameStructure is lazyFrameRepr for a frame's meta, its number of
+// FrameStructure is lazyFrameRepr for a frame's meta, its number of
 // partitions (-1: unknown) and the "Dask Name: …" line.
-func frameStructure(m *frame.Frame, nparts int, nameLine string) string {
+func FrameStructure(m *frame.Frame, nparts int, nameLine string) string {
 	nlev := frame.ColumnLevels(m)
 	label := npartitionsLabel(nparts)
 	heads := make([][]string, len(m.Columns)) // labels per level
@@ -99,12 +99,12 @@ func frameStructure(m *frame.Frame, nparts int, nameLine string) string {
 
 // lazySeriesRepr is Dask's repr of a Series (or, with name "", an Index).
 func lazySeriesRepr(kind string, c *dataframe.Collection, name string, dtype frame.DType) string {
-	return seriesStructure(kind, c.NParts, name, dtype, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
+	return SeriesStructure(kind, c.NParts, name, dtype, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
 }
 
-// seriesStructure is lazySeriesRepr for a number of partitions (-1:
+// SeriesStructure is lazySeriesRepr for a number of partitions (-1:
 // unknown) and a "Dask Name: …" line.
-func seriesStructure(kind string, nparts int, name string, dtype frame.DType, nameLine string) string {
+func SeriesStructure(kind string, nparts int, name string, dtype frame.DType, nameLine string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Dask %s Structure:\n%s\n    %s\n", kind, npartitionsLabel(nparts), dtype)
 	w := len(dtype) + 1
@@ -125,12 +125,12 @@ func seriesStructure(kind string, nparts int, name string, dtype frame.DType, na
 // lazyFrameHTML is Dask's notebook repr of a DataFrame: pandas' HTML of
 // the frame of dtype names, its index named npartitions=N.
 func lazyFrameHTML(c *dataframe.Collection) string {
-	return frameStructureHTML(c.FrameMeta(), c.NParts, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
+	return FrameStructureHTML(c.FrameMeta(), c.NParts, fmt.Sprintf("Dask Name: %s, %s", graph.PartKey(c.Name, 0).Prefix(), layers(c.Graph)))
 }
 
-// frameStructureHTML is lazyFrameHTML for a frame's meta, its number of
+// FrameStructureHTML is lazyFrameHTML for a frame's meta, its number of
 // partitions (-1: unknown) and the "Dask Name: …" line.
-func frameStructureHTML(m *frame.Frame, nparts int, nameLine string) string {
+func FrameStructureHTML(m *frame.Frame, nparts int, nameLine string) string {
 	head := &frame.Frame{Columns: m.Columns, Index: []frame.Column{{Name: npartitionsLabel(nparts), Data: frame.Strings(nil, nil)}}}
 	var b strings.Builder
 	b.WriteString("<div><strong>Dask DataFrame Structure:</strong></div>\n")

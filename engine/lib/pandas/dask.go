@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 import (
 	"fmt"
@@ -14,22 +14,22 @@ import (
 )
 
 // readCSV implements dask.dataframe.read_csv.
-func (k *Kernel) readCSV(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func readCSV(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if r := session.Of(th).Remote(); r != nil {
 		// A Client of a remote cluster is open: the cluster reads.
 		return r.ReadCSV(th, args, kwargs)
 	}
-	urlpath, opt, blocksize, err := readCSVArgs("read_csv", args, kwargs)
+	urlpath, opt, blocksize, err := ReadCSVArgs("read_csv", args, kwargs)
 	if err != nil {
 		return nil, err
 	}
-	fs := k.s.Host().FS()
+	fs := session.Of(th).Host().FS()
 	var d *dataframe.Collection
 	if s, ok := starlark.AsString(urlpath); ok {
 		d, err = dataframe.ReadCSV(fs, s, opt, blocksize)
 	} else {
 		var names []string
-		if names, err = stringsArg("urlpath", urlpath); err == nil {
+		if names, err = StringsArg("urlpath", urlpath); err == nil {
 			d, err = dataframe.ReadCSVFiles(fs, names, opt, blocksize)
 		}
 	}
@@ -39,8 +39,8 @@ func (k *Kernel) readCSV(th *starlark.Thread, b *starlark.Builtin, args starlark
 	return &DataFrame{lazy: d}, nil
 }
 
-// readCSVArgs accepts read_csv's arguments, for pandas and Dask.
-func readCSVArgs(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, csv.Options, int64, error) {
+// ReadCSVArgs accepts read_csv's arguments, for pandas and Dask.
+func ReadCSVArgs(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, csv.Options, int64, error) {
 	var (
 		urlpath                                         starlark.Value
 		parseDates, dtype, usecols, naValues, blocksize starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None, starlark.None
@@ -59,12 +59,12 @@ func readCSVArgs(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starl
 		return nil, opt, 0, err
 	}
 	if usecols != starlark.None {
-		if opt.UseCols, err = stringsArg("usecols", usecols); err != nil {
+		if opt.UseCols, err = StringsArg("usecols", usecols); err != nil {
 			return nil, opt, 0, err
 		}
 	}
 	if naValues != starlark.None {
-		if opt.NAValues, err = stringsArg("na_values", naValues); err != nil {
+		if opt.NAValues, err = StringsArg("na_values", naValues); err != nil {
 			return nil, opt, 0, err
 		}
 	}
@@ -113,7 +113,7 @@ func parseDatesArg(v starlark.Value) ([]csv.DateSpec, error) {
 	case starlark.NoneType:
 		return nil, nil
 	case *starlark.List, starlark.Tuple:
-		names, err := stringsArg("parse_dates", v)
+		names, err := StringsArg("parse_dates", v)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +191,9 @@ func dtypeArg(v starlark.Value) (map[string]frame.DType, error) {
 	return out, nil
 }
 
-func stringsArg(what string, v starlark.Value) ([]string, error) {
+// StringsArg accepts a string or an iterable of strings for the argument
+// what.
+func StringsArg(what string, v starlark.Value) ([]string, error) {
 	if s, ok := starlark.AsString(v); ok {
 		return []string{s}, nil
 	}

@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 import (
 	"fmt"
@@ -36,11 +36,11 @@ func engineValue(v starlark.Value) (any, bool) {
 	case *LazyScalar:
 		return v.c, true
 	}
-	return goScalar(v)
+	return GoScalar(v)
 }
 
-// goScalar converts a plain cell value to a Go scalar.
-func goScalar(v starlark.Value) (any, bool) {
+// GoScalar converts a plain cell value to a Go scalar.
+func GoScalar(v starlark.Value) (any, bool) {
 	switch v := v.(type) {
 	case starlark.Int:
 		i, ok := v.Int64()
@@ -65,8 +65,8 @@ func goScalar(v starlark.Value) (any, bool) {
 	return nil, false
 }
 
-// fromEngine wraps an engine value as a cell value.
-func fromEngine(v any) starlark.Value {
+// FromEngine wraps an engine value as a cell value.
+func FromEngine(v any) starlark.Value {
 	switch v := v.(type) {
 	case *dataframe.Collection:
 		switch {
@@ -113,7 +113,7 @@ func apply(prefix, op string, params any, args ...any) (starlark.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return fromEngine(v), nil
+		return FromEngine(v), nil
 	}
 	colls := make([]*dataframe.Collection, len(args))
 	for i, a := range args {
@@ -125,7 +125,7 @@ func apply(prefix, op string, params any, args ...any) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fromEngine(c), nil
+	return FromEngine(c), nil
 }
 
 // applyFn is apply for a stage running a cell function.
@@ -141,7 +141,7 @@ func applyFn(prefix string, fn func([]graph.Value) (graph.Value, error), meta an
 		if err != nil {
 			return nil, err
 		}
-		return fromEngine(v), nil
+		return FromEngine(v), nil
 	}
 	colls := make([]*dataframe.Collection, len(args))
 	for i, a := range args {
@@ -151,7 +151,7 @@ func applyFn(prefix string, fn func([]graph.Value) (graph.Value, error), meta an
 	if err != nil {
 		return nil, err
 	}
-	return fromEngine(c), nil
+	return FromEngine(c), nil
 }
 
 // reduce runs a two-step reduction: chunk then aggregate.
@@ -161,7 +161,7 @@ func reduce(prefix string, chunk, agg graph.Stage, arg any) (starlark.Value, err
 		if err != nil {
 			return nil, err
 		}
-		return fromEngine(r), nil
+		return FromEngine(r), nil
 	}
 	p, err := graph.RunStage(nil, chunk, []graph.Value{arg})
 	if err != nil {
@@ -171,20 +171,20 @@ func reduce(prefix string, chunk, agg graph.Stage, arg any) (starlark.Value, err
 	if err != nil {
 		return nil, err
 	}
-	return fromEngine(v), nil
+	return FromEngine(v), nil
 }
 
-// binary applies a Python operator between two cell values, at least one
+// Binary applies a Python operator between two cell values, at least one
 // of them a frame, series or lazy scalar.
-func binary(op string, x, y starlark.Value) (starlark.Value, error) {
+func Binary(op string, x, y starlark.Value) (starlark.Value, error) {
 	a, ok1 := engineValue(x)
 	b, ok2 := engineValue(y)
 	if !ok1 || !ok2 {
 		return nil, nil // not ours: Starlark reports the type error
 	}
 	prefix, _ := session.OpPrefix(op)
-	_, aScalar := goScalar(x)
-	_, bScalar := goScalar(y)
+	_, aScalar := GoScalar(x)
+	_, bScalar := GoScalar(y)
 	switch {
 	case bScalar:
 		return apply(prefix, "binary", map[string]any{"op": op, "scalar": dataframe.Scalar{V: b}}, a)
@@ -209,11 +209,11 @@ func binaryToken(op syntax.Token, x, y starlark.Value, side starlark.Side) (star
 	if side == starlark.Right {
 		x, y = y, x
 	}
-	return binary(o, x, y)
+	return Binary(o, x, y)
 }
 
-// unaryToken implements starlark.HasUnary: -x, +x, ~x.
-func unaryToken(op syntax.Token, x starlark.Value) (starlark.Value, error) {
+// UnaryToken implements starlark.HasUnary: -x, +x, ~x.
+func UnaryToken(op syntax.Token, x starlark.Value) (starlark.Value, error) {
 	v, _ := engineValue(x)
 	switch op {
 	case syntax.MINUS:
@@ -299,11 +299,11 @@ func timeBinary(op syntax.Token, x, y starlark.Value, side starlark.Side) (starl
 	if side == starlark.Right {
 		x, y = y, x
 	}
-	if isEngineCollection(x) || isEngineCollection(y) {
+	if IsCollection(x) || IsCollection(y) {
 		return binaryToken(op, x, y, starlark.Left)
 	}
-	a, ok1 := goScalar(x)
-	b, ok2 := goScalar(y)
+	a, ok1 := GoScalar(x)
+	b, ok2 := GoScalar(y)
 	o, ok3 := tokenOps[op]
 	if !ok1 || !ok2 || !ok3 {
 		return nil, nil
@@ -315,7 +315,9 @@ func timeBinary(op syntax.Token, x, y starlark.Value, side starlark.Side) (starl
 	return fromGo(frame.ValueAt(r.(*frame.Series).Data, 0)), nil
 }
 
-func isEngineCollection(v starlark.Value) bool {
+// IsCollection reports whether v is a DataFrame, a Series or a lazy
+// Scalar, eager or lazy.
+func IsCollection(v starlark.Value) bool {
 	switch v.(type) {
 	case *DataFrame, *Series, *LazyScalar:
 		return true
@@ -351,7 +353,7 @@ func threeWay(op syntax.Token, a, b int64) bool {
 
 // stringsOf accepts a string or a list of strings.
 func stringsOf(what string, v starlark.Value) ([]string, error) {
-	return stringsArg(what, v)
+	return StringsArg(what, v)
 }
 
 // dtypeName accepts a dtype as a string or a builtin (float, int, str, bool).
@@ -374,7 +376,7 @@ func operate(op string, x, y starlark.Value, side starlark.Side) (starlark.Value
 	if side == starlark.Right {
 		x, y = y, x
 	}
-	return binary(op, x, y)
+	return Binary(op, x, y)
 }
 
 func (d *DataFrame) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
@@ -438,7 +440,7 @@ func (d *DataFrame) PyLen(th *starlark.Thread) (int, error) {
 	if d.eager != nil {
 		return d.eager.Rows, nil
 	}
-	return lazyLen(kernelOf(th), d.lazy)
+	return lazyLen(th, d.lazy)
 }
 
 // PyLen implements len(s): a lazy series counts its values on the
@@ -447,7 +449,7 @@ func (s *Series) PyLen(th *starlark.Thread) (int, error) {
 	if s.eager != nil {
 		return s.eager.Len(), nil
 	}
-	return lazyLen(kernelOf(th), s.lazy)
+	return lazyLen(th, s.lazy)
 }
 
 // Frames, series, lazy scalars and times travel in tasks as their engine
@@ -475,7 +477,7 @@ func init() {
 	session.RegisterCellValue(func(v graph.Value) (starlark.Value, bool) {
 		switch v := v.(type) {
 		case *dataframe.Collection, *frame.Frame, *frame.Series:
-			return fromEngine(v), true
+			return FromEngine(v), true
 		case time.Time:
 			return Timestamp(v), true
 		case time.Duration:

@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 import (
 	"fmt"
@@ -96,7 +96,7 @@ func init() {
 			for i, x := range kw {
 				names[i], vals[i] = string(x[0].(starlark.String)), x[1]
 			}
-			return d.assign(names, vals)
+			return d.Assign(names, vals)
 		},
 		"map_partitions": func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			return mapPartitions(th, d.value(), a, kw)
@@ -176,7 +176,7 @@ func init() {
 			var set []any
 			var x starlark.Value
 			for it.Next(&x) {
-				g, ok := goScalar(x)
+				g, ok := GoScalar(x)
 				if !ok {
 					return nil, fmt.Errorf("TypeError: isin() values must be numbers or strings")
 				}
@@ -190,8 +190,8 @@ func init() {
 			if err := starlark.UnpackArgs("between", a, kw, "left", &lo, "right", &hi, "inclusive?", &inclusive); err != nil {
 				return nil, err
 			}
-			l, _ := goScalar(lo)
-			h, _ := goScalar(hi)
+			l, _ := GoScalar(lo)
+			h, _ := GoScalar(hi)
 			return apply("between", "unary", map[string]any{"fn": "between", "args": dataframe.Scalars([]any{l, h, inclusive})}, s.value())
 		},
 		"astype": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -238,7 +238,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return starlark.NewList(toValues(r.(*Series).eager.Data)), nil
+			return starlark.NewList(ToValues(r.(*Series).eager.Data)), nil
 		},
 		"to_dict": seriesToDict,
 		"reset_index": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -337,12 +337,12 @@ func headTail(th *starlark.Thread, which string, v any, a starlark.Tuple, kw []s
 	if err != nil {
 		return nil, err
 	}
-	k := kernelOf(th)
-	res, err := r.Compute(k.context(), k.computer())
+	s := session.Of(th)
+	res, err := r.Compute(s.Context(), s.Computer())
 	if err != nil {
 		return nil, err
 	}
-	return fromEngine(res), nil
+	return FromEngine(res), nil
 }
 
 func frameHead(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -358,7 +358,7 @@ func frameSortValues(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []s
 	if err := starlark.UnpackArgs("sort_values", a, kw, "by", &by, "ascending?", &ascending); err != nil {
 		return nil, err
 	}
-	names, err := stringsArg("by", by)
+	names, err := StringsArg("by", by)
 	if err != nil {
 		return nil, err
 	}
@@ -400,7 +400,7 @@ func frameNLargest(d *DataFrame, a starlark.Tuple, kw []starlark.Tuple, largest 
 	if err := starlark.UnpackArgs("nlargest", a, kw, "n?", &n, "columns", &columns); err != nil {
 		return nil, err
 	}
-	names, err := stringsArg("columns", columns)
+	names, err := StringsArg("columns", columns)
 	if err != nil {
 		return nil, err
 	}
@@ -425,7 +425,7 @@ func frameDropDuplicates(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw
 	var names []string
 	if subset != starlark.None {
 		var err error
-		if names, err = stringsArg("subset", subset); err != nil {
+		if names, err = StringsArg("subset", subset); err != nil {
 			return nil, err
 		}
 	}
@@ -460,11 +460,11 @@ func merge(d *DataFrame, right starlark.Value, how string, on, suffixes starlark
 		}
 	} else {
 		var err error
-		if names, err = stringsArg("on", on); err != nil {
+		if names, err = StringsArg("on", on); err != nil {
 			return nil, err
 		}
 	}
-	sfx, err := stringsArg("suffixes", suffixes)
+	sfx, err := StringsArg("suffixes", suffixes)
 	if err != nil || len(sfx) != 2 {
 		return nil, fmt.Errorf("TypeError: suffixes must be two strings")
 	}
@@ -480,7 +480,7 @@ func merge(d *DataFrame, right starlark.Value, how string, on, suffixes starlark
 			if err != nil {
 				return nil, err
 			}
-			return fromEngine(c), nil
+			return FromEngine(c), nil
 		}
 	}
 	// A lazy right side with several partitions is gathered into one and
@@ -570,7 +570,7 @@ func fillna(v any, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error
 	if err := starlark.UnpackArgs("fillna", a, kw, "value", &x); err != nil {
 		return nil, err
 	}
-	g, ok := goScalar(x)
+	g, ok := GoScalar(x)
 	if !ok {
 		return nil, fmt.Errorf("TypeError: fillna() takes a scalar value, not %s", session.TypeName(x))
 	}
@@ -589,7 +589,7 @@ func seriesToList(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlar
 	if err := starlark.UnpackArgs("tolist", a, kw); err != nil {
 		return nil, err
 	}
-	return starlark.NewList(toValues(s.eager.Data)), nil
+	return starlark.NewList(ToValues(s.eager.Data)), nil
 }
 
 func seriesToDict(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -602,7 +602,7 @@ func seriesToDict(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlar
 func dictOf(index []frame.Column, data frameArray) (*starlark.Dict, error) {
 	keys := indexOf(index, data.Len()).values
 	d := starlark.NewDict(data.Len())
-	for i, v := range toValues(data) {
+	for i, v := range ToValues(data) {
 		if err := d.SetKey(keys[i], v); err != nil {
 			return nil, err
 		}

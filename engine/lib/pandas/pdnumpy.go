@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 // pandas values as numpy arrays, and back: the Series and DataFrame side
 // of engine/lib/numpy (numpy.ArrayLike).
@@ -46,7 +46,7 @@ func (d *DataFrame) NumpyArray() (*ndarray.Array, error) {
 func seriesArray(s *frame.Series) (*ndarray.Array, error) {
 	switch d := frame.DTypeOf(s.Data.DataType()); d {
 	case "float64", "int64", "bool":
-		vals := toValues(s.Data)
+		vals := ToValues(s.Data)
 		a, err := numpy.ArrayOf(starlark.NewList(vals))
 		if err != nil {
 			return nil, err
@@ -120,7 +120,7 @@ func frameOfArray(a *ndarray.Array, columns starlark.Value) (starlark.Value, err
 		names[k] = fmt.Sprint(k)
 	}
 	if columns != starlark.None {
-		given, err := stringsArg("columns", columns)
+		given, err := StringsArg("columns", columns)
 		if err != nil {
 			return nil, err
 		}

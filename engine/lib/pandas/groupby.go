@@ -1,4 +1,4 @@
-package kernel
+package pandas
 
 import (
 	"fmt"
@@ -31,7 +31,7 @@ func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []star
 	if err := starlark.UnpackArgs("groupby", a, kw, "by", &by, "sort?", &sort, "dropna?", &dropna); err != nil {
 		return nil, err
 	}
-	keys, err := stringsArg("by", by)
+	keys, err := StringsArg("by", by)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func (g *GroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
 		v, err := g.selectCols([]string{s}, true)
 		return v, err == nil, err
 	}
-	names, err := stringsArg("columns", key)
+	names, err := StringsArg("columns", key)
 	if err != nil {
 		return nil, false, err
 	}
@@ -207,7 +207,7 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 		}
 		return g.run(string(s), 1)
 	case *starlark.List, starlark.Tuple:
-		hows, err := stringsArg("agg", s)
+		hows, err := StringsArg("agg", s)
 		if err != nil {
 			return nil, err
 		}
@@ -258,7 +258,7 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 			if _, ok := g.d.meta().Col(col); !ok {
 				return nil, fmt.Errorf("KeyError: \"Column(s) ['%s'] do not exist\"", col)
 			}
-			hows, err := stringsArg("agg", kv[1])
+			hows, err := StringsArg("agg", kv[1])
 			if err != nil {
 				return nil, fmt.Errorf("TypeError: agg({%q: …}) takes a function name or a list of them", col)
 			}
