@@ -10,6 +10,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/graph"
+	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/sklearn"
@@ -82,7 +83,7 @@ func init() {
 		}
 		arrays := make([]*ndarray.Array, len(in))
 		for i, v := range in {
-			a, err := blockArray(v)
+			a, err := dasharray.BlockArray(v)
 			if err != nil {
 				return nil, err
 			}
@@ -197,31 +198,31 @@ func sqDistRow(a, b []float64) float64 {
 
 // kmeansInput converts fit's X to a 2-D float64 dask array with whole
 // rows in every block; a numpy array is one block.
-func (k *Kernel) kmeansInput(v starlark.Value) (*DaskArray, error) {
-	x, ok := v.(*DaskArray)
+func (k *Kernel) kmeansInput(v starlark.Value) (*dasharray.DaskArray, error) {
+	x, ok := v.(*dasharray.DaskArray)
 	if !ok {
 		a, err := sklearn.DenseX(v)
 		if err != nil {
 			return nil, err
 		}
-		r, err := k.daFromArray(nil, starlark.NewBuiltin("from_array", nil), starlark.Tuple{sklearn.DenseArray(a), starlark.MakeInt(-1)}, nil)
+		r, err := dasharray.FromArray(nil, starlark.NewBuiltin("from_array", nil), starlark.Tuple{sklearn.DenseArray(a), starlark.MakeInt(-1)}, nil)
 		if err != nil {
 			return nil, err
 		}
-		x = r.(*DaskArray)
+		x = r.(*dasharray.DaskArray)
 	}
 	switch {
-	case x.ndim() == 1:
+	case x.NDim() == 1:
 		return nil, fmt.Errorf("ValueError: Expected 2D array, got 1D array instead. Reshape your data either using array.reshape(-1, 1) if your data has a single feature or array.reshape(1, -1) if it contains a single sample.")
-	case x.ndim() != 2:
-		return nil, fmt.Errorf("ValueError: Found array with dim %d. Estimator expected <= 2.", x.ndim())
-	case len(x.chunks[1]) > 1:
+	case x.NDim() != 2:
+		return nil, fmt.Errorf("ValueError: Found array with dim %d. Estimator expected <= 2.", x.NDim())
+	case len(x.Chunks()[1]) > 1:
 		return nil, fmt.Errorf("ValueError: Chunking is only allowed on the first axis. Use 'array.rechunk({1: array.shape[1]})' to rechunk to a single block along the second axis.")
-	case x.shape()[0] == 0:
-		return nil, fmt.Errorf("ValueError: Found array with 0 sample(s) (shape=%s) while a minimum of 1 is required.", pyTupleInts(x.shape()))
+	case x.Shape()[0] == 0:
+		return nil, fmt.Errorf("ValueError: Found array with 0 sample(s) (shape=%s) while a minimum of 1 is required.", ndarray.ShapeString(x.Shape()))
 	}
-	if x.dtype != ndarray.Float64 {
-		x = x.blockwise("astype", darrayParams{Kind: "astype", DType: "float64"}, ndarray.Float64)
+	if x.DType() != ndarray.Float64 {
+		x = x.Blockwise("astype", dasharray.Params{Kind: "astype", DType: "float64"}, ndarray.Float64)
 	}
 	return x, nil
 }
@@ -230,7 +231,7 @@ func (k *Kernel) kmeansInput(v starlark.Value) (*DaskArray, error) {
 // a scheduler of the host's local workers made for the fit.
 type kmeansRun struct {
 	k   *Kernel
-	x   *DaskArray
+	x   *dasharray.DaskArray
 	s   *sched.Scheduler
 	own bool
 	// offsets are the first row of each block.
@@ -242,7 +243,7 @@ type kmeansRun struct {
 	also graph.Graph
 }
 
-func (k *Kernel) newKMeansRun(x *DaskArray) (*kmeansRun, error) {
+func (k *Kernel) newKMeansRun(x *dasharray.DaskArray) (*kmeansRun, error) {
 	r := &kmeansRun{k: k, x: x}
 	if c := k.s.Cluster(); c != nil && c.Scheduler() != nil {
 		r.s = c.Scheduler()
@@ -252,7 +253,7 @@ func (k *Kernel) newKMeansRun(x *DaskArray) (*kmeansRun, error) {
 		return nil, fmt.Errorf("RuntimeError: KMeans needs a scheduler: start a Client first")
 	}
 	off := 0
-	for _, c := range x.chunks[0] {
+	for _, c := range x.Chunks()[0] {
 		r.offsets = append(r.offsets, off)
 		off += c
 	}
@@ -275,7 +276,7 @@ func (r *kmeansRun) close() {
 // each gets, on block i of X and on the keys deps(i) gives.
 func (r *kmeansRun) tasks(prefix string, which []int, params func(i int) kmeansParams, deps func(i int) []graph.Key) (graph.Graph, []graph.Key) {
 	name := prefix + "-" + dask.NewToken()
-	g := graph.Merge(r.x.g, r.kept, r.also)
+	g := graph.Merge(r.x.DaskGraph(), r.kept, r.also)
 	if which == nil {
 		for i := range r.offsets {
 			which = append(which, i)
@@ -283,8 +284,8 @@ func (r *kmeansRun) tasks(prefix string, which []int, params func(i int) kmeansP
 	}
 	keys := make([]graph.Key, 0, len(which))
 	for _, i := range which {
-		key := blockKey(name, []int{i})
-		d := []graph.Key{blockKey(r.x.name, []int{i, 0})}
+		key := dasharray.BlockKey(name, []int{i})
+		d := []graph.Key{dasharray.BlockKey(r.x.Name(), []int{i, 0})}
 		if deps != nil {
 			d = deps(i)
 		}
@@ -374,10 +375,10 @@ func (r *kmeansRun) rows(pos []int) (*mat.Dense, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := r.x.shape()[1]
+	d := r.x.Shape()[1]
 	out := mat.New(0, d)
 	for _, v := range vals {
-		a, err := blockArray(v)
+		a, err := dasharray.BlockArray(v)
 		if err != nil {
 			return nil, err
 		}
@@ -405,7 +406,7 @@ func (r *kmeansRun) scalableInit(K int, factor float64, maxIter *int, nInit int,
 	measure := func(C *mat.Dense) (float64, error) {
 		prev := dist
 		keys, err := r.keep("kmeans-init-distance", func(int) kmeansParams { return centersParams("dist", C) }, func(i int) []graph.Key {
-			d := []graph.Key{blockKey(r.x.name, []int{i, 0})}
+			d := []graph.Key{dasharray.BlockKey(r.x.Name(), []int{i, 0})}
 			if prev != nil {
 				d = append(d, prev[i])
 			}
@@ -439,23 +440,23 @@ func (r *kmeansRun) scalableInit(K int, factor float64, maxIter *int, nInit int,
 	if maxIter != nil {
 		rounds = min(rounds, *maxIter)
 	}
-	d := r.x.shape()[1]
+	d := r.x.Shape()[1]
 	for round := 0; round < rounds; round++ {
 		seeds := stateData(rs, len(r.offsets))
 		vals, err := r.pass("kmeans-init-sample", nil, func(i int) kmeansParams {
 			return kmeansParams{Kind: "sample", Factor: factor, Phi: phi, Seed: seeds[i]}
-		}, func(i int) []graph.Key { return []graph.Key{blockKey(r.x.name, []int{i, 0}), dist[i]} })
+		}, func(i int) []graph.Key { return []graph.Key{dasharray.BlockKey(r.x.Name(), []int{i, 0}), dist[i]} })
 		if err != nil {
 			return nil, err
 		}
 		fresh := mat.New(0, d)
 		for b, v := range vals {
 			t := v.(starlark.Tuple)
-			idx, err := blockArray(t[0])
+			idx, err := dasharray.BlockArray(t[0])
 			if err != nil {
 				return nil, err
 			}
-			rows, err := blockArray(t[1])
+			rows, err := dasharray.BlockArray(t[1])
 			if err != nil {
 				return nil, err
 			}
@@ -494,7 +495,7 @@ func (r *kmeansRun) scalableInit(K int, factor float64, maxIter *int, nInit int,
 		if err != nil {
 			return nil, err
 		}
-		locs, err := rs2.Choice(int64(r.x.shape()[0]), need, false, nil)
+		locs, err := rs2.Choice(int64(r.x.Shape()[0]), need, false, nil)
 		if err != nil {
 			return nil, sklearn.PyValueError(err)
 		}
@@ -596,7 +597,7 @@ func fitDaskKMeans(th *starlark.Thread, e *sklearn.Estimator, Xv, _ starlark.Val
 	if err != nil {
 		return err
 	}
-	n, d := X.shape()[0], X.shape()[1]
+	n, d := X.Shape()[0], X.Shape()[1]
 	run, err := k.newKMeansRun(X)
 	if err != nil {
 		return err
@@ -678,7 +679,7 @@ func fitDaskKMeans(th *starlark.Thread, e *sklearn.Estimator, Xv, _ starlark.Val
 		counts := make([]float64, K)
 		sq, root = 0, 0
 		for _, v := range vals {
-			a, err := blockArray(v)
+			a, err := dasharray.BlockArray(v)
 			if err != nil {
 				return err
 			}
@@ -726,10 +727,10 @@ func fitDaskKMeans(th *starlark.Thread, e *sklearn.Estimator, Xv, _ starlark.Val
 		return err
 	}
 	if shift > 1e-7 {
-		run.also = labels.g
+		run.also = labels.DaskGraph()
 		vals, err := run.pass("kmeans-distance", nil, func(int) kmeansParams { return centersParams("distance", centers) },
 			func(i int) []graph.Key {
-				return []graph.Key{blockKey(X.name, []int{i, 0}), blockKey(labels.name, []int{i})}
+				return []graph.Key{dasharray.BlockKey(X.Name(), []int{i, 0}), dasharray.BlockKey(labels.Name(), []int{i})}
 			})
 		if err != nil {
 			return err
@@ -750,19 +751,19 @@ func fitDaskKMeans(th *starlark.Thread, e *sklearn.Estimator, Xv, _ starlark.Val
 // labels computes the label blocks against C and keeps them: on the
 // Client's workers, released when the array is no longer used; without
 // a Client, in the kernel.
-func (r *kmeansRun) labels(C *mat.Dense) (*DaskArray, error) {
+func (r *kmeansRun) labels(C *mat.Dense) (*dasharray.DaskArray, error) {
 	g, keys := r.tasks("kmeans-labels", nil, func(int) kmeansParams { return centersParams("labels", C) }, nil)
 	// Named as dask-ml's labels_ (labels.astype(np.int32)) prints.
 	name := "astype-" + dask.NewToken()
 	out := graph.Graph{}
 	for i, key := range keys {
 		t := *g[key]
-		t.Key = blockKey(name, []int{i})
+		t.Key = dasharray.BlockKey(name, []int{i})
 		g[t.Key] = &t
 		delete(g, key)
 		keys[i] = t.Key
 	}
-	chunks := [][]int{r.x.chunks[0]}
+	chunks := [][]int{r.x.Chunks()[0]}
 	if r.own {
 		vals, err := r.s.Compute(r.k.context(), g, keys)
 		if err != nil {
@@ -771,7 +772,7 @@ func (r *kmeansRun) labels(C *mat.Dense) (*DaskArray, error) {
 		for i, key := range keys {
 			out[key] = graph.LiteralTask(key, vals[i])
 		}
-		return newDaskArray(name, out, chunks, ndarray.Int64), nil
+		return dasharray.New(name, out, chunks, ndarray.Int64), nil
 	}
 	if err := dask.SubmitGraph(r.s, g, keys); err != nil {
 		return nil, err
@@ -783,7 +784,7 @@ func (r *kmeansRun) labels(C *mat.Dense) (*DaskArray, error) {
 	for _, key := range keys {
 		out[key] = g[key]
 	}
-	x := newDaskArray(name, graph.Merge(r.x.g, out), chunks, ndarray.Int64)
+	x := dasharray.New(name, graph.Merge(r.x.DaskGraph(), out), chunks, ndarray.Int64)
 	runtime.AddCleanup(x, func(s *sched.Scheduler) { s.Release(keys) }, r.s)
 	return x, nil
 }
@@ -803,17 +804,17 @@ func daskKMeansPredict(th *starlark.Thread, e *sklearn.Estimator, args starlark.
 		return nil, err
 	}
 	C := e.Model.(*mat.Dense)
-	if X.shape()[1] != C.Cols {
-		return nil, fmt.Errorf("ValueError: X has %d features, but KMeans is expecting %d features as input.", X.shape()[1], C.Cols)
+	if X.Shape()[1] != C.Cols {
+		return nil, fmt.Errorf("ValueError: X has %d features, but KMeans is expecting %d features as input.", X.Shape()[1], C.Cols)
 	}
-	name := "astype-" + graph.Tokenize("kmeans-predict", X.name, C.Data)
-	g := graph.Merge(X.g)
+	name := "astype-" + graph.Tokenize("kmeans-predict", X.Name(), C.Data)
+	g := graph.Merge(X.DaskGraph())
 	stage := graph.NewStage("kmeans", centersParams("labels", C))
-	for i := range X.chunks[0] {
-		key := blockKey(name, []int{i})
-		g[key] = &graph.Task{Key: key, Deps: []graph.Key{blockKey(X.name, []int{i, 0})}, Stages: []graph.Stage{stage}}
+	for i := range X.Chunks()[0] {
+		key := dasharray.BlockKey(name, []int{i})
+		g[key] = &graph.Task{Key: key, Deps: []graph.Key{dasharray.BlockKey(X.Name(), []int{i, 0})}, Stages: []graph.Stage{stage}}
 	}
-	return newDaskArray(name, g, [][]int{X.chunks[0]}, ndarray.Int64), nil
+	return dasharray.New(name, g, [][]int{X.Chunks()[0]}, ndarray.Int64), nil
 }
 
 func init() {

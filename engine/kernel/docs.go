@@ -35,8 +35,8 @@ var docs = map[string]string{
 	"len":        "len(obj)\n\nReturns the number of items of a container, or of rows of a frame.",
 	"range":      "range(stop) or range(start, stop[, step])\n\nReturns the integers from start (0) up to, but not including, stop.",
 	// modules
-	"dask.compute":                     "compute(*args, scheduler=None, optimize_graph=True, traverse=True)\n\nComputes several Dask collections and Delayed values at once, sharing their common tasks, and returns a tuple of results. Lists, tuples and dicts of them are computed inside.",
-	"dask.persist":                     "persist(*args)\n\nComputes collections and keeps their partitions in memory (on the Client's workers when a Client exists); returns collections backed by them.",
+	"dask.compute":                     "compute(*args, scheduler=None, optimize_graph=True, traverse=True)\n\nComputes several Dask collections (DataFrames, arrays) and Delayed values at once, sharing their common tasks, and returns a tuple of results. Lists, tuples and dicts of them are computed inside.",
+	"dask.persist":                     "persist(*args)\n\nComputes collections (DataFrames, arrays) and keeps their partitions in memory (on the Client's workers when a Client exists); returns collections backed by them.",
 	"dask.visualize":                   "visualize(*args, filename=None)\n\nShows the task graph of collections and Delayed values.",
 	"dask.delayed":                     "delayed(obj, name=None, pure=False, nout=None)\n\nWraps a function so that calling it builds a task instead of running it, or a value so that operations on it build tasks. Use as `delayed(f)(x)` or as the decorator `@delayed`.",
 	"dask.delayed.delayed":             "delayed(obj, name=None, pure=False, nout=None)\n\nWraps a function so that calling it builds a task instead of running it, or a value so that operations on it build tasks.",

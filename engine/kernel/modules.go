@@ -7,6 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
@@ -31,7 +32,7 @@ func (k *Kernel) makeModules() map[string]*Module {
 		}
 	}
 	mods["burst"] = k.burstModule()
-	k.addDaskArray(mods)
+	k.addDaskML(mods)
 	// A module's submodules are its attributes, as once imported in
 	// Python: dask.dataframe, numpy.random.
 	for path, m := range mods {
@@ -52,6 +53,7 @@ func libraries() []session.Library {
 		dask.Library,
 		pandas.Library,
 		numpy.Library,
+		dasharray.Library,
 		sklearn.Library,
 	}
 }

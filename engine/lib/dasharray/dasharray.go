@@ -1,4 +1,4 @@
-package kernel
+package dasharray
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"burst/engine/codec"
 	"burst/engine/graph"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/numpy"
@@ -44,8 +45,8 @@ func (x *DaskArray) Freeze()               {}
 func (x *DaskArray) Truth() starlark.Bool  { return true }
 func (x *DaskArray) Hash() (uint32, error) { return starlark.String(x.name).Hash() }
 
-// shape is the array's shape: the sums of the chunks.
-func (x *DaskArray) shape() []int {
+// Shape is the array's shape: the sums of the chunks.
+func (x *DaskArray) Shape() []int {
 	s := make([]int, len(x.chunks))
 	for ax, c := range x.chunks {
 		for _, n := range c {
@@ -55,7 +56,18 @@ func (x *DaskArray) shape() []int {
 	return s
 }
 
-func (x *DaskArray) ndim() int { return len(x.chunks) }
+// NDim is the number of dimensions.
+func (x *DaskArray) NDim() int { return len(x.chunks) }
+
+// Name is the array's name: its blocks' keys are BlockKey(Name(), idx).
+func (x *DaskArray) Name() string { return x.name }
+
+// Chunks are the block lengths along each axis, as Dask's chunks; the
+// caller must not change them.
+func (x *DaskArray) Chunks() [][]int { return x.chunks }
+
+// DType is the dtype of the array's elements.
+func (x *DaskArray) DType() ndarray.DType { return x.dtype }
 
 // numblocks is the number of blocks along each axis.
 func (x *DaskArray) numblocks() []int {
@@ -79,9 +91,9 @@ func (x *DaskArray) chunksize() []int {
 	return cs
 }
 
-// blockKey is the key of the block at idx of the array called name:
+// BlockKey is the key of the block at idx of the array called name:
 // "('name', 3, 0)", or "('name',)" for a 0-d array, as Dask prints keys.
-func blockKey(name string, idx []int) graph.Key {
+func BlockKey(name string, idx []int) graph.Key {
 	var b strings.Builder
 	b.WriteString("('")
 	b.WriteString(name)
@@ -115,7 +127,7 @@ func eachBlock(numblocks []int, f func(idx []int)) {
 // flattened).
 func (x *DaskArray) keys() []graph.Key {
 	out := make([]graph.Key, 0, x.nblocks())
-	eachBlock(x.numblocks(), func(idx []int) { out = append(out, blockKey(x.name, idx)) })
+	eachBlock(x.numblocks(), func(idx []int) { out = append(out, BlockKey(x.name, idx)) })
 	return out
 }
 
@@ -128,8 +140,10 @@ func (x *DaskArray) blockShape(idx []int) []int {
 	return s
 }
 
-// newDaskArray returns an array over the tasks of g.
-func newDaskArray(name string, g graph.Graph, chunks [][]int, dt ndarray.DType) *DaskArray {
+// New returns the array called name over the tasks of g, which holds a
+// task for each block, keyed BlockKey(name, idx); chunks are the block
+// lengths along each axis and dt the elements' dtype.
+func New(name string, g graph.Graph, chunks [][]int, dt ndarray.DType) *DaskArray {
 	return &DaskArray{name: name, g: g, chunks: chunks, dtype: dt}
 }
 
@@ -153,7 +167,7 @@ func (x *DaskArray) String() string {
 		name = name[:i]
 	}
 	return fmt.Sprintf("dask.array<%s, shape=%s, dtype=%s, chunksize=%s, chunktype=numpy.ndarray>",
-		name, pyTupleInts(x.shape()), x.dtype, pyTupleInts(x.chunksize()))
+		name, pyTupleInts(x.Shape()), x.dtype, pyTupleInts(x.chunksize()))
 }
 
 func itemsize(t ndarray.DType) int {
@@ -202,12 +216,12 @@ func (x *DaskArray) layers() int {
 // HTML is Dask's notebook summary: sizes of the array and of a block,
 // the graph, and a drawing of the blocks.
 func (x *DaskArray) HTML() string {
-	n := numpy.Prod(x.shape()) * itemsize(x.dtype)
+	n := numpy.Prod(x.Shape()) * itemsize(x.dtype)
 	c := numpy.Prod(x.chunksize()) * itemsize(x.dtype)
 	var b strings.Builder
 	b.WriteString(`<table><tr><td><table style="border-collapse: collapse;"><thead><tr><td> </td><th> Array </th><th> Chunk </th></tr></thead><tbody>`)
 	fmt.Fprintf(&b, `<tr><th> Bytes </th><td> %s </td><td> %s </td></tr>`, formatBytesDask(n), formatBytesDask(c))
-	fmt.Fprintf(&b, `<tr><th> Shape </th><td> %s </td><td> %s </td></tr>`, pyTupleInts(x.shape()), pyTupleInts(x.chunksize()))
+	fmt.Fprintf(&b, `<tr><th> Shape </th><td> %s </td><td> %s </td></tr>`, pyTupleInts(x.Shape()), pyTupleInts(x.chunksize()))
 	fmt.Fprintf(&b, `<tr><th> Dask graph </th><td colspan="2"> %s in %s </td></tr>`, pluralize(x.nblocks(), "chunk"), pluralize(x.layers(), "graph layer"))
 	fmt.Fprintf(&b, `<tr><th> Data type </th><td colspan="2"> %s numpy.ndarray </td></tr>`, x.dtype)
 	b.WriteString(`</tbody></table></td><td>`)
@@ -326,9 +340,9 @@ func (x *DaskArray) svg() string {
 
 // ---- block operations ----
 
-// darrayParams is the operation "darray": one block of an array
-// computed from the blocks it depends on.
-type darrayParams struct {
+// Params are the parameters of the graph operation "darray": one block
+// of an array computed from the blocks it depends on.
+type Params struct {
 	// Kind: "block" (a delayed value checked as a block of Shape and
 	// DType), "astype", "getitem" (Items), "chunk" (the per-block step
 	// of reduction Func along Axis, nil for all axes), "binary" (Op with
@@ -337,7 +351,7 @@ type darrayParams struct {
 	Kind   string          `json:"kind"`
 	Shape  []int           `json:"shape,omitempty"`
 	DType  string          `json:"dtype,omitempty"`
-	Items  []darrayItem    `json:"items,omitempty"`
+	Items  []Item          `json:"items,omitempty"`
 	Func   string          `json:"func,omitempty"`
 	Axis   *int            `json:"axis,omitempty"`
 	Op     string          `json:"op,omitempty"`
@@ -348,16 +362,17 @@ type darrayParams struct {
 	Step   float64         `json:"step,omitempty"`
 }
 
-// darrayItem indexes one axis of a block: Int, or Start:Stop:Step.
-type darrayItem struct {
+// Item indexes one axis of a block: Int, or Start:Stop:Step.
+type Item struct {
 	Int   *int `json:"int,omitempty"`
 	Start int  `json:"start"`
 	Stop  int  `json:"stop"`
 	Step  int  `json:"step"`
 }
 
-// blockArray reads a task's value as an array.
-func blockArray(v graph.Value) (*ndarray.Array, error) {
+// BlockArray reads a block's value (what a task of an array computed: a
+// numpy array, or a value numpy converts) as an array.
+func BlockArray(v graph.Value) (*ndarray.Array, error) {
 	switch x := v.(type) {
 	case *numpy.NDArray:
 		return x.Array(), nil
@@ -369,14 +384,14 @@ func blockArray(v graph.Value) (*ndarray.Array, error) {
 
 func init() {
 	graph.Register("darray", func(_ *graph.Env, raw json.RawMessage, in []graph.Value) (graph.Value, error) {
-		var p darrayParams
+		var p Params
 		if err := json.Unmarshal(raw, &p); err != nil {
 			return nil, err
 		}
 		var err error
 		arrays := make([]*ndarray.Array, len(in))
 		for i, v := range in {
-			if arrays[i], err = blockArray(v); err != nil {
+			if arrays[i], err = BlockArray(v); err != nil {
 				return nil, err
 			}
 		}
@@ -388,7 +403,7 @@ func init() {
 	})
 }
 
-func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
+func runDarray(p Params, in []*ndarray.Array) (graph.Value, error) {
 	dt := ndarray.Float64
 	if p.DType != "" {
 		var err error
@@ -433,7 +448,7 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 		if len(in) > 1 {
 			y = in[1]
 		} else {
-			v, err := decodePlain(p.Scalar)
+			v, err := codec.DecodePlain(p.Scalar)
 			if err != nil {
 				return nil, err
 			}
@@ -460,7 +475,7 @@ func runDarray(p darrayParams, in []*ndarray.Array) (graph.Value, error) {
 		}
 		return numpy.NewArray(r), nil
 	case "fill":
-		v, err := decodePlain(p.Scalar)
+		v, err := codec.DecodePlain(p.Scalar)
 		if err != nil {
 			return nil, err
 		}
@@ -607,7 +622,7 @@ func combineStep(fn string, in []graph.Value, grid []int, axis *int, keep, final
 				}
 				v = t[part]
 			}
-			a, err := blockArray(v)
+			a, err := BlockArray(v)
 			if err != nil {
 				return nil, err
 			}
@@ -681,7 +696,7 @@ var reductionNames = map[string][3]string{
 // kernel: they read a few numbers per block, and keeping them off the
 // workers stops the scheduler from fusing every block into one task.
 func (x *DaskArray) reduction(fn string, axis *int, keepdims bool) (*DaskArray, error) {
-	nd := x.ndim()
+	nd := x.NDim()
 	if axis != nil {
 		ax, err := ndarray.NormalizeAxis(*axis, nd)
 		if err != nil {
@@ -697,7 +712,7 @@ func (x *DaskArray) reduction(fn string, axis *int, keepdims bool) (*DaskArray, 
 	case fn == "sum" && x.dtype == ndarray.Bool:
 		outType = ndarray.Int64
 	}
-	if (fn == "min" || fn == "max") && numpy.Prod(x.shape()) == 0 {
+	if (fn == "min" || fn == "max") && numpy.Prod(x.Shape()) == 0 {
 		return nil, fmt.Errorf("ValueError: zero-size array to reduction operation %s which has no identity", map[string]string{"min": "minimum", "max": "maximum"}[fn])
 	}
 	reduced := map[int]bool{}
@@ -706,9 +721,9 @@ func (x *DaskArray) reduction(fn string, axis *int, keepdims bool) (*DaskArray, 
 	}
 	g := graph.Merge(x.g)
 	// Chunk step: one task per block.
-	params := darrayParams{Kind: "chunk", Func: fn, Axis: axis}
+	params := Params{Kind: "chunk", Func: fn, Axis: axis}
 	stage := graph.NewStage("darray", params)
-	cur := newDaskArray(names[0]+"-"+graph.Tokenize(names[0], x.name, params), g, nil, outType)
+	cur := New(names[0]+"-"+graph.Tokenize(names[0], x.name, params), g, nil, outType)
 	cur.chunks = make([][]int, nd)
 	for ax, c := range x.chunks {
 		if reduced[ax] {
@@ -721,8 +736,8 @@ func (x *DaskArray) reduction(fn string, axis *int, keepdims bool) (*DaskArray, 
 		cur.chunks[ax] = c
 	}
 	eachBlock(x.numblocks(), func(idx []int) {
-		k := blockKey(cur.name, idx)
-		g[k] = &graph.Task{Key: k, Deps: []graph.Key{blockKey(x.name, idx)}, Stages: []graph.Stage{stage}}
+		k := BlockKey(cur.name, idx)
+		g[k] = &graph.Task{Key: k, Deps: []graph.Key{BlockKey(x.name, idx)}, Stages: []graph.Stage{stage}}
 	})
 	// split_every: 16 blocks a group, shared between the reduced axes.
 	split := max(int(math.Pow(16, 1/float64(len(reduced)))), 2)
@@ -747,7 +762,7 @@ func (x *DaskArray) reduction(fn string, axis *int, keepdims bool) (*DaskArray, 
 // partialReduce is Dask's partial_reduce: the blocks of cur grouped by
 // split along the reduced axes, one task per group.
 func (cur *DaskArray) partialReduce(prefix, fn string, axis *int, reduced map[int]bool, split int, keep, final bool) *DaskArray {
-	nd := cur.ndim()
+	nd := cur.NDim()
 	name := prefix + "-" + graph.Tokenize(prefix, cur.name, split, keep)
 	g := cur.g
 	// Groups along each axis: runs of split blocks on reduced axes, single
@@ -789,7 +804,7 @@ func (cur *DaskArray) partialReduce(prefix, fn string, axis *int, reduced map[in
 			for ax := range off {
 				idx[ax] = groups[ax][gi[ax]][0] + off[ax]
 			}
-			deps = append(deps, blockKey(cur.name, idx))
+			deps = append(deps, BlockKey(cur.name, idx))
 		})
 		outIdx := gi
 		if !keep {
@@ -800,13 +815,13 @@ func (cur *DaskArray) partialReduce(prefix, fn string, axis *int, reduced map[in
 				}
 			}
 		}
-		k := blockKey(name, outIdx)
+		k := BlockKey(name, outIdx)
 		gridCopy := grid
 		g[k] = &graph.Task{Key: k, Deps: deps, Stages: []graph.Stage{{Op: prefix, Fn: func(in []graph.Value) (graph.Value, error) {
 			return combineStep(fn, in, gridCopy, axis, keep, final)
 		}}}}
 	})
-	return newDaskArray(name, g, outChunks, cur.dtype)
+	return New(name, g, outChunks, cur.dtype)
 }
 
 // ---- slicing ----
@@ -820,11 +835,11 @@ func (x *DaskArray) getitem(key starlark.Value) (starlark.Value, error) {
 	} else {
 		items = []starlark.Value{key}
 	}
-	nd := x.ndim()
+	nd := x.NDim()
 	if len(items) > nd {
 		return nil, fmt.Errorf("IndexError: Too many indices for array")
 	}
-	shape := x.shape()
+	shape := x.Shape()
 	type axisSel struct {
 		isInt bool
 		// per touched block: block index, local start, stop, step, count
@@ -920,24 +935,24 @@ func (x *DaskArray) getitem(key starlark.Value) (starlark.Value, error) {
 	}
 	eachBlock(full, func(pos []int) {
 		in := make([]int, nd)
-		items := make([]darrayItem, nd)
+		items := make([]Item, nd)
 		var out []int
 		for ax, s := range sels {
 			b := s.blocks[pos[ax]]
 			in[ax] = b[0]
 			if s.isInt {
 				i := b[1]
-				items[ax] = darrayItem{Int: &i}
+				items[ax] = Item{Int: &i}
 			} else {
-				items[ax] = darrayItem{Start: b[1], Stop: b[2], Step: b[3]}
+				items[ax] = Item{Start: b[1], Stop: b[2], Step: b[3]}
 				out = append(out, pos[ax])
 			}
 		}
-		k := blockKey(name, out)
-		g[k] = &graph.Task{Key: k, Deps: []graph.Key{blockKey(x.name, in)}, Stages: []graph.Stage{graph.NewStage("darray", darrayParams{Kind: "getitem", Items: items})}}
+		k := BlockKey(name, out)
+		g[k] = &graph.Task{Key: k, Deps: []graph.Key{BlockKey(x.name, in)}, Stages: []graph.Stage{graph.NewStage("darray", Params{Kind: "getitem", Items: items})}}
 	})
 	_ = grid
-	return newDaskArray(name, g, outChunks, x.dtype), nil
+	return New(name, g, outChunks, x.dtype), nil
 }
 
 // sliceIndices is Python's slice.indices(n): first position, step and
@@ -1000,10 +1015,10 @@ func (x *DaskArray) Index(i int) starlark.Value {
 
 // Len is len(x): the length of the first axis.
 func (x *DaskArray) Len() int {
-	if x.ndim() == 0 {
+	if x.NDim() == 0 {
 		panic(session.PyPanic{Err: fmt.Errorf("TypeError: len() of unsized object")})
 	}
-	return x.shape()[0]
+	return x.Shape()[0]
 }
 
 // ---- element-wise operations ----
@@ -1015,19 +1030,19 @@ func (x *DaskArray) Binary(op syntax.Token, y starlark.Value, side starlark.Side
 	if !ok {
 		return nil, nil
 	}
-	p := darrayParams{Kind: "binary", Op: name, Right: side == starlark.Right}
+	p := Params{Kind: "binary", Op: name, Right: side == starlark.Right}
 	var other *DaskArray
 	var sample *ndarray.Array
 	switch v := y.(type) {
 	case *DaskArray:
 		if !sameChunks(x.chunks, v.chunks) {
-			return nil, fmt.Errorf("NotImplementedError: Burst's dask arrays combine arrays of the same shape and chunks only (got %s and %s)", pyTupleInts(x.shape()), pyTupleInts(v.shape()))
+			return nil, fmt.Errorf("NotImplementedError: Burst's dask arrays combine arrays of the same shape and chunks only (got %s and %s)", pyTupleInts(x.Shape()), pyTupleInts(v.Shape()))
 		}
 		other = v
 		p.Right = false
 		sample = ndarray.Full([]int{1}, int64(1), v.dtype)
 	case starlark.Int, starlark.Float, starlark.Bool:
-		raw, err := encodePlain(v)
+		raw, err := codec.EncodePlain(v)
 		if err != nil {
 			return nil, err
 		}
@@ -1055,12 +1070,12 @@ func (x *DaskArray) Binary(op syntax.Token, y starlark.Value, side starlark.Side
 		parts = append(parts, other.name)
 		g = graph.Merge(x.g, other.g)
 	}
-	out := newDaskArray(name+"-"+graph.Tokenize(parts...), g, x.chunks, meta.DType())
+	out := New(name+"-"+graph.Tokenize(parts...), g, x.chunks, meta.DType())
 	eachBlock(x.numblocks(), func(idx []int) {
-		k := blockKey(out.name, idx)
-		deps := []graph.Key{blockKey(x.name, idx)}
+		k := BlockKey(out.name, idx)
+		deps := []graph.Key{BlockKey(x.name, idx)}
 		if other != nil {
-			deps = append(deps, blockKey(other.name, idx))
+			deps = append(deps, BlockKey(other.name, idx))
 		}
 		g[k] = &graph.Task{Key: k, Deps: deps, Stages: []graph.Stage{stage}}
 	})
@@ -1083,21 +1098,23 @@ func sameChunks(a, b [][]int) bool {
 func (x *DaskArray) Unary(op syntax.Token) (starlark.Value, error) {
 	switch op {
 	case syntax.MINUS:
-		return x.blockwise("neg", darrayParams{Kind: "unary"}, x.dtype), nil
+		return x.Blockwise("neg", Params{Kind: "unary"}, x.dtype), nil
 	case syntax.PLUS:
 		return x, nil
 	}
 	return nil, nil
 }
 
-// blockwise applies a one-block operation to every block.
-func (x *DaskArray) blockwise(prefix string, p darrayParams, dt ndarray.DType) *DaskArray {
+// Blockwise applies a one-block operation to every block: the result's
+// block at idx is the "darray" operation p on x's block at idx. Its
+// name is prefix and a token of x and p; dt is its dtype.
+func (x *DaskArray) Blockwise(prefix string, p Params, dt ndarray.DType) *DaskArray {
 	stage := graph.NewStage("darray", p)
 	g := graph.Merge(x.g)
-	out := newDaskArray(prefix+"-"+graph.Tokenize(prefix, x.name, p), g, x.chunks, dt)
+	out := New(prefix+"-"+graph.Tokenize(prefix, x.name, p), g, x.chunks, dt)
 	eachBlock(x.numblocks(), func(idx []int) {
-		k := blockKey(out.name, idx)
-		g[k] = &graph.Task{Key: k, Deps: []graph.Key{blockKey(x.name, idx)}, Stages: []graph.Stage{stage}}
+		k := BlockKey(out.name, idx)
+		g[k] = &graph.Task{Key: k, Deps: []graph.Key{BlockKey(x.name, idx)}, Stages: []graph.Stage{stage}}
 	})
 	return out
 }
@@ -1127,7 +1144,7 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 	}
 	switch name {
 	case "shape":
-		return intsTuple(x.shape()), nil
+		return intsTuple(x.Shape()), nil
 	case "dtype":
 		return numpy.NewDType(x.dtype), nil
 	case "chunks":
@@ -1139,17 +1156,17 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 	case "chunksize":
 		return intsTuple(x.chunksize()), nil
 	case "ndim":
-		return starlark.MakeInt(x.ndim()), nil
+		return starlark.MakeInt(x.NDim()), nil
 	case "numblocks":
 		return intsTuple(x.numblocks()), nil
 	case "npartitions":
 		return starlark.MakeInt(x.nblocks()), nil
 	case "size":
-		return starlark.MakeInt(numpy.Prod(x.shape())), nil
+		return starlark.MakeInt(numpy.Prod(x.Shape())), nil
 	case "itemsize":
 		return starlark.MakeInt(itemsize(x.dtype)), nil
 	case "nbytes":
-		return starlark.MakeInt(numpy.Prod(x.shape()) * itemsize(x.dtype)), nil
+		return starlark.MakeInt(numpy.Prod(x.Shape()) * itemsize(x.dtype)), nil
 	case "name":
 		return starlark.String(x.name), nil
 	case "dask":
@@ -1167,14 +1184,14 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 			if err := computeKwargs("compute", args, kwargs); err != nil {
 				return nil, err
 			}
-			return kernelOf(th).computeArray(x)
+			return computeArray(th, x)
 		})
 	case "persist":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := computeKwargs("persist", args, kwargs); err != nil {
 				return nil, err
 			}
-			return kernelOf(th).persistArray(x)
+			return persistArray(th, x)
 		})
 	case "sum", "mean", "min", "max":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -1206,7 +1223,7 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 			if t == x.dtype {
 				return x, nil
 			}
-			return x.blockwise("astype", darrayParams{Kind: "astype", DType: t.String()}, t), nil
+			return x.Blockwise("astype", Params{Kind: "astype", DType: t.String()}, t), nil
 		})
 	}
 	return nil, fmt.Errorf("AttributeError: 'Array' object has no attribute '%s'", name)
@@ -1232,7 +1249,7 @@ func (x *DaskArray) nestedKeys() starlark.Value {
 	var build func(prefix []int) starlark.Value
 	build = func(prefix []int) starlark.Value {
 		ax := len(prefix)
-		if ax == x.ndim() {
+		if ax == x.NDim() {
 			k := starlark.Tuple{starlark.String(x.name)}
 			for _, i := range prefix {
 				k = append(k, starlark.MakeInt(i))
@@ -1255,7 +1272,7 @@ func (x *DaskArray) nestedKeys() starlark.Value {
 func (x *DaskArray) assemble(vals []graph.Value) (*ndarray.Array, error) {
 	blocks := make([]*ndarray.Array, len(vals))
 	for i, v := range vals {
-		a, err := blockArray(v)
+		a, err := BlockArray(v)
 		if err != nil {
 			return nil, err
 		}
@@ -1280,8 +1297,9 @@ func (x *DaskArray) result(a *ndarray.Array) starlark.Value {
 
 // computeArray is x.compute(): the blocks computed (on the Client's
 // workers, if any) and joined.
-func (k *Kernel) computeArray(x *DaskArray) (starlark.Value, error) {
-	vals, err := k.computer().Compute(k.context(), x.g, x.keys())
+func computeArray(th *starlark.Thread, x *DaskArray) (starlark.Value, error) {
+	s := session.Of(th)
+	vals, err := s.Computer().Compute(s.Context(), x.g, x.keys())
 	if err != nil {
 		return nil, err
 	}
@@ -1296,33 +1314,12 @@ func (k *Kernel) computeArray(x *DaskArray) (starlark.Value, error) {
 // its workers and stay there while the returned array lives (tasks that
 // use them later find them by key); without one, they are computed and
 // kept in the kernel.
-func (k *Kernel) persistArray(x *DaskArray) (starlark.Value, error) {
-	out, err := k.s.Compute(nil, starlark.Tuple{x}, true)
+func persistArray(th *starlark.Thread, x *DaskArray) (starlark.Value, error) {
+	out, err := session.Of(th).Compute(th, starlark.Tuple{x}, true)
 	if err != nil {
 		return nil, err
 	}
 	return out[0], nil
-}
-
-// ---- the module ----
-
-// addDaskArray adds dask.array (as a module and as dask's attribute),
-// dask_ml.cluster, and makes dask.compute and dask.persist take arrays.
-func (k *Kernel) addDaskArray(mods map[string]*Module) {
-	m := &Module{Name: "dask.array", Members: starlark.StringDict{
-		"from_delayed": builtin("from_delayed", k.daFromDelayed),
-		"from_array":   builtin("from_array", k.daFromArray),
-		"concatenate":  builtin("concatenate", k.daConcatenate),
-		"zeros":        builtin("zeros", daFill("zeros", 0)),
-		"ones":         builtin("ones", daFill("ones", 1)),
-		"arange":       builtin("arange", daArange),
-		"Array":        &session.TypeObject{Name: "dask.array.core.Array"},
-	}}
-	mods["dask.array"] = m
-	if d := mods["dask"]; d != nil {
-		d.Members["array"] = m
-	}
-	k.addDaskML(mods)
 }
 
 // chunksArg normalizes a chunks argument for shape as Dask's
@@ -1433,9 +1430,9 @@ func chunksArg(v starlark.Value, shape []int, dt ndarray.DType) ([][]int, error)
 	return out, nil
 }
 
-// daFromDelayed is da.from_delayed(value, shape, dtype=None): a one-block
+// fromDelayed is da.from_delayed(value, shape, dtype=None): a one-block
 // array whose block is what the Delayed computes.
-func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func fromDelayed(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var value, shapeV starlark.Value
 	var dtype, meta, name starlark.Value = starlark.None, starlark.None, starlark.None
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "value", &value, "shape", &shapeV, "dtype?", &dtype, "meta?", &meta, "name?", &name); err != nil {
@@ -1460,7 +1457,7 @@ func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args sta
 			return nil, err
 		}
 	}
-	p := darrayParams{Kind: "block", Shape: shape, DType: dt.String()}
+	p := Params{Kind: "block", Shape: shape, DType: dt.String()}
 	n := "from-value-" + graph.Tokenize("from-value", dkey, shape, dt.String())
 	if s, ok := name.(starlark.String); ok {
 		n = string(s)
@@ -1471,14 +1468,16 @@ func (k *Kernel) daFromDelayed(_ *starlark.Thread, b *starlark.Builtin, args sta
 	for ax, s := range shape {
 		chunks[ax] = []int{s}
 	}
-	key := blockKey(n, idx)
+	key := BlockKey(n, idx)
 	g[key] = &graph.Task{Key: key, Deps: []graph.Key{dkey}, Stages: []graph.Stage{graph.NewStage("darray", p)}}
-	return newDaskArray(n, g, chunks, dt), nil
+	return New(n, g, chunks, dt), nil
 }
 
-// daFromArray is da.from_array(x, chunks='auto'): a numpy array cut into
-// blocks, each a value the kernel holds until a worker needs it.
-func (k *Kernel) daFromArray(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// FromArray is da.from_array(x, chunks='auto', name=None), a builtin: a
+// numpy array (or a value numpy converts) cut into blocks, each a value
+// the kernel holds until a worker needs it; a dask array is returned as
+// it is.
+func FromArray(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var xv starlark.Value
 	var chunks starlark.Value = starlark.String("auto")
 	var name, lock, asarray, fancy, getitem, meta, inline starlark.Value
@@ -1506,7 +1505,7 @@ func (k *Kernel) daFromArray(_ *starlark.Thread, b *starlark.Builtin, args starl
 	// notice before computing.
 	a = a.Copy()
 	g := graph.Graph{}
-	x := newDaskArray(n, g, c, a.DType())
+	x := New(n, g, c, a.DType())
 	eachBlock(x.numblocks(), func(idx []int) {
 		items := make([]ndarray.Index, len(idx))
 		for ax, i := range idx {
@@ -1521,15 +1520,15 @@ func (k *Kernel) daFromArray(_ *starlark.Thread, b *starlark.Builtin, args starl
 		if len(idx) > 1 {
 			blk = blk.Copy()
 		}
-		key := blockKey(n, idx)
+		key := BlockKey(n, idx)
 		g[key] = graph.LiteralTask(key, numpy.NewArray(blk))
 	})
 	return x, nil
 }
 
-// daConcatenate is da.concatenate(seq, axis=0): the blocks of the arrays
+// concatenate is da.concatenate(seq, axis=0): the blocks of the arrays
 // one after another along axis; no data moves.
-func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func concatenate(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var seq starlark.Value
 	axis := 0
 	var allowUnknown bool
@@ -1549,7 +1548,7 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 		case *DaskArray:
 			arrs[i] = x
 		case *numpy.NDArray:
-			r, err := k.daFromArray(nil, starlark.NewBuiltin("from_array", nil), starlark.Tuple{x}, nil)
+			r, err := FromArray(nil, starlark.NewBuiltin("from_array", nil), starlark.Tuple{x}, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -1558,10 +1557,10 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 			return nil, fmt.Errorf("TypeError: concatenate takes dask arrays, not %s", session.TypeName(v))
 		}
 	}
-	nd := arrs[0].ndim()
+	nd := arrs[0].NDim()
 	for i, x := range arrs {
-		if x.ndim() != nd {
-			return nil, fmt.Errorf("ValueError: all the input arrays must have same number of dimensions, but the array at index 0 has %d dimension(s) and the array at index %d has %d dimension(s)", nd, i, x.ndim())
+		if x.NDim() != nd {
+			return nil, fmt.Errorf("ValueError: all the input arrays must have same number of dimensions, but the array at index 0 has %d dimension(s) and the array at index %d has %d dimension(s)", nd, i, x.NDim())
 		}
 	}
 	if nd == 0 {
@@ -1573,14 +1572,14 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 	if axis < 0 {
 		axis += nd
 	}
-	s0 := arrs[0].shape()
+	s0 := arrs[0].Shape()
 	for _, x := range arrs[1:] {
-		s := x.shape()
+		s := x.Shape()
 		for ax := range s {
 			if ax != axis && s[ax] != s0[ax] {
 				var shapes []string
 				for _, y := range arrs {
-					shapes = append(shapes, pyTupleInts(y.shape()))
+					shapes = append(shapes, pyTupleInts(y.Shape()))
 				}
 				return nil, fmt.Errorf("ValueError: ('Shapes do not align: %%s', [%s])", strings.Join(shapes, ", "))
 			}
@@ -1602,7 +1601,7 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 	names := make([]string, len(arrs))
 	for i, x := range arrs {
 		if x.dtype != dt {
-			x = x.blockwise("astype", darrayParams{Kind: "astype", DType: dt.String()}, dt)
+			x = x.Blockwise("astype", Params{Kind: "astype", DType: dt.String()}, dt)
 			arrs[i] = x
 		}
 		names[i] = x.name
@@ -1622,12 +1621,12 @@ func (k *Kernel) daConcatenate(_ *starlark.Thread, b *starlark.Builtin, args sta
 		eachBlock(x.numblocks(), func(idx []int) {
 			out := append([]int(nil), idx...)
 			out[axis] += off
-			k := blockKey(name, out)
-			g[k] = &graph.Task{Key: k, Deps: []graph.Key{blockKey(x.name, idx)}, Stages: []graph.Stage{graph.NewStage("darray", darrayParams{Kind: "astype", DType: dt.String()})}}
+			k := BlockKey(name, out)
+			g[k] = &graph.Task{Key: k, Deps: []graph.Key{BlockKey(x.name, idx)}, Stages: []graph.Stage{graph.NewStage("darray", Params{Kind: "astype", DType: dt.String()})}}
 		})
 		off += len(x.chunks[axis])
 	}
-	return newDaskArray(name, g, chunks, dt), nil
+	return New(name, g, chunks, dt), nil
 }
 
 // daFill makes da.zeros and da.ones: blocks made where they are needed.
@@ -1654,13 +1653,13 @@ func daFill(prefix string, fill int) func(*starlark.Thread, *starlark.Builtin, s
 		if err != nil {
 			return nil, err
 		}
-		raw, _ := encodePlain(starlark.MakeInt(fill))
+		raw, _ := codec.EncodePlain(starlark.MakeInt(fill))
 		n := prefix + "_like-" + graph.Tokenize(prefix, shape, c, dt.String())
 		g := graph.Graph{}
-		x := newDaskArray(n, g, c, dt)
+		x := New(n, g, c, dt)
 		eachBlock(x.numblocks(), func(idx []int) {
-			key := blockKey(n, idx)
-			g[key] = &graph.Task{Key: key, Stages: []graph.Stage{graph.NewStage("darray", darrayParams{Kind: "fill", Shape: x.blockShape(idx), DType: dt.String(), Scalar: raw})}}
+			key := BlockKey(n, idx)
+			g[key] = &graph.Task{Key: key, Stages: []graph.Stage{graph.NewStage("darray", Params{Kind: "fill", Shape: x.blockShape(idx), DType: dt.String(), Scalar: raw})}}
 		})
 		return x, nil
 	}
@@ -1725,38 +1724,12 @@ func daArange(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	g := graph.Graph{}
 	off := 0
 	for i, l := range c[0] {
-		key := blockKey(name, []int{i})
-		p := darrayParams{Kind: "arange", Start: start + float64(off)*step, Stop: start + float64(off+l)*step, Step: step, Shape: []int{l}, DType: dt.String()}
+		key := BlockKey(name, []int{i})
+		p := Params{Kind: "arange", Start: start + float64(off)*step, Stop: start + float64(off+l)*step, Step: step, Shape: []int{l}, DType: dt.String()}
 		g[key] = &graph.Task{Key: key, Stages: []graph.Stage{graph.NewStage("darray", p)}}
 		off += l
 	}
-	return newDaskArray(name, g, c, dt), nil
-}
-
-func init() {
-	for name, doc := range map[string]string{
-		"dask.array.from_delayed": "from_delayed(value, shape, dtype=None, meta=None, name=None)\n\nA one-block dask array whose block is what a Delayed value computes (an array of the given shape and dtype). The data is made where the task runs, never in the page's kernel.",
-		"dask.array.from_array":   "from_array(x, chunks='auto', name=None)\n\nA dask array of a numpy array cut into blocks: chunks is a block length (for every axis), a tuple of them per axis (-1 for a whole axis), or 'auto'.",
-		"dask.array.concatenate":  "concatenate(seq, axis=0)\n\nThe arrays' blocks one after another along axis: the shapes must agree on the other axes. No data is copied until computed.",
-		"dask.array.zeros":        "zeros(shape, dtype=float, chunks='auto')\n\nA dask array of zeros, each block made on the worker that needs it.",
-		"dask.array.ones":         "ones(shape, dtype=float, chunks='auto')\n\nA dask array of ones, each block made on the worker that needs it.",
-		"dask.array.arange":       "arange([start,] stop[, step], chunks='auto', dtype=None)\n\nEvenly spaced values as a dask array, each block made on the worker that needs it.",
-		"dask.compute":            "compute(*args, scheduler=None, optimize_graph=True, traverse=True)\n\nComputes several Dask collections (DataFrames, arrays) and Delayed values at once, sharing their common tasks, and returns a tuple of results. Lists, tuples and dicts of them are computed inside.",
-		"dask.persist":            "persist(*args)\n\nComputes collections (DataFrames, arrays) and keeps their partitions in memory (on the Client's workers when a Client exists); returns collections backed by them.",
-	} {
-		docs[name] = doc
-	}
-	for name, doc := range map[string]string{
-		"chunks":      "chunks\n\nThe block lengths along each axis: a tuple of tuples, as Dask's.",
-		"numblocks":   "numblocks\n\nThe number of blocks along each axis.",
-		"npartitions": "npartitions\n\nThe number of blocks (or partitions).",
-		"persist":     "persist()\n\nComputes the collection and keeps its partitions (blocks) in memory, on the Client's workers when a Client exists; returns a collection backed by them, so later computations start from there.",
-		"visualize":   "visualize()\n\nShows the task graph that computes the collection.",
-	} {
-		if methodDocs[name] == "" {
-			methodDocs[name] = doc
-		}
-	}
+	return New(name, g, c, dt), nil
 }
 
 // DaskGraph is the graph of x's blocks (session.Collection).
@@ -1781,13 +1754,13 @@ func (x *DaskArray) PostPersist(parts []graph.Value) (starlark.Value, error) {
 	for i, key := range keys {
 		g[key] = graph.LiteralTask(key, parts[i])
 	}
-	return newDaskArray(x.name, g, x.chunks, x.dtype), nil
+	return New(x.name, g, x.chunks, x.dtype), nil
 }
 
 // Held is x again, its blocks kept on a Client's workers while keep
 // lives.
 func (x *DaskArray) Held(keep any) starlark.Value {
-	p := newDaskArray(x.name, x.g, x.chunks, x.dtype)
+	p := New(x.name, x.g, x.chunks, x.dtype)
 	p.held = keep
 	return p
 }
