@@ -509,17 +509,9 @@ func (d *Delayed) Attr(name string) (starlark.Value, error) {
 		return starlark.String(r.key), nil
 	case "dask":
 		return session.Visualize([]graph.Graph{r.g}, []graph.Key{r.key}), nil
-	case "compute":
-		return starlark.NewBuiltin("compute", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			out, err := Of(th).computeMany(starlark.Tuple{r}, kwargs, false)
-			if err != nil {
-				return nil, err
-			}
-			return out[0], nil
-		}), nil
-	case "persist":
-		return starlark.NewBuiltin("persist", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			out, err := Of(th).computeMany(starlark.Tuple{r}, kwargs, true)
+	case "compute", "persist":
+		return starlark.NewBuiltin(name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			out, err := Of(th).computeMany(starlark.Tuple{r}, kwargs, name == "persist")
 			if err != nil {
 				return nil, err
 			}

@@ -455,19 +455,8 @@ func (s *Series) PyLen(th *starlark.Thread) (int, error) {
 // Frames, series, lazy scalars and times travel in tasks as their engine
 // values (session.TaskValuer), and come back as these cell values.
 
-func (d *DataFrame) TaskValue() graph.Value {
-	if d.lazy != nil {
-		return d.lazy
-	}
-	return d.eager
-}
-
-func (s *Series) TaskValue() graph.Value {
-	if s.lazy != nil {
-		return s.lazy
-	}
-	return s.eager
-}
+func (d *DataFrame) TaskValue() graph.Value { return d.value() }
+func (s *Series) TaskValue() graph.Value    { return s.value() }
 
 func (l *LazyScalar) TaskValue() graph.Value { return l.c }
 func (t Timestamp) TaskValue() graph.Value   { return time.Time(t) }

@@ -52,15 +52,6 @@ var (
 
 func init() {
 	frameMethods = frameTable{
-		"compute": func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			return collectionMethod(th, "compute", d.lazy, a, kw)
-		},
-		"persist": func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			return collectionMethod(th, "persist", d.lazy, a, kw)
-		},
-		"visualize": func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			return collectionMethod(th, "visualize", d.lazy, a, kw)
-		},
 		"head":    frameHead,
 		"tail":    frameTail,
 		"groupby": frameGroupBy,
@@ -134,15 +125,6 @@ func init() {
 	}
 
 	seriesMethods = seriesTable{
-		"compute": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			return collectionMethod(th, "compute", s.lazy, a, kw)
-		},
-		"persist": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			return collectionMethod(th, "persist", s.lazy, a, kw)
-		},
-		"visualize": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			return collectionMethod(th, "visualize", s.lazy, a, kw)
-		},
 		"head": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			return headTail(th, "head", s.value(), a, kw)
 		},
@@ -258,6 +240,15 @@ func init() {
 			}
 			return apply("rename", "rename", map[string]any{"name": name}, s.value())
 		},
+	}
+	// compute, persist and visualize, which every lazy collection has.
+	for _, name := range []string{"compute", "persist", "visualize"} {
+		frameMethods[name] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			return collectionMethod(th, name, d.lazy, a, kw)
+		}
+		seriesMethods[name] = func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			return collectionMethod(th, name, s.lazy, a, kw)
+		}
 	}
 	for _, how := range []string{"sum", "mean", "std", "var", "min", "max", "count", "prod", "nunique", "idxmax", "idxmin", "any", "all"} {
 		how := how
