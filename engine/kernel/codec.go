@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"go.starlark.net/starlark"
 
@@ -10,8 +9,8 @@ import (
 )
 
 // The kernel's values travel by engine/codec: plain data as tagged JSON,
-// numpy arrays by the codec numpy.go registers, estimators by the plain
-// type below.
+// numpy arrays by the codec engine/lib/numpy registers, estimators by the
+// plain type engine/lib/sklearn registers.
 
 // encodePlain writes plain data (see codec.EncodePlain).
 func encodePlain(v starlark.Value) (json.RawMessage, error) { return codec.EncodePlain(v) }
@@ -27,48 +26,4 @@ func decodePlain(b json.RawMessage) (starlark.Value, error) { return codec.Decod
 // inputs replaced by inputs.
 func decodeValue(b json.RawMessage, inputs []starlark.Value) (starlark.Value, error) {
 	return codec.DecodeArgs(b, inputs)
-}
-
-// An estimator travels unfitted, as plain data: its class and parameters.
-func init() {
-	codec.RegisterPlain(codec.PlainType{
-		Tag: "estimator",
-		Encode: func(v starlark.Value, enc func(starlark.Value) (any, error)) (any, bool, error) {
-			est, ok := v.(*Estimator)
-			if !ok {
-				return nil, false, nil
-			}
-			params := map[string]any{}
-			for name, pv := range est.params {
-				e, err := enc(pv)
-				if err != nil {
-					return nil, true, err
-				}
-				params[name] = e
-			}
-			return map[string]any{"class": est.class.name, "params": params}, true, nil
-		},
-		Decode: func(raw json.RawMessage, dec func(json.RawMessage) (starlark.Value, error)) (starlark.Value, error) {
-			var e struct {
-				Class  string                     `json:"class"`
-				Params map[string]json.RawMessage `json:"params"`
-			}
-			if err := json.Unmarshal(raw, &e); err != nil {
-				return nil, err
-			}
-			c := estimatorClasses[e.Class]
-			if c == nil {
-				return nil, fmt.Errorf("unknown estimator %q", e.Class)
-			}
-			est, _ := newEstimator(c, nil, nil)
-			for name, pr := range e.Params {
-				v, err := dec(pr)
-				if err != nil {
-					return nil, err
-				}
-				est.params[name] = v
-			}
-			return est, nil
-		},
-	})
 }

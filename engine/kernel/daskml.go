@@ -13,6 +13,7 @@ import (
 	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/sklearn"
 	mlcluster "burst/engine/ml/cluster"
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
@@ -24,7 +25,7 @@ import (
 // addDaskML adds dask_ml.cluster.
 func (k *Kernel) addDaskML(mods map[string]*Module) {
 	cl := &Module{Name: "dask_ml.cluster", Members: starlark.StringDict{
-		"KMeans": &EstimatorType{daskKMeansClass},
+		"KMeans": sklearn.NewType(daskKMeansClass),
 	}}
 	mods["dask_ml.cluster"] = cl
 	mods["dask_ml"] = &Module{Name: "dask_ml", Members: starlark.StringDict{
@@ -38,18 +39,18 @@ func (k *Kernel) addDaskML(mods map[string]*Module) {
 // per block on the workers that hold the blocks. It is not registered
 // with the other estimators: its name is scikit-learn's KMeans's, which
 // keeps that one's place when estimators travel to workers.
-var daskKMeansClass = &estimatorClass{
-	name: "KMeans", module: "dask_ml.cluster.k_means",
-	doc: "Scalable KMeans for clustering, as dask-ml's: k-means|| initialisation and Lloyd's algorithm, each pass one task per block of a dask array.",
-	params: []paramSpec{
-		{"n_clusters", pyInt(8)}, {"init", starlark.String("k-means||")}, {"oversampling_factor", pyInt(2)},
-		{"max_iter", pyInt(300)}, {"tol", starlark.Float(0.0001)}, {"precompute_distances", starlark.String("auto")},
-		{"random_state", none}, {"copy_x", starlark.True}, {"n_jobs", pyInt(1)}, {"algorithm", starlark.String("full")},
-		{"init_max_iter", none}, {"n_init", starlark.String("auto")},
+var daskKMeansClass = &sklearn.EstimatorClass{
+	Name: "KMeans", Module: "dask_ml.cluster.k_means",
+	Doc: "Scalable KMeans for clustering, as dask-ml's: k-means|| initialisation and Lloyd's algorithm, each pass one task per block of a dask array.",
+	Params: []sklearn.ParamSpec{
+		{Name: "n_clusters", Def: starlark.MakeInt(8)}, {Name: "init", Def: starlark.String("k-means||")}, {Name: "oversampling_factor", Def: starlark.MakeInt(2)},
+		{Name: "max_iter", Def: starlark.MakeInt(300)}, {Name: "tol", Def: starlark.Float(0.0001)}, {Name: "precompute_distances", Def: starlark.String("auto")},
+		{Name: "random_state", Def: starlark.None}, {Name: "copy_x", Def: starlark.True}, {Name: "n_jobs", Def: starlark.MakeInt(1)}, {Name: "algorithm", Def: starlark.String("full")},
+		{Name: "init_max_iter", Def: starlark.None}, {Name: "n_init", Def: starlark.String("auto")},
 	},
-	fit: fitDaskKMeans,
-	methods: map[string]estimatorMethod{
-		"predict": {"The index of the nearest cluster centre of each row of X, as a dask array.", daskKMeansPredict},
+	Fit: fitDaskKMeans,
+	Methods: map[string]sklearn.EstimatorMethod{
+		"predict": {Doc: "The index of the nearest cluster centre of each row of X, as a dask array.", Fn: daskKMeansPredict},
 	},
 }
 
@@ -200,11 +201,11 @@ func sqDistRow(a, b []float64) float64 {
 func (k *Kernel) kmeansInput(v starlark.Value) (*dasharray.DaskArray, error) {
 	x, ok := v.(*dasharray.DaskArray)
 	if !ok {
-		a, err := denseX(v)
+		a, err := sklearn.DenseX(v)
 		if err != nil {
 			return nil, err
 		}
-		r, err := dasharray.FromArray(nil, starlark.NewBuiltin("from_array", nil), starlark.Tuple{denseArray(a), starlark.MakeInt(-1)}, nil)
+		r, err := dasharray.FromArray(nil, starlark.NewBuiltin("from_array", nil), starlark.Tuple{sklearn.DenseArray(a), starlark.MakeInt(-1)}, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -496,7 +497,7 @@ func (r *kmeansRun) scalableInit(K int, factor float64, maxIter *int, nInit int,
 		}
 		locs, err := rs2.Choice(int64(r.x.Shape()[0]), need, false, nil)
 		if err != nil {
-			return nil, pyValueError(err)
+			return nil, sklearn.PyValueError(err)
 		}
 		pos := make([]int, len(locs))
 		for i, l := range locs {
@@ -520,9 +521,9 @@ func (r *kmeansRun) scalableInit(K int, factor float64, maxIter *int, nInit int,
 	rng2, _ := rs2.Randint(0, math.MaxInt32-1)
 	p := mlcluster.DefaultParams()
 	p.K, p.NInit = K, nInit
-	res, err := mlcluster.Fit(cand, p, rngSource{rng.New(uint32(rng2))})
+	res, err := mlcluster.Fit(cand, p, sklearn.RNGSource{R: rng.New(uint32(rng2))})
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, sklearn.PyValueError(err)
 	}
 	return res.Centers, nil
 }
@@ -535,49 +536,49 @@ type daskKMeansParams struct {
 	InitMaxIter       *int
 }
 
-func readDaskKMeans(th *starlark.Thread, e *Estimator) (daskKMeansParams, error) {
+func readDaskKMeans(th *starlark.Thread, e *sklearn.Estimator) (daskKMeansParams, error) {
 	var p daskKMeansParams
 	var err error
-	if p.K, err = e.intParam("n_clusters"); err != nil || p.K < 1 {
-		return p, e.invalid("n_clusters", "an int in the range [1, inf)")
+	if p.K, err = e.IntParam("n_clusters"); err != nil || p.K < 1 {
+		return p, e.Invalid("n_clusters", "an int in the range [1, inf)")
 	}
-	if p.MaxIter, err = e.intParam("max_iter"); err != nil || p.MaxIter < 1 {
-		return p, e.invalid("max_iter", "an int in the range [1, inf)")
+	if p.MaxIter, err = e.IntParam("max_iter"); err != nil || p.MaxIter < 1 {
+		return p, e.Invalid("max_iter", "an int in the range [1, inf)")
 	}
-	if p.Factor, err = e.floatParam("oversampling_factor"); err != nil || p.Factor <= 0 {
-		return p, e.invalid("oversampling_factor", "a number in the range (0, inf)")
+	if p.Factor, err = e.FloatParam("oversampling_factor"); err != nil || p.Factor <= 0 {
+		return p, e.Invalid("oversampling_factor", "a number in the range (0, inf)")
 	}
-	if p.Tol, err = e.floatParam("tol"); err != nil || p.Tol < 0 {
-		return p, e.invalid("tol", "a float in the range [0.0, inf)")
+	if p.Tol, err = e.FloatParam("tol"); err != nil || p.Tol < 0 {
+		return p, e.Invalid("tol", "a float in the range [0.0, inf)")
 	}
-	if v := e.param("init_max_iter"); v != none {
-		n, err := e.intParam("init_max_iter")
+	if v := e.Param("init_max_iter"); v != starlark.None {
+		n, err := e.IntParam("init_max_iter")
 		if err != nil {
-			return p, e.invalid("init_max_iter", "an int or None")
+			return p, e.Invalid("init_max_iter", "an int or None")
 		}
 		p.InitMaxIter = &n
 	}
 	// n_init is scikit-learn's, for the KMeans on the candidates.
-	switch v := e.param("n_init").(type) {
+	switch v := e.Param("n_init").(type) {
 	case starlark.String:
 		switch v {
 		case "auto":
 			p.NInit = 1
 		case "warn":
-			warn(th, "FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4. Set the value of `n_init` explicitly to suppress the warning")
+			sklearn.Warn(th, "FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4. Set the value of `n_init` explicitly to suppress the warning")
 			p.NInit = 10
 		default:
-			return p, e.invalid("n_init", "a str among {'auto', 'warn'} or an int in the range [1, inf)")
+			return p, e.Invalid("n_init", "a str among {'auto', 'warn'} or an int in the range [1, inf)")
 		}
 	default:
-		if p.NInit, err = e.intParam("n_init"); err != nil || p.NInit < 1 {
-			return p, e.invalid("n_init", "a str among {'auto', 'warn'} or an int in the range [1, inf)")
+		if p.NInit, err = e.IntParam("n_init"); err != nil || p.NInit < 1 {
+			return p, e.Invalid("n_init", "a str among {'auto', 'warn'} or an int in the range [1, inf)")
 		}
 	}
-	if _, err := e.stringParam("algorithm", "full"); err != nil {
+	if _, err := e.StringParam("algorithm", "full"); err != nil {
 		return p, err
 	}
-	p.Init = e.param("init")
+	p.Init = e.Param("init")
 	return p, nil
 }
 
@@ -586,7 +587,7 @@ func readDaskKMeans(th *starlark.Thread, e *Estimator) (daskKMeansParams, error)
 // (the squared norm of the change, as dask-ml compares it) or max_iter.
 // Every pass is a task per block on the workers holding the blocks; the
 // kernel only adds up their small results.
-func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) error {
+func fitDaskKMeans(th *starlark.Thread, e *sklearn.Estimator, Xv, _ starlark.Value) error {
 	k := kernelOf(th)
 	p, err := readDaskKMeans(th, e)
 	if err != nil {
@@ -608,7 +609,7 @@ func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) erro
 	case starlark.String:
 		switch init {
 		case "k-means||":
-			rs, err := randomState(e.param("random_state"))
+			rs, err := sklearn.RandomState(e.Param("random_state"))
 			if err != nil {
 				return err
 			}
@@ -616,7 +617,7 @@ func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) erro
 				return err
 			}
 		case "k-means++":
-			rs, err := randomState(e.param("random_state"))
+			rs, err := sklearn.RandomState(e.Param("random_state"))
 			if err != nil {
 				return err
 			}
@@ -627,15 +628,15 @@ func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) erro
 			if all.Rows < p.K {
 				return fmt.Errorf("ValueError: n_samples=%d should be >= n_clusters=%d.", all.Rows, p.K)
 			}
-			centers = mlcluster.PlusPlus(all, nil, p.K, rngSource{rs})
+			centers = mlcluster.PlusPlus(all, nil, p.K, sklearn.RNGSource{R: rs})
 		case "random":
-			rs, err := randomState(e.param("random_state"))
+			rs, err := sklearn.RandomState(e.Param("random_state"))
 			if err != nil {
 				return err
 			}
 			idx := make([]int64, p.K)
 			if err := rs.FillRandint(idx, 0, int64(n)); err != nil {
-				return pyValueError(err)
+				return sklearn.PyValueError(err)
 			}
 			pos := make([]int, p.K)
 			for i, v := range idx {
@@ -649,7 +650,7 @@ func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) erro
 			return fmt.Errorf("ValueError: 'init' must be one of {'k-means||', 'k-means++', 'random'}, got %s", init)
 		}
 	default:
-		a, err := denseX(p.Init)
+		a, err := sklearn.DenseX(p.Init)
 		if err != nil {
 			return fmt.Errorf("TypeError: 'init' must be an array or str, got %s", session.TypeName(p.Init))
 		}
@@ -736,13 +737,13 @@ func fitDaskKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) erro
 		}
 		inertia = sumFloats(vals)
 	}
-	e.model = centers
-	e.fitted = starlark.StringDict{
-		"cluster_centers_": denseArray(centers),
+	e.Model = centers
+	e.Fitted = starlark.StringDict{
+		"cluster_centers_": sklearn.DenseArray(centers),
 		"labels_":          labels,
 		"inertia_":         starlark.Float(inertia),
-		"n_iter_":          pyInt(iter),
-		"n_features_in_":   pyInt(d),
+		"n_iter_":          starlark.MakeInt(iter),
+		"n_features_in_":   starlark.MakeInt(d),
 	}
 	return nil
 }
@@ -790,19 +791,19 @@ func (r *kmeansRun) labels(C *mat.Dense) (*dasharray.DaskArray, error) {
 
 // daskKMeansPredict is predict(X): the nearest centre of each row, a
 // dask array computed block by block when needed.
-func daskKMeansPredict(th *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func daskKMeansPredict(th *starlark.Thread, e *sklearn.Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var Xv starlark.Value
 	if err := starlark.UnpackArgs("predict", args, kwargs, "X", &Xv); err != nil {
 		return nil, err
 	}
-	if err := e.checkFitted(); err != nil {
+	if err := e.CheckFitted(); err != nil {
 		return nil, err
 	}
 	X, err := kernelOf(th).kmeansInput(Xv)
 	if err != nil {
 		return nil, err
 	}
-	C := e.model.(*mat.Dense)
+	C := e.Model.(*mat.Dense)
 	if X.Shape()[1] != C.Cols {
 		return nil, fmt.Errorf("ValueError: X has %d features, but KMeans is expecting %d features as input.", X.Shape()[1], C.Cols)
 	}

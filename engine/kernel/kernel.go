@@ -43,8 +43,6 @@ type Kernel struct {
 	builtin starlark.StringDict // the names every cell starts with
 	defs    map[string]def      // top-level def statements, by position
 	count   int
-	// joblib is the active joblib.parallel_backend, if any.
-	joblib *joblibBackend
 
 	// timeMark is when %time started.
 	timeMark time.Time
@@ -64,6 +62,11 @@ type Kernel struct {
 func New(host Host) *Kernel {
 	k := &Kernel{s: session.New(host)}
 	k.s.SetRunner(k)
+	k.s.SetYield(func() {
+		if k.Yield != nil {
+			k.Yield()
+		}
+	})
 	k.modules = k.makeModules()
 	k.docs, k.methodDocs = maps.Clone(docs), maps.Clone(methodDocs)
 	for _, lib := range libraries() {

@@ -12,6 +12,7 @@ import (
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
 	"burst/engine/lib/remote"
+	"burst/engine/lib/sklearn"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -31,7 +32,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 			mods[path] = m
 		}
 	}
-	k.addSklearn(mods)
 	k.addDaskML(mods)
 	// A module's submodules are its attributes, as once imported in
 	// Python: dask.dataframe, numpy.random.
@@ -54,6 +54,7 @@ func libraries() []session.Library {
 		pandas.Library,
 		numpy.Library,
 		dasharray.Library,
+		sklearn.Library,
 		remote.Library,
 	}
 }

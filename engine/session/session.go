@@ -76,6 +76,8 @@ type Session struct {
 	// state is each module's own state, by the module's key.
 	state map[any]any
 	svc   services
+	// yield lets the host deliver events during a long computation.
+	yield func()
 }
 
 // New returns the session of a kernel running on host.
@@ -154,4 +156,19 @@ func (s *Session) State(key any, init func() any) any {
 		s.state[key] = v
 	}
 	return v
+}
+
+// SetYield sets what Yield calls.
+func (s *Session) SetYield(f func()) { s.mu.Lock(); s.yield = f; s.mu.Unlock() }
+
+// Yield lets the host deliver events between the steps of a long
+// computation in Go (in the browser, an interrupt); it does nothing when
+// the host needs no such pause.
+func (s *Session) Yield() {
+	s.mu.Lock()
+	f := s.yield
+	s.mu.Unlock()
+	if f != nil {
+		f()
+	}
 }

@@ -1,4 +1,4 @@
-package kernel
+package sklearn
 
 import (
 	"burst/engine/lib/dask"
@@ -16,7 +16,7 @@ type joblibBackend struct {
 	scatter   []starlark.Value
 	futures   []*dask.Future
 	prev      *joblibBackend
-	k         *Kernel
+	st        *state
 	nJobs     starlark.Value
 	scattered bool
 }
@@ -35,7 +35,7 @@ func (b *joblibBackend) Hash() (uint32, error) {
 // scatters the values listed in scatter= to its workers now, once.
 func (b *joblibBackend) Enter(th *starlark.Thread) (starlark.Value, error) {
 	if b.name == "dask" {
-		c := b.k.dask().Client()
+		c := dask.StateOf(b.st.s).Client()
 		if c == nil || c.Cluster() == nil {
 			return nil, fmt.Errorf("ValueError: To use Joblib with Dask first create a Dask Client\n\n    from dask.distributed import Client\n    client = Client()\nor\n    client = Client('scheduler-address:8786')")
 		}
@@ -47,21 +47,21 @@ func (b *joblibBackend) Enter(th *starlark.Thread) (starlark.Value, error) {
 			b.futures = append(b.futures, f)
 		}
 	}
-	b.prev = b.k.joblib
-	b.k.joblib = b
+	b.prev = b.st.joblib
+	b.st.joblib = b
 	return starlark.Tuple{starlark.String(b.name), starlark.None}, nil
 }
 
 // Exit restores the previous backend and lets the scattered values go.
 func (b *joblibBackend) Exit(*starlark.Thread) error {
-	b.k.joblib = b.prev
+	b.st.joblib = b.prev
 	b.futures = nil
 	return nil
 }
 
 // joblibModule is joblib as scikit-learn's users meet it:
 // parallel_backend chooses where n_jobs' work runs.
-func (k *Kernel) joblibModule() *Module {
+func (st *state) joblibModule() *Module {
 	return &Module{Name: "joblib", Members: starlark.StringDict{
 		"__version__": starlark.String("1.2.0"),
 		"parallel_backend": builtin("parallel_backend", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -99,7 +99,7 @@ func (k *Kernel) joblibModule() *Module {
 			default:
 				return nil, fmt.Errorf("ValueError: Invalid backend: %s, expected one of ['dask', 'loky', 'multiprocessing', 'sequential', 'threading']", name)
 			}
-			jb := &joblibBackend{name: name, k: k, nJobs: nJobs}
+			jb := &joblibBackend{name: name, st: st, nJobs: nJobs}
 			if scatter != starlark.None {
 				if name != "dask" {
 					return nil, fmt.Errorf("TypeError: parallel_backend: scatter is an option of the dask backend only")
@@ -120,16 +120,16 @@ func (k *Kernel) joblibModule() *Module {
 // joblibClient is the Client parallel fits run on: the active Client
 // (the dask backend requires one), else a pool of the host's workers
 // started for n_jobs=-1, as joblib starts worker processes.
-func (k *Kernel) joblibClient() (*dask.Client, error) {
-	d := k.dask()
+func (st *state) joblibClient() (*dask.Client, error) {
+	d := dask.StateOf(st.s)
 	if c := d.Client(); c != nil && c.Cluster() != nil {
 		return c, nil
 	}
-	if k.joblib != nil && k.joblib.name == "dask" {
+	if st.joblib != nil && st.joblib.name == "dask" {
 		return nil, fmt.Errorf("ValueError: To use Joblib with Dask first create a Dask Client")
 	}
 	if d.Pool == nil {
-		cl, err := k.s.Host().StartCluster(0)
+		cl, err := st.s.Host().StartCluster(0)
 		if err != nil {
 			return nil, err
 		}
@@ -140,8 +140,8 @@ func (k *Kernel) joblibClient() (*dask.Client, error) {
 
 // scattered returns the Future of v on c: the one the joblib backend
 // scattered on entry if v is one of those values, else v scattered now.
-func (k *Kernel) scattered(c *dask.Client, v starlark.Value) (*dask.Future, error) {
-	if b := k.joblib; b != nil && c == k.dask().Client() {
+func (st *state) scattered(c *dask.Client, v starlark.Value) (*dask.Future, error) {
+	if b := st.joblib; b != nil && c == dask.StateOf(st.s).Client() {
 		for i, s := range b.scatter {
 			if s == v && i < len(b.futures) {
 				return b.futures[i], nil

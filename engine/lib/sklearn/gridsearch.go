@@ -1,4 +1,4 @@
-package kernel
+package sklearn
 
 import (
 	"fmt"
@@ -22,7 +22,7 @@ import (
 // cross_val_score, train_test_split and the KFold splitters, with
 // _fit_and_score — one fit and its score — as the unit of work the
 // parallel searches send to workers.
-func (k *Kernel) modelSelectionModule() *Module {
+func modelSelectionModule() *Module {
 	return &Module{Name: "sklearn.model_selection", Members: starlark.StringDict{
 		"GridSearchCV":     &EstimatorType{gridSearchClass},
 		"KFold":            &EstimatorType{kfoldClass},
@@ -37,19 +37,19 @@ func (k *Kernel) modelSelectionModule() *Module {
 // values, fitted and scored on each cross-validation split, serially in
 // the kernel or, with n_jobs or the joblib "dask" backend, as tasks on
 // the workers.
-var gridSearchClass *estimatorClass
+var gridSearchClass *EstimatorClass
 
 func init() {
-	gridSearchClass = registerEstimator(&estimatorClass{
-		name: "GridSearchCV", module: "sklearn.model_selection._search", supervised: true,
-		doc: "Exhaustive search over specified parameter values for an estimator, as scikit-learn's GridSearchCV.",
-		params: []paramSpec{
+	gridSearchClass = registerEstimator(&EstimatorClass{
+		Name: "GridSearchCV", Module: "sklearn.model_selection._search", Supervised: true,
+		Doc: "Exhaustive search over specified parameter values for an estimator, as scikit-learn's GridSearchCV.",
+		Params: []ParamSpec{
 			{"estimator", none}, {"param_grid", none}, {"scoring", none}, {"n_jobs", none}, {"refit", starlark.True},
 			{"cv", none}, {"verbose", pyInt(0)}, {"pre_dispatch", starlark.String("2*n_jobs")},
 			{"error_score", starlark.Float(math.NaN())}, {"return_train_score", starlark.False},
 		},
-		fit: fitGridSearch,
-		methods: map[string]estimatorMethod{
+		Fit: fitGridSearch,
+		Methods: map[string]EstimatorMethod{
 			"predict":           {"Predict with the best estimator.", delegate("predict")},
 			"predict_proba":     {"Class probabilities from the best estimator.", delegate("predict_proba")},
 			"decision_function": {"Decision function of the best estimator.", delegate("decision_function")},
@@ -60,12 +60,12 @@ func init() {
 
 func delegate(name string) func(th *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	return func(th *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		best, ok := e.fitted["best_estimator_"].(*Estimator)
+		best, ok := e.Fitted["best_estimator_"].(*Estimator)
 		if !ok {
-			if e.fitted != nil {
+			if e.Fitted != nil {
 				return nil, fmt.Errorf("AttributeError: This 'GridSearchCV' has no attribute '%s': refit=False", name)
 			}
-			return nil, e.checkFitted()
+			return nil, e.CheckFitted()
 		}
 		m, err := best.Attr(name)
 		if err != nil {
@@ -165,7 +165,7 @@ func splits(cv starlark.Value, y []float64, classifier bool) ([][]int, error) {
 	case starlark.NoneType:
 		cv = pyInt(5)
 	case *Estimator:
-		if c.class.name == "KFold" || c.class.name == "StratifiedKFold" {
+		if c.class.Name == "KFold" || c.class.Name == "StratifiedKFold" {
 			return splitterFolds(c, y)
 		}
 		return nil, fmt.Errorf("ValueError: Expected cv as an integer, cross-validation object (from sklearn.model_selection) or an iterable. Got %s.", session.Repr(cv))
@@ -184,11 +184,11 @@ func splits(cv starlark.Value, y []float64, classifier bool) ([][]int, error) {
 // searchRunner runs fit jobs serially in the kernel or in parallel on a
 // cluster, and prints scikit-learn's progress lines.
 func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) error {
-	base, ok := e.param("estimator").(*Estimator)
+	base, ok := e.Param("estimator").(*Estimator)
 	if !ok {
-		return fmt.Errorf("TypeError: GridSearchCV's estimator must be a scikit-learn estimator, got %s", session.Repr(e.param("estimator")))
+		return fmt.Errorf("TypeError: GridSearchCV's estimator must be a scikit-learn estimator, got %s", session.Repr(e.Param("estimator")))
 	}
-	cands, err := candidates(e.param("param_grid"))
+	cands, err := candidates(e.Param("param_grid"))
 	if err != nil {
 		return err
 	}
@@ -199,10 +199,10 @@ func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) err
 			}
 		}
 	}
-	if e.param("scoring") != none {
+	if e.Param("scoring") != none {
 		return fmt.Errorf("NotImplementedError: GridSearchCV's scoring: only the estimator's own score (scoring=None) is available in Burst")
 	}
-	X, err := denseX(Xv)
+	X, err := DenseX(Xv)
 	if err != nil {
 		return err
 	}
@@ -210,11 +210,11 @@ func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) err
 	if err != nil {
 		return err
 	}
-	folds, err := splits(e.param("cv"), y, base.class.supervised)
+	folds, err := splits(e.Param("cv"), y, base.class.Supervised)
 	if err != nil {
-		return pyValueError(err)
+		return PyValueError(err)
 	}
-	verbose, _ := e.intParam("verbose")
+	verbose, _ := e.IntParam("verbose")
 	if verbose > 0 {
 		printOut(th, fmt.Sprintf("Fitting %d folds for each of %d candidates, totalling %d fits\n", len(folds), len(cands), len(folds)*len(cands)))
 	}
@@ -228,28 +228,28 @@ func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) err
 			jobs = append(jobs, fitJob{cand: ci, split: si, est: est, train: selection.Train(X.Rows, test), test: test})
 		}
 	}
-	results, err := runFits(th, e.param("n_jobs"), jobs, Xv, yv, X, y, verbose, len(folds), cands)
+	results, err := runFits(th, e.Param("n_jobs"), jobs, Xv, yv, X, y, verbose, len(folds), cands)
 	if err != nil {
 		return err
 	}
-	e.fitted = searchResults(cands, len(folds), results)
-	e.fitted["n_splits_"] = pyInt(len(folds))
-	e.fitted["multimetric_"] = starlark.False
-	e.fitted["n_features_in_"] = pyInt(X.Cols)
-	if refit, _ := e.param("refit").(starlark.Bool); refit {
-		best := int(e.fitted["best_index_"].(starlark.Int).BigInt().Int64())
+	e.Fitted = searchResults(cands, len(folds), results)
+	e.Fitted["n_splits_"] = pyInt(len(folds))
+	e.Fitted["multimetric_"] = starlark.False
+	e.Fitted["n_features_in_"] = pyInt(X.Cols)
+	if refit, _ := e.Param("refit").(starlark.Bool); refit {
+		best := int(e.Fitted["best_index_"].(starlark.Int).BigInt().Int64())
 		est := base.clone()
 		for _, kv := range cands[best] {
 			est.params[string(kv[0].(starlark.String))] = kv[1]
 		}
 		t0 := time.Now()
-		if err := est.class.fit(th, est, Xv, yv); err != nil {
+		if err := est.class.Fit(th, est, Xv, yv); err != nil {
 			return err
 		}
-		e.fitted["refit_time_"] = starlark.Float(time.Since(t0).Seconds())
-		e.fitted["best_estimator_"] = est
-		if c, ok := est.fitted["classes_"]; ok {
-			e.fitted["classes_"] = c
+		e.Fitted["refit_time_"] = starlark.Float(time.Since(t0).Seconds())
+		e.Fitted["best_estimator_"] = est
+		if c, ok := est.Fitted["classes_"]; ok {
+			e.Fitted["classes_"] = c
 		}
 	}
 	return nil
@@ -257,9 +257,7 @@ func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) err
 
 // printOut writes text to the cell's stdout.
 func printOut(th *starlark.Thread, text string) {
-	if k := kernelOf(th); k != nil {
-		k.Emit(Output{Type: "stream", Name: "stdout", Text: text})
-	}
+	session.Of(th).Emit(session.Output{Type: "stream", Name: "stdout", Text: text})
 }
 
 // searchResults builds cv_results_ and the best_* attributes from the
@@ -362,8 +360,8 @@ func meanStd(xs []float64) (float64, float64) {
 // one or the joblib "dask" backend is active, then as tasks on the
 // workers (the Client's, or the page's own).
 func runFits(th *starlark.Thread, nJobs starlark.Value, jobs []fitJob, Xv, yv starlark.Value, X *mat.Dense, y []float64, verbose, nSplits int, cands [][]starlark.Tuple) ([]fitResult, error) {
-	k := kernelOf(th)
-	backend := k.joblib
+	st := stateOf(session.Of(th))
+	backend := st.joblib
 	parallel := backend != nil && backend.name == "dask"
 	if n, ok := nJobs.(starlark.Int); ok {
 		if v, _ := n.Int64(); v == -1 || v > 1 {
@@ -373,10 +371,10 @@ func runFits(th *starlark.Thread, nJobs starlark.Value, jobs []fitJob, Xv, yv st
 	if !parallel {
 		out := make([]fitResult, len(jobs))
 		for i, j := range jobs {
-			if k.Yield != nil {
-				k.Yield() // lets an interrupt in between fits, in the browser
+			if st.s != nil {
+				st.s.Yield() // lets an interrupt in between fits, in the browser
 			}
-			if err := k.context().Err(); err != nil {
+			if err := st.context().Err(); err != nil {
 				return nil, err
 			}
 			r, err := fitScore(th, j.est, X, y, j.train, j.test)
@@ -390,7 +388,7 @@ func runFits(th *starlark.Thread, nJobs starlark.Value, jobs []fitJob, Xv, yv st
 		}
 		return out, nil
 	}
-	return k.parallelFits(th, jobs, Xv, yv)
+	return st.parallelFits(jobs, Xv, yv)
 }
 
 // endLine is scikit-learn's line for a finished fit at verbose ≥ 2.
@@ -431,7 +429,7 @@ func fitScore(th *starlark.Thread, est *Estimator, X *mat.Dense, y []float64, tr
 	Xtr, ytr := X.SelectRows(train), pick(y, train)
 	Xte, yte := X.SelectRows(test), pick(y, test)
 	t0 := time.Now()
-	if err := est.class.fit(th, est, denseArray(Xtr), floatArray(ytr)); err != nil {
+	if err := est.class.Fit(th, est, DenseArray(Xtr), floatArray(ytr)); err != nil {
 		return fitResult{}, err
 	}
 	fitTime := time.Since(t0).Seconds()
@@ -440,7 +438,7 @@ func fitScore(th *starlark.Thread, est *Estimator, X *mat.Dense, y []float64, tr
 	if err != nil {
 		return fitResult{}, err
 	}
-	s, err := starlark.Call(th, score, starlark.Tuple{denseArray(Xte), floatArray(yte)}, nil)
+	s, err := starlark.Call(th, score, starlark.Tuple{DenseArray(Xte), floatArray(yte)}, nil)
 	if err != nil {
 		return fitResult{}, err
 	}
@@ -465,7 +463,7 @@ func fitAndScore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "estimator", &est, "X", &Xv, "y", &yv, "train", &train, "test", &test); err != nil {
 		return nil, err
 	}
-	X, err := denseX(Xv)
+	X, err := DenseX(Xv)
 	if err != nil {
 		return nil, err
 	}
@@ -503,23 +501,24 @@ func ints(xs []int64) []int {
 // parallelFits runs the jobs as _fit_and_score tasks on a cluster: X and
 // y travel to the workers once (scattered, or already scattered by the
 // joblib backend), each task gets them as inputs.
-func (k *Kernel) parallelFits(th *starlark.Thread, jobs []fitJob, Xv, yv starlark.Value) ([]fitResult, error) {
-	c, err := k.joblibClient()
+func (st *state) parallelFits(jobs []fitJob, Xv, yv starlark.Value) ([]fitResult, error) {
+	c, err := st.joblibClient()
 	if err != nil {
 		return nil, err
 	}
-	Xf, err := k.scattered(c, Xv)
+	Xf, err := st.scattered(c, Xv)
 	if err != nil {
 		return nil, err
 	}
-	yf, err := k.scattered(c, yv)
+	yf, err := st.scattered(c, yv)
 	if err != nil {
 		return nil, err
 	}
-	fn := k.modules["sklearn.model_selection"].Members["_fit_and_score"].(starlark.Callable)
+	fn := st.fitAndScore
+	dk := dask.StateOf(st.s)
 	ds := make([]*dask.Delayed, len(jobs))
 	for i, j := range jobs {
-		d, err := k.dask().CallTask(fn, false, "", starlark.Tuple{j.est, Xf, yf, intArray(j.train), intArray(j.test)}, nil)
+		d, err := dk.CallTask(fn, false, "", starlark.Tuple{j.est, Xf, yf, intArray(j.train), intArray(j.test)}, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -533,7 +532,7 @@ func (k *Kernel) parallelFits(th *starlark.Thread, jobs []fitJob, Xv, yv starlar
 	for i, f := range fs {
 		list[i] = f
 	}
-	got, err := k.dask().GatherNested(starlark.NewList(list))
+	got, err := dk.GatherNested(starlark.NewList(list))
 	if err != nil {
 		return nil, err
 	}
@@ -562,7 +561,7 @@ func crossValScore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "estimator", &est, "X", &Xv, "y?", &yv, "cv?", &cv, "n_jobs?", &nJobs, "verbose?", &verbose); err != nil {
 		return nil, err
 	}
-	X, err := denseX(Xv)
+	X, err := DenseX(Xv)
 	if err != nil {
 		return nil, err
 	}
@@ -570,9 +569,9 @@ func crossValScore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
-	folds, err := splits(cv, y, est.class.supervised)
+	folds, err := splits(cv, y, est.class.Supervised)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
 	jobs := make([]fitJob, len(folds))
 	for i, test := range folds {
@@ -669,7 +668,7 @@ func trainTestSplit(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	}
 	var trainIdx, testIdx []int
 	if shuffle {
-		rs, err := randomState(randomStateV)
+		rs, err := RandomState(randomStateV)
 		if err != nil {
 			return nil, err
 		}
@@ -710,7 +709,7 @@ func sampleCounts(args starlark.Tuple) string {
 }
 
 // kfoldClass and stratifiedKFoldClass are the cross-validation splitters.
-var kfoldClass, stratifiedKFoldClass *estimatorClass
+var kfoldClass, stratifiedKFoldClass *EstimatorClass
 
 func init() {
 	kfoldClass = splitterClass("KFold", "K-Folds cross-validator: consecutive folds (shuffled first with shuffle=True).")
@@ -719,14 +718,14 @@ func init() {
 
 // splitterClass registers a cross-validation splitter: n_splits,
 // shuffle, random_state, split and get_n_splits, and no fit.
-func splitterClass(name, doc string) *estimatorClass {
-	return registerEstimator(&estimatorClass{
-		name: name, module: "sklearn.model_selection._split", allParams: true, doc: doc,
-		params: []paramSpec{{"n_splits", pyInt(5)}, {"shuffle", starlark.False}, {"random_state", none}},
-		fit: func(*starlark.Thread, *Estimator, starlark.Value, starlark.Value) error {
+func splitterClass(name, doc string) *EstimatorClass {
+	return registerEstimator(&EstimatorClass{
+		Name: name, Module: "sklearn.model_selection._split", AllParams: true, Doc: doc,
+		Params: []ParamSpec{{"n_splits", pyInt(5)}, {"shuffle", starlark.False}, {"random_state", none}},
+		Fit: func(*starlark.Thread, *Estimator, starlark.Value, starlark.Value) error {
 			return fmt.Errorf("AttributeError: '%s' object has no attribute 'fit'", name)
 		},
-		methods: map[string]estimatorMethod{
+		Methods: map[string]EstimatorMethod{
 			"split":        {"Generate indices to split data into training and test set.", splitterSplit},
 			"get_n_splits": {"The number of splits.", splitterN},
 		},
@@ -734,12 +733,12 @@ func splitterClass(name, doc string) *estimatorClass {
 }
 
 func splitterFolds(e *Estimator, y []float64) ([][]int, error) {
-	k, err := e.intParam("n_splits")
+	k, err := e.IntParam("n_splits")
 	if err != nil {
 		return nil, err
 	}
-	shuffle, _ := e.boolParam("shuffle")
-	if e.class.name == "StratifiedKFold" {
+	shuffle, _ := e.BoolParam("shuffle")
+	if e.class.Name == "StratifiedKFold" {
 		if shuffle {
 			return nil, fmt.Errorf("NotImplementedError: StratifiedKFold(shuffle=True) is not available in Burst")
 		}
@@ -748,7 +747,7 @@ func splitterFolds(e *Estimator, y []float64) ([][]int, error) {
 	if !shuffle {
 		return selection.KFold(len(y), k)
 	}
-	rs, err := randomState(e.param("random_state"))
+	rs, err := RandomState(e.Param("random_state"))
 	if err != nil {
 		return nil, err
 	}
@@ -783,14 +782,14 @@ func splitterSplit(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs
 		if y, _, err = labels(yv, a.Len()); err != nil {
 			return nil, err
 		}
-	} else if e.class.name == "StratifiedKFold" {
+	} else if e.class.Name == "StratifiedKFold" {
 		return nil, fmt.Errorf("TypeError: StratifiedKFold.split() missing 1 required positional argument: 'y'")
 	} else {
 		y = make([]float64, a.Len())
 	}
 	folds, err := splitterFolds(e, y)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
 	out := make([]starlark.Value, len(folds))
 	for i, test := range folds {
@@ -802,7 +801,7 @@ func splitterSplit(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs
 }
 
 func splitterN(_ *starlark.Thread, e *Estimator, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	return e.param("n_splits"), nil
+	return e.Param("n_splits"), nil
 }
 
 // maskedObjects is a cv_results_ param_<name> entry: scikit-learn makes

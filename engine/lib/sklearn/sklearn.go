@@ -1,4 +1,4 @@
-package kernel
+package sklearn
 
 import (
 	"fmt"
@@ -12,35 +12,8 @@ import (
 	"burst/engine/ml/mat"
 	"burst/engine/ml/svm"
 	"burst/engine/ndarray"
+	"burst/engine/session"
 )
-
-// addSklearn adds scikit-learn's modules as the lessons use them:
-// datasets, svm, model_selection, metrics and cluster, and joblib.
-func (k *Kernel) addSklearn(mods map[string]*Module) {
-	mods["sklearn.datasets"] = &Module{Name: "sklearn.datasets", Members: starlark.StringDict{
-		"make_classification": builtin("make_classification", makeClassification),
-		"make_blobs":          builtin("make_blobs", makeBlobs),
-	}}
-	mods["sklearn.svm"] = &Module{Name: "sklearn.svm", Members: starlark.StringDict{
-		"SVC": &EstimatorType{svcClass},
-	}}
-	mods["sklearn.cluster"] = &Module{Name: "sklearn.cluster", Members: starlark.StringDict{
-		"KMeans": &EstimatorType{kmeansClass},
-	}}
-	mods["sklearn.metrics"] = &Module{Name: "sklearn.metrics", Members: starlark.StringDict{
-		"accuracy_score": builtin("accuracy_score", accuracyScore),
-	}}
-	mods["sklearn.model_selection"] = k.modelSelectionModule()
-	mods["joblib"] = k.joblibModule()
-	mods["sklearn"] = &Module{Name: "sklearn", Members: starlark.StringDict{
-		"__version__":     starlark.String("1.2.1"),
-		"datasets":        mods["sklearn.datasets"],
-		"svm":             mods["sklearn.svm"],
-		"cluster":         mods["sklearn.cluster"],
-		"metrics":         mods["sklearn.metrics"],
-		"model_selection": mods["sklearn.model_selection"],
-	}}
-}
 
 // makeClassification is sklearn.datasets.make_classification, equal bit
 // for bit to scikit-learn 1.2's for the same random_state.
@@ -69,14 +42,14 @@ func makeClassification(_ *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if o.Scale, err = floatsOrNone(scale); err != nil {
 		return nil, fmt.Errorf("TypeError: make_classification: scale must be a float, an array of floats or None")
 	}
-	if o.RandomState, err = randomState(seed); err != nil {
+	if o.RandomState, err = RandomState(seed); err != nil {
 		return nil, err
 	}
 	X, y, err := datasets.MakeClassification(o)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
-	return starlark.Tuple{denseArray(X), numpy.NewArray(ndarray.FromInt64s(y, len(y)))}, nil
+	return starlark.Tuple{DenseArray(X), numpy.NewArray(ndarray.FromInt64s(y, len(y)))}, nil
 }
 
 // makeBlobs is sklearn.datasets.make_blobs, equal bit for bit to
@@ -136,23 +109,23 @@ func makeBlobs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		o.CenterBox = [2]float64{fs[0], fs[1]}
 	}
 	var err error
-	if o.RandomState, err = randomState(seed); err != nil {
+	if o.RandomState, err = RandomState(seed); err != nil {
 		return nil, err
 	}
 	X, y, c, err := datasets.MakeBlobs(o)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
-	out := starlark.Tuple{denseArray(X), numpy.NewArray(ndarray.FromInt64s(y, len(y)))}
+	out := starlark.Tuple{DenseArray(X), numpy.NewArray(ndarray.FromInt64s(y, len(y)))}
 	if returnCenters {
-		out = append(out, denseArray(c))
+		out = append(out, DenseArray(c))
 	}
 	return out, nil
 }
 
-// pyValueError gives a Go error from the ML packages Python's
+// PyValueError gives a Go error from the ML packages Python's
 // ValueError prefix unless it already names an exception.
-func pyValueError(err error) error {
+func PyValueError(err error) error {
 	msg := err.Error()
 	for i, r := range msg {
 		if r == ':' {
@@ -226,21 +199,21 @@ var none = starlark.None
 func pyInt(n int) starlark.Value { return starlark.MakeInt(n) }
 
 // svcClass is sklearn.svm.SVC over the Go port of scikit-learn's libsvm.
-var svcClass *estimatorClass
+var svcClass *EstimatorClass
 
 func init() {
-	svcClass = registerEstimator(&estimatorClass{
-		name: "SVC", module: "sklearn.svm._classes", supervised: true,
-		doc: "C-Support Vector Classification, as scikit-learn's SVC (libsvm's solver, ported to Go).",
-		params: []paramSpec{
+	svcClass = registerEstimator(&EstimatorClass{
+		Name: "SVC", Module: "sklearn.svm._classes", Supervised: true,
+		Doc: "C-Support Vector Classification, as scikit-learn's SVC (libsvm's solver, ported to Go).",
+		Params: []ParamSpec{
 			{"C", starlark.Float(1)}, {"kernel", starlark.String("rbf")}, {"degree", pyInt(3)},
 			{"gamma", starlark.String("scale")}, {"coef0", starlark.Float(0)}, {"shrinking", starlark.True},
 			{"probability", starlark.False}, {"tol", starlark.Float(0.001)}, {"cache_size", pyInt(200)},
 			{"class_weight", none}, {"verbose", starlark.False}, {"max_iter", pyInt(-1)},
 			{"decision_function_shape", starlark.String("ovr")}, {"break_ties", starlark.False}, {"random_state", none},
 		},
-		fit: fitSVC,
-		methods: map[string]estimatorMethod{
+		Fit: fitSVC,
+		Methods: map[string]EstimatorMethod{
 			"predict":           {"Predict the class of each row of X.", svcPredict},
 			"decision_function": {"The signed distance of each row of X to the separating hyperplane.", svcDecision},
 			"predict_proba":     {"Class probabilities of each row of X (probability=True).", svcProba},
@@ -253,16 +226,16 @@ func init() {
 func svmParams(e *Estimator, X *mat.Dense) (svm.Params, error) {
 	p := svm.DefaultParams()
 	var err error
-	if p.C, err = e.floatParam("C"); err != nil || p.C <= 0 {
-		return p, e.invalid("C", "a float in the range (0.0, inf)")
+	if p.C, err = e.FloatParam("C"); err != nil || p.C <= 0 {
+		return p, e.Invalid("C", "a float in the range (0.0, inf)")
 	}
-	if p.Kernel, err = e.stringParam("kernel", "linear", "poly", "rbf", "sigmoid"); err != nil {
+	if p.Kernel, err = e.StringParam("kernel", "linear", "poly", "rbf", "sigmoid"); err != nil {
 		return p, err
 	}
-	if p.Degree, err = e.intParam("degree"); err != nil || p.Degree < 0 {
-		return p, e.invalid("degree", "an int in the range [0, inf)")
+	if p.Degree, err = e.IntParam("degree"); err != nil || p.Degree < 0 {
+		return p, e.Invalid("degree", "an int in the range [0, inf)")
 	}
-	switch g := e.param("gamma").(type) {
+	switch g := e.Param("gamma").(type) {
 	case starlark.String:
 		switch g {
 		case "scale":
@@ -270,40 +243,40 @@ func svmParams(e *Estimator, X *mat.Dense) (svm.Params, error) {
 		case "auto":
 			p.Gamma = svm.AutoGamma(X)
 		default:
-			return p, e.invalid("gamma", "a str among {'scale', 'auto'} or a float in the range [0.0, inf)")
+			return p, e.Invalid("gamma", "a str among {'scale', 'auto'} or a float in the range [0.0, inf)")
 		}
 	default:
-		if p.Gamma, err = e.floatParam("gamma"); err != nil || p.Gamma < 0 {
-			return p, e.invalid("gamma", "a str among {'scale', 'auto'} or a float in the range [0.0, inf)")
+		if p.Gamma, err = e.FloatParam("gamma"); err != nil || p.Gamma < 0 {
+			return p, e.Invalid("gamma", "a str among {'scale', 'auto'} or a float in the range [0.0, inf)")
 		}
 	}
-	if p.Coef0, err = e.floatParam("coef0"); err != nil {
+	if p.Coef0, err = e.FloatParam("coef0"); err != nil {
 		return p, err
 	}
-	if p.Shrinking, err = e.boolParam("shrinking"); err != nil {
+	if p.Shrinking, err = e.BoolParam("shrinking"); err != nil {
 		return p, err
 	}
-	if p.Probability, err = e.boolParam("probability"); err != nil {
+	if p.Probability, err = e.BoolParam("probability"); err != nil {
 		return p, err
 	}
-	if p.Tol, err = e.floatParam("tol"); err != nil || p.Tol <= 0 {
-		return p, e.invalid("tol", "a float in the range (0.0, inf)")
+	if p.Tol, err = e.FloatParam("tol"); err != nil || p.Tol <= 0 {
+		return p, e.Invalid("tol", "a float in the range (0.0, inf)")
 	}
-	if p.CacheSizeMB, err = e.floatParam("cache_size"); err != nil || p.CacheSizeMB <= 0 {
-		return p, e.invalid("cache_size", "a float in the range (0.0, inf)")
+	if p.CacheSizeMB, err = e.FloatParam("cache_size"); err != nil || p.CacheSizeMB <= 0 {
+		return p, e.Invalid("cache_size", "a float in the range (0.0, inf)")
 	}
-	if p.MaxIter, err = e.intParam("max_iter"); err != nil {
+	if p.MaxIter, err = e.IntParam("max_iter"); err != nil {
 		return p, err
 	}
-	if e.param("class_weight") != none {
+	if e.Param("class_weight") != none {
 		return p, fmt.Errorf("NotImplementedError: SVC's class_weight is not available in Burst")
 	}
-	if _, err := e.stringParam("decision_function_shape", "ovr", "ovo"); err != nil {
+	if _, err := e.StringParam("decision_function_shape", "ovr", "ovo"); err != nil {
 		return p, err
 	}
 	// libsvm's probability folds draw from a seed scikit-learn takes
 	// from random_state: rnd.randint(np.iinfo("i").max).
-	rs, err := randomState(e.param("random_state"))
+	rs, err := RandomState(e.Param("random_state"))
 	if err != nil {
 		return p, err
 	}
@@ -313,7 +286,7 @@ func svmParams(e *Estimator, X *mat.Dense) (svm.Params, error) {
 }
 
 func fitSVC(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) error {
-	X, err := denseX(Xv)
+	X, err := DenseX(Xv)
 	if err != nil {
 		return err
 	}
@@ -327,19 +300,19 @@ func fitSVC(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) error {
 	}
 	m, err := svm.Fit(X, y, p)
 	if err != nil {
-		return pyValueError(err)
+		return PyValueError(err)
 	}
-	e.model = m
+	e.Model = m
 	classes := floatArray(m.Classes)
 	if ya.DType() != ndarray.Float64 {
 		classes = numpy.NewArray(classes.Array().AsType(ya.DType()))
 	}
-	e.fitted = starlark.StringDict{
+	e.Fitted = starlark.StringDict{
 		"classes_":          classes,
 		"support_":          intArray(m.Support),
-		"support_vectors_":  denseArray(m.SupportVectors),
+		"support_vectors_":  DenseArray(m.SupportVectors),
 		"n_support_":        intArray(m.NSupport),
-		"dual_coef_":        denseArray(m.DualCoef),
+		"dual_coef_":        DenseArray(m.DualCoef),
 		"intercept_":        floatArray(m.Intercept),
 		"probA_":            floatArray(m.ProbA),
 		"probB_":            floatArray(m.ProbB),
@@ -362,10 +335,10 @@ func fitSVC(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) error {
 				}
 			}
 		}
-		e.fitted["coef_"] = denseArray(coef)
+		e.Fitted["coef_"] = DenseArray(coef)
 	}
 	if m.FitStatus == 1 {
-		warn(th, fmt.Sprintf("ConvergenceWarning: Solver terminated early (max_iter=%d).  Consider pre-processing your data with StandardScaler or MinMaxScaler.", p.MaxIter))
+		Warn(th, fmt.Sprintf("ConvergenceWarning: Solver terminated early (max_iter=%d).  Consider pre-processing your data with StandardScaler or MinMaxScaler.", p.MaxIter))
 	}
 	return nil
 }
@@ -378,11 +351,9 @@ func ones(n int) []float64 {
 	return xs
 }
 
-// warn prints a warning on the cell's stderr, as Python's warnings do.
-func warn(th *starlark.Thread, msg string) {
-	if k := kernelOf(th); k != nil {
-		k.Emit(Output{Type: "stream", Name: "stderr", Text: msg + "\n"})
-	}
+// Warn prints a warning on the cell's stderr, as Python's warnings do.
+func Warn(th *starlark.Thread, msg string) {
+	session.Of(th).Emit(session.Output{Type: "stream", Name: "stderr", Text: msg + "\n"})
 }
 
 // fittedInput reads a method's X (and the further parameters given as
@@ -393,10 +364,10 @@ func fittedInput(e *Estimator, name string, args starlark.Tuple, kwargs []starla
 	if err := starlark.UnpackArgs(name, args, kwargs, append([]any{"X", &Xv}, more...)...); err != nil {
 		return nil, err
 	}
-	if err := e.checkFitted(); err != nil {
+	if err := e.CheckFitted(); err != nil {
 		return nil, err
 	}
-	return denseX(Xv)
+	return DenseX(Xv)
 }
 
 // svcInput checks e is fitted and converts X.
@@ -405,13 +376,13 @@ func svcInput(e *Estimator, name string, args starlark.Tuple, kwargs []starlark.
 	if err != nil {
 		return nil, nil, err
 	}
-	return e.model.(*svm.Model), X, nil
+	return e.Model.(*svm.Model), X, nil
 }
 
 // classArray turns predicted class values into an array of classes_'s dtype.
 func classArray(e *Estimator, pred []float64) *numpy.NDArray {
 	a := ndarray.FromFloat64s(pred, len(pred))
-	if c, ok := e.fitted["classes_"].(*numpy.NDArray); ok && c.Array().DType() != ndarray.Float64 {
+	if c, ok := e.Fitted["classes_"].(*numpy.NDArray); ok && c.Array().DType() != ndarray.Float64 {
 		a = a.AsType(c.Array().DType())
 	}
 	return numpy.NewArray(a)
@@ -424,7 +395,7 @@ func svcPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []
 	}
 	pred, err := m.Predict(X)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
 	return classArray(e, pred), nil
 }
@@ -436,12 +407,12 @@ func svcDecision(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs [
 	}
 	d, err := m.DecisionFunction(X)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
 	if d.Cols == 1 {
 		return floatArray(d.Data), nil
 	}
-	return denseArray(d), nil
+	return DenseArray(d), nil
 }
 
 func svcProba(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -451,9 +422,9 @@ func svcProba(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []st
 	}
 	p, err := m.PredictProba(X)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
-	return denseArray(p), nil
+	return DenseArray(p), nil
 }
 
 func svcScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -461,10 +432,10 @@ func svcScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []st
 	if err := starlark.UnpackArgs("score", args, kwargs, "X", &Xv, "y", &yv); err != nil {
 		return nil, err
 	}
-	if err := e.checkFitted(); err != nil {
+	if err := e.CheckFitted(); err != nil {
 		return nil, err
 	}
-	X, err := denseX(Xv)
+	X, err := DenseX(Xv)
 	if err != nil {
 		return nil, err
 	}
@@ -472,28 +443,28 @@ func svcScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []st
 	if err != nil {
 		return nil, err
 	}
-	s, err := e.model.(*svm.Model).Score(X, y)
+	s, err := e.Model.(*svm.Model).Score(X, y)
 	if err != nil {
-		return nil, pyValueError(err)
+		return nil, PyValueError(err)
 	}
 	return starlark.Float(s), nil
 }
 
 // kmeansClass is sklearn.cluster.KMeans: k-means++ seeding and Lloyd's
 // iterations, the best of n_init runs.
-var kmeansClass *estimatorClass
+var kmeansClass *EstimatorClass
 
 func init() {
-	kmeansClass = registerEstimator(&estimatorClass{
-		name: "KMeans", module: "sklearn.cluster._kmeans",
-		doc: "K-Means clustering, as scikit-learn's KMeans (k-means++ and Lloyd).",
-		params: []paramSpec{
+	kmeansClass = registerEstimator(&EstimatorClass{
+		Name: "KMeans", Module: "sklearn.cluster._kmeans",
+		Doc: "K-Means clustering, as scikit-learn's KMeans (k-means++ and Lloyd).",
+		Params: []ParamSpec{
 			{"n_clusters", pyInt(8)}, {"init", starlark.String("k-means++")}, {"n_init", starlark.String("warn")},
 			{"max_iter", pyInt(300)}, {"tol", starlark.Float(0.0001)}, {"verbose", pyInt(0)},
 			{"random_state", none}, {"copy_x", starlark.True}, {"algorithm", starlark.String("lloyd")},
 		},
-		fit: fitKMeans,
-		methods: map[string]estimatorMethod{
+		Fit: fitKMeans,
+		Methods: map[string]EstimatorMethod{
 			"predict": {"The index of the nearest cluster centre of each row of X.", kmeansPredict},
 			"score":   {"Opposite of the inertia of X on the fitted centres.", kmeansScore},
 		},
@@ -501,47 +472,47 @@ func init() {
 }
 
 func fitKMeans(th *starlark.Thread, e *Estimator, Xv, _ starlark.Value) error {
-	X, err := denseX(Xv)
+	X, err := DenseX(Xv)
 	if err != nil {
 		return err
 	}
 	p := mlcluster.DefaultParams()
-	if p.K, err = e.intParam("n_clusters"); err != nil || p.K < 1 {
-		return e.invalid("n_clusters", "an int in the range [1, inf)")
+	if p.K, err = e.IntParam("n_clusters"); err != nil || p.K < 1 {
+		return e.Invalid("n_clusters", "an int in the range [1, inf)")
 	}
-	if s, ok := e.param("n_init").(starlark.String); ok && (s == "warn" || s == "auto") {
+	if s, ok := e.Param("n_init").(starlark.String); ok && (s == "warn" || s == "auto") {
 		if s == "warn" {
-			warn(th, "FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4. Set the value of `n_init` explicitly to suppress the warning")
+			Warn(th, "FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4. Set the value of `n_init` explicitly to suppress the warning")
 		} else {
 			p.NInit = 1
 		}
-	} else if p.NInit, err = e.intParam("n_init"); err != nil || p.NInit < 1 {
-		return e.invalid("n_init", "a str among {'auto', 'warn'} or an int in the range [1, inf)")
+	} else if p.NInit, err = e.IntParam("n_init"); err != nil || p.NInit < 1 {
+		return e.Invalid("n_init", "a str among {'auto', 'warn'} or an int in the range [1, inf)")
 	}
-	if p.MaxIter, err = e.intParam("max_iter"); err != nil || p.MaxIter < 1 {
-		return e.invalid("max_iter", "an int in the range [1, inf)")
+	if p.MaxIter, err = e.IntParam("max_iter"); err != nil || p.MaxIter < 1 {
+		return e.Invalid("max_iter", "an int in the range [1, inf)")
 	}
-	if p.Tol, err = e.floatParam("tol"); err != nil || p.Tol < 0 {
-		return e.invalid("tol", "a float in the range [0.0, inf)")
+	if p.Tol, err = e.FloatParam("tol"); err != nil || p.Tol < 0 {
+		return e.Invalid("tol", "a float in the range [0.0, inf)")
 	}
-	if _, err := e.stringParam("init", "k-means++"); err != nil {
+	if _, err := e.StringParam("init", "k-means++"); err != nil {
 		return err
 	}
-	rs, err := randomState(e.param("random_state"))
+	rs, err := RandomState(e.Param("random_state"))
 	if err != nil {
 		return err
 	}
-	r, err := mlcluster.Fit(X, p, rngSource{rs})
+	r, err := mlcluster.Fit(X, p, RNGSource{rs})
 	if err != nil {
 		return err
 	}
-	e.model = r
+	e.Model = r
 	lab := make([]int, len(r.Labels))
 	for i, l := range r.Labels {
 		lab[i] = int(l)
 	}
-	e.fitted = starlark.StringDict{
-		"cluster_centers_": denseArray(r.Centers),
+	e.Fitted = starlark.StringDict{
+		"cluster_centers_": DenseArray(r.Centers),
 		"labels_":          intArray(lab),
 		"inertia_":         starlark.Float(r.Inertia),
 		"n_iter_":          pyInt(r.NIter),
@@ -555,7 +526,7 @@ func kmeansPredict(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs
 	if err != nil {
 		return nil, err
 	}
-	r := e.model.(*mlcluster.Result)
+	r := e.Model.(*mlcluster.Result)
 	labels := make([]int64, X.Rows)
 	mlcluster.Nearest(X, r.Centers, labels, make([]float64, X.Rows))
 	return numpy.NewArray(ndarray.FromInt64s(labels, len(labels))), nil
@@ -567,7 +538,7 @@ func kmeansScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs [
 	if err != nil {
 		return nil, err
 	}
-	r := e.model.(*mlcluster.Result)
+	r := e.Model.(*mlcluster.Result)
 	return starlark.Float(-mlcluster.Cost(X, r.Centers)), nil
 }
 

@@ -1,6 +1,7 @@
-package kernel
+package sklearn
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -8,6 +9,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/codec"
 	"burst/engine/lib/numpy"
 	"burst/engine/ml/mat"
 	"burst/engine/ml/rng"
@@ -20,60 +22,112 @@ import (
 // ending in "_"). Like scikit-learn's, its repr shows the parameters that
 // differ from the defaults, in alphabetical order.
 type Estimator struct {
-	class  *estimatorClass
+	class  *EstimatorClass
 	params map[string]starlark.Value
-	// fitted holds the attributes fit set; nil before fit.
-	fitted starlark.StringDict
-	// model is the Go model fit produced (*svm.Model, …).
-	model any
+	// Fitted holds the attributes fit set; nil before fit.
+	Fitted starlark.StringDict
+	// Model is the Go model fit produced (*svm.Model, …).
+	Model any
 }
 
-// estimatorClass describes one estimator class: its parameters in
+// EstimatorClass describes one estimator class: its parameters in
 // scikit-learn's signature order with their defaults, how it fits, and
 // its methods beyond fit/get_params/set_params.
-type estimatorClass struct {
-	name, module string
-	params       []paramSpec
-	doc          string
-	// fit fits e to X (and y, when the estimator is supervised).
-	fit     func(th *starlark.Thread, e *Estimator, X, y starlark.Value) error
-	methods map[string]estimatorMethod
-	// supervised estimators need y in fit.
-	supervised bool
-	// allParams: the repr shows every parameter, as scikit-learn's
+type EstimatorClass struct {
+	// Name is the class's name; Module the module scikit-learn defines
+	// it in (its repr shows both).
+	Name, Module string
+	Params       []ParamSpec
+	Doc          string
+	// Fit fits e to X (and y, when the estimator is supervised).
+	Fit     func(th *starlark.Thread, e *Estimator, X, y starlark.Value) error
+	Methods map[string]EstimatorMethod
+	// Supervised estimators need y in fit.
+	Supervised bool
+	// AllParams: the repr shows every parameter, as scikit-learn's
 	// cross-validation splitters do.
-	allParams bool
+	AllParams bool
 }
 
-type paramSpec struct {
-	name string
-	def  starlark.Value
+// ParamSpec is a parameter of an estimator class and its default.
+type ParamSpec struct {
+	Name string
+	Def  starlark.Value
 }
 
-type estimatorMethod struct {
-	doc string
-	fn  func(th *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
+// EstimatorMethod is a method of an estimator class beyond fit,
+// get_params and set_params.
+type EstimatorMethod struct {
+	Doc string
+	Fn  func(th *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
 }
 
-var estimatorClasses = map[string]*estimatorClass{}
+var estimatorClasses = map[string]*EstimatorClass{}
 
-func registerEstimator(c *estimatorClass) *estimatorClass {
-	estimatorClasses[c.name] = c
+func registerEstimator(c *EstimatorClass) *EstimatorClass {
+	estimatorClasses[c.Name] = c
 	return c
+}
+
+// An estimator travels unfitted, as plain data: its class and parameters.
+func init() {
+	codec.RegisterPlain(codec.PlainType{
+		Tag: "estimator",
+		Encode: func(v starlark.Value, enc func(starlark.Value) (any, error)) (any, bool, error) {
+			est, ok := v.(*Estimator)
+			if !ok {
+				return nil, false, nil
+			}
+			params := map[string]any{}
+			for name, pv := range est.params {
+				e, err := enc(pv)
+				if err != nil {
+					return nil, true, err
+				}
+				params[name] = e
+			}
+			return map[string]any{"class": est.class.Name, "params": params}, true, nil
+		},
+		Decode: func(raw json.RawMessage, dec func(json.RawMessage) (starlark.Value, error)) (starlark.Value, error) {
+			var e struct {
+				Class  string                     `json:"class"`
+				Params map[string]json.RawMessage `json:"params"`
+			}
+			if err := json.Unmarshal(raw, &e); err != nil {
+				return nil, err
+			}
+			c := estimatorClasses[e.Class]
+			if c == nil {
+				return nil, fmt.Errorf("unknown estimator %q", e.Class)
+			}
+			est, _ := newEstimator(c, nil, nil)
+			for name, pr := range e.Params {
+				v, err := dec(pr)
+				if err != nil {
+					return nil, err
+				}
+				est.params[name] = v
+			}
+			return est, nil
+		},
+	})
 }
 
 // EstimatorType is the class as a cell sees it: callable, it makes an
 // estimator.
-type EstimatorType struct{ class *estimatorClass }
+type EstimatorType struct{ class *EstimatorClass }
+
+// NewType returns class c as a cell sees it.
+func NewType(c *EstimatorClass) *EstimatorType { return &EstimatorType{c} }
 
 func (t *EstimatorType) String() string {
-	return fmt.Sprintf("<class '%s.%s'>", t.class.module, t.class.name)
+	return fmt.Sprintf("<class '%s.%s'>", t.class.Module, t.class.Name)
 }
 func (t *EstimatorType) Type() string          { return "type" }
 func (t *EstimatorType) Freeze()               {}
 func (t *EstimatorType) Truth() starlark.Bool  { return true }
-func (t *EstimatorType) Hash() (uint32, error) { return starlark.String(t.class.name).Hash() }
-func (t *EstimatorType) Name() string          { return t.class.name }
+func (t *EstimatorType) Hash() (uint32, error) { return starlark.String(t.class.Name).Hash() }
+func (t *EstimatorType) Name() string          { return t.class.Name }
 
 // CallInternal makes an estimator from keyword (or, for the first
 // parameters, positional) arguments, as scikit-learn's __init__ does.
@@ -81,48 +135,48 @@ func (t *EstimatorType) CallInternal(_ *starlark.Thread, args starlark.Tuple, kw
 	return newEstimator(t.class, args, kwargs)
 }
 
-func newEstimator(c *estimatorClass, args starlark.Tuple, kwargs []starlark.Tuple) (*Estimator, error) {
+func newEstimator(c *EstimatorClass, args starlark.Tuple, kwargs []starlark.Tuple) (*Estimator, error) {
 	e := &Estimator{class: c, params: map[string]starlark.Value{}}
-	for _, p := range c.params {
-		e.params[p.name] = p.def
+	for _, p := range c.Params {
+		e.params[p.Name] = p.Def
 	}
-	if len(args) > len(c.params) {
-		return nil, fmt.Errorf("TypeError: %s.__init__() takes from 1 to %d positional arguments but %d were given", c.name, len(c.params)+1, len(args)+1)
+	if len(args) > len(c.Params) {
+		return nil, fmt.Errorf("TypeError: %s.__init__() takes from 1 to %d positional arguments but %d were given", c.Name, len(c.Params)+1, len(args)+1)
 	}
 	for i, a := range args {
-		e.params[c.params[i].name] = a
+		e.params[c.Params[i].Name] = a
 	}
 	for _, kv := range kwargs {
 		name := string(kv[0].(starlark.String))
 		if _, ok := e.params[name]; !ok {
-			return nil, fmt.Errorf("TypeError: %s.__init__() got an unexpected keyword argument '%s'", c.name, name)
+			return nil, fmt.Errorf("TypeError: %s.__init__() got an unexpected keyword argument '%s'", c.Name, name)
 		}
 		e.params[name] = kv[1]
 	}
 	return e, nil
 }
 
-func (e *Estimator) Type() string         { return e.class.name }
+func (e *Estimator) Type() string         { return e.class.Name }
 func (e *Estimator) Freeze()              {}
 func (e *Estimator) Truth() starlark.Bool { return true }
 func (e *Estimator) Hash() (uint32, error) {
-	return 0, fmt.Errorf("TypeError: unhashable type: '%s'", e.class.name)
+	return 0, fmt.Errorf("TypeError: unhashable type: '%s'", e.class.Name)
 }
 
 // String is scikit-learn's repr: the changed parameters, sorted, wrapped
 // at 80 columns with continuation lines under the first parameter.
-func (e *Estimator) String() string { return e.repr(len(e.class.name) + 1) }
+func (e *Estimator) String() string { return e.repr(len(e.class.Name) + 1) }
 
 func (e *Estimator) repr(indent int) string {
 	var parts []string
 	for _, name := range e.paramNames() {
 		v := e.params[name]
-		if !e.class.allParams && session.Repr(v) == session.Repr(e.class.def(name)) {
+		if !e.class.AllParams && session.Repr(v) == session.Repr(e.class.def(name)) {
 			continue
 		}
 		parts = append(parts, name+"="+reprParam(v, indent+len(name)+1))
 	}
-	return wrapCall(e.class.name, parts, indent)
+	return wrapCall(e.class.Name, parts, indent)
 }
 
 // reprParam is a parameter's value as scikit-learn's pretty printer shows
@@ -130,7 +184,7 @@ func (e *Estimator) repr(indent int) string {
 func reprParam(v starlark.Value, indent int) string {
 	switch v := v.(type) {
 	case *Estimator:
-		return v.repr(indent + len(v.class.name) + 1)
+		return v.repr(indent + len(v.class.Name) + 1)
 	case *starlark.Dict:
 		// A dict too long for the line puts one item per line, under
 		// the first.
@@ -190,10 +244,10 @@ func wrapCall(name string, parts []string, indent int) string {
 	return b.String()
 }
 
-func (c *estimatorClass) def(name string) starlark.Value {
-	for _, p := range c.params {
-		if p.name == name {
-			return p.def
+func (c *EstimatorClass) def(name string) starlark.Value {
+	for _, p := range c.Params {
+		if p.Name == name {
+			return p.Def
 		}
 	}
 	return starlark.None
@@ -201,16 +255,16 @@ func (c *estimatorClass) def(name string) starlark.Value {
 
 // paramNames are the parameters in get_params' (alphabetical) order.
 func (e *Estimator) paramNames() []string {
-	names := make([]string, 0, len(e.class.params))
-	for _, p := range e.class.params {
-		names = append(names, p.name)
+	names := make([]string, 0, len(e.class.Params))
+	for _, p := range e.class.Params {
+		names = append(names, p.Name)
 	}
 	sort.Strings(names)
 	return names
 }
 
-// param returns a parameter's value.
-func (e *Estimator) param(name string) starlark.Value { return e.params[name] }
+// Param returns a parameter's value.
+func (e *Estimator) Param(name string) starlark.Value { return e.params[name] }
 
 // clone is scikit-learn's clone: the same class and parameters, unfitted.
 func (e *Estimator) clone() *Estimator {
@@ -226,11 +280,11 @@ func (e *Estimator) clone() *Estimator {
 
 func (e *Estimator) AttrNames() []string {
 	names := []string{"fit", "get_params", "set_params"}
-	for n := range e.class.methods {
+	for n := range e.class.Methods {
 		names = append(names, n)
 	}
 	names = append(names, e.paramNames()...)
-	for n := range e.fitted {
+	for n := range e.Fitted {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -239,7 +293,7 @@ func (e *Estimator) AttrNames() []string {
 
 func (e *Estimator) Attr(name string) (starlark.Value, error) {
 	method := func(doc string, fn func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
-		return starlark.NewBuiltin(e.class.name+"."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.NewBuiltin(e.class.Name+"."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return fn(th, args, kwargs)
 		})
 	}
@@ -247,13 +301,13 @@ func (e *Estimator) Attr(name string) (starlark.Value, error) {
 	case "fit":
 		return method("", func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var X, y starlark.Value = nil, starlark.None
-			if err := starlark.UnpackArgs(e.class.name+".fit", args, kwargs, "X", &X, "y?", &y); err != nil {
+			if err := starlark.UnpackArgs(e.class.Name+".fit", args, kwargs, "X", &X, "y?", &y); err != nil {
 				return nil, err
 			}
-			if e.class.supervised && y == starlark.None {
-				return nil, fmt.Errorf("ValueError: %s requires y to be passed, but the target y is None", e.class.name)
+			if e.class.Supervised && y == starlark.None {
+				return nil, fmt.Errorf("ValueError: %s requires y to be passed, but the target y is None", e.class.Name)
 			}
-			if err := e.class.fit(th, e, X, y); err != nil {
+			if err := e.class.Fit(th, e, X, y); err != nil {
 				return nil, err
 			}
 			return e, nil
@@ -261,7 +315,7 @@ func (e *Estimator) Attr(name string) (starlark.Value, error) {
 	case "get_params":
 		return method("", func(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			deep := true
-			if err := starlark.UnpackArgs(e.class.name+".get_params", args, kwargs, "deep?", &deep); err != nil {
+			if err := starlark.UnpackArgs(e.class.Name+".get_params", args, kwargs, "deep?", &deep); err != nil {
 				return nil, err
 			}
 			d := starlark.NewDict(len(e.params))
@@ -285,34 +339,34 @@ func (e *Estimator) Attr(name string) (starlark.Value, error) {
 			return e, nil
 		}), nil
 	}
-	if m, ok := e.class.methods[name]; ok {
-		return method(m.doc, func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return m.fn(th, e, args, kwargs)
+	if m, ok := e.class.Methods[name]; ok {
+		return method(m.Doc, func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return m.Fn(th, e, args, kwargs)
 		}), nil
 	}
 	if v, ok := e.params[name]; ok {
 		return v, nil
 	}
-	if v, ok := e.fitted[name]; ok {
+	if v, ok := e.Fitted[name]; ok {
 		return v, nil
 	}
 	if strings.HasSuffix(name, "_") && !strings.HasSuffix(name, "__") {
-		return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s' (fit the estimator first: it sets the attributes ending in _)", e.class.name, name)
+		return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s' (fit the estimator first: it sets the attributes ending in _)", e.class.Name, name)
 	}
-	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", e.class.name, name)
+	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", e.class.Name, name)
 }
 
-// checkFitted is scikit-learn's NotFittedError.
-func (e *Estimator) checkFitted() error {
-	if e.fitted == nil {
-		return fmt.Errorf("NotFittedError: This %s instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.", e.class.name)
+// CheckFitted is scikit-learn's NotFittedError.
+func (e *Estimator) CheckFitted() error {
+	if e.Fitted == nil {
+		return fmt.Errorf("NotFittedError: This %s instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.", e.class.Name)
 	}
 	return nil
 }
 
-// denseX converts a cell value (numpy array, nested lists, DataFrame) to
+// DenseX converts a cell value (numpy array, nested lists, DataFrame) to
 // the 2-D float64 matrix estimators take, with scikit-learn's errors.
-func denseX(v starlark.Value) (*mat.Dense, error) {
+func DenseX(v starlark.Value) (*mat.Dense, error) {
 	a, err := numpy.ArrayOf(v)
 	if err != nil {
 		return nil, err
@@ -358,9 +412,9 @@ func labels(v starlark.Value, n int) ([]float64, *ndarray.Array, error) {
 	return a.AsFloat64s(), a, nil
 }
 
-// randomState is scikit-learn's check_random_state: None draws from a
+// RandomState is scikit-learn's check_random_state: None draws from a
 // fresh unpredictable generator, an int seeds numpy's RandomState.
-func randomState(v starlark.Value) (*rng.RandomState, error) {
+func RandomState(v starlark.Value) (*rng.RandomState, error) {
 	switch v := v.(type) {
 	case starlark.NoneType:
 		return rng.NewFromEntropy(), nil
@@ -374,18 +428,18 @@ func randomState(v starlark.Value) (*rng.RandomState, error) {
 	return nil, fmt.Errorf("ValueError: %s cannot be used to seed a numpy.random.RandomState instance", session.Repr(v))
 }
 
-// rngSource lets the k-means code draw from numpy's RandomState.
-type rngSource struct{ r *rng.RandomState }
+// RNGSource lets the k-means code draw from numpy's RandomState.
+type RNGSource struct{ R *rng.RandomState }
 
-func (s rngSource) Intn(n int) int {
-	v, _ := s.r.Randint(0, int64(n))
+func (s RNGSource) Intn(n int) int {
+	v, _ := s.R.Randint(0, int64(n))
 	return int(v)
 }
-func (s rngSource) Float64() float64 { return s.r.RandomSample() }
+func (s RNGSource) Float64() float64 { return s.R.RandomSample() }
 
-// floatParam, intParam, boolParam and stringParam read a parameter with
+// FloatParam, IntParam, BoolParam and StringParam read a parameter with
 // scikit-learn's InvalidParameterError wording.
-func (e *Estimator) floatParam(name string) (float64, error) {
+func (e *Estimator) FloatParam(name string) (float64, error) {
 	switch v := e.params[name].(type) {
 	case starlark.Float:
 		return float64(v), nil
@@ -393,27 +447,27 @@ func (e *Estimator) floatParam(name string) (float64, error) {
 		f, _ := starlark.AsFloat(v)
 		return f, nil
 	}
-	return 0, e.invalid(name, "a float")
+	return 0, e.Invalid(name, "a float")
 }
 
-func (e *Estimator) intParam(name string) (int, error) {
+func (e *Estimator) IntParam(name string) (int, error) {
 	if v, ok := e.params[name].(starlark.Int); ok {
 		n, ok := v.Int64()
 		if ok {
 			return int(n), nil
 		}
 	}
-	return 0, e.invalid(name, "an int")
+	return 0, e.Invalid(name, "an int")
 }
 
-func (e *Estimator) boolParam(name string) (bool, error) {
+func (e *Estimator) BoolParam(name string) (bool, error) {
 	if v, ok := e.params[name].(starlark.Bool); ok {
 		return bool(v), nil
 	}
-	return false, e.invalid(name, "an instance of 'bool'")
+	return false, e.Invalid(name, "an instance of 'bool'")
 }
 
-func (e *Estimator) stringParam(name string, allowed ...string) (string, error) {
+func (e *Estimator) StringParam(name string, allowed ...string) (string, error) {
 	if v, ok := e.params[name].(starlark.String); ok {
 		for _, a := range allowed {
 			if string(v) == a {
@@ -425,11 +479,13 @@ func (e *Estimator) stringParam(name string, allowed ...string) (string, error) 
 	for _, a := range allowed {
 		quoted = append(quoted, "'"+a+"'")
 	}
-	return "", e.invalid(name, "a str among {"+strings.Join(quoted, ", ")+"}")
+	return "", e.Invalid(name, "a str among {"+strings.Join(quoted, ", ")+"}")
 }
 
-func (e *Estimator) invalid(name, want string) error {
-	return fmt.Errorf("InvalidParameterError: The '%s' parameter of %s must be %s. Got %s instead.", name, e.class.name, want, session.Repr(e.params[name]))
+// Invalid is the InvalidParameterError of parameter name, which must be
+// want ("an int in the range [1, inf)").
+func (e *Estimator) Invalid(name, want string) error {
+	return fmt.Errorf("InvalidParameterError: The '%s' parameter of %s must be %s. Got %s instead.", name, e.class.Name, want, session.Repr(e.params[name]))
 }
 
 // floatArray and intArray wrap Go results as numpy arrays.
@@ -444,4 +500,5 @@ func intArray(xs []int) *numpy.NDArray {
 	return numpy.NewArray(ndarray.FromInts(xs))
 }
 
-func denseArray(m *mat.Dense) *numpy.NDArray { return numpy.NewArray(ndarray.FromDense(m)) }
+// DenseArray wraps a Go matrix as a numpy array.
+func DenseArray(m *mat.Dense) *numpy.NDArray { return numpy.NewArray(ndarray.FromDense(m)) }
