@@ -9,6 +9,7 @@ import (
 
 	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
+	"burst/engine/lib/daskml"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
 	"burst/engine/lib/remote"
@@ -32,7 +33,6 @@ func (k *Kernel) makeModules() map[string]*Module {
 			mods[path] = m
 		}
 	}
-	k.addDaskML(mods)
 	// A module's submodules are its attributes, as once imported in
 	// Python: dask.dataframe, numpy.random.
 	for path, m := range mods {
@@ -55,6 +55,7 @@ func libraries() []session.Library {
 		numpy.Library,
 		dasharray.Library,
 		sklearn.Library,
+		daskml.Library,
 		remote.Library,
 	}
 }

@@ -13,11 +13,3 @@ func kernelOf(thread *starlark.Thread) *Kernel {
 	k, _ := thread.Local("kernel").(*Kernel)
 	return k
 }
-
-func rangeInts(i, j int) []int {
-	out := make([]int, j-i)
-	for k := range out {
-		out[k] = i + k
-	}
-	return out
-}

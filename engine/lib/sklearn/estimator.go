@@ -393,6 +393,20 @@ func DenseX(v starlark.Value) (*mat.Dense, error) {
 	return d, nil
 }
 
+// denseXy reads a fit's X (dense float64 rows) and its labels y, one a
+// row.
+func denseXy(Xv, yv starlark.Value) (*mat.Dense, []float64, error) {
+	X, err := DenseX(Xv)
+	if err != nil {
+		return nil, nil, err
+	}
+	y, _, err := labels(yv, X.Rows)
+	if err != nil {
+		return nil, nil, err
+	}
+	return X, y, nil
+}
+
 // labels converts y to one float64 per sample, and keeps its array (for
 // the dtype of classes_).
 func labels(v starlark.Value, n int) ([]float64, *ndarray.Array, error) {

@@ -202,11 +202,7 @@ func fitGridSearch(th *starlark.Thread, e *Estimator, Xv, yv starlark.Value) err
 	if e.Param("scoring") != none {
 		return fmt.Errorf("NotImplementedError: GridSearchCV's scoring: only the estimator's own score (scoring=None) is available in Burst")
 	}
-	X, err := DenseX(Xv)
-	if err != nil {
-		return err
-	}
-	y, _, err := labels(yv, X.Rows)
+	X, y, err := denseXy(Xv, yv)
 	if err != nil {
 		return err
 	}
@@ -463,11 +459,7 @@ func fitAndScore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "estimator", &est, "X", &Xv, "y", &yv, "train", &train, "test", &test); err != nil {
 		return nil, err
 	}
-	X, err := DenseX(Xv)
-	if err != nil {
-		return nil, err
-	}
-	y, _, err := labels(yv, X.Rows)
+	X, y, err := denseXy(Xv, yv)
 	if err != nil {
 		return nil, err
 	}
@@ -561,11 +553,7 @@ func crossValScore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "estimator", &est, "X", &Xv, "y?", &yv, "cv?", &cv, "n_jobs?", &nJobs, "verbose?", &verbose); err != nil {
 		return nil, err
 	}
-	X, err := DenseX(Xv)
-	if err != nil {
-		return nil, err
-	}
-	y, _, err := labels(yv, X.Rows)
+	X, y, err := denseXy(Xv, yv)
 	if err != nil {
 		return nil, err
 	}

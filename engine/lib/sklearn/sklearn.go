@@ -435,11 +435,7 @@ func svcScore(_ *starlark.Thread, e *Estimator, args starlark.Tuple, kwargs []st
 	if err := e.CheckFitted(); err != nil {
 		return nil, err
 	}
-	X, err := DenseX(Xv)
-	if err != nil {
-		return nil, err
-	}
-	y, _, err := labels(yv, X.Rows)
+	X, y, err := denseXy(Xv, yv)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,7 @@
-package kernel
+// Package daskml is dask_ml in cells: KMeans over dask arrays, k-means||
+// and Lloyd's iterations as one task per block on the workers that hold
+// the blocks.
+package daskml
 
 import (
 	"encoding/json"
@@ -21,18 +24,6 @@ import (
 	"burst/engine/sched"
 	"burst/engine/session"
 )
-
-// addDaskML adds dask_ml.cluster.
-func (k *Kernel) addDaskML(mods map[string]*Module) {
-	cl := &Module{Name: "dask_ml.cluster", Members: starlark.StringDict{
-		"KMeans": sklearn.NewType(daskKMeansClass),
-	}}
-	mods["dask_ml.cluster"] = cl
-	mods["dask_ml"] = &Module{Name: "dask_ml", Members: starlark.StringDict{
-		"__version__": starlark.String("2023.3.24"),
-		"cluster":     cl,
-	}}
-}
 
 // daskKMeansClass is dask_ml.cluster.KMeans: k-means|| initialisation and
 // Lloyd's iterations over the blocks of a dask array, every pass one task
@@ -198,7 +189,7 @@ func sqDistRow(a, b []float64) float64 {
 
 // kmeansInput converts fit's X to a 2-D float64 dask array with whole
 // rows in every block; a numpy array is one block.
-func (k *Kernel) kmeansInput(v starlark.Value) (*dasharray.DaskArray, error) {
+func kmeansInput(v starlark.Value) (*dasharray.DaskArray, error) {
 	x, ok := v.(*dasharray.DaskArray)
 	if !ok {
 		a, err := sklearn.DenseX(v)
@@ -230,7 +221,7 @@ func (k *Kernel) kmeansInput(v starlark.Value) (*dasharray.DaskArray, error) {
 // kmeansRun runs the passes of one fit on the Client's scheduler, or on
 // a scheduler of the host's local workers made for the fit.
 type kmeansRun struct {
-	k   *Kernel
+	ss  *session.Session
 	x   *dasharray.DaskArray
 	s   *sched.Scheduler
 	own bool
@@ -243,11 +234,11 @@ type kmeansRun struct {
 	also graph.Graph
 }
 
-func (k *Kernel) newKMeansRun(x *dasharray.DaskArray) (*kmeansRun, error) {
-	r := &kmeansRun{k: k, x: x}
-	if c := k.s.Cluster(); c != nil && c.Scheduler() != nil {
+func newKMeansRun(ss *session.Session, x *dasharray.DaskArray) (*kmeansRun, error) {
+	r := &kmeansRun{ss: ss, x: x}
+	if c := ss.Cluster(); c != nil && c.Scheduler() != nil {
 		r.s = c.Scheduler()
-	} else if s, ok := k.s.Host().Local().(*sched.Scheduler); ok {
+	} else if s, ok := ss.Host().Local().(*sched.Scheduler); ok {
 		r.s, r.own = s, true
 	} else {
 		return nil, fmt.Errorf("RuntimeError: KMeans needs a scheduler: start a Client first")
@@ -298,7 +289,7 @@ func (r *kmeansRun) tasks(prefix string, which []int, params func(i int) kmeansP
 // pass runs one task per block and returns their values in block order.
 func (r *kmeansRun) pass(prefix string, which []int, params func(i int) kmeansParams, deps func(i int) []graph.Key) ([]graph.Value, error) {
 	g, keys := r.tasks(prefix, which, params, deps)
-	return r.s.Compute(r.k.context(), g, keys)
+	return r.s.Compute(r.ss.Context(), g, keys)
 }
 
 // keep runs one task per block and keeps the results where they were
@@ -308,7 +299,7 @@ func (r *kmeansRun) keep(prefix string, params func(i int) kmeansParams, deps fu
 	if err := dask.SubmitGraph(r.s, g, keys); err != nil {
 		return nil, err
 	}
-	if err := r.s.Wait(r.k.context(), keys); err != nil {
+	if err := r.s.Wait(r.ss.Context(), keys); err != nil {
 		r.s.Release(keys)
 		return nil, err
 	}
@@ -588,17 +579,16 @@ func readDaskKMeans(th *starlark.Thread, e *sklearn.Estimator) (daskKMeansParams
 // Every pass is a task per block on the workers holding the blocks; the
 // kernel only adds up their small results.
 func fitDaskKMeans(th *starlark.Thread, e *sklearn.Estimator, Xv, _ starlark.Value) error {
-	k := kernelOf(th)
 	p, err := readDaskKMeans(th, e)
 	if err != nil {
 		return err
 	}
-	X, err := k.kmeansInput(Xv)
+	X, err := kmeansInput(Xv)
 	if err != nil {
 		return err
 	}
 	n, d := X.Shape()[0], X.Shape()[1]
-	run, err := k.newKMeansRun(X)
+	run, err := newKMeansRun(session.Of(th), X)
 	if err != nil {
 		return err
 	}
@@ -621,7 +611,11 @@ func fitDaskKMeans(th *starlark.Thread, e *sklearn.Estimator, Xv, _ starlark.Val
 			if err != nil {
 				return err
 			}
-			all, err := run.rows(rangeInts(0, n))
+			every := make([]int, n)
+			for i := range every {
+				every[i] = i
+			}
+			all, err := run.rows(every)
 			if err != nil {
 				return err
 			}
@@ -765,7 +759,7 @@ func (r *kmeansRun) labels(C *mat.Dense) (*dasharray.DaskArray, error) {
 	}
 	chunks := [][]int{r.x.Chunks()[0]}
 	if r.own {
-		vals, err := r.s.Compute(r.k.context(), g, keys)
+		vals, err := r.s.Compute(r.ss.Context(), g, keys)
 		if err != nil {
 			return nil, err
 		}
@@ -777,7 +771,7 @@ func (r *kmeansRun) labels(C *mat.Dense) (*dasharray.DaskArray, error) {
 	if err := dask.SubmitGraph(r.s, g, keys); err != nil {
 		return nil, err
 	}
-	if err := r.s.Wait(r.k.context(), keys); err != nil {
+	if err := r.s.Wait(r.ss.Context(), keys); err != nil {
 		r.s.Release(keys)
 		return nil, err
 	}
@@ -799,7 +793,7 @@ func daskKMeansPredict(th *starlark.Thread, e *sklearn.Estimator, args starlark.
 	if err := e.CheckFitted(); err != nil {
 		return nil, err
 	}
-	X, err := kernelOf(th).kmeansInput(Xv)
+	X, err := kmeansInput(Xv)
 	if err != nil {
 		return nil, err
 	}
@@ -817,6 +811,23 @@ func daskKMeansPredict(th *starlark.Thread, e *sklearn.Estimator, args starlark.
 	return dasharray.New(name, g, [][]int{X.Chunks()[0]}, ndarray.Int64), nil
 }
 
-func init() {
-	docs["dask_ml.cluster.KMeans"] = "KMeans(n_clusters=8, init='k-means||', oversampling_factor=2, max_iter=300, tol=0.0001, random_state=None, init_max_iter=None, n_init='auto')\n\nScalable k-means, as dask-ml's: k-means|| picks candidate centres from every block in a few passes, scikit-learn's KMeans reduces them to n_clusters, then Lloyd's iterations improve them, each pass one task per block of the dask array on the workers that hold it. Fitted: cluster_centers_, labels_ (a dask array), inertia_, n_iter_."
+// docs are dask_ml's docstrings.
+var docs = map[string]string{
+	"dask_ml.cluster.KMeans": "KMeans(n_clusters=8, init='k-means||', oversampling_factor=2, max_iter=300, tol=0.0001, random_state=None, init_max_iter=None, n_init='auto')\n\nScalable k-means, as dask-ml's: k-means|| picks candidate centres from every block in a few passes, scikit-learn's KMeans reduces them to n_clusters, then Lloyd's iterations improve them, each pass one task per block of the dask array on the workers that hold it. Fitted: cluster_centers_, labels_ (a dask array), inertia_, n_iter_.",
+}
+
+// Library is dask_ml: the module dask_ml.cluster with KMeans.
+var Library = session.Library{Modules: modules, Docs: docs}
+
+func modules(*session.Session) map[string]*session.Module {
+	cl := &session.Module{Name: "dask_ml.cluster", Members: starlark.StringDict{
+		"KMeans": sklearn.NewType(daskKMeansClass),
+	}}
+	return map[string]*session.Module{
+		"dask_ml.cluster": cl,
+		"dask_ml": {Name: "dask_ml", Members: starlark.StringDict{
+			"__version__": starlark.String("2023.3.24"),
+			"cluster":     cl,
+		}},
+	}
 }

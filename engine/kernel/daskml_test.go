@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"burst/engine/graph"
-	"burst/engine/ml/rng"
 	"burst/engine/sched"
 )
 
@@ -48,43 +47,6 @@ func loadKMeansFixtures(t *testing.T) kmeansFixtures {
 		t.Fatal(err)
 	}
 	return f
-}
-
-// The k-means|| draws follow dask.array.random: a seed of 624 words per
-// block from the numpy RandomState, and a RandomState per block seeded
-// with it.
-func TestDaskRandomSeeding(t *testing.T) {
-	f := loadKMeansFixtures(t).Random
-	seeds := stateData(rng.New(0), 3)
-	for i, w := range f.Seed0Words {
-		if seeds[0][i] != w {
-			t.Errorf("seed 0 word %d = %d, want %d", i, seeds[0][i], w)
-		}
-	}
-	if seeds[2][623] != f.Seed2Last {
-		t.Errorf("seed 2's last word = %d, want %d", seeds[2][623], f.Seed2Last)
-	}
-	// da.random.RandomState(0).uniform(size=7, chunks=3)
-	var got []float64
-	blockSeeds := stateData(rng.New(0), 3)
-	for b, n := range []int{3, 3, 1} {
-		r, err := rng.NewFromArray(blockSeeds[b])
-		if err != nil {
-			t.Fatal(err)
-		}
-		draws := make([]float64, n)
-		r.FillRandomSample(draws)
-		got = append(got, draws...)
-	}
-	for i := range got {
-		if got[i] != f.Uniform[i] {
-			t.Errorf("uniform draw %d = %v, want %v", i, got[i], f.Uniform[i])
-		}
-	}
-	r, _ := rng.NewFromArray(stateData(rng.New(0), 1)[0])
-	if v, _ := r.Randint(0, math.MaxInt32-1); v != f.RandintSeed {
-		t.Errorf("randint = %d, want %d", v, f.RandintSeed)
-	}
 }
 
 // lessonCells are the lesson's k-means cells for blocks of rows.
