@@ -2,7 +2,6 @@ package remote
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"burst/engine/dataframe"
 	"burst/engine/files"
+	"burst/engine/lib/remote/remotetest"
 	"burst/engine/session"
 )
 
@@ -25,48 +25,15 @@ func (h *host) StartCluster(int) (session.Cluster, error) {
 	return nil, errors.New("RuntimeError: no local clusters here")
 }
 
-// fakeServer is the server's cluster API as the library sees it: it
-// records the plans sent and answers with canned results. (Cells through
-// a kernel: TestRemotePlans in engine/kernel; the real API over a real
-// cluster: TestKernelOnCluster in server/cluster.)
+// fakeServer is the server's cluster API as the library sees it
+// (remotetest's fake) on a host of its own. (Cells through a kernel:
+// TestRemotePlans in engine/kernel.)
 type fakeServer struct {
 	host
-	plans   []string
-	answer  string // the next plan's result JSON
-	status  int    // and its status, if not 200
-	deleted bool
+	remotetest.Server
 }
 
 var _ Transport = (*fakeServer)(nil)
-
-func (f *fakeServer) ClusterRequest(_ context.Context, method, path string, body []byte) (int, []byte, error) {
-	switch {
-	case method == "GET" && path == "/api/cluster":
-		return 200, []byte(`{"clusters": [{"address": "tcp://10.0.0.1:8786", "default": true}], "default": "tcp://10.0.0.1:8786"}`), nil
-	case method == "POST" && path == "/api/cluster/session":
-		return 200, []byte(`{"session": "s1", "address": "tcp://10.0.0.1:8786", "scheduler": "tcp://10.0.0.1:8786", "id": "Scheduler-1",
-			"workers": [{"address": "tcp://10.0.0.2:4000", "name": "a", "nthreads": 4, "memory_limit": 8000000000},
-			            {"address": "tcp://10.0.0.3:4000", "name": 1, "nthreads": 4, "memory_limit": 8000000000}],
-			"nworkers": 2, "nthreads": 8, "memory": 16000000000, "events": false}`), nil
-	case method == "POST" && path == "/api/cluster/plan":
-		var req struct {
-			Session string          `json:"session"`
-			Plan    json.RawMessage `json:"plan"`
-		}
-		json.Unmarshal(body, &req)
-		f.plans = append(f.plans, string(req.Plan))
-		if f.status != 0 {
-			return f.status, []byte(f.answer), nil
-		}
-		return 200, []byte(`{"result": ` + f.answer + `, "seconds": 0.1}`), nil
-	case method == "DELETE":
-		f.deleted = path == "/api/cluster/session?session=s1"
-		return 200, []byte(`{"closed": true}`), nil
-	}
-	return 404, []byte(`{"error": "ValueError: no such API"}`), nil
-}
-
-func (f *fakeServer) ClusterEvents(string) (func(), error) { return func() {}, nil }
 
 // start makes a session on h with the library's modules and a thread
 // running in it.
@@ -130,21 +97,21 @@ func TestPlans(t *testing.T) {
 	env := starlark.StringDict{"df": df}
 	eval := func(expr string) (starlark.Value, error) { return starlark.Eval(th, "<test>", expr, env) }
 
-	f.answer = `{"type": "series", "name": "DepDelay", "dtype": "float64", "values": [2.5, "Infinity"],
+	f.Answer = `{"type": "series", "name": "DepDelay", "dtype": "float64", "values": [2.5, "Infinity"],
 		"index": {"names": ["Origin"], "dtypes": ["object"], "values": [["EWR", "JFK"]]}}`
 	v, err := eval(`df.groupby("Origin").DepDelay.max().compute()`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"input":{"input":{"column":"DepDelay","input":{"by":"Origin","input":{"op":"read_csv","path":"data/f/*.csv"},"op":"groupby"},"op":"column"},"op":"max"},"op":"compute"}`; len(f.plans) != 1 || f.plans[0] != want {
-		t.Errorf("plans %v\nwant %s", f.plans, want)
+	if want := `{"input":{"input":{"column":"DepDelay","input":{"by":"Origin","input":{"op":"read_csv","path":"data/f/*.csv"},"op":"groupby"},"op":"column"},"op":"max"},"op":"compute"}`; len(f.Plans) != 1 || f.Plans[0] != want {
+		t.Errorf("plans %v\nwant %s", f.Plans, want)
 	}
 	if got := v.String(); got != "Origin\nEWR    2.5\nJFK    inf\nName: DepDelay, dtype: float64" {
 		t.Errorf("series:\n%s", got)
 	}
 
 	// dask.compute of remote collections goes through the session.
-	f.plans, f.answer = nil, `{"type": "scalar", "dtype": "float64", "value": 1.5}`
+	f.Plans, f.Answer = nil, `{"type": "scalar", "dtype": "float64", "value": 1.5}`
 	sum, err := eval(`(df.DepDelay - 5).sum()`)
 	if err != nil {
 		t.Fatal(err)
@@ -153,25 +120,25 @@ func TestPlans(t *testing.T) {
 	if !ok || err != nil || len(vs) != 2 || vs[0].String() != "1.5" || vs[1].String() != "1" {
 		t.Errorf("Compute: %v %v %v", vs, ok, err)
 	}
-	if want := `{"input":{"input":{"expr":{"left":{"name":"DepDelay","op":"col"},"op":"sub","right":{"op":"lit","value":5}},"input":{"op":"read_csv","path":"data/f/*.csv"},"op":"expr"},"op":"sum"},"op":"compute"}`; len(f.plans) != 1 || f.plans[0] != want {
-		t.Errorf("plans %v\nwant %s", f.plans, want)
+	if want := `{"input":{"input":{"expr":{"left":{"name":"DepDelay","op":"col"},"op":"sub","right":{"op":"lit","value":5}},"input":{"op":"read_csv","path":"data/f/*.csv"},"op":"expr"},"op":"sum"},"op":"compute"}`; len(f.Plans) != 1 || f.Plans[0] != want {
+		t.Errorf("plans %v\nwant %s", f.Plans, want)
 	}
 	if _, ok, _ := s.Remotes().Compute(starlark.Tuple{starlark.MakeInt(1)}, false); ok {
 		t.Error("Compute took arguments none of which is remote")
 	}
 
 	// The server's errors are the cell's exceptions.
-	f.status, f.answer = 422, `{"error": "KeyError: 'nope'", "kind": "error"}`
+	f.Status, f.Answer = 422, `{"error": "KeyError: 'nope'", "kind": "error"}`
 	if _, err := eval(`df.DepDelay.sum().compute()`); err == nil || !strings.Contains(err.Error(), "KeyError: 'nope'") {
 		t.Errorf("an error answer: %v", err)
 	}
-	f.status = 0
+	f.Status = 0
 	if _, err := eval(`df.DepDelay.fillna(0)`); err == nil || !strings.Contains(err.Error(), "NotImplementedError: Series.fillna is not available on a remote cluster yet") {
 		t.Errorf("fillna: %v", err)
 	}
 
-	if err := r.Close(context.Background()); err != nil || !f.deleted || r.Open() {
-		t.Errorf("Close: %v (deleted %v, open %v)", err, f.deleted, r.Open())
+	if err := r.Close(context.Background()); err != nil || !f.Deleted || r.Open() {
+		t.Errorf("Close: %v (deleted %v, open %v)", err, f.Deleted, r.Open())
 	}
 	if _, err := eval(`df.DepDelay.sum().compute()`); err == nil || !strings.Contains(err.Error(), "was closed") {
 		t.Errorf("after close: %v", err)
