@@ -120,12 +120,12 @@ func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []
 // left operand first, as Python asks __op__ before __rop__.
 func operate(op string, x, y starlark.Value) (starlark.Value, error) {
 	if o, ok := x.(Operator); ok {
-		if r, err := o.Operate(op, y, starlark.Left); r != nil || err != nil {
+		if r, err := o.Operate(op, x, y); r != nil || err != nil {
 			return r, err
 		}
 	}
 	if o, ok := y.(Operator); ok {
-		return o.Operate(op, x, starlark.Right)
+		return o.Operate(op, x, y)
 	}
 	return nil, nil
 }

@@ -8,11 +8,12 @@ import "go.starlark.net/starlark"
 
 // Operator is a value that applies Python's binary operators itself,
 // element-wise (frames, series, arrays, remote collections): _cmp and
-// ** ask it before comparing or raising plain values. Operate returns
-// nil, nil when it does not handle the other operand. side is
-// starlark.Right when the value is the right operand.
+// ** ask it before comparing or raising plain values. Operate computes
+// x op y, the value being x or y; it returns nil, nil when it does not
+// handle the other operand. A library's types share one Operator by
+// embedding it.
 type Operator interface {
-	Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error)
+	Operate(op string, x, y starlark.Value) (starlark.Value, error)
 }
 
 // Stringer is a value whose str() differs from its repr().

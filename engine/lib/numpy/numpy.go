@@ -23,7 +23,10 @@ import (
 // NDArray is a numpy ndarray in a cell. Other packages' functions (the
 // sklearn modules, dask arrays) return arrays with NewArray and read them
 // with ArrayOf.
-type NDArray struct{ a *ndarray.Array }
+type NDArray struct {
+	operators
+	a *ndarray.Array
+}
 
 // ArrayLike is a value of another library that numpy converts by its
 // data, as np.asarray(x) and np.array(x) do: the kernel's pandas Series
@@ -40,7 +43,7 @@ type ArrayLike interface {
 }
 
 // NewArray wraps an array as a cell value; the value shares its data.
-func NewArray(a *ndarray.Array) *NDArray { return &NDArray{a} }
+func NewArray(a *ndarray.Array) *NDArray { return &NDArray{a: a} }
 
 // Array returns the wrapped array.
 func (x *NDArray) Array() *ndarray.Array { return x.a }
@@ -63,7 +66,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return &NDArray{a}, nil
+			return &NDArray{a: a}, nil
 		},
 	})
 	codec.RegisterPlain(codec.PlainType{
@@ -83,7 +86,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return &NDArray{a}, nil
+			return &NDArray{a: a}, nil
 		},
 	})
 }
@@ -141,7 +144,7 @@ func (x *NDArray) Slice(start, end, step int) starlark.Value {
 	}
 	n := x.a.Len()
 	if step == 1 {
-		return &NDArray{x.a.Rows(start, max(start, end))}
+		return &NDArray{a: x.a.Rows(start, max(start, end))}
 	}
 	// Starlark has resolved the bounds; rebuild the positions.
 	var pos []int64
@@ -157,7 +160,7 @@ func (x *NDArray) Slice(start, end, step int) starlark.Value {
 	if err != nil {
 		return x
 	}
-	return &NDArray{r}
+	return &NDArray{a: r}
 }
 
 // Iterate yields the rows (elements of a 1-D array).
@@ -186,7 +189,7 @@ func ValueOf(a *ndarray.Array) starlark.Value {
 	if a.NDim() == 0 {
 		return scalarValue(a.Item(0))
 	}
-	return &NDArray{a}
+	return &NDArray{a: a}
 }
 
 // scalarValue converts an element to Python's float, int or bool.
@@ -593,7 +596,7 @@ func (x *NDArray) Unary(op syntax.Token) (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &NDArray{r}, nil
+	return &NDArray{a: r}, nil
 }
 
 var cmpOps = map[string]ndarray.Op{"==": ndarray.Eq, "!=": ndarray.Ne, "<": ndarray.Lt, "<=": ndarray.Le, ">": ndarray.Gt, ">=": ndarray.Ge}
@@ -627,7 +630,7 @@ func numpyCompare(op string, x, y starlark.Value) (starlark.Value, bool, error) 
 			} else {
 				arr = y.(*NDArray).a
 			}
-			return &NDArray{ndarray.Full(arr.Shape(), op == "!=", ndarray.Bool)}, true, nil
+			return &NDArray{a: ndarray.Full(arr.Shape(), op == "!=", ndarray.Bool)}, true, nil
 		}
 		return nil, true, fmt.Errorf("TypeError: '%s' not supported between instances of '%s' and '%s'", op, session.TypeName(x), session.TypeName(y))
 	}
@@ -698,10 +701,13 @@ func (p pendingMatmul) Binary(op syntax.Token, y starlark.Value, side starlark.S
 // ---- dtypes ----
 
 // DTypeValue is a numpy dtype object: a.dtype, np.dtype('float64').
-type DTypeValue struct{ t ndarray.DType }
+type DTypeValue struct {
+	operators
+	t ndarray.DType
+}
 
 // NewDType is the dtype object of t.
-func NewDType(t ndarray.DType) *DTypeValue { return &DTypeValue{t} }
+func NewDType(t ndarray.DType) *DTypeValue { return &DTypeValue{t: t} }
 
 // DType is the dtype the object stands for.
 func (d *DTypeValue) DType() ndarray.DType { return d.t }
@@ -854,11 +860,11 @@ func (x *NDArray) Attr(name string) (starlark.Value, error) {
 	case "size":
 		return starlark.MakeInt(x.a.Size()), nil
 	case "dtype":
-		return &DTypeValue{x.a.DType()}, nil
+		return &DTypeValue{t: x.a.DType()}, nil
 	case "T":
-		return &NDArray{x.a.Transpose()}, nil
+		return &NDArray{a: x.a.Transpose()}, nil
 	case "itemsize":
-		return (&DTypeValue{x.a.DType()}).Attr("itemsize")
+		return (&DTypeValue{t: x.a.DType()}).Attr("itemsize")
 	case "nbytes":
 		n := 8
 		if x.a.DType() == ndarray.Bool {
@@ -941,7 +947,7 @@ func reduction(name string, r ndarray.Reduction, a *ndarray.Array, args starlark
 			shape[ax] = 1
 		}
 		res, _ = res.Reshape(shape...)
-		return &NDArray{res}, nil
+		return &NDArray{a: res}, nil
 	}
 	return ValueOf(res), nil
 }
@@ -1025,25 +1031,25 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return &NDArray{r}, nil
+			return &NDArray{a: r}, nil
 		},
 		"ravel": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("ravel", args, kwargs); err != nil {
 				return nil, err
 			}
-			return &NDArray{x.a.Ravel()}, nil
+			return &NDArray{a: x.a.Ravel()}, nil
 		},
 		"flatten": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("flatten", args, kwargs); err != nil {
 				return nil, err
 			}
-			return &NDArray{x.a.Copy().Ravel()}, nil
+			return &NDArray{a: x.a.Copy().Ravel()}, nil
 		},
 		"copy": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("copy", args, kwargs); err != nil {
 				return nil, err
 			}
-			return &NDArray{x.a.Copy()}, nil
+			return &NDArray{a: x.a.Copy()}, nil
 		},
 		"astype": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var dt starlark.Value
@@ -1054,7 +1060,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return &NDArray{x.a.AsType(t)}, nil
+			return &NDArray{a: x.a.AsType(t)}, nil
 		},
 		"tolist": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs("tolist", args, kwargs); err != nil {
@@ -1076,7 +1082,7 @@ func init() {
 			if len(args) > 0 || len(kwargs) > 0 {
 				return nil, fmt.Errorf("NotImplementedError: transpose() reverses the axes in Burst: give no axes")
 			}
-			return &NDArray{x.a.Transpose()}, nil
+			return &NDArray{a: x.a.Transpose()}, nil
 		},
 		"dot": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var b starlark.Value
@@ -1134,7 +1140,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return &NDArray{r}, nil
+			return &NDArray{a: r}, nil
 		},
 		"fill": func(x *NDArray, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var v starlark.Value
@@ -1170,14 +1176,14 @@ func cumulative(name string, prod bool, a *ndarray.Array, args starlark.Tuple, k
 	if err != nil {
 		return nil, err
 	}
-	return &NDArray{r}, nil
+	return &NDArray{a: r}, nil
 }
 
 func nonzeroTuple(a *ndarray.Array) starlark.Tuple {
 	nz := ndarray.Nonzero(a)
 	out := make(starlark.Tuple, len(nz))
 	for k, x := range nz {
-		out[k] = &NDArray{x}
+		out[k] = &NDArray{a: x}
 	}
 	return out
 }
@@ -1335,7 +1341,7 @@ func creation(name string, fill float64) *starlark.Builtin {
 				return nil, err
 			}
 		}
-		return &NDArray{ndarray.Full(shape, fill, ndarray.Float64).AsType(t)}, nil
+		return &NDArray{a: ndarray.Full(shape, fill, ndarray.Float64).AsType(t)}, nil
 	})
 }
 
@@ -1356,7 +1362,7 @@ func likeCreation(name string, fill float64) *starlark.Builtin {
 				return nil, err
 			}
 		}
-		return &NDArray{ndarray.Full(a.Shape(), fill, ndarray.Float64).AsType(t)}, nil
+		return &NDArray{a: ndarray.Full(a.Shape(), fill, ndarray.Float64).AsType(t)}, nil
 	})
 }
 
@@ -1382,7 +1388,7 @@ func fullArray(shape []int, fill *ndarray.Array, dtV starlark.Value) (starlark.V
 	}
 	out := ndarray.New(t, shape...)
 	out.Fill(fill)
-	return &NDArray{out}, nil
+	return &NDArray{a: out}, nil
 }
 
 func numpyModule() *session.Module {
@@ -1407,7 +1413,7 @@ func numpyModule() *session.Module {
 			if err != nil {
 				return nil, err
 			}
-			return &DTypeValue{t}, nil
+			return &DTypeValue{t: t}, nil
 		}),
 		"array": npBuiltin("array", func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var obj starlark.Value
@@ -1424,9 +1430,9 @@ func numpyModule() *session.Module {
 				if err != nil {
 					return nil, err
 				}
-				return &NDArray{a.AsType(t)}, nil
+				return &NDArray{a: a.AsType(t)}, nil
 			}
-			return &NDArray{a.Copy()}, nil
+			return &NDArray{a: a.Copy()}, nil
 		}),
 		"asarray": npBuiltin("asarray", func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var obj starlark.Value
@@ -1447,7 +1453,7 @@ func numpyModule() *session.Module {
 					a = a.AsType(t)
 				}
 			}
-			return &NDArray{a}, nil
+			return &NDArray{a: a}, nil
 		}),
 		"zeros":      creation("zeros", 0),
 		"ones":       creation("ones", 1),
@@ -1485,7 +1491,7 @@ func numpyModule() *session.Module {
 				return nil, err
 			}
 			if dtV == starlark.None {
-				dtV = &DTypeValue{a.DType()}
+				dtV = &DTypeValue{t: a.DType()}
 			}
 			return fullArray(a.Shape(), fill, dtV)
 		}),
@@ -1517,7 +1523,7 @@ func numpyModule() *session.Module {
 				}
 				out = out.AsType(t)
 			}
-			return &NDArray{out}, nil
+			return &NDArray{a: out}, nil
 		}),
 		"arange":      npBuiltin("arange", npArange),
 		"linspace":    npBuiltin("linspace", npLinspace),
@@ -1548,7 +1554,7 @@ func numpyModule() *session.Module {
 			if err != nil {
 				return nil, err
 			}
-			return &NDArray{r}, nil
+			return &NDArray{a: r}, nil
 		}),
 		"unique":   npBuiltin("unique", npUnique),
 		"bincount": npBuiltin("bincount", npBincount),
@@ -1650,7 +1656,7 @@ func numpyModule() *session.Module {
 			if err != nil {
 				return nil, err
 			}
-			return arrayMethods["reshape"](&NDArray{a}, starlark.Tuple{shape}, nil)
+			return arrayMethods["reshape"](&NDArray{a: a}, starlark.Tuple{shape}, nil)
 		}),
 		"ravel":     npMethod("ravel"),
 		"transpose": npMethod("transpose"),
@@ -1686,7 +1692,7 @@ func numpyModule() *session.Module {
 			if err != nil {
 				return nil, err
 			}
-			return &NDArray{r}, nil
+			return &NDArray{a: r}, nil
 		}),
 		"dot": npBuiltin("dot", func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var x, y starlark.Value
@@ -1778,7 +1784,7 @@ func npMethod(name string) *starlark.Builtin {
 		if err != nil {
 			return nil, err
 		}
-		return arrayMethods[name](&NDArray{a}, args[1:], kwargs)
+		return arrayMethods[name](&NDArray{a: a}, args[1:], kwargs)
 	})
 }
 
@@ -1796,7 +1802,7 @@ func stacker(name string, f func([]*ndarray.Array) (*ndarray.Array, error)) *sta
 		if err != nil {
 			return nil, err
 		}
-		return &NDArray{r}, nil
+		return &NDArray{a: r}, nil
 	})
 }
 
@@ -1864,7 +1870,7 @@ func npArange(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, err
 	if err != nil {
 		return nil, err
 	}
-	return &NDArray{r}, nil
+	return &NDArray{a: r}, nil
 }
 
 func npLinspace(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -1901,9 +1907,9 @@ func npLinspace(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, e
 		if div > 0 {
 			step = (stop - start) / float64(div)
 		}
-		return starlark.Tuple{&NDArray{r}, starlark.Float(step)}, nil
+		return starlark.Tuple{&NDArray{a: r}, starlark.Float(step)}, nil
 	}
-	return &NDArray{r}, nil
+	return &NDArray{a: r}, nil
 }
 
 func npConcatenate(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -1931,7 +1937,7 @@ func npConcatenate(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value
 	if err != nil {
 		return nil, err
 	}
-	return &NDArray{r}, nil
+	return &NDArray{a: r}, nil
 }
 
 func npUnique(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -1950,17 +1956,17 @@ func npUnique(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, err
 	}
 	u := ndarray.Unique(a)
 	if !retIndex && !retInverse && !retCounts {
-		return &NDArray{u.Values}, nil
+		return &NDArray{a: u.Values}, nil
 	}
-	out := starlark.Tuple{&NDArray{u.Values}}
+	out := starlark.Tuple{&NDArray{a: u.Values}}
 	if retIndex {
-		out = append(out, &NDArray{u.Index})
+		out = append(out, &NDArray{a: u.Index})
 	}
 	if retInverse {
-		out = append(out, &NDArray{u.Inverse})
+		out = append(out, &NDArray{a: u.Inverse})
 	}
 	if retCounts {
-		out = append(out, &NDArray{u.Counts})
+		out = append(out, &NDArray{a: u.Counts})
 	}
 	return out, nil
 }
@@ -1986,7 +1992,7 @@ func npBincount(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, e
 	if err != nil {
 		return nil, err
 	}
-	return &NDArray{r}, nil
+	return &NDArray{a: r}, nil
 }
 
 func npWhere(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -2291,23 +2297,12 @@ func init() {
 	methodDocs["to_numpy"] = "to_numpy()\n\nThe values as a numpy array (numeric and boolean columns)."
 }
 
-// Operate implements ** and the comparisons with an array on either side
-// (session.Operator).
-func (x *NDArray) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	a, b := starlark.Value(x), y
-	if side == starlark.Right {
-		a, b = y, x
-	}
-	return numpyOperate(op, a, b)
-}
+// operators apply ** and the comparisons with an array or a dtype on
+// either side (session.Operator): NDArray and DTypeValue embed it.
+type operators struct{}
 
-// Operate implements dtype comparisons (session.Operator).
-func (x *DTypeValue) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	a, b := starlark.Value(x), y
-	if side == starlark.Right {
-		a, b = y, x
-	}
-	return numpyOperate(op, a, b)
+func (operators) Operate(op string, x, y starlark.Value) (starlark.Value, error) {
+	return numpyOperate(op, x, y)
 }
 
 // numpyOperate is x op y for ** and the comparisons; nil, nil when
@@ -2339,5 +2334,5 @@ func (x *NDArray) PyAbs() (starlark.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &NDArray{r}, nil
+	return &NDArray{a: r}, nil
 }

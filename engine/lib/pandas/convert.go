@@ -75,7 +75,7 @@ func FromEngine(v any) starlark.Value {
 		case v.IsSeries():
 			return &Series{lazy: v}
 		}
-		return &LazyScalar{v}
+		return &LazyScalar{c: v}
 	case *frame.Frame:
 		return &DataFrame{eager: v}
 	case *frame.Series:
@@ -369,34 +369,22 @@ func dtypeName(v starlark.Value) (string, error) {
 	return "", fmt.Errorf("TypeError: data type %s not understood", v)
 }
 
-// operate is x op y with a frame, series, lazy scalar or time on the
-// side that asks (session.Operator); nil, nil when binary does not take
-// the other operand.
-func operate(op string, x, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	if side == starlark.Right {
-		x, y = y, x
-	}
+// operators apply Python's operators element-wise to frames, series and
+// lazy scalars (session.Operator): their types embed it.
+type operators struct{}
+
+// Operate is x op y; nil, nil when Binary does not take the other
+// operand.
+func (operators) Operate(op string, x, y starlark.Value) (starlark.Value, error) {
 	return Binary(op, x, y)
 }
 
-func (d *DataFrame) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return operate(op, d, y, side)
+func (t Timestamp) Operate(op string, x, y starlark.Value) (starlark.Value, error) {
+	return Binary(op, x, y)
 }
 
-func (s *Series) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return operate(op, s, y, side)
-}
-
-func (l *LazyScalar) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return operate(op, l, y, side)
-}
-
-func (t Timestamp) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return operate(op, t, y, side)
-}
-
-func (d Timedelta) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return operate(op, d, y, side)
+func (d Timedelta) Operate(op string, x, y starlark.Value) (starlark.Value, error) {
+	return Binary(op, x, y)
 }
 
 // PyStr is str(t): the time, without Timestamp('…').

@@ -23,18 +23,23 @@ import (
 // once over engine values, so both behave alike except that lazy ones wait
 // for compute().
 type DataFrame struct {
+	operators
 	lazy  *dataframe.Collection
 	eager *frame.Frame
 }
 
 // Series is a pandas or dask.dataframe Series in a cell.
 type Series struct {
+	operators
 	lazy  *dataframe.Collection
 	eager *frame.Series
 }
 
 // LazyScalar is dask's Scalar: a lazy single value, such as a reduction.
-type LazyScalar struct{ c *dataframe.Collection }
+type LazyScalar struct {
+	operators
+	c *dataframe.Collection
+}
 
 var (
 	_ starlark.HasAttrs        = (*DataFrame)(nil)
@@ -273,7 +278,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			return starlark.Tuple{&LazyScalar{n}, starlark.MakeInt(len(m.Columns))}, nil
+			return starlark.Tuple{&LazyScalar{c: n}, starlark.MakeInt(len(m.Columns))}, nil
 		}
 		return starlark.Tuple{starlark.MakeInt(d.eager.Rows), starlark.MakeInt(len(m.Columns))}, nil
 	case "empty":
@@ -474,7 +479,7 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return starlark.Tuple{&LazyScalar{n}}, nil
+		return starlark.Tuple{&LazyScalar{c: n}}, nil
 	}
 	return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
 }

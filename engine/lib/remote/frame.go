@@ -70,6 +70,7 @@ func notRemote(what string) error {
 
 // Frame is a Dask DataFrame on the remote cluster.
 type Frame struct {
+	operators
 	s      *remoteSession
 	plan   node
 	meta   *frame.Frame // zero rows; nil when unknown
@@ -537,6 +538,7 @@ func remoteHead(th *starlark.Thread, c remoteCollection, args starlark.Tuple, kw
 // the columns of base, or (base nil) the result of plan, such as an
 // aggregation.
 type Series struct {
+	operators
 	s      *remoteSession
 	base   *Frame
 	expr   node
@@ -771,6 +773,7 @@ func (x *Series) lenIn(ctx context.Context) (int, error) {
 
 // Scalar is a Dask Scalar on the remote cluster: a reduction.
 type Scalar struct {
+	operators
 	s    *remoteSession
 	plan node
 }
@@ -1269,24 +1272,12 @@ func stringValues(ss []string) []starlark.Value {
 	return out
 }
 
-// Operate applies an operator with a remote collection on either side
-// (session.Operator): the cluster computes it.
-func (d *Frame) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return remoteOperate(op, d, y, side)
-}
+// operators apply Python's operators with a remote collection on either
+// side (session.Operator): the cluster computes them. Frame, Series and
+// Scalar embed it.
+type operators struct{}
 
-func (x *Series) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return remoteOperate(op, x, y, side)
-}
-
-func (x *Scalar) Operate(op string, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	return remoteOperate(op, x, y, side)
-}
-
-func remoteOperate(op string, x, y starlark.Value, side starlark.Side) (starlark.Value, error) {
-	if side == starlark.Right {
-		x, y = y, x
-	}
+func (operators) Operate(op string, x, y starlark.Value) (starlark.Value, error) {
 	return remoteBinary(op, x, y)
 }
 
