@@ -170,17 +170,27 @@ func (k *Kernel) timeit(th *starlark.Thread, b *starlark.Builtin, args starlark.
 	return starlark.None, nil
 }
 
+// magicFile reads the file %load or %run (magic) names, in the lesson's
+// folder.
+func (k *Kernel) magicFile(magic string, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (string, []byte, error) {
+	var path string
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &path); err != nil {
+		return "", nil, err
+	}
+	data, err := k.s.Host().FS().ReadFile(path)
+	if err != nil {
+		return "", nil, fmt.Errorf("FileNotFoundError: %%%s: no file %s (paths are relative to the lesson's folder)", magic, path)
+	}
+	return path, data, nil
+}
+
 // load implements %load: the cell's code becomes the file's, after a first
 // line "# %load PATH", as IPython does. The page replaces the cell's
 // text; nothing runs.
 func (k *Kernel) load(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var path string
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &path); err != nil {
-		return nil, err
-	}
-	data, err := k.s.Host().FS().ReadFile(path)
+	path, data, err := k.magicFile("load", b, args, kwargs)
 	if err != nil {
-		return nil, fmt.Errorf("FileNotFoundError: %%load: no file %s (paths are relative to the lesson's folder)", path)
+		return nil, err
 	}
 	k.Emit(Output{Type: "set_next_input", Text: "# %load " + path + "\n" + strings.TrimRight(string(data), "\n"), Meta: map[string]string{"replace": "true"}})
 	return starlark.None, nil
@@ -189,13 +199,9 @@ func (k *Kernel) load(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 // runFile implements %run: the file's code runs in the session, as a
 // script (no value is displayed).
 func (k *Kernel) runFile(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var path string
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &path); err != nil {
-		return nil, err
-	}
-	data, err := k.s.Host().FS().ReadFile(path)
+	path, data, err := k.magicFile("run", b, args, kwargs)
 	if err != nil {
-		return nil, fmt.Errorf("FileNotFoundError: %%run: no file %s (paths are relative to the lesson's folder)", path)
+		return nil, err
 	}
 	f, src, err := python.Parse(path, string(data))
 	if err != nil {

@@ -17,7 +17,7 @@ var builtin = session.Builtin
 type Module = session.Module
 
 // Library is the standard library's modules.
-var Library = session.Library{Modules: modules}
+var Library = session.Library{Modules: modules, Docs: docs}
 
 func modules(s *session.Session) map[string]*Module {
 	osPath := &Module{Name: "posixpath", Members: starlark.StringDict{
