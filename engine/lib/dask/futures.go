@@ -261,11 +261,7 @@ func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if len(args) == 0 {
 				return nil, fmt.Errorf("TypeError: submit() missing 1 required positional argument: 'func'")
 			}
-			f, ok := args[0].(starlark.Callable)
-			if !ok {
-				return nil, fmt.Errorf("TypeError: First input to submit must be a callable function, not %s", session.TypeName(args[0]))
-			}
-			pure, key, kw, err := submitOptions(kwargs)
+			f, pure, key, kw, err := taskFunc("submit", args[0], kwargs)
 			if err != nil {
 				return nil, err
 			}
@@ -280,11 +276,7 @@ func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if len(args) < 2 {
 				return nil, fmt.Errorf("TypeError: map() needs a function and at least one iterable")
 			}
-			f, ok := args[0].(starlark.Callable)
-			if !ok {
-				return nil, fmt.Errorf("TypeError: First input to map must be a callable function, not %s", session.TypeName(args[0]))
-			}
-			pure, key, kw, err := submitOptions(kwargs)
+			f, pure, key, kw, err := taskFunc("map", args[0], kwargs)
 			if err != nil {
 				return nil, err
 			}
@@ -422,6 +414,17 @@ func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 		})
 	}
 	return nil, nil
+}
+
+// taskFunc reads the function submit and map run (fn, their first
+// argument) and their options.
+func taskFunc(what string, fn starlark.Value, kwargs []starlark.Tuple) (f starlark.Callable, pure bool, key string, rest []starlark.Tuple, err error) {
+	f, ok := fn.(starlark.Callable)
+	if !ok {
+		return nil, false, "", nil, fmt.Errorf("TypeError: First input to %s must be a callable function, not %s", what, session.TypeName(fn))
+	}
+	pure, key, rest, err = submitOptions(kwargs)
+	return f, pure, key, rest, err
 }
 
 func submitOptions(kwargs []starlark.Tuple) (pure bool, key string, rest []starlark.Tuple, err error) {
