@@ -385,15 +385,13 @@ func pyIsinstance(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 
 // pyIter and pyNext are iter(x) and next(it[, default]).
 type iterValue struct {
+	Unhashable
 	it   starlark.Iterator
 	desc string
 }
 
-func (i *iterValue) String() string        { return fmt.Sprintf("<%s_iterator object>", i.desc) }
-func (i *iterValue) Type() string          { return i.desc + "_iterator" }
-func (i *iterValue) Freeze()               {}
-func (i *iterValue) Truth() starlark.Bool  { return true }
-func (i *iterValue) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
+func (i *iterValue) String() string { return fmt.Sprintf("<%s_iterator object>", i.desc) }
+func (i *iterValue) Type() string   { return i.desc + "_iterator" }
 func (i *iterValue) Iterate() starlark.Iterator {
 	return &iterOnce{i}
 }

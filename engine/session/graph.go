@@ -13,6 +13,7 @@ import (
 // Graph is a task graph shown by visualize(): the page draws it, natively
 // it prints a summary.
 type Graph struct {
+	Unhashable
 	g    graph.Graph
 	keys []graph.Key
 }
@@ -35,7 +36,7 @@ func Visualize(gs []graph.Graph, keys []graph.Key) *Graph {
 	if err != nil {
 		g = graph.Merge(gs...)
 	}
-	return &Graph{g, keys}
+	return &Graph{g: g, keys: keys}
 }
 
 func (g *Graph) layers() []string {
@@ -63,12 +64,6 @@ func (g *Graph) String() string {
 }
 
 func (g *Graph) Type() string { return "Graph" }
-
-func (g *Graph) Freeze() {}
-
-func (g *Graph) Truth() starlark.Bool { return true }
-
-func (g *Graph) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
 
 // GraphJSON is the graph for the page: tasks with their key prefix and
 // dependencies.

@@ -297,3 +297,12 @@ func FormatBytes(n int64) string {
 	}
 	return fmt.Sprintf("%.2f %s", f, units[i])
 }
+
+// Unhashable gives a value type Starlark's Freeze (its values do not
+// change), Truth (always true) and a Hash that raises Python's
+// TypeError: a type embeds it when it needs nothing else of these.
+type Unhashable struct{}
+
+func (Unhashable) Freeze()               {}
+func (Unhashable) Truth() starlark.Bool  { return true }
+func (Unhashable) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }

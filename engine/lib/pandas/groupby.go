@@ -14,6 +14,7 @@ import (
 // GroupBy is df.groupby(by), optionally with columns selected:
 // df.groupby(by).col (a SeriesGroupBy) or df.groupby(by)[["a", "b"]].
 type GroupBy struct {
+	session.Unhashable
 	d      *DataFrame
 	by     []string
 	cols   []string // selected columns; nil: all but the keys
@@ -55,9 +56,6 @@ func (g *GroupBy) Type() string {
 	}
 	return "DataFrameGroupBy"
 }
-func (g *GroupBy) Freeze()               {}
-func (g *GroupBy) Truth() starlark.Bool  { return true }
-func (g *GroupBy) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
 
 // columns returns the aggregated columns.
 func (g *GroupBy) columns() []string {

@@ -261,7 +261,7 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		}
 		return starlark.MakeInt(d.lazy.NParts), nil
 	case "loc":
-		return &Loc{d}, nil
+		return &Loc{of: d}, nil
 	case "_repr_html_":
 		return starlark.NewBuiltin("DataFrame._repr_html_", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 			return starlark.String(d.HTML()), nil
@@ -443,11 +443,11 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 			return starlark.MakeInt(s.lazy.NParts), nil
 		}
 	case "dt":
-		return &Accessor{s, "dt"}, nil
+		return &Accessor{s: s, kind: "dt"}, nil
 	case "str":
-		return &Accessor{s, "str"}, nil
+		return &Accessor{s: s, kind: "str"}, nil
 	case "loc":
-		return &Loc{s}, nil
+		return &Loc{of: s}, nil
 	case "index":
 		if s.eager != nil {
 			return indexOf(s.eager.Index, s.eager.Len()), nil
@@ -750,13 +750,13 @@ func (x *Index) Attr(name string) (starlark.Value, error) {
 // ---- .loc ----
 
 // Loc is df.loc / s.loc: rows by mask, columns by name.
-type Loc struct{ of starlark.Value }
+type Loc struct {
+	session.Unhashable
+	of starlark.Value
+}
 
-func (l *Loc) String() string        { return "<pandas.core.indexing._LocIndexer>" }
-func (l *Loc) Type() string          { return "_LocIndexer" }
-func (l *Loc) Freeze()               {}
-func (l *Loc) Truth() starlark.Bool  { return true }
-func (l *Loc) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
+func (l *Loc) String() string { return "<pandas.core.indexing._LocIndexer>" }
+func (l *Loc) Type() string   { return "_LocIndexer" }
 
 // Get implements .loc[rows] and .loc[rows, cols].
 func (l *Loc) Get(key starlark.Value) (starlark.Value, bool, error) {
@@ -797,15 +797,13 @@ func isFullSlice(v starlark.Value) bool {
 
 // Accessor is s.dt or s.str.
 type Accessor struct {
+	session.Unhashable
 	s    *Series
 	kind string
 }
 
-func (a *Accessor) String() string        { return fmt.Sprintf("<pandas.core.accessor.%s>", a.kind) }
-func (a *Accessor) Type() string          { return a.kind + "accessor" }
-func (a *Accessor) Freeze()               {}
-func (a *Accessor) Truth() starlark.Bool  { return true }
-func (a *Accessor) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
+func (a *Accessor) String() string { return fmt.Sprintf("<pandas.core.accessor.%s>", a.kind) }
+func (a *Accessor) Type() string   { return a.kind + "accessor" }
 func (a *Accessor) AttrNames() []string {
 	var out []string
 	src := frame.DTFields

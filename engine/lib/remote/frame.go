@@ -813,6 +813,7 @@ func (x *Scalar) Attr(name string) (starlark.Value, error) {
 // GroupBy is df.groupby(by) on the remote cluster, with columns
 // selected or one column (series).
 type GroupBy struct {
+	session.Unhashable
 	s      *remoteSession
 	plan   node
 	frame  *Frame
@@ -832,9 +833,6 @@ func (g *GroupBy) Type() string {
 	}
 	return "DataFrameGroupBy"
 }
-func (g *GroupBy) Freeze()               {}
-func (g *GroupBy) Truth() starlark.Bool  { return true }
-func (g *GroupBy) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type") }
 
 func (g *GroupBy) selectCols(names []string, series bool) (*GroupBy, error) {
 	if g.series {
