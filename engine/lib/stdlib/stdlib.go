@@ -20,16 +20,34 @@ import (
 
 // Python's math, random and json modules, as far as lessons use them.
 
+// realArg reads the one real-number argument of math's function name.
+func realArg(name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, float64, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x); err != nil {
+		return nil, 0, err
+	}
+	f, ok := starlark.AsFloat(x)
+	if !ok {
+		return nil, 0, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
+	}
+	return x, f, nil
+}
+
+// normalArgs reads mu and sigma, of gauss and normalvariate.
+func normalArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple) (mu, sigma float64, err error) {
+	var muv, sigmav starlark.Value = starlark.Float(0), starlark.Float(1)
+	if err := starlark.UnpackArgs(name, args, kwargs, "mu?", &muv, "sigma?", &sigmav); err != nil {
+		return 0, 0, err
+	}
+	return floats(name, muv, sigmav)
+}
+
 func mathModule() *Module {
 	f1 := func(name string, fn func(float64) (float64, error)) *starlark.Builtin {
 		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var x starlark.Value
-			if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x); err != nil {
+			_, f, err := realArg(name, args, kwargs)
+			if err != nil {
 				return nil, err
-			}
-			f, ok := starlark.AsFloat(x)
-			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
 			}
 			r, err := fn(f)
 			if err != nil {
@@ -44,18 +62,27 @@ func mathModule() *Module {
 		}
 		return r, nil
 	}
+	f2 := func(name string, fn func(x, y float64) float64) *starlark.Builtin {
+		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var xv, yv starlark.Value
+			if err := starlark.UnpackPositionalArgs(name, args, kwargs, 2, &xv, &yv); err != nil {
+				return nil, err
+			}
+			x, y, err := floats(name, xv, yv)
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Float(fn(x, y)), nil
+		})
+	}
 	toInt := func(name string, fn func(float64) float64) *starlark.Builtin {
 		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var x starlark.Value
-			if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x); err != nil {
+			x, f, err := realArg(name, args, kwargs)
+			if err != nil {
 				return nil, err
 			}
 			if i, ok := x.(starlark.Int); ok {
 				return i, nil
-			}
-			f, ok := starlark.AsFloat(x)
-			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
 			}
 			if math.IsInf(f, 0) {
 				return nil, fmt.Errorf("OverflowError: cannot convert float infinity to integer")
@@ -68,13 +95,9 @@ func mathModule() *Module {
 	}
 	pred := func(name string, fn func(float64) bool) *starlark.Builtin {
 		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var x starlark.Value
-			if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x); err != nil {
+			_, f, err := realArg(name, args, kwargs)
+			if err != nil {
 				return nil, err
-			}
-			f, ok := starlark.AsFloat(x)
-			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
 			}
 			return starlark.Bool(fn(f)), nil
 		})
@@ -125,28 +148,8 @@ func mathModule() *Module {
 		"isfinite": pred("isfinite", func(x float64) bool {
 			return !math.IsInf(x, 0) && !math.IsNaN(x)
 		}),
-		"pow": builtin("pow", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var xv, yv starlark.Value
-			if err := starlark.UnpackPositionalArgs("pow", args, kwargs, 2, &xv, &yv); err != nil {
-				return nil, err
-			}
-			x, y, err := floats("pow", xv, yv)
-			if err != nil {
-				return nil, err
-			}
-			return starlark.Float(math.Pow(x, y)), nil
-		}),
-		"atan2": builtin("atan2", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var yv, xv starlark.Value
-			if err := starlark.UnpackPositionalArgs("atan2", args, kwargs, 2, &yv, &xv); err != nil {
-				return nil, err
-			}
-			y, x, err := floats("atan2", yv, xv)
-			if err != nil {
-				return nil, err
-			}
-			return starlark.Float(math.Atan2(y, x)), nil
-		}),
+		"pow": f2("pow", math.Pow),
+		"atan2": f2("atan2", math.Atan2),
 		"hypot": builtin("hypot", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			s := 0.0
 			for _, a := range args {
@@ -496,11 +499,7 @@ func randomModule() *Module {
 			return starlark.NewList(out), nil
 		}),
 		"gauss": fn("gauss", func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var muv, sigmav starlark.Value = starlark.Float(0), starlark.Float(1)
-			if err := starlark.UnpackArgs("gauss", args, kwargs, "mu?", &muv, "sigma?", &sigmav); err != nil {
-				return nil, err
-			}
-			mu, sigma, err := floats("gauss", muv, sigmav)
+			mu, sigma, err := normalArgs("gauss", args, kwargs)
 			if err != nil {
 				return nil, err
 			}
@@ -522,11 +521,7 @@ func randomModule() *Module {
 			return starlark.Float(mu + float64(z*sigma)), nil
 		}),
 		"normalvariate": fn("normalvariate", func(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var muv, sigmav starlark.Value = starlark.Float(0), starlark.Float(1)
-			if err := starlark.UnpackArgs("normalvariate", args, kwargs, "mu?", &muv, "sigma?", &sigmav); err != nil {
-				return nil, err
-			}
-			mu, sigma, err := floats("normalvariate", muv, sigmav)
+			mu, sigma, err := normalArgs("normalvariate", args, kwargs)
 			if err != nil {
 				return nil, err
 			}
