@@ -115,12 +115,17 @@ func sizeArg(v starlark.Value) ([]int, bool, error) {
 	return s, true, nil
 }
 
+// sizeCount is how many values size= asks for: one without a size.
+func sizeCount(shape []int, sized bool) int {
+	if !sized {
+		return 1
+	}
+	return Prod(shape)
+}
+
 // randomFloats returns size values filled by fill: a Python float without size.
 func randomFloats(shape []int, sized bool, fill func([]float64)) starlark.Value {
-	n := 1
-	if sized {
-		n = Prod(shape)
-	}
+	n := sizeCount(shape, sized)
 	buf := make([]float64, n)
 	fill(buf)
 	if !sized {
@@ -254,10 +259,7 @@ func (r *randomState) method(name string) func(*starlark.Thread, *starlark.Built
 			if err != nil {
 				return nil, err
 			}
-			n := 1
-			if sized {
-				n = Prod(shape)
-			}
+			n := sizeCount(shape, sized)
 			out := make([]int64, n)
 			if err := rs.FillRandint(out, lo, hi); err != nil {
 				return nil, fmt.Errorf("ValueError: %v", err)
@@ -354,10 +356,7 @@ func (r *randomState) method(name string) func(*starlark.Thread, *starlark.Built
 			if err != nil {
 				return nil, err
 			}
-			count := 1
-			if sized {
-				count = Prod(shape)
-			}
+			count := sizeCount(shape, sized)
 			if n == 0 && count != 0 {
 				if pop != nil {
 					return nil, fmt.Errorf("ValueError: 'a' cannot be empty unless no samples are taken")
