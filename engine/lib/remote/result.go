@@ -184,37 +184,44 @@ func remoteColumn(dtype string, vs []any) (arrow.Array, error) {
 		}
 		return frame.Bools(bs), nil
 	case strings.HasPrefix(dtype, "datetime64"):
-		ns := make([]int64, len(vs))
-		valid := make([]bool, len(vs))
-		for i, v := range vs {
-			s, ok := v.(string)
-			if !ok {
-				continue // NaT
-			}
+		ns, valid, err := nanoseconds(vs, "date", func(s string) (int64, error) {
 			t, err := parseISO(s)
-			if err != nil {
-				return nil, fmt.Errorf("OSError: the cluster sent the date %q: %v", s, err)
-			}
-			ns[i], valid[i] = t.UnixNano(), true
+			return t.UnixNano(), err
+		})
+		if err != nil {
+			return nil, err
 		}
 		return frame.Timestamps(ns, valid), nil
 	case strings.HasPrefix(dtype, "timedelta64"):
-		ns := make([]int64, len(vs))
-		valid := make([]bool, len(vs))
-		for i, v := range vs {
-			s, ok := v.(string)
-			if !ok {
-				continue
-			}
+		ns, valid, err := nanoseconds(vs, "duration", func(s string) (int64, error) {
 			d, err := parseISODuration(s)
-			if err != nil {
-				return nil, fmt.Errorf("OSError: the cluster sent the duration %q: %v", s, err)
-			}
-			ns[i], valid[i] = int64(d), true
+			return int64(d), err
+		})
+		if err != nil {
+			return nil, err
 		}
 		return frame.Durations(ns, valid), nil
 	}
 	return stringColumn(vs), nil
+}
+
+// nanoseconds reads the ISO texts of dates or durations (what) as
+// nanoseconds; a value that is not a string is missing (NaT).
+func nanoseconds(vs []any, what string, parse func(string) (int64, error)) ([]int64, []bool, error) {
+	ns := make([]int64, len(vs))
+	valid := make([]bool, len(vs))
+	for i, v := range vs {
+		s, ok := v.(string)
+		if !ok {
+			continue // NaT
+		}
+		n, err := parse(s)
+		if err != nil {
+			return nil, nil, fmt.Errorf("OSError: the cluster sent the %s %q: %v", what, s, err)
+		}
+		ns[i], valid[i] = n, true
+	}
+	return ns, valid, nil
 }
 
 func floatColumn(vs []any) (arrow.Array, error) {
