@@ -148,7 +148,7 @@ func mathModule() *Module {
 		"isfinite": pred("isfinite", func(x float64) bool {
 			return !math.IsInf(x, 0) && !math.IsNaN(x)
 		}),
-		"pow": f2("pow", math.Pow),
+		"pow":   f2("pow", math.Pow),
 		"atan2": f2("atan2", math.Atan2),
 		"hypot": builtin("hypot", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			s := 0.0
