@@ -137,3 +137,23 @@ func TestDataFrameCells(t *testing.T) {
 	s.fails("dd.read_csv('data/none/*.csv')", "OSError", "resolved to no files", 1)
 	s.fails("dd.read_csv('../etc/passwd')", "PermissionError", "only paths inside the lesson folder", 1)
 }
+
+// TestClientHTML checks the Client's notebook summary, as Dask's: the
+// connection, the cluster's type, address, workers and memory.
+func TestClientHTML(t *testing.T) {
+	s := newSession(t)
+	outs, ok := s.run("from dask.distributed import Client\nclient = Client(n_workers=2)\nclient")
+	if !ok {
+		t.Fatalf("%+v", outs)
+	}
+	html, _ := outs[len(outs)-1].Data["text/html"].(string)
+	for _, want := range []string{
+		"<tr><th>Connection method</th><td>Cluster object</td><th>Cluster type</th><td>LocalCluster</td></tr>",
+		"<tr><th>Workers</th><td>2</td><th>Total threads</th><td>2</td></tr>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the Client's HTML has no %q:\n%s", want, html)
+		}
+	}
+	s.run("client.close()")
+}

@@ -36,7 +36,7 @@ func (c *Client) HTML() string {
 		return c.remote.HTML()
 	}
 	return fmt.Sprintf(`<div class="burst-client"><h3>Client</h3><table>
-<tr><th>Connection method</th><td>session.Cluster object</td><th>session.Cluster type</th><td>%s</td></tr>
+<tr><th>Connection method</th><td>Cluster object</td><th>Cluster type</th><td>%s</td></tr>
 <tr><th>Address</th><td>%s</td><th>Dashboard</th><td>beside the lesson (task stream, progress, workers)</td></tr>
 <tr><th>Workers</th><td>%d</td><th>Total threads</th><td>%d</td></tr>
 <tr><th>Total memory</th><td>%s</td><th></th><td></td></tr>
