@@ -112,3 +112,19 @@ export function formatBytes(n: number): string {
   }
   return `${n.toFixed(i ? 1 : 0)} ${units[i]}`;
 }
+
+// HoverCanvas is a panel drawn on a canvas, with a tooltip that follows
+// the mouse over it (the task stream, the graph).
+export abstract class HoverCanvas {
+  protected canvas: HTMLCanvasElement;
+  protected tip: HTMLElement;
+
+  constructor(panel: HTMLElement) {
+    this.canvas = panel.querySelector("canvas")!;
+    this.tip = panel.querySelector(".dash-tip")!;
+    this.canvas.addEventListener("mousemove", (e) => this.hover(e));
+    this.canvas.addEventListener("mouseleave", () => (this.tip.hidden = true));
+  }
+
+  protected abstract hover(e: MouseEvent): void;
+}

@@ -5,12 +5,11 @@
 // groups), each drawn with how much of it is done.
 import dagre from "@dagrejs/dagre";
 import { colour, maxGraphTasks, waiting, type Group, type State, type TaskState } from "./state";
+import { HoverCanvas } from "./dom";
 
 type Placed = { x: number; y: number; w: number; h: number };
 
-export class LiveGraph {
-  private canvas: HTMLCanvasElement;
-  private tip: HTMLElement;
+export class LiveGraph extends HoverCanvas {
   private layout: { nodes: Map<string, Placed>; edges: { x: number; y: number }[][]; width: number; height: number } | null = null;
   private mode: "tasks" | "groups" = "tasks";
   private laidOut = ""; // what the layout was made for
@@ -19,10 +18,7 @@ export class LiveGraph {
     private panel: HTMLElement,
     private s: State,
   ) {
-    this.canvas = panel.querySelector("canvas")!;
-    this.tip = panel.querySelector(".dash-tip")!;
-    this.canvas.addEventListener("mousemove", (e) => this.hover(e));
-    this.canvas.addEventListener("mouseleave", () => (this.tip.hidden = true));
+    super(panel);
   }
 
   private tasks: Map<string, { prefix: string; deps: string[] }> = new Map();
@@ -212,7 +208,7 @@ export class LiveGraph {
     }
   }
 
-  private hover(e: MouseEvent) {
+  protected hover(e: MouseEvent) {
     if (!this.layout) return;
     const rect = this.canvas.getBoundingClientRect();
     const w = this.canvas.clientWidth;

@@ -1,20 +1,15 @@
 // The task stream: a row per worker, a bar per task coloured by its key
 // prefix, transfers in red; hovering a bar shows its key and duration.
 import { colour, span, type State } from "./state";
-import { fitLabel, workerLabel } from "./dom";
+import { fitLabel, HoverCanvas, workerLabel } from "./dom";
 
-export class TaskStream {
-  private canvas: HTMLCanvasElement;
-  private tip: HTMLElement;
+export class TaskStream extends HoverCanvas {
 
   constructor(
     private panel: HTMLElement,
     private s: State,
   ) {
-    this.canvas = panel.querySelector("canvas")!;
-    this.tip = panel.querySelector(".dash-tip")!;
-    this.canvas.addEventListener("mousemove", (e) => this.hover(e));
-    this.canvas.addEventListener("mouseleave", () => (this.tip.hidden = true));
+    super(panel);
   }
 
   draw() {
@@ -71,7 +66,7 @@ export class TaskStream {
     }
   }
 
-  private hover(e: MouseEvent) {
+  protected hover(e: MouseEvent) {
     const s = this.s;
     const rect = this.canvas.getBoundingClientRect();
     const px = e.clientX - rect.left;
