@@ -632,6 +632,17 @@ var unsupported = []struct{ prefix, msg string }{
 func translateLine(line string, n int) (string, error) {
 	trimmed := strings.TrimSpace(line)
 	word := firstWord(trimmed)
+	if c := commentOf(line); c != "" && (word == "import" || word == "from" || strings.HasPrefix(trimmed, "@")) {
+		// A comment after an import or a decorator (the workshop's
+		// "from dask import delayed  # Import the decorator") stays
+		// after its translation.
+		code := strings.TrimRight(line[:len(line)-len(strings.TrimLeft(c, " "))], " \t")
+		out, err := translateLine(code, n)
+		if err != nil {
+			return "", err
+		}
+		return out + c, nil
+	}
 	for _, u := range unsupported {
 		if word == strings.TrimRight(u.prefix, ": ") {
 			return "", &TranslateError{n, u.msg}

@@ -16,6 +16,20 @@ from os.path import join as pjoin, dirname
 (pjoin("a", "b"), dirname("a/b/c.csv"))
 # > ('a/b', 'a/b')
 
+# %% comments after imports and a decorator, as the Dask tutorial writes them
+from os.path import join    # Import join
+import os.path as osp  # and the module
+def twice(f):
+    def g(x):
+        return f(f(x))
+    return g
+
+@twice   # Wrap add_one with twice
+def add_one(x):
+    return x + 1  # one more
+(add_one(1), join("a", "b # not a comment"), osp.basename("x/y"))
+# > (3, 'a/b # not a comment', 'y')
+
 # %% from import in parentheses
 from os.path import (join, basename)
 basename(join("x", "y.py"))
@@ -386,3 +400,18 @@ sorted((w for w in ["bb", "a", "ccc"]), key=len)
 # %% any over a generator
 any(x > 3 for x in [1, 5])
 # > True
+
+# %% the Dask tutorial's delayed cell, comments included
+from dask import delayed    # Import the delayed decorator
+
+@delayed   # Wrap inc with delayed
+def inc(x):
+    return x + 1
+
+@delayed   # Wrap add with delayed
+def add(x, y):
+    return x + y
+
+z = add(inc(1), inc(2))   # This runs immediately: it only makes a graph
+z.compute()
+# > 5
