@@ -60,6 +60,11 @@ func init() {
 		"reversed":  "reversed(sequence)\n\nThe items in reverse order.",
 		"any":       "any(iterable)\n\nWhether any item is true.",
 		"all":       "all(iterable)\n\nWhether every item is true.",
+		"map":       "map(function, *iterables)\n\nThe function of the items at the same position of the iterables, as an iterator.",
+		"filter":    "filter(function, iterable)\n\nThe items for which the function is true (or, with None, which are true), as an iterator.",
+		"hex":       "hex(x)\n\nThe integer x in base 16, after 0x.",
+		"oct":       "oct(x)\n\nThe integer x in base 8, after 0o.",
+		"bin":       "bin(x)\n\nThe integer x in base 2, after 0b.",
 	}
 	for k, v := range more {
 		docs[k] = v

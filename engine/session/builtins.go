@@ -482,6 +482,11 @@ func stringIterating(name string) *starlark.Builtin {
 				def = kv[1]
 				continue
 			}
+			if name == "enumerate" && string(kv[0].(starlark.String)) == "start" && len(conv) == 1 {
+				// Starlark's enumerate takes start by position only.
+				conv = append(conv, kv[1])
+				continue
+			}
 			rest = append(rest, kv)
 		}
 		if def != nil && len(conv) == 1 {
@@ -523,6 +528,11 @@ func Builtins() starlark.StringDict {
 		"min":       stringIterating("min"),
 		"max":       stringIterating("max"),
 		"enumerate": stringIterating("enumerate"),
+		"map":       Builtin("map", pyMap),
+		"filter":    Builtin("filter", pyFilter),
+		"hex":       Builtin("hex", intText("hex", 16, "0x")),
+		"oct":       Builtin("oct", intText("oct", 8, "0o")),
+		"bin":       Builtin("bin", intText("bin", 2, "0b")),
 		"zip":       stringIterating("zip"),
 		"list":      stringIterating("list"),
 		"tuple":     stringIterating("tuple"),
@@ -615,4 +625,111 @@ func OpPrefix(op string) (string, bool) {
 		return "xor", true
 	}
 	return "", false
+}
+
+// pyMap is map(function, *iterables): the function of the items at the
+// same position, as long as the shortest iterable. Python's map is lazy;
+// this one calls the function at once and iterates over the results.
+func pyMap(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, fmt.Errorf("TypeError: map() takes no keyword arguments")
+	}
+	if len(args) < 2 {
+		return nil, fmt.Errorf("TypeError: map() must have at least two arguments.")
+	}
+	fn, ok := args[0].(starlark.Callable)
+	if !ok {
+		return nil, fmt.Errorf("TypeError: '%s' object is not callable", TypeName(args[0]))
+	}
+	var lists [][]starlark.Value
+	n := -1
+	for _, it := range args[1:] {
+		if s, ok := it.(starlark.String); ok {
+			it = Chars(s)
+		}
+		vs, err := Values(it)
+		if err != nil {
+			return nil, fmt.Errorf("TypeError: '%s' object is not iterable", TypeName(it))
+		}
+		lists = append(lists, vs)
+		if n < 0 || len(vs) < n {
+			n = len(vs)
+		}
+	}
+	out := make([]starlark.Value, n)
+	for i := range out {
+		call := make(starlark.Tuple, len(lists))
+		for j, l := range lists {
+			call[j] = l[i]
+		}
+		r, err := starlark.Call(th, fn, call, nil)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return &iterValue{it: starlark.NewList(out).Iterate(), desc: "map"}, nil
+}
+
+// pyFilter is filter(function, iterable): the items for which the
+// function is true, or which are true themselves for None.
+func pyFilter(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var fn, seq starlark.Value
+	if err := starlark.UnpackPositionalArgs("filter", args, kwargs, 2, &fn, &seq); err != nil {
+		return nil, err
+	}
+	if s, ok := seq.(starlark.String); ok {
+		seq = Chars(s)
+	}
+	vs, err := Values(seq)
+	if err != nil {
+		return nil, fmt.Errorf("TypeError: '%s' object is not iterable", TypeName(seq))
+	}
+	var out []starlark.Value
+	for _, v := range vs {
+		keep := v
+		if fn != starlark.None {
+			c, ok := fn.(starlark.Callable)
+			if !ok {
+				return nil, fmt.Errorf("TypeError: '%s' object is not callable", TypeName(fn))
+			}
+			if keep, err = starlark.Call(th, c, starlark.Tuple{v}, nil); err != nil {
+				return nil, err
+			}
+		}
+		if keep.Truth() {
+			out = append(out, v)
+		}
+	}
+	return &iterValue{it: starlark.NewList(out).Iterate(), desc: "filter"}, nil
+}
+
+// intText is hex, oct or bin: an int's digits in base, after prefix
+// (and a minus sign).
+func intText(name string, base int, prefix string) Func {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var x starlark.Value
+		if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x); err != nil {
+			return nil, err
+		}
+		var i starlark.Int
+		switch v := x.(type) {
+		case starlark.Int:
+			i = v
+		case starlark.Bool:
+			i = starlark.MakeInt(0)
+			if v {
+				i = starlark.MakeInt(1)
+			}
+		default:
+			return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", TypeName(x))
+		}
+		n := i.BigInt()
+		sign := ""
+		if n.Sign() < 0 {
+			sign = "-"
+			n.Neg(n)
+		}
+		return starlark.String(sign + prefix + n.Text(base)), nil
+	}
 }

@@ -10,6 +10,7 @@ var docs = map[string]string{
 	"os.path.join":         "join(a, *p)\n\nJoins path parts with '/'; an absolute part restarts the path.",
 	"os.path.basename":     "basename(p)\n\nReturns the last part of a path.",
 	"os.path.dirname":      "dirname(p)\n\nReturns a path without its last part.",
+	"os.path.splitext":     "splitext(p)\n\nSplits a path into (root, ext): ext is from the last dot of its last part, and empty when there is none.",
 	"json.dumps":           "dumps(obj, indent=None, sort_keys=False)\n\nThe JSON text of obj (dicts, lists, strings, numbers, booleans, None).",
 	"json.loads":           "loads(s)\n\nThe Python value of a JSON text.",
 	"math.sqrt":            "sqrt(x)\n\nThe square root of x.",

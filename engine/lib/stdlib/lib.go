@@ -24,6 +24,7 @@ func modules(s *session.Session) map[string]*Module {
 		"join":     builtin("join", osPathJoin),
 		"basename": builtin("basename", stringFunc(path.Base)),
 		"dirname":  builtin("dirname", stringFunc(path.Dir)),
+		"splitext": builtin("splitext", osPathSplitext),
 	}}
 	return map[string]*Module{
 		"os":      {Name: "os", Members: starlark.StringDict{"path": osPath, "sep": starlark.String("/")}},

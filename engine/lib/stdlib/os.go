@@ -39,3 +39,23 @@ func stringFunc(f func(string) string) func(*starlark.Thread, *starlark.Builtin,
 		return starlark.String(f(s)), nil
 	}
 }
+
+// osPathSplitext is os.path.splitext(p): (root, ext), ext from the last
+// dot of the last part of the path, unless all before it in that part are
+// dots (".bashrc" has no extension), as CPython's genericpath splits.
+func osPathSplitext(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var p string
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &p); err != nil {
+		return nil, err
+	}
+	sep := strings.LastIndexByte(p, '/')
+	dot := strings.LastIndexByte(p, '.')
+	if dot > sep {
+		for i := sep + 1; i < dot; i++ {
+			if p[i] != '.' {
+				return starlark.Tuple{starlark.String(p[:dot]), starlark.String(p[dot:])}, nil
+			}
+		}
+	}
+	return starlark.Tuple{starlark.String(p), starlark.String("")}, nil
+}

@@ -196,3 +196,29 @@ glob.glob?
 # %% underscore is the last result [burst]
 1 + 1
 # > 2
+
+# %% map over one and two iterables
+(list(map(lambda x: x * 2, [1, 2, 3])), list(map(lambda a, b: a + b, [1, 2, 3], (10, 20))), list(map(lambda c: c.upper(), "ab")))
+# > ([2, 4, 6], [11, 22], ['A', 'B'])
+
+# %% filter with a function and with None
+(list(filter(lambda x: x % 2, range(7))), list(filter(None, [0, 1, "", "a", None, [], [0]])))
+# > ([1, 3, 5], [1, 'a', [0]])
+
+# %% next over map
+m = map(abs, [-1, -2])
+(next(m), next(m), next(m, "done"))
+# > (1, 2, 'done')
+
+# %% hex, oct and bin
+(hex(255), hex(-255), oct(8), bin(5), bin(0), hex(True), hex(2**70))
+# > ('0xff', '-0xff', '0o10', '0b101', '0b0', '0x1', '0x400000000000000000')
+
+# %% hex of a float
+hex(1.5)
+# > TypeError: 'float' object cannot be interpreted as an integer
+# > @ line 1
+
+# %% enumerate with start
+(list(enumerate("ab", start=1)), list(enumerate([7, 8], 10)))
+# > ([(1, 'a'), (2, 'b')], [(10, 7), (11, 8)])

@@ -122,3 +122,8 @@ p0 = time.perf_counter()
 time.sleep(0.01)
 (time.time() >= t0, time.perf_counter() - p0 >= 0.01)
 # > (True, True)
+
+# %% os.path.splitext
+import os.path
+[os.path.splitext(p) for p in ["data/nycflights/1990.csv", "a.tar.gz", ".bashrc", "dir.d/file", "..x", "x.", "/"]]
+# > [('data/nycflights/1990', '.csv'), ('a.tar', '.gz'), ('.bashrc', ''), ('dir.d/file', ''), ('..x', ''), ('x', '.'), ('/', '')]
