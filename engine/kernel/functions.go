@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"burst/engine/codec"
 	"burst/engine/session"
 
 	"go.starlark.net/starlark"
@@ -27,7 +28,7 @@ func portableCall(k *Kernel, fn starlark.Callable, extra starlark.Tuple, what st
 	}
 	params := &callParams{Fn: *p, What: what}
 	for _, x := range extra {
-		b, err := encodePlain(x)
+		b, err := codec.EncodePlain(x)
 		if err != nil {
 			return nil, false
 		}

@@ -18,8 +18,6 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
-	"burst/engine/dataframe"
-	"burst/engine/lib/dask"
 	"burst/engine/python"
 	"burst/engine/session"
 )
@@ -83,10 +81,6 @@ func New(host Host) *Kernel {
 
 // ExecutionCount returns the number of the last executed cell.
 func (k *Kernel) ExecutionCount() int { return k.count }
-
-// computer returns where collections compute: the Client's cluster if a
-// Client exists, else the host's local pool.
-func (k *Kernel) computer() dataframe.Computer { return k.s.Computer() }
 
 var fileOptions = python.FileOptions()
 
@@ -502,9 +496,3 @@ func (k *Kernel) Portable(fn starlark.Callable, extra starlark.Tuple, what strin
 	p.Each = each
 	return p, true
 }
-
-// context is the running cell's context (an interrupt cancels it).
-func (k *Kernel) context() context.Context { return k.s.Context() }
-
-// dask is dask's state in the kernel's session: the open Client.
-func (k *Kernel) dask() *dask.State { return dask.StateOf(k.s) }

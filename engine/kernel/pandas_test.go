@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apache/arrow/go/v15/arrow"
 	"go.starlark.net/starlark"
 
 	"burst/engine/frame"
@@ -173,7 +174,7 @@ func encodeIndex(index []frame.Column, n int) map[string]any {
 	return map[string]any{"names": names, "dtypes": dtypes, "levels": levels}
 }
 
-func encodeArray(a frameArray) []any {
+func encodeArray(a arrow.Array) []any {
 	out := make([]any, a.Len())
 	for i := range out {
 		switch v := frame.ValueAt(a, i).(type) {

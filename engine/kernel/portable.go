@@ -14,6 +14,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"burst/engine/codec"
 	"burst/engine/dataframe"
 	"burst/engine/files"
 	"burst/engine/graph"
@@ -134,7 +135,7 @@ func (k *Kernel) portable(fn starlark.Callable) (*Portable, error) {
 					continue
 				}
 			}
-			b, err := encodePlain(v)
+			b, err := codec.EncodePlain(v)
 			if err != nil {
 				return &travelError{fn: f.Name(), name: name, typ: v.Type()}
 			}
@@ -298,7 +299,7 @@ func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 		predeclared[name] = m.Members[pm[1]]
 	}
 	for name, raw := range p.Globals {
-		v, err := decodePlain(raw)
+		v, err := codec.DecodePlain(raw)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -349,7 +350,7 @@ func runPortable(env *graph.Env, p *callParams, in []graph.Value) (_ graph.Value
 	}
 	args := starlark.Tuple{pandas.FromEngine(in[0])}
 	for _, raw := range p.Extra {
-		v, err := decodePlain(raw)
+		v, err := codec.DecodePlain(raw)
 		if err != nil {
 			return nil, err
 		}

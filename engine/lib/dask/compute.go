@@ -62,7 +62,7 @@ func (k *State) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persis
 	})
 	values := map[graph.Key]graph.Value{}
 	if len(keys) > 0 {
-		results, err := k.computer().Compute(k.context(), graph.Merge(gs...), keys)
+		results, err := k.s.Computer().Compute(k.context(), graph.Merge(gs...), keys)
 		if err != nil {
 			return nil, err
 		}

@@ -690,7 +690,7 @@ func (k *State) progress(th *starlark.Thread, b *starlark.Builtin, args starlark
 		fmt.Fprintf(&htm, `<div><span>%s</span> <progress max="%d" value="%d"></progress> %d / %d</div>`, html.EscapeString(p), n[1], n[0], n[0], n[1])
 	}
 	htm.WriteString(`</div>`)
-	k.Emit(session.Output{Type: "display_data", Data: map[string]any{"text/plain": strings.TrimRight(text.String(), "\n"), "text/html": htm.String()}})
+	k.s.Emit(session.Output{Type: "display_data", Data: map[string]any{"text/plain": strings.TrimRight(text.String(), "\n"), "text/html": htm.String()}})
 	return starlark.None, nil
 }
 

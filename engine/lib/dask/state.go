@@ -8,7 +8,6 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"burst/engine/graph"
 	"burst/engine/session"
 )
 
@@ -33,9 +32,6 @@ func stateOf(s *session.Session) *State {
 	return s.State(stateKey{}, func() any { return &State{s: s} }).(*State)
 }
 
-// Session is the session the state belongs to.
-func (k *State) Session() *session.Session { return k.s }
-
 // Client is the open Client; nil when there is none.
 func (k *State) Client() *Client { return k.client }
 
@@ -45,16 +41,6 @@ func (k *State) context() context.Context {
 		return context.Background()
 	}
 	return k.s.Context()
-}
-
-// Emit sends an output to the running cell.
-func (k *State) Emit(o session.Output) bool { return k.s.Emit(o) }
-
-// computer is where collections compute.
-func (k *State) computer() interface {
-	Compute(context.Context, graph.Graph, []graph.Key) ([]graph.Value, error)
-} {
-	return k.s.Computer()
 }
 
 // StateOf returns dask's state in session s.

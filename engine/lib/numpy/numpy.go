@@ -2139,22 +2139,6 @@ func npNorm(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error
 	return ValueOf(r), nil
 }
 
-// unavailableModule is a module Burst does not have yet: any use of it
-// says so.
-type unavailableModule struct{ name, msg string }
-
-func unavailable(name, msg string) *unavailableModule { return &unavailableModule{name, msg} }
-
-func (u *unavailableModule) String() string        { return fmt.Sprintf("<module '%s'>", u.name) }
-func (u *unavailableModule) Type() string          { return "module" }
-func (u *unavailableModule) Freeze()               {}
-func (u *unavailableModule) Truth() starlark.Bool  { return true }
-func (u *unavailableModule) Hash() (uint32, error) { return starlark.String(u.name).Hash() }
-func (u *unavailableModule) AttrNames() []string   { return nil }
-func (u *unavailableModule) Attr(string) (starlark.Value, error) {
-	return nil, fmt.Errorf("NotImplementedError: %s", u.msg)
-}
-
 // ---- docstrings ----
 
 func init() {

@@ -351,11 +351,6 @@ func threeWay(op syntax.Token, a, b int64) bool {
 	return false
 }
 
-// stringsOf accepts a string or a list of strings.
-func stringsOf(what string, v starlark.Value) ([]string, error) {
-	return StringsArg(what, v)
-}
-
 // dtypeName accepts a dtype as a string or a builtin (float, int, str, bool).
 func dtypeName(v starlark.Value) (string, error) {
 	switch t := v.(type) {

@@ -12,13 +12,12 @@ import (
 // values it scattered to the cluster on entry (scatter=[X, y]), by
 // identity, so that the fits find them already on the workers.
 type joblibBackend struct {
-	name      string
-	scatter   []starlark.Value
-	futures   []*dask.Future
-	prev      *joblibBackend
-	st        *state
-	nJobs     starlark.Value
-	scattered bool
+	name    string
+	scatter []starlark.Value
+	futures []*dask.Future
+	prev    *joblibBackend
+	st      *state
+	nJobs   starlark.Value
 }
 
 func (b *joblibBackend) String() string {
