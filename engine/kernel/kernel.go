@@ -168,7 +168,6 @@ func (k *Kernel) bind(thread *starlark.Thread) {
 	if k == nil {
 		return
 	}
-	thread.SetLocal("kernel", k)
 	k.s.Bind(thread)
 }
 
