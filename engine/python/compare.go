@@ -42,7 +42,25 @@ func comparisonText(src string, f *syntax.File, isOps map[[2]int]string) string 
 	}
 	var edits []edit
 	n := 0
+	targets := assignedDots(f)
 	syntax.Walk(f, func(node syntax.Node) bool {
+		if d, ok := node.(*syntax.DotExpr); ok && Methods[d.Name.Name] && !targets[d] {
+			// x.name → _attr(x, "name"); an enclosing call opened at the
+			// same place stays outside (its order is lower).
+			n++
+			xs, _ := d.X.Span()
+			l1, c1 := offset(xs)
+			ld, cd := offset(d.Dot)
+			ln, cn := offset(d.Name.NamePos)
+			edits = append(edits, edit{l1, c1, 0, "_attr(", n})
+			name := fmt.Sprintf("%q)", d.Name.Name)
+			if ld == ln {
+				edits = append(edits, edit{ld, cd, cn + len(d.Name.Name) - cd, ", " + name, 0})
+			} else {
+				edits = append(edits, edit{ld, cd, 1, ",", 0}, edit{ln, cn, len(d.Name.Name), name, 0})
+			}
+			return true
+		}
 		b, ok := node.(*syntax.BinaryExpr)
 		if !ok {
 			return true
@@ -66,8 +84,8 @@ func comparisonText(src string, f *syntax.File, isOps map[[2]int]string) string 
 		l3, c3 := offset(ys)
 		l4, c4 := offset(ye)
 		edits = append(edits,
-			edit{l1, c1, 0, call, -n},
-			edit{l4, c4, 0, ")", n},
+			edit{l1, c1, 0, call, n},
+			edit{l4, c4, 0, ")", -n},
 		)
 		if l2 == l3 {
 			edits = append(edits, edit{l2, c2, c3 - c2, ", ", 0})
@@ -87,8 +105,9 @@ func comparisonText(src string, f *syntax.File, isOps map[[2]int]string) string 
 		return src
 	}
 	// Apply from the end so earlier offsets stay valid; at one position,
-	// closing parentheses of inner comparisons go before those of outer
-	// ones, and openings of outer ones before inner ones.
+	// closing parentheses of inner calls go before those of outer ones,
+	// and openings of outer ones (met first by Walk, so a lower n) before
+	// inner ones: the edit applied last comes out first.
 	sort.SliceStable(edits, func(i, j int) bool {
 		a, b := edits[i], edits[j]
 		if a.line != b.line {
@@ -165,11 +184,49 @@ func comparisonCall(b *syntax.BinaryExpr, isOps map[[2]int]string) (fn, op strin
 // comparisonText does to the text: the calls start where X does and end
 // where Y does, on the same lines as the text's.
 func rewriteComparisons(f *syntax.File, isOps map[[2]int]string) {
-	r := comparisons{isOps}
+	r := comparisons{isOps, assignedDots(f)}
 	r.stmts(f.Stmts)
 }
 
-type comparisons struct{ isOps map[[2]int]string }
+type comparisons struct {
+	isOps   map[[2]int]string
+	targets map[*syntax.DotExpr]bool
+}
+
+// assignedDots returns the attributes f assigns to (x.name = v), which
+// stay attributes: Methods' routing is for reading them.
+func assignedDots(f *syntax.File) map[*syntax.DotExpr]bool {
+	targets := map[*syntax.DotExpr]bool{}
+	var lhs func(e syntax.Expr)
+	lhs = func(e syntax.Expr) {
+		switch e := e.(type) {
+		case *syntax.DotExpr:
+			targets[e] = true
+		case *syntax.TupleExpr:
+			for _, x := range e.List {
+				lhs(x)
+			}
+		case *syntax.ListExpr:
+			for _, x := range e.List {
+				lhs(x)
+			}
+		case *syntax.ParenExpr:
+			lhs(e.X)
+		}
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.AssignStmt:
+			lhs(n.LHS)
+		case *syntax.ForStmt:
+			lhs(n.Vars)
+		case *syntax.ForClause:
+			lhs(n.Vars)
+		}
+		return true
+	})
+	return targets
+}
 
 func (r comparisons) stmts(stmts []syntax.Stmt) {
 	for _, st := range stmts {
@@ -243,7 +300,17 @@ func (r comparisons) expr(e syntax.Expr) syntax.Expr {
 	case *syntax.ParenExpr:
 		e.X = r.expr(e.X)
 	case *syntax.DotExpr:
+		start, _ := e.X.Span()
 		e.X = r.expr(e.X)
+		if Methods[e.Name.Name] && !r.targets[e] {
+			_, end := e.Name.Span()
+			return &syntax.CallExpr{
+				Fn:     &syntax.Ident{NamePos: start, Name: "_attr"},
+				Lparen: start,
+				Args:   []syntax.Expr{e.X, &syntax.Literal{Token: syntax.STRING, TokenPos: e.Name.NamePos, Raw: strconv.Quote(e.Name.Name), Value: e.Name.Name}},
+				Rparen: end,
+			}
+		}
 	case *syntax.IndexExpr:
 		e.X = r.expr(e.X)
 		e.Y = r.expr(e.Y)

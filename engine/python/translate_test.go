@@ -68,3 +68,22 @@ func TestRewriteSubscripts(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodsRouted: attributes named in Methods become _attr calls in
+// the text workers compile, nested calls opening outermost first, and
+// assigned attributes stay attributes.
+func TestMethodsRouted(t *testing.T) {
+	for in, want := range map[string]string{
+		`"ab".center(6)`:          `_attr("ab", "center")(6)`,
+		`s.count("a") == 1`:       `_cmp("==", _attr(s, "count")("a"), 1)`,
+		`df.x.copy().sort()`:      `_attr(_attr(df.x, "copy")(), "sort")()`,
+		`o.copy = 1`:              `o.copy = 1`,
+		"f(s .\n  count(1))":      "f(_attr(s ,\n  \"count\")(1))",
+		`"{:>5}".format(x) + "!"`: `_attr("{:>5}", "format")(x) + "!"`,
+	} {
+		got, err := translate(in)
+		if err != nil || got != want {
+			t.Errorf("translate(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}

@@ -518,6 +518,7 @@ func Chars(s starlark.String) *starlark.List {
 func Builtins() starlark.StringDict {
 	return starlark.StringDict{
 		"_cmp":      Builtin("_cmp", cmp),
+		"_attr":     Builtin("_attr", pyAttr),
 		"print":     Builtin("print", pyPrint),
 		"_pow":      Builtin("_pow", pyPow),
 		"sum":       Builtin("sum", pySum),

@@ -1,0 +1,35 @@
+package session
+
+import (
+	"fmt"
+
+	"go.starlark.net/starlark"
+)
+
+// pyAttr is x.name for the names the front end routes through it
+// (python.Methods): Python's methods of str, list, dict, set, tuple, int
+// and float where Starlark's values lack them, and x's own attribute
+// otherwise.
+func pyAttr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 {
+		return nil, fmt.Errorf("TypeError: _attr takes a value and a name")
+	}
+	name, _ := starlark.AsString(args[1])
+	return Getattr(args[0], name)
+}
+
+// Getattr is x.name with Python's AttributeError when x has no such
+// attribute.
+func Getattr(x starlark.Value, name string) (starlark.Value, error) {
+	if h, ok := x.(starlark.HasAttrs); ok {
+		v, err := h.Attr(name)
+		if err != nil {
+			if _, missing := err.(starlark.NoSuchAttrError); !missing {
+				return nil, err
+			}
+		} else if v != nil {
+			return v, nil
+		}
+	}
+	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", TypeName(x), name)
+}
