@@ -49,12 +49,14 @@ func randomModule() *session.Module {
 // generator whose words seed each block's own generator.
 type daRandomState struct{ r *rng.RandomState }
 
-func (r *daRandomState) String() string        { return "<dask.array.random.RandomState object>" }
-func (r *daRandomState) Type() string          { return "dask.array.random.RandomState" }
-func (r *daRandomState) Freeze()               {}
-func (r *daRandomState) Truth() starlark.Bool  { return true }
-func (r *daRandomState) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'RandomState'") }
-func (r *daRandomState) AttrNames() []string   { return append([]string{"seed"}, randomNames...) }
+func (r *daRandomState) String() string       { return "<dask.array.random.RandomState object>" }
+func (r *daRandomState) Type() string         { return "dask.array.random.RandomState" }
+func (r *daRandomState) Freeze()              {}
+func (r *daRandomState) Truth() starlark.Bool { return true }
+func (r *daRandomState) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'RandomState'")
+}
+func (r *daRandomState) AttrNames() []string { return append([]string{"seed"}, randomNames...) }
 
 func (r *daRandomState) Attr(name string) (starlark.Value, error) {
 	if name == "seed" {
