@@ -22,6 +22,8 @@ var engineStack = [][]string{
 	{"sched", "dataframe"},
 	{"python", "codec"},
 	{"session"},
+	// Python's standard modules that stand alone.
+	{"lib/math", "lib/operator", "lib/functools"},
 	// The libraries cells import, each over the ones before it.
 	{"lib/stdlib", "lib/numpy"},
 	{"lib/dask"},

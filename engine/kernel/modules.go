@@ -10,7 +10,10 @@ import (
 	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/daskml"
+	"burst/engine/lib/functools"
+	pymath "burst/engine/lib/math"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/operator"
 	"burst/engine/lib/pandas"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
@@ -57,6 +60,9 @@ func libraries() []session.Library {
 		sklearn.Library,
 		daskml.Library,
 		remote.Library,
+		pymath.Library,
+		operator.Library,
+		functools.Library,
 	}
 }
 
