@@ -11,6 +11,7 @@ import (
 	"burst/engine/lib/dask"
 	"burst/engine/lib/daskml"
 	"burst/engine/lib/functools"
+	"burst/engine/lib/itertools"
 	pymath "burst/engine/lib/math"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/operator"
@@ -63,6 +64,7 @@ func libraries() []session.Library {
 		pymath.Library,
 		operator.Library,
 		functools.Library,
+		itertools.Library,
 	}
 }
 
