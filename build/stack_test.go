@@ -24,6 +24,7 @@ var engineStack = [][]string{
 	{"session"},
 	// Python's standard modules that stand alone.
 	{"lib/math", "lib/operator", "lib/functools", "lib/itertools"},
+	{"lib/statistics"},
 	// The libraries cells import, each over the ones before it.
 	{"lib/stdlib", "lib/numpy"},
 	{"lib/dask"},

@@ -18,6 +18,7 @@ import (
 	"burst/engine/lib/pandas"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
+	"burst/engine/lib/statistics"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -65,6 +66,7 @@ func libraries() []session.Library {
 		operator.Library,
 		functools.Library,
 		itertools.Library,
+		statistics.Library,
 	}
 }
 
