@@ -16,6 +16,7 @@ import (
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/operator"
 	"burst/engine/lib/pandas"
+	"burst/engine/lib/pystring"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
 	"burst/engine/lib/statistics"
@@ -67,6 +68,7 @@ func libraries() []session.Library {
 		functools.Library,
 		itertools.Library,
 		statistics.Library,
+		pystring.Library,
 	}
 }
 
