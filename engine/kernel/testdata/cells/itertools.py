@@ -230,3 +230,32 @@ list(c)
 import itertools
 (sum(itertools.islice(itertools.count(1), 100)), dict(itertools.zip_longest("abc", [1, 2])), sorted(itertools.chain([3, 1], [2])))
 # > (5050, {'a': 1, 'b': 2, 'c': None}, [1, 2, 3])
+
+# %% itertools next and iter
+import itertools
+c = itertools.count(1)
+g = itertools.cycle("ab")
+(next(c), next(c), next(g), next(g), next(g), iter(c) is c, next(itertools.islice([], 1), "empty"), c)
+# > (1, 2, 'a', 'b', 'a', True, 'empty', count(3))
+
+# %% itertools next of an exhausted iterator
+import itertools
+p = itertools.pairwise([1, 2])
+next(p)
+next(p)
+# > StopIteration
+# > @ line 4
+
+# %% itertools next to skip a header
+import itertools
+rows = iter([["name", "n"], ["a", 1], ["b", 2]])
+header = next(rows)
+(header, list(itertools.starmap(lambda name, n: name * n, rows)))
+# > (['name', 'n'], ['a', 'bb'])
+
+# %% itertools groupby with next
+import itertools
+g = itertools.groupby([1, 1, 2])
+k, grp = next(g)
+(k, next(grp), list(grp), next(g)[0])
+# > (1, 1, [1], 2)
