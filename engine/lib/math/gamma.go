@@ -1,6 +1,10 @@
 package math
 
-import "math"
+import (
+	"math"
+
+	"burst/engine/ml/rng"
+)
 
 // CPython's own gamma and lgamma (Lanczos' approximation, with its
 // coefficients and special cases), so that results agree to the bit.
@@ -61,15 +65,15 @@ func sinpi(x float64) float64 {
 	var r float64
 	switch int(math.RoundToEven(2 * y)) {
 	case 0:
-		r = math.Sin(math.Pi * y)
+		r = rng.Sin(math.Pi * y)
 	case 1:
-		r = math.Cos(math.Pi * (y - 0.5))
+		r = rng.Cos(math.Pi * (y - 0.5))
 	case 2:
-		r = math.Sin(math.Pi * (1 - y))
+		r = rng.Sin(math.Pi * (1 - y))
 	case 3:
-		r = -math.Cos(math.Pi * (y - 1.5))
+		r = -rng.Cos(math.Pi * (y - 1.5))
 	default:
-		r = math.Sin(math.Pi * (y - 2))
+		r = rng.Sin(math.Pi * (y - 2))
 	}
 	return math.Copysign(1, x) * r
 }
@@ -113,22 +117,22 @@ func gamma(x float64) float64 {
 	z = z * lanczosG / y
 	var r float64
 	if x < 0 {
-		r = -math.Pi / sinpi(absx) / absx * math.Exp(y) / lanczosSum(absx)
+		r = -math.Pi / sinpi(absx) / absx * expCR(y) / lanczosSum(absx)
 		r -= float64(z * r)
 		if absx < 140 {
-			r /= math.Pow(y, absx-0.5)
+			r /= powCR(y, absx-0.5)
 		} else {
-			s := math.Pow(y, absx/2-0.25)
+			s := powCR(y, absx/2-0.25)
 			r /= s
 			r /= s
 		}
 	} else {
-		r = lanczosSum(absx) / math.Exp(y)
+		r = lanczosSum(absx) / expCR(y)
 		r += float64(z * r)
 		if absx < 140 {
-			r *= math.Pow(y, absx-0.5)
+			r *= powCR(y, absx-0.5)
 		} else {
-			s := math.Pow(y, absx/2-0.25)
+			s := powCR(y, absx/2-0.25)
 			r *= s
 			r *= s
 		}
@@ -151,12 +155,12 @@ func lgamma(x float64) float64 {
 	}
 	absx := math.Abs(x)
 	if absx < 1e-20 {
-		return -math.Log(absx)
+		return -rng.Log(absx)
 	}
-	r := math.Log(lanczosSum(absx)) - lanczosG
-	r += float64((absx - 0.5) * (math.Log(absx+lanczosG-0.5) - 1))
+	r := rng.Log(lanczosSum(absx)) - lanczosG
+	r += float64((absx - 0.5) * (rng.Log(absx+lanczosG-0.5) - 1))
 	if x < 0 {
-		r = logPi - math.Log(math.Abs(sinpi(absx))) - math.Log(absx) - r
+		r = logPi - rng.Log(math.Abs(sinpi(absx))) - rng.Log(absx) - r
 	}
 	return r
 }

@@ -206,11 +206,11 @@ func NewModule() *Module {
 
 		"sqrt":  fn1("sqrt", math.Sqrt, false),
 		"cbrt":  fn1("cbrt", cbrt, false),
-		"exp":   fn1("exp", math.Exp, true),
-		"exp2":  fn1("exp2", math.Exp2, true),
+		"exp":   fn1("exp", expCR, true),
+		"exp2":  fn1("exp2", exp2CR, true),
 		"expm1": fn1("expm1", math.Expm1, true),
-		"log2":  logFunc("log2", math.Log2, 1),
-		"log10": logFunc("log10", math.Log10, math.Log10(2)),
+		"log2":  logFunc("log2", func(x float64) float64 { return logBaseCR(x, 2) }, 1),
+		"log10": logFunc("log10", log10, log10(2)),
 		"log1p": fn1("log1p", func(x float64) float64 {
 			if x <= -1 {
 				return math.NaN()
@@ -220,15 +220,15 @@ func NewModule() *Module {
 		"log":   session.Builtin("log", mathLog),
 		"sin":   fn1("sin", rng.Sin, false),
 		"cos":   fn1("cos", rng.Cos, false),
-		"tan":   fn1("tan", math.Tan, false),
-		"asin":  fn1("asin", math.Asin, false),
-		"acos":  fn1("acos", math.Acos, false),
-		"atan":  fn1("atan", math.Atan, false),
-		"sinh":  fn1("sinh", math.Sinh, true),
-		"cosh":  fn1("cosh", math.Cosh, true),
-		"tanh":  fn1("tanh", math.Tanh, false),
-		"asinh": fn1("asinh", math.Asinh, false),
-		"acosh": fn1("acosh", math.Acosh, false),
+		"tan":   fn1("tan", tanCR, false),
+		"asin":  fn1("asin", asinCR, false),
+		"acos":  fn1("acos", acosCR, false),
+		"atan":  fn1("atan", atanCR, false),
+		"sinh":  fn1("sinh", sinh, true),
+		"cosh":  fn1("cosh", cosh, true),
+		"tanh":  fn1("tanh", tanh, false),
+		"asinh": fn1("asinh", asinh, false),
+		"acosh": fn1("acosh", acosh, false),
 		"atanh": fn1("atanh", func(x float64) float64 {
 			if math.Abs(x) >= 1 {
 				return math.NaN()
@@ -252,7 +252,7 @@ func NewModule() *Module {
 		"isfinite": pred("isfinite", func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }),
 
 		"pow":      float2("pow", mathPow),
-		"atan2":    float2("atan2", func(y, x float64) (float64, error) { return math.Atan2(y, x), nil }),
+		"atan2":    float2("atan2", func(y, x float64) (float64, error) { return atan2CR(y, x), nil }),
 		"copysign": float2("copysign", func(x, y float64) (float64, error) { return math.Copysign(x, y), nil }),
 		"fmod": float2("fmod", func(x, y float64) (float64, error) {
 			if math.IsInf(y, 0) && !math.IsInf(x, 0) && !math.IsNaN(x) {
@@ -369,7 +369,7 @@ func mathLog(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 
 // mathPow is math.pow, with C99's special cases and CPython's errors.
 func mathPow(x, y float64) (float64, error) {
-	r := math.Pow(x, y)
+	r := powCR(x, y)
 	switch {
 	case math.IsNaN(x) || math.IsNaN(y):
 		return r, nil

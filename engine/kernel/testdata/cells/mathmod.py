@@ -1,7 +1,4 @@
 # Python's math module: every function and constant of CPython 3.11's.
-# Where Go's libm and glibc's (which CPython calls) differ in the last bit
-# (exp2, tan, acos, and gamma through exp and pow), a case rounds to 12
-# places: Burst's results are within one ulp there, not bit for bit.
 
 # %% math constants
 import math
@@ -49,8 +46,13 @@ import math
 
 # %% math log2 log10 log1p expm1 exp2 cbrt
 import math
-(math.log2(8), math.log2(10), math.log10(1000), math.log10(2), math.log1p(1e-10), math.expm1(1e-10), math.exp2(10), round(math.exp2(0.5), 12), math.cbrt(27), math.cbrt(-8))
-# > (3.0, 3.321928094887362, 3.0, 0.3010299956639812, 9.999999999500001e-11, 1.00000000005e-10, 1024.0, 1.414213562373, 3.0000000000000004, -2.0)
+(math.log2(8), math.log2(10), math.log10(1000), math.log10(2), math.log1p(1e-10), math.expm1(1e-10), math.exp2(10), math.exp2(0.5), math.cbrt(27), math.cbrt(-8))
+# > (3.0, 3.321928094887362, 3.0, 0.3010299956639812, 9.999999999500001e-11, 1.00000000005e-10, 1024.0, 1.4142135623730951, 3.0000000000000004, -2.0)
+
+# %% math results agree with CPython's to the bit
+import math
+[math.exp(0.1), math.exp(-7.3), math.pow(1.1, 10), math.pow(2.5, 3.7), math.log10(7), math.log2(3), math.atan(0.3), math.asin(0.3), math.acos(-0.7), math.tan(2.2), math.sinh(2), math.cosh(3), math.tanh(0.3), math.asinh(2), math.acosh(3), math.gamma(7.3), math.lgamma(7.3), math.atan2(3, -2), math.exp2(-1.7), math.erf(0.3), math.expm1(0.7), math.log1p(2.5), math.atanh(0.7)]
+# > [1.1051709180756477, 0.0006755387751938444, 2.5937424601000023, 29.67413253642086, 0.8450980400142568, 1.584962500721156, 0.2914567944778671, 0.3046926540153975, 2.3461938234056494, -1.3738230567687946, 3.626860407847019, 10.067661995777765, 0.2913126124515909, 1.4436354751788103, 1.762747174039086, 1271.4236336639085, 7.147892523022248, 2.158798930342464, 0.3077861033362291, 0.3286267594591274, 1.0137527074704764, 1.252762968495368, 0.8673005276940531]
 
 # %% math log of big ints
 import math
@@ -113,13 +115,13 @@ math.exp(1000)
 
 # %% math trigonometry
 import math
-(math.sin(math.pi / 6), math.cos(math.pi / 3), round(math.tan(math.pi / 4), 12), math.sin(1), math.cos(1), round(math.tan(1), 12))
-# > (0.49999999999999994, 0.5000000000000001, 1.0, 0.8414709848078965, 0.5403023058681398, 1.557407724655)
+(math.sin(math.pi / 6), math.cos(math.pi / 3), math.tan(math.pi / 4), math.sin(1), math.cos(1), math.tan(1))
+# > (0.49999999999999994, 0.5000000000000001, 0.9999999999999999, 0.8414709848078965, 0.5403023058681398, 1.5574077246549023)
 
 # %% math inverse trigonometry
 import math
-(math.asin(1), math.acos(0), math.atan(1), math.atan2(1, 1), math.atan2(-1, -1), math.asin(0.5), round(math.acos(0.5), 12))
-# > (1.5707963267948966, 1.5707963267948966, 0.7853981633974483, 0.7853981633974483, -2.356194490192345, 0.5235987755982989, 1.047197551197)
+(math.asin(1), math.acos(0), math.atan(1), math.atan2(1, 1), math.atan2(-1, -1), math.asin(0.5), math.acos(0.5))
+# > (1.5707963267948966, 1.5707963267948966, 0.7853981633974483, 0.7853981633974483, -2.356194490192345, 0.5235987755982989, 1.0471975511965979)
 
 # %% math acos out of its domain
 import math
@@ -151,8 +153,8 @@ import math
 
 # %% math erf erfc gamma lgamma
 import math
-(math.erf(0.5), math.erfc(0.5), math.erf(2), math.gamma(5), round(math.gamma(0.5), 12), math.gamma(5.5), round(math.gamma(-1.5), 12), math.lgamma(10), math.lgamma(0.5), math.lgamma(100))
-# > (0.5204998778130465, 0.4795001221869535, 0.9953222650189527, 24.0, 1.772453850906, 52.34277778455352, 2.363271801207, 12.801827480081467, 0.5723649429247004, 359.1342053695754)
+(math.erf(0.5), math.erfc(0.5), math.erf(2), math.gamma(5), math.gamma(0.5), math.gamma(5.5), math.gamma(-1.5), math.lgamma(10), math.lgamma(0.5), math.lgamma(100))
+# > (0.5204998778130465, 0.4795001221869535, 0.9953222650189527, 24.0, 1.7724538509055159, 52.34277778455352, 2.3632718012073544, 12.801827480081467, 0.5723649429247004, 359.1342053695754)
 
 # %% math gamma at zero
 import math
