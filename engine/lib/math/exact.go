@@ -322,3 +322,7 @@ func tanCR(x float64) float64 {
 	s, c := sinCosBig(x)
 	return f64(s.Quo(s, c))
 }
+
+// Exp is e**x as CPython's math.exp gives it (correctly rounded), for
+// the modules that compute with it (statistics' geometric_mean).
+func Exp(x float64) float64 { return expCR(x) }

@@ -242,7 +242,7 @@ func geometricMean(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 	if err != nil {
 		return nil, err
 	}
-	return starlark.Float(math.Exp(total / float64(len(fs)))), nil
+	return starlark.Float(pymath.Exp(total / float64(len(fs)))), nil
 }
 
 func lessThanZero(x starlark.Value) (bool, error) {

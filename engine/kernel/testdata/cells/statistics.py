@@ -50,6 +50,11 @@ import statistics
 (statistics.geometric_mean([54, 24, 36]), statistics.geometric_mean([2, 8]), statistics.harmonic_mean([40, 60]), statistics.harmonic_mean([40, 60], weights=[5, 30]), statistics.harmonic_mean([2.5, 3, 10]), statistics.harmonic_mean([5]), statistics.harmonic_mean([1, 0, 2]))
 # > (36.000000000000014, 4.0, 48.0, 56.0, 3.6, 5, 0)
 
+# %% statistics geometric_mean to the bit
+import statistics
+[statistics.geometric_mean([1.5, 2.25, 7.125]), statistics.geometric_mean([3, 5, 7, 11]), statistics.geometric_mean([0.1, 0.2, 0.3, 0.4]), statistics.geometric_mean(range(1, 20))]
+# > [2.8863758484576043, 5.829690466562771, 0.22133638394006436, 7.928946844865149]
+
 # %% statistics geometric_mean of a negative value
 import statistics
 statistics.geometric_mean([1, -2])
