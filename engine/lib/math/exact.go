@@ -101,6 +101,9 @@ func expCR(x float64) float64 {
 	case x == 0:
 		return 1
 	}
+	if r, ok := expFast(x); ok {
+		return r
+	}
 	return f64(expBig(bf(x)))
 }
 
@@ -117,6 +120,9 @@ func exp2CR(x float64) float64 {
 	case x == math.Trunc(x):
 		return math.Ldexp(1, int(x))
 	}
+	if r, ok := exp2Fast(x); ok {
+		return r
+	}
 	return f64(expBig(newF().Mul(bf(x), bigLn2)))
 }
 
@@ -131,6 +137,11 @@ func logBaseCR(x float64, base float64) float64 {
 	if base == 2 {
 		if frac, e := math.Frexp(x); frac == 0.5 {
 			return float64(e - 1)
+		}
+	}
+	if base == 2 {
+		if r, ok := log2Fast(x); ok {
+			return r
 		}
 	}
 	l := logBig(bf(x))
@@ -168,6 +179,8 @@ func powCR(x, y float64) float64 {
 			p = newF().Quo(bf(1), p)
 		}
 		r = f64(p)
+	} else if f, ok := powFast(x, y); ok {
+		r = f
 	} else {
 		l := logBig(bf(x))
 		t := l.Mul(l, bf(y))

@@ -2,6 +2,8 @@ package math
 
 import (
 	"encoding/json"
+	"math"
+	"math/rand/v2"
 	"os"
 	"testing"
 )
@@ -54,6 +56,35 @@ func TestMatchesCPython(t *testing.T) {
 		for _, c := range cs {
 			if got := funcs[name](c.args); got != c.want {
 				t.Errorf("%s%v = %v, CPython gives %v", name, c.args, got, c.want)
+			}
+		}
+	}
+}
+
+// The double-double fast paths round as the 160-bit computation does
+// whenever they answer.
+func TestFastPathsAgree(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		x := r.Float64()*1400 - 700
+		if got, ok := expFast(x); ok && got != f64(expBig(bf(x))) {
+			t.Errorf("exp(%v): fast %v, big %v", x, got, f64(expBig(bf(x))))
+		}
+		if got, ok := exp2Fast(x); ok && got != f64(expBig(newF().Mul(bf(x), bigLn2))) {
+			t.Errorf("exp2(%v): fast %v", x, got)
+		}
+		p := math.Exp(r.Float64()*80 - 40)
+		if got, ok := log2Fast(p); ok {
+			l := logBig(bf(p))
+			if want := f64(l.Quo(l, bigLn2)); got != want {
+				t.Errorf("log2(%v): fast %v, big %v", p, got, want)
+			}
+		}
+		y := r.Float64()*20 - 10
+		if got, ok := powFast(p, y); ok {
+			l := logBig(bf(p))
+			if want := f64(expBig(l.Mul(l, bf(y)))); got != want {
+				t.Errorf("pow(%v, %v): fast %v, big %v", p, y, got, want)
 			}
 		}
 	}
