@@ -196,8 +196,13 @@ var (
 	_ starlark.HasAttrs = chainType{}
 )
 
-func (chainType) String() string        { return "<class 'itertools.chain'>" }
-func (chainType) Type() string          { return "type" }
+func (chainType) String() string { return "<class 'itertools.chain'>" }
+
+// Type is the class's name, under which help() finds its documentation.
+func (chainType) Type() string { return "itertools.chain" }
+
+// PyClass makes type(chain) the class of classes, as in Python.
+func (chainType) PyClass() string       { return "type" }
 func (chainType) Name() string          { return "chain" }
 func (chainType) Freeze()               {}
 func (chainType) Truth() starlark.Bool  { return true }

@@ -259,3 +259,20 @@ g = itertools.groupby([1, 1, 2])
 k, grp = next(g)
 (k, next(grp), list(grp), next(g)[0])
 # > (1, 1, [1], 2)
+
+# %% itertools help on chain and on an iterator [burst]
+import itertools
+help(itertools.chain)
+help(itertools.count(3))
+type(itertools.chain)
+# > Help on itertools.chain:
+# >
+# > chain(*iterables)
+# >
+# >     The items of the first iterable, then of the second, and so on. chain.from_iterable(iterables) takes the iterables from one iterable.
+# > Help on itertools.count:
+# >
+# > count(start=0, step=1)
+# >
+# >     An infinite iterator of start, start+step, start+2*step, …
+# > <class 'type'>
