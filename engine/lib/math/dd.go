@@ -71,7 +71,7 @@ var (
 		lo, _ := rest.Sub(rest, bf(mid)).Float64()
 		return hi, mid, lo
 	}()
-	ddFact = func() (f [16]dd) {
+	ddFact = func() (f [32]dd) {
 		for i := range f {
 			f[i] = ddOf(invFact[i])
 		}
@@ -177,4 +177,132 @@ func powFast(x, y float64) (float64, bool) {
 		return 0, false
 	}
 	return roundDD(expDD(t))
+}
+
+func (x dd) neg() dd { return dd{-x.hi, -x.lo} }
+
+func (x dd) div(y dd) dd {
+	q1 := x.hi / y.hi
+	r := x.add(y.mulF(q1).neg())
+	q2 := r.hi / y.hi
+	r = r.add(y.mulF(q2).neg())
+	q3 := r.hi / y.hi
+	return fastTwoSum(q1, q2).add(dd{q3, 0})
+}
+
+func (x dd) sqrt() dd {
+	s := math.Sqrt(x.hi)
+	e := x.add(twoProdDD(s, s).neg())
+	return fastTwoSum(s, e.hi/(2*s))
+}
+
+var (
+	ddPi     = ddOf(bigPi)
+	ddHalfPi = ddOf(newF().SetMantExp(bigPi, -1))
+	ddOdd    = func() (o [32]dd) {
+		for i := range o {
+			o[i] = ddOf(invOdd[i])
+		}
+		return
+	}()
+	// halfPiParts is pi/2 in three pieces, the first with 32 significant
+	// bits, for reducing arguments of tan exactly.
+	halfPiHi, halfPiMid, halfPiLo = func() (float64, float64, float64) {
+		h := newF().SetPrec(2*prec).SetMantExp(bigPi, -1)
+		hi, _ := new(big.Float).SetPrec(32).SetMode(big.ToNearestEven).Set(h).Float64()
+		rest := newF().SetPrec(2*prec).Sub(h, bf(hi))
+		mid, _ := rest.Float64()
+		lo, _ := rest.Sub(rest, bf(mid)).Float64()
+		return hi, mid, lo
+	}()
+)
+
+// atanDD is the arc tangent of x, as atanBig computes it.
+func atanDD(x dd) dd {
+	t := x
+	invert := math.Abs(t.hi) > 1
+	if invert {
+		t = dd{1, 0}.div(t)
+	}
+	for range 3 {
+		s := t.mul(t).add(dd{1, 0}).sqrt().add(dd{1, 0})
+		t = t.div(s)
+	}
+	t2 := t.mul(t).neg()
+	sum := ddOdd[24]
+	for i := 23; i >= 0; i-- {
+		sum = sum.mul(t2).add(ddOdd[i])
+	}
+	sum = sum.mul(t)
+	sum = dd{math.Ldexp(sum.hi, 3), math.Ldexp(sum.lo, 3)}
+	if invert {
+		half := ddHalfPi
+		if x.hi < 0 {
+			half = half.neg()
+		}
+		sum = half.add(sum.neg())
+	}
+	return sum
+}
+
+// roundSigned is roundDD for a result of either sign.
+func roundSigned(x dd) (float64, bool) {
+	if x.hi < 0 {
+		r, ok := roundDD(x.neg(), 0)
+		return -r, ok
+	}
+	return roundDD(x, 0)
+}
+
+func atanFast(x float64) (float64, bool) { return roundSigned(atanDD(dd{x, 0})) }
+
+func asinFast(x float64) (float64, bool) {
+	d := twoSum(1, -x).mul(twoSum(1, x)).sqrt()
+	return roundSigned(atanDD(dd{x, 0}.div(d)))
+}
+
+func acosFast(x float64) (float64, bool) {
+	q := twoSum(1, -x).div(twoSum(1, x)).sqrt()
+	a := atanDD(q)
+	return roundSigned(dd{2 * a.hi, 2 * a.lo})
+}
+
+func atan2Fast(y, x float64) (float64, bool) {
+	a := atanDD(dd{y, 0}.div(dd{x, 0}))
+	if x < 0 {
+		if y >= 0 {
+			a = a.add(ddPi)
+		} else {
+			a = a.add(ddPi.neg())
+		}
+	}
+	return roundSigned(a)
+}
+
+// tanFast is sin(r)/cos(r) after reducing x by multiples of pi/2, for
+// |x| < 2**20.
+func tanFast(x float64) (float64, bool) {
+	if !(math.Abs(x) < 0x1p20) {
+		return 0, false
+	}
+	k := math.RoundToEven(x / (math.Pi / 2))
+	r := twoSum(x, -k*halfPiHi)
+	r = r.add(twoProdDD(-k, halfPiMid))
+	r = r.add(dd{-k * halfPiLo, 0})
+	r2 := r.mul(r).neg()
+	// sin r = r (1 - r²/3! + …), cos r = 1 - r²/2! + …: |r| <= pi/4
+	// needs 15 terms of each for 2**-110.
+	s, c := ddFact[29], ddFact[28]
+	for i := 27; i >= 1; i -= 2 {
+		s = s.mul(r2).add(ddFact[i])
+	}
+	for i := 26; i >= 0; i -= 2 {
+		c = c.mul(r2).add(ddFact[i])
+	}
+	s = s.mul(r)
+	if int64(k)&1 != 0 {
+		// tan(r + pi/2) = -cos r / sin r
+		return roundSigned(c.div(s).neg())
+	}
+	return roundSigned(s.div(c))
 }

@@ -243,6 +243,9 @@ func atanCR(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) < 0x1p-27 {
 		return math.Atan(x)
 	}
+	if r, ok := atanFast(x); ok {
+		return r
+	}
 	return f64(atanBig(bf(x)))
 }
 
@@ -254,6 +257,9 @@ func asinCR(x float64) float64 {
 		return x
 	case math.Abs(x) == 1:
 		return math.Copysign(f64(newF().SetMantExp(bigPi, -1)), x)
+	}
+	if r, ok := asinFast(x); ok {
+		return r
 	}
 	// asin x = atan(x / sqrt((1 - x)(1 + x))), exact below the root.
 	bx := bf(x)
@@ -271,6 +277,9 @@ func acosCR(x float64) float64 {
 	case x == -1:
 		return f64(bigPi)
 	}
+	if r, ok := acosFast(x); ok {
+		return r
+	}
 	// acos x = 2 atan(sqrt((1 - x) / (1 + x))).
 	bx := bf(x)
 	q := newF().Quo(newF().Sub(bf(1), bx), newF().Add(bf(1), bx))
@@ -281,6 +290,9 @@ func acosCR(x float64) float64 {
 func atan2CR(y, x float64) float64 {
 	if y == 0 || x == 0 || math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return math.Atan2(y, x)
+	}
+	if r, ok := atan2Fast(y, x); ok {
+		return r
 	}
 	a := atanBig(newF().Quo(bf(y), bf(x)))
 	if x < 0 {
@@ -331,6 +343,9 @@ func sinCosBig(x float64) (*big.Float, *big.Float) {
 func tanCR(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 0x1p50 || math.Abs(x) < 0x1p-27 {
 		return math.Tan(x)
+	}
+	if r, ok := tanFast(x); ok {
+		return r
 	}
 	s, c := sinCosBig(x)
 	return f64(s.Quo(s, c))

@@ -61,7 +61,7 @@ func TestMatchesCPython(t *testing.T) {
 	}
 }
 
-// The double-double fast paths round as the 160-bit computation does
+// The double-double fast paths round as the 160-bit computations do
 // whenever they answer.
 func TestFastPathsAgree(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -80,7 +80,46 @@ func TestFastPathsAgree(t *testing.T) {
 				t.Errorf("log2(%v): fast %v, big %v", p, got, want)
 			}
 		}
+		a := r.Float64()*2 - 1
+		if got, ok := asinFast(a); ok {
+			bx := bf(a)
+			d := newF().Mul(newF().Sub(bf(1), bx), newF().Add(bf(1), bx))
+			if want := f64(atanBig(d.Quo(bx, d.Sqrt(d)))); got != want {
+				t.Errorf("asin(%v): fast %v, big %v", a, got, want)
+			}
+		}
+		if got, ok := acosFast(a); ok {
+			bx := bf(a)
+			q := newF().Quo(newF().Sub(bf(1), bx), newF().Add(bf(1), bx))
+			w := atanBig(q.Sqrt(q))
+			if want := f64(w.SetMantExp(w, 1)); got != want {
+				t.Errorf("acos(%v): fast %v, big %v", a, got, want)
+			}
+		}
+		z := r.Float64()*40 - 20
+		if got, ok := atanFast(z); ok && got != f64(atanBig(bf(z))) {
+			t.Errorf("atan(%v): fast %v, big %v", z, got, f64(atanBig(bf(z))))
+		}
+		if got, ok := tanFast(z); ok {
+			sn, cs := sinCosBig(z)
+			if want := f64(sn.Quo(sn, cs)); got != want {
+				t.Errorf("tan(%v): fast %v, big %v", z, got, want)
+			}
+		}
 		y := r.Float64()*20 - 10
+		if got, ok := atan2Fast(y, z); ok {
+			w := atanBig(newF().Quo(bf(y), bf(z)))
+			if z < 0 {
+				if y >= 0 {
+					w.Add(w, bigPi)
+				} else {
+					w.Sub(w, bigPi)
+				}
+			}
+			if want := f64(w); got != want {
+				t.Errorf("atan2(%v, %v): fast %v, big %v", y, z, got, want)
+			}
+		}
 		if got, ok := powFast(p, y); ok {
 			l := logBig(bf(p))
 			if want := f64(expBig(l.Mul(l, bf(y)))); got != want {
