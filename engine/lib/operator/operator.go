@@ -499,15 +499,8 @@ func dotted(x starlark.Value, path string) (starlark.Value, error) {
 	return x, nil
 }
 
+// attr is x.name as the cell's own x.name gives it (Python's methods of
+// str, list and dict included).
 func attr(x starlark.Value, name string) (starlark.Value, error) {
-	if h, ok := x.(starlark.HasAttrs); ok {
-		v, err := h.Attr(name)
-		if err != nil {
-			return nil, err
-		}
-		if v != nil {
-			return v, nil
-		}
-	}
-	return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", session.TypeName(x), name)
+	return session.Getattr(x, name)
 }
