@@ -534,25 +534,25 @@ func dist(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs [
 	if err := starlark.UnpackPositionalArgs("dist", args, kwargs, 2, &p, &q); err != nil {
 		return nil, err
 	}
-	ps, ok1 := p.(starlark.Indexable)
-	qs, ok2 := q.(starlark.Indexable)
-	if _, isStr := p.(starlark.String); isStr || !ok1 {
-		return nil, fmt.Errorf("TypeError: dist(): argument 1 must be a sequence of numbers, not %s", session.TypeName(p))
+	ps, err := points(p)
+	if err != nil {
+		return nil, err
 	}
-	if _, isStr := q.(starlark.String); isStr || !ok2 {
-		return nil, fmt.Errorf("TypeError: dist(): argument 2 must be a sequence of numbers, not %s", session.TypeName(q))
+	qs, err := points(q)
+	if err != nil {
+		return nil, err
 	}
-	if ps.Len() != qs.Len() {
+	if len(ps) != len(qs) {
 		return nil, fmt.Errorf("ValueError: both points must have the same number of dimensions")
 	}
-	vec := make([]float64, ps.Len())
+	vec := make([]float64, len(ps))
 	max, nan := 0.0, false
 	for i := range vec {
-		x, err := Float(ps.Index(i))
+		x, err := Float(ps[i])
 		if err != nil {
 			return nil, err
 		}
-		y, err := Float(qs.Index(i))
+		y, err := Float(qs[i])
 		if err != nil {
 			return nil, err
 		}
@@ -564,6 +564,17 @@ func dist(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs [
 		}
 	}
 	return starlark.Float(vectorNorm(vec, max, nan)), nil
+}
+
+// points returns the coordinates of a point of dist: any iterable.
+func points(v starlark.Value) ([]starlark.Value, error) {
+	if s, ok := v.(starlark.String); ok {
+		v = session.Chars(s)
+	}
+	if starlark.Iterate(v) == nil {
+		return nil, fmt.Errorf("TypeError: '%s' object is not iterable", session.TypeName(v))
+	}
+	return session.Values(v)
 }
 
 // Fsum is the correctly rounded sum of xs, by CPython's algorithm
@@ -807,8 +818,19 @@ func nk(name string, args starlark.Tuple, kwargs []starlark.Tuple, kOptional boo
 	if k.Sign() < 0 {
 		return nil, nil, fmt.Errorf("ValueError: k must be a non-negative integer")
 	}
-	if !n.IsInt64() || n.Int64() > 1_000_000 {
-		return nil, nil, fmt.Errorf("OverflowError: %s() arguments larger than 1000000 are not supported in Burst", name)
+	if k.Cmp(n) > 0 {
+		return n, k, nil // the result is 0
+	}
+	// The work grows with k (with min(k, n-k) for comb): bound it, and n
+	// to what Go's big.Int functions take.
+	small := k
+	if name == "comb" {
+		if rest := new(big.Int).Sub(n, k); rest.Cmp(small) < 0 {
+			small = rest
+		}
+	}
+	if !n.IsInt64() || !small.IsInt64() || small.Int64() > 1_000_000 {
+		return nil, nil, fmt.Errorf("OverflowError: %s() arguments this large are not supported in Burst", name)
 	}
 	return n, k, nil
 }

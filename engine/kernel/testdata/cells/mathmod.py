@@ -280,6 +280,11 @@ import math
 (math.comb(5, 2), math.comb(100, 50), math.comb(3, 5), math.comb(10, 0), math.perm(5, 2), math.perm(5), math.perm(4, None), math.perm(3, 5))
 # > (10, 100891344545564193334812497256, 0, 1, 20, 120, 24, 0)
 
+# %% math comb and perm of large numbers
+import math
+(math.comb(10**7, 2), math.comb(10**12, 10**12 - 3), math.comb(3, 10**30), math.perm(10**9, 3), math.perm(5, 10**30))
+# > (49999995000000, 166666666666166666666667000000000000, 0, 999999997000000002000000000, 0)
+
 # %% math comb with a negative n
 import math
 math.comb(-1, 2)
@@ -351,6 +356,17 @@ import math
 import math
 (math.hypot(3, 4), math.hypot(), math.hypot(-5), math.hypot(1, 2, 3), math.hypot(1e200, 1e200), math.dist((0, 0), (3, 4)), math.dist([1, 2, 3], [4, 5, 6]), math.hypot(math.inf, math.nan))
 # > (5.0, 0.0, 5.0, 3.7416573867739413, 1.414213562373095e+200, 5.0, 5.196152422706632, inf)
+
+# %% math dist of any iterables
+import math
+(math.dist(iter([1, 1]), range(2)), math.dist([0.5], (2,)))
+# > (1.0, 1.5)
+
+# %% math dist of a number
+import math
+math.dist(1, [2])
+# > TypeError: 'int' object is not iterable
+# > @ line 2
 
 # %% math dist of points of different dimensions
 import math
