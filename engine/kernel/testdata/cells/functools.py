@@ -149,3 +149,21 @@ def show(x):
     return x
 # > NotImplementedError: functools.singledispatch is not available in Burst: dispatch on the type inside the function instead (if isinstance(x, int): …)
 # > @ line 2
+
+# %% functools reduce with operators and partial of sorted
+import functools
+import operator
+(functools.reduce(operator.or_, [1, 2, 4, 8]), functools.reduce(lambda a, b: a + [b], "abc", []), functools.partial(sorted, reverse=True)([3, 1, 2]))
+# > (15, ['a', 'b', 'c'], [3, 2, 1])
+
+# %% functools lru_cache of a recursive function with a default
+import functools
+@functools.lru_cache(maxsize=None)
+def ways(n, coins=(1, 2, 5)):
+    if n == 0:
+        return 1
+    if n < 0 or not coins:
+        return 0
+    return ways(n - coins[0], coins) + ways(n, coins[1:])
+(ways(100), ways.cache_info().currsize > 0)
+# > (541, True)

@@ -276,3 +276,23 @@ type(itertools.chain)
 # >
 # >     An infinite iterator of start, start+step, start+2*step, …
 # > <class 'type'>
+
+# %% itertools over dicts and with keyword func
+import itertools
+d = {"a": 1, "b": 2}
+(list(itertools.product(d, repeat=2)), list(itertools.chain(d, d.values())), list(itertools.accumulate([1, 2, 3], func=max)), [(k, len(list(g))) for k, g in itertools.groupby(sorted(d.items(), key=lambda kv: kv[1] % 2), key=lambda kv: kv[1] % 2)])
+# > ([('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')], ['a', 'b', 1, 2], [1, 2, 3], [(0, 1), (1, 1)])
+
+# %% itertools groupby keys by itemgetter
+import operator
+import itertools
+list(map(operator.itemgetter(0), itertools.groupby("aabbc")))
+# > ['a', 'b', 'c']
+
+# %% itertools combinations numbered by enumerate
+import itertools
+for i, (a, b) in enumerate(itertools.combinations("abc", 2), start=1):
+    print(i, a + b)
+# > 1 ab
+# > 2 ac
+# > 3 bc

@@ -379,3 +379,8 @@ import math
 math.atan2(1)
 # > TypeError: atan2 expected 2 arguments, got 1
 # > @ line 2
+
+# %% math signs and rounding edge cases
+import math
+[math.floor(-0.5), math.ceil(-0.5), math.copysign(1, -0.0), math.fmod(-1, 10), math.remainder(3, 2), math.trunc(2.999999), math.modf(-0.0), math.frexp(-3)]
+# > [-1, 0, -1.0, -1.0, -1.0, 2, (-0.0, -0.0), (-0.75, 2)]

@@ -182,3 +182,13 @@ import statistics
 statistics.linear_regression([1], [2])
 # > StatisticsError: linear regression requires at least two data points
 # > @ line 2
+
+# %% statistics exactness with large floats and mixed types
+import statistics
+(statistics.stdev([1e10 + 1, 1e10 + 2, 1e10 + 3]), statistics.median([3, 1, 2.5]), statistics.mode([1, 1.0, 2]), statistics.variance([1, 2, 3], xbar=2.5), statistics.mean([1, 2, 3, 4.0]))
+# > (1.0, 2.5, 1, 1.375, 2.5)
+
+# %% statistics median_low of strings
+import statistics
+statistics.median_low(["a", "c", "b", "d"])
+# > 'b'
