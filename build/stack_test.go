@@ -22,6 +22,9 @@ var engineStack = [][]string{
 	{"sched", "dataframe"},
 	{"python", "codec"},
 	{"session"},
+	// Python's standard modules that stand alone.
+	{"lib/math", "lib/operator", "lib/functools", "lib/itertools", "lib/pystring"},
+	{"lib/statistics"},
 	// The libraries cells import, each over the ones before it.
 	{"lib/stdlib", "lib/numpy"},
 	{"lib/dask"},

@@ -10,10 +10,16 @@ import (
 	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/daskml"
+	"burst/engine/lib/functools"
+	"burst/engine/lib/itertools"
+	pymath "burst/engine/lib/math"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/operator"
 	"burst/engine/lib/pandas"
+	"burst/engine/lib/pystring"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
+	"burst/engine/lib/statistics"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -57,6 +63,12 @@ func libraries() []session.Library {
 		sklearn.Library,
 		daskml.Library,
 		remote.Library,
+		pymath.Library,
+		operator.Library,
+		functools.Library,
+		itertools.Library,
+		statistics.Library,
+		pystring.Library,
 	}
 }
 

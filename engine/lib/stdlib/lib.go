@@ -1,5 +1,5 @@
 // Package stdlib holds the modules of Python's standard library that
-// cells import: math, random, json, time, glob, os and os.path.
+// cells import: random, json, time, glob, os and os.path.
 package stdlib
 
 import (
@@ -29,7 +29,6 @@ func modules(s *session.Session) map[string]*Module {
 	return map[string]*Module{
 		"os":      {Name: "os", Members: starlark.StringDict{"path": osPath, "sep": starlark.String("/")}},
 		"os.path": osPath,
-		"math":    mathModule(),
 		"random":  randomModule(),
 		"json":    jsonModule(),
 		"glob": {Name: "glob", Members: starlark.StringDict{
