@@ -23,7 +23,7 @@ var engineStack = [][]string{
 	{"python", "codec"},
 	{"session"},
 	// The libraries cells import, each over the ones before it.
-	{"lib/stdlib", "lib/numpy"},
+	{"lib/stdlib", "lib/numpy", "lib/collections", "lib/datetime", "lib/re"},
 	{"lib/dask"},
 	{"lib/pandas"},
 	{"lib/dasharray", "lib/sklearn"},
