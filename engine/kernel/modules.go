@@ -13,6 +13,7 @@ import (
 	"burst/engine/lib/daskml"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
+	re "burst/engine/lib/re"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
 	"burst/engine/lib/stdlib"
@@ -52,6 +53,7 @@ func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
 		collections.Library,
+		re.Library,
 		dask.Library,
 		pandas.Library,
 		numpy.Library,
