@@ -11,9 +11,10 @@ import (
 	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/daskml"
+	"burst/engine/lib/datetime"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/pandas"
-	re "burst/engine/lib/re"
+	"burst/engine/lib/re"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
 	"burst/engine/lib/stdlib"
@@ -54,6 +55,7 @@ func libraries() []session.Library {
 		stdlib.Library,
 		collections.Library,
 		re.Library,
+		datetime.Library,
 		dask.Library,
 		pandas.Library,
 		numpy.Library,
