@@ -212,10 +212,21 @@ func (d Date) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (sta
 			return TimeDelta{days: a - b}, nil
 		}
 	}
-	if _, ok := y.(starlark.HasBinary); ok {
+	if deferTo(y) {
 		return nil, nil
 	}
 	return nil, unsupportedOp(op, d, y, side)
+}
+
+// deferTo reports whether another library's value (a pandas Series,
+// a Timestamp) may handle an operator with a date: Starlark then asks it.
+func deferTo(y starlark.Value) bool {
+	switch y.(type) {
+	case Date, DateTime, Time, TimeDelta:
+		return false
+	}
+	_, ok := y.(starlark.HasBinary)
+	return ok
 }
 
 func (d Date) addDays(n int64) (starlark.Value, error) {
@@ -580,7 +591,7 @@ func (t DateTime) Binary(op syntax.Token, y starlark.Value, side starlark.Side) 
 			return fromMicros(new(big.Int).Sub(a, b))
 		}
 	}
-	if _, ok := y.(starlark.HasBinary); ok {
+	if deferTo(y) {
 		return nil, nil
 	}
 	return nil, unsupportedOp(op, t, y, side)

@@ -246,8 +246,15 @@ func (d TimeDelta) Binary(op syntax.Token, y starlark.Value, side starlark.Side)
 		return nil, fmt.Errorf("OverflowError: cannot convert Infinity to integer ratio")
 	}
 	if !isNum {
-		if _, plain := y.(starlark.HasBinary); plain {
-			return nil, nil // a date, a datetime or a pandas value handles it
+		switch y.(type) {
+		case Date, DateTime:
+			if op == syntax.PLUS || (op == syntax.MINUS && side == starlark.Right) {
+				return nil, nil // the date adds the duration
+			}
+		default:
+			if deferTo(y) {
+				return nil, nil // a pandas value handles it
+			}
 		}
 		return nil, unsupportedOp(op, d, y, side)
 	}

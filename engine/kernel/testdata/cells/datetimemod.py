@@ -267,3 +267,15 @@ from datetime import datetime
 df = pd.DataFrame({"when": pd.to_datetime(pd.Series(["2024-01-01", "2024-02-01", "2024-03-01"])), "x": [1, 2, 3]})
 df[df.when > datetime(2024, 1, 15)].x.sum()
 # > 5
+
+# %% subtracting a datetime from a date
+from datetime import datetime, date
+date(2024, 1, 2) - datetime(2024, 1, 1)
+# > TypeError: unsupported operand type(s) for -: 'datetime.date' and 'datetime.datetime'
+# > @ line 2
+
+# %% subtracting a date from a timedelta
+from datetime import date, timedelta
+timedelta(1) - date(2024, 1, 1)
+# > TypeError: unsupported operand type(s) for -: 'datetime.timedelta' and 'datetime.date'
+# > @ line 2
