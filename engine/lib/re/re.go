@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"go.starlark.net/starlark"
@@ -187,6 +188,12 @@ type Pattern struct {
 	searchCtx, matchCtx, fullCtx *regexp.Regexp
 	once                         sync.Once
 	ctxErr                       error
+
+	// The pattern rewritten to match only non-empty text, anchored, for
+	// the match after an empty one (see nonempty.go).
+	neOnce     sync.Once
+	ne0, neCtx *nonEmptyRegexp
+	neErr      error
 }
 
 // Compile compiles a Python pattern with Python's flags.
@@ -301,9 +308,15 @@ func (p *Pattern) each(s string, pos, end, limit int, f func(loc []int) error) e
 			if pos >= end {
 				return nil
 			}
-			_, w := utf8.DecodeRuneInString(s[pos:])
-			if loc, err = p.exec(s, pos+w, end, modeSearch); err != nil || loc == nil {
+			ne, err := p.nonEmptyAt(s, pos, end)
+			if err != nil {
 				return err
+			}
+			if loc = ne; loc == nil {
+				_, w := utf8.DecodeRuneInString(s[pos:])
+				if loc, err = p.exec(s, pos+w, end, modeSearch); err != nil || loc == nil {
+					return err
+				}
 			}
 		}
 		if err := f(loc); err != nil {
@@ -313,6 +326,29 @@ func (p *Pattern) each(s string, pos, end, limit int, f func(loc []int) error) e
 		pos = loc[1]
 	}
 	return nil
+}
+
+// nonEmptyAt is the pattern's first non-empty match starting at byte
+// offset pos of s[:end], or nil.
+func (p *Pattern) nonEmptyAt(s string, pos, end int) ([]int, error) {
+	p.neOnce.Do(func() {
+		p.ne0, p.neErr = compileNonEmpty(p.t.goExpr, `\A`, p.t.groups)
+		if p.neErr == nil {
+			p.neCtx, p.neErr = compileNonEmpty(p.t.goExpr, `\A(?s:.)`, p.t.groups)
+		}
+		if p.neErr != nil {
+			p.neErr = goError(p.neErr)
+		}
+	})
+	if p.neErr != nil || p.ne0 == nil {
+		return nil, p.neErr
+	}
+	text := s[:end]
+	if pos == 0 {
+		return p.ne0.match(text, 0, p.t.groups), nil
+	}
+	_, w := utf8.DecodeLastRuneInString(text[:pos])
+	return p.neCtx.match(text, pos-w, p.t.groups), nil
 }
 
 func (p *Pattern) String() string {
@@ -390,6 +426,9 @@ func (p *Pattern) args(fname string, args starlark.Tuple, kwargs []starlark.Tupl
 	if s, err = asString(str); err != nil {
 		return
 	}
+	if err = p.checkText(s); err != nil {
+		return
+	}
 	n := utf8.RuneCountInString(s)
 	rpos, rend = 0, n
 	if rpos, err = starlark.AsInt32(posV); err != nil {
@@ -417,6 +456,22 @@ func clamp(i, n int) int {
 		}
 	}
 	return min(i, n)
+}
+
+// checkText refuses to look for word boundaries in a text with
+// non-ASCII letters or digits: Python's \b sees one between 'f' and
+// ' ' in 'café ', RE2's between 'f' and 'é', which would silently cut
+// words short.
+func (p *Pattern) checkText(s string) error {
+	if !p.t.wordBoundary {
+		return nil
+	}
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsNumber(r)) {
+			return reError("Burst's re finds word boundaries (\\b, \\B) only around ASCII letters and digits (its engine is Go's RE2), and this text has %s: pass re.ASCII to accept that, or match the words with \\w+ instead", pyQuote(string(r)))
+		}
+	}
+	return nil
 }
 
 func asString(v starlark.Value) (string, error) {
@@ -510,6 +565,9 @@ func (p *Pattern) split(_ *starlark.Thread, b *starlark.Builtin, args starlark.T
 		return nil, err
 	}
 	s, err := asString(str)
+	if err == nil {
+		err = p.checkText(s)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -542,6 +600,9 @@ func (p *Pattern) subMethod(withCount bool) session.Func {
 			return nil, err
 		}
 		s, err := asString(str)
+		if err == nil {
+			err = p.checkText(s)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -44,6 +44,9 @@ type translated struct {
 	flags  int // the pattern's flags, with its inline global flags
 	groups int
 	names  map[string]int
+	// wordBoundary: the pattern has \b or \B, which RE2 knows only
+	// between ASCII word characters.
+	wordBoundary bool
 }
 
 // Unicode classes as Python's str patterns have them (Go's \d, \w and
@@ -169,6 +172,9 @@ func translate(pattern string, flags int) (*translated, error) {
 		case inClass && c == 'b':
 			return `\x08`, i + 2, nil
 		case !inClass && (c == 'A' || c == 'b' || c == 'B'):
+			if c != 'A' && !ascii {
+				t.wordBoundary = true
+			}
 			return `\` + string(c), i + 2, nil
 		case !inClass && c == 'Z':
 			return `\z`, i + 2, nil
@@ -214,7 +220,10 @@ func translate(pattern string, flags int) (*translated, error) {
 			}
 			b.WriteString(s)
 			i = j
-			canRepeat, repeated = true, 0
+			// Python will not repeat an assertion: \b* is "nothing to
+			// repeat".
+			assertion := s == `\A` || s == `\b` || s == `\B` || s == `\z`
+			canRepeat, repeated = !assertion, 0
 		case '[':
 			start := i
 			i++
@@ -304,7 +313,11 @@ func translate(pattern string, flags int) (*translated, error) {
 				}
 				if j == i+2 || j >= len(p) {
 					if j < len(p) {
-						return nil, reError("unknown extension ?%c at position %d", p[i+2], i+1)
+						ext := string(p[i+2])
+						if p[i+2] == '\\' && i+3 < len(p) {
+							ext += string(p[i+3])
+						}
+						return nil, reError("unknown extension ?%s at position %d", ext, i+1)
 					}
 					return nil, reError("unexpected end of pattern at position %d", j)
 				}
@@ -397,7 +410,7 @@ func translate(pattern string, flags int) (*translated, error) {
 		case '^', '$', '.':
 			b.WriteRune(c)
 			i++
-			canRepeat, repeated = true, 0
+			canRepeat, repeated = c == '.', 0
 		default:
 			b.WriteString(quoteRune(c))
 			i++

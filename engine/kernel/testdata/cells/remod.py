@@ -309,3 +309,24 @@ amounts = [float(a.replace(",", "")) for a in re.findall(r"\$([\d,]+\.\d\d)", te
 words = re.sub(r"[^\w\s]", "", "Hello, World! It's 2024.").lower().split()
 (amounts, words, re.split(r"\s*[;:]\s*", text)[1])
 # > ([1234.5, 99.99], ['hello', 'world', 'its', '2024'], '$1,234.50')
+
+# %% word boundaries in ASCII text
+import re
+(re.findall(r"\bthe\b", "the other then the"), re.sub(r"\b(\w)", lambda m: m.group(1).upper(), "hello big world"), re.split(r"\b", "a-b"))
+# > (['the', 'the'], 'Hello Big World', ['', 'a', '-', 'b', ''])
+
+# %% empty matches after empty matches
+import re
+(re.findall(r"|a1", "xa1"), re.findall(r"\w*?", "ab"), re.sub(r"(a)|", "-", "bab"))
+# > (['', '', 'a1', ''], ['', 'a', '', 'b', ''], '-b--b-')
+
+# %% word boundaries in non-ASCII text are refused [burst]
+import re
+re.findall(r"\b\w+\b", "café au lait")
+# > error: Burst's re finds word boundaries (\b, \B) only around ASCII letters and digits (its engine is Go's RE2), and this text has 'é': pass re.ASCII to accept that, or match the words with \w+ instead
+# > @ line 2
+
+# %% word boundaries with re.ASCII in non-ASCII text
+import re
+re.findall(r"\b\w+\b", "café au lait", re.ASCII)
+# > ['caf', 'au', 'lait']

@@ -1,0 +1,44 @@
+"""Write cases.json: random patterns and strings with what CPython's re
+gives for them (findall, sub, split, or an error), for re_test.go to
+compare Burst's re with. Run with Debian's Python: /usr/bin/python3 gen.py
+
+The patterns use only constructs Burst's re translates (no look-around,
+no back-references); subjects never end with a newline, where Python's $
+also matches before it and RE2's does not.
+"""
+import json
+import random
+import re
+
+random.seed(18)
+tokens = ["a", "b", "ab", ".", r"\d", r"\w", r"\s", r"\W", r"\b", r"\B", "^", "$", "*", "+", "?", "*?", "+?", "??",
+          "{1,2}", "{2}", "{,2}", "|", "(", ")", "(?:", "[ab]", "[^a]", r"[\w.]", " ", "é", r"\.", "1", "[a-c]", "(?i:A)", r"\A", r"\Z"]
+chars = "ab é1_.AB\n-"
+cases = []
+valid = errors = 0
+while valid < 500:
+    p = "".join(random.choice(tokens) for _ in range(random.randint(1, 7)))
+    if "(?P" in p or re.search(r"[*+?}]\+", p):
+        continue  # named groups repeat; possessive quantifiers are refused
+    s = "".join(random.choice(chars) for _ in range(random.randint(0, 12))).rstrip("\n")
+    flags = random.choice([0, 0, 0, re.I, re.M, re.S])
+    case = {"p": p, "s": s, "flags": flags}
+    try:
+        r = re.compile(p, flags)
+        case["findall"] = repr(r.findall(s))
+        case["sub"] = repr(r.sub("<\\g<0>>", s))
+        case["split"] = repr(r.split(s))
+        m = r.search(s)
+        case["search"] = repr(m.span() if m else None)
+        m = r.match(s)
+        case["match"] = repr(m.span() if m else None)
+        m = r.fullmatch(s)
+        case["fullmatch"] = repr(m.span() if m else None)
+        valid += 1
+    except re.error as e:
+        if errors >= 150:
+            continue
+        errors += 1
+        case["error"] = str(e)
+    cases.append(case)
+json.dump(cases, open("cases.json", "w"), indent=0, ensure_ascii=False)
