@@ -1,7 +1,11 @@
 // Package re is Python's re module for cells, on Go's regexp: Python's
 // syntax is translated where it differs, and what RE2 cannot do
 // (look-around, back-references in patterns, conditionals, possessive
-// and atomic groups) is refused by name in an re.error.
+// and atomic groups) is refused by name in an re.error. Two behaviours
+// are Python's only in part: $ (without MULTILINE) also matches before a
+// final newline when that newline is the text's only one (a line read
+// from a file), and \b, \B are RE2's ASCII word boundaries, so a text
+// with non-ASCII letters is refused for them unless re.ASCII says so.
 package re
 
 import (
@@ -179,14 +183,23 @@ type Pattern struct {
 	pattern string
 	flags   int
 	t       *translated
+	main    *engine
+	// finalNL runs the pattern on a text whose only newline ends it:
+	// there Python's $ also matches before the newline (a line read from
+	// a file), as Go's multi-line $ does. nil when the pattern has no $.
+	finalNL *engine
+}
 
-	// Go's expressions for the three ways of matching, each with the
-	// whole pattern as group 1, and with one character of context
-	// before the start position (so ^, \b and \A see what precedes it,
-	// as CPython's pos does).
+// engine is a pattern in Go's syntax compiled for the three ways of
+// matching, each with the whole pattern as group 1, and with one
+// character of context before the start position (so ^, \b and \A see
+// what precedes it, as CPython's pos does).
+type engine struct {
+	goExpr                       string
+	groups                       int
 	search, match, full          *regexp.Regexp
-	searchCtx, matchCtx, fullCtx *regexp.Regexp
 	once                         sync.Once
+	searchCtx, matchCtx, fullCtx *regexp.Regexp
 	ctxErr                       error
 
 	// The pattern rewritten to match only non-empty text, anchored, for
@@ -209,44 +222,66 @@ func Compile(pattern string, flags int) (*Pattern, error) {
 	if p.flags&flagASCII == 0 {
 		p.flags |= flagUnicode
 	}
+	if p.main, err = newEngine(t.goExpr, t.groups); err != nil {
+		return nil, err
+	}
+	if p.main.search.NumSubexp() != t.groups+1 {
+		return nil, fmt.Errorf("re.error: Burst miscounted the groups of %s (a bug in Burst)", pyQuote(pattern))
+	}
+	if t.goExprNL != "" {
+		if p.finalNL, err = newEngine(t.goExprNL, t.groups); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+func newEngine(goExpr string, groups int) (*engine, error) {
+	e := &engine{goExpr: goExpr, groups: groups}
 	build := func(prefix, suffix string) (*regexp.Regexp, error) {
-		re, err := regexp.Compile(prefix + "(" + t.goExpr + ")" + suffix)
+		re, err := regexp.Compile(prefix + "(" + goExpr + ")" + suffix)
 		if err != nil {
 			return nil, goError(err)
 		}
 		return re, nil
 	}
-	if p.search, err = build("", ""); err != nil {
+	var err error
+	if e.search, err = build("", ""); err != nil {
 		return nil, err
 	}
-	if p.search.NumSubexp() != t.groups+1 {
-		return nil, fmt.Errorf("re.error: Burst miscounted the groups of %s (a bug in Burst)", pyQuote(pattern))
-	}
-	if p.match, err = build(`\A`, ""); err != nil {
+	if e.match, err = build(`\A`, ""); err != nil {
 		return nil, err
 	}
-	if p.full, err = build(`\A`, `\z`); err != nil {
+	if e.full, err = build(`\A`, `\z`); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return e, nil
 }
 
-func (p *Pattern) contexts() error {
-	p.once.Do(func() {
+func (e *engine) contexts() error {
+	e.once.Do(func() {
 		var err error
 		c := func(prefix, suffix string) *regexp.Regexp {
-			re, e := regexp.Compile(prefix + "(" + p.t.goExpr + ")" + suffix)
-			if e != nil && err == nil {
-				err = goError(e)
+			re, ce := regexp.Compile(prefix + "(" + e.goExpr + ")" + suffix)
+			if ce != nil && err == nil {
+				err = goError(ce)
 			}
 			return re
 		}
-		p.searchCtx = c(`\A(?s:.)(?s:.*?)`, "")
-		p.matchCtx = c(`\A(?s:.)`, "")
-		p.fullCtx = c(`\A(?s:.)`, `\z`)
-		p.ctxErr = err
+		e.searchCtx = c(`\A(?s:.)(?s:.*?)`, "")
+		e.matchCtx = c(`\A(?s:.)`, "")
+		e.fullCtx = c(`\A(?s:.)`, `\z`)
+		e.ctxErr = err
 	})
-	return p.ctxErr
+	return e.ctxErr
+}
+
+// engineFor is the engine that gives Python's $ on text.
+func (p *Pattern) engineFor(text string) *engine {
+	if p.finalNL != nil && strings.IndexByte(text, '\n') == len(text)-1 {
+		return p.finalNL
+	}
+	return p.main
 }
 
 // goError words Go's complaint about a translated pattern as re.error.
@@ -269,17 +304,18 @@ const (
 // take part, or nil.
 func (p *Pattern) exec(s string, pos, end int, m mode) ([]int, error) {
 	text := s[:end]
+	e := p.engineFor(text)
 	var re *regexp.Regexp
 	q := 0
 	if pos == 0 {
-		re = [...]*regexp.Regexp{p.search, p.match, p.full}[m]
+		re = [...]*regexp.Regexp{e.search, e.match, e.full}[m]
 	} else {
-		if err := p.contexts(); err != nil {
+		if err := e.contexts(); err != nil {
 			return nil, err
 		}
 		_, w := utf8.DecodeLastRuneInString(text[:pos])
 		q = pos - w
-		re = [...]*regexp.Regexp{p.searchCtx, p.matchCtx, p.fullCtx}[m]
+		re = [...]*regexp.Regexp{e.searchCtx, e.matchCtx, e.fullCtx}[m]
 	}
 	loc := re.FindStringSubmatchIndex(text[q:])
 	if loc == nil {
@@ -331,24 +367,25 @@ func (p *Pattern) each(s string, pos, end, limit int, f func(loc []int) error) e
 // nonEmptyAt is the pattern's first non-empty match starting at byte
 // offset pos of s[:end], or nil.
 func (p *Pattern) nonEmptyAt(s string, pos, end int) ([]int, error) {
-	p.neOnce.Do(func() {
-		p.ne0, p.neErr = compileNonEmpty(p.t.goExpr, `\A`, p.t.groups)
-		if p.neErr == nil {
-			p.neCtx, p.neErr = compileNonEmpty(p.t.goExpr, `\A(?s:.)`, p.t.groups)
+	text := s[:end]
+	e := p.engineFor(text)
+	e.neOnce.Do(func() {
+		e.ne0, e.neErr = compileNonEmpty(e.goExpr, `\A`, e.groups)
+		if e.neErr == nil {
+			e.neCtx, e.neErr = compileNonEmpty(e.goExpr, `\A(?s:.)`, e.groups)
 		}
-		if p.neErr != nil {
-			p.neErr = goError(p.neErr)
+		if e.neErr != nil {
+			e.neErr = goError(e.neErr)
 		}
 	})
-	if p.neErr != nil || p.ne0 == nil {
-		return nil, p.neErr
+	if e.neErr != nil || e.ne0 == nil {
+		return nil, e.neErr
 	}
-	text := s[:end]
 	if pos == 0 {
-		return p.ne0.match(text, 0, p.t.groups), nil
+		return e.ne0.match(text, 0, e.groups), nil
 	}
 	_, w := utf8.DecodeLastRuneInString(text[:pos])
-	return p.neCtx.match(text, pos-w, p.t.groups), nil
+	return e.neCtx.match(text, pos-w, e.groups), nil
 }
 
 func (p *Pattern) String() string {

@@ -44,6 +44,9 @@ type translated struct {
 	flags  int // the pattern's flags, with its inline global flags
 	groups int
 	names  map[string]int
+	// goExprNL is goExpr with Python's $ as Go's multi-line one, for
+	// texts whose only newline ends them; empty when there is no $.
+	goExprNL string
 	// wordBoundary: the pattern has \b or \B, which RE2 knows only
 	// between ASCII word characters.
 	wordBoundary bool
@@ -256,7 +259,7 @@ func translate(pattern string, flags int) (*translated, error) {
 					b.WriteString(`\` + string(c))
 					i++
 				default:
-					b.WriteRune(c)
+					b.WriteString(quoteRune(c))
 					i++
 				}
 			}
@@ -407,7 +410,13 @@ func translate(pattern string, flags int) (*translated, error) {
 				i++
 			}
 			repeated = 1
-		case '^', '$', '.':
+		case '$':
+			// Python's $ also matches before a newline that ends the
+			// text; Go's only at the end (see Pattern.finalNL).
+			b.WriteString(dollarMark)
+			i++
+			canRepeat, repeated = false, 0
+		case '^', '.':
 			b.WriteRune(c)
 			i++
 			canRepeat, repeated = c == '.', 0
@@ -429,12 +438,20 @@ func translate(pattern string, flags int) (*translated, error) {
 			prefix += f.c
 		}
 	}
-	t.goExpr = b.String()
+	expr := b.String()
 	if prefix != "" {
-		t.goExpr = "(?" + prefix + ")" + t.goExpr
+		expr = "(?" + prefix + ")" + expr
+	}
+	t.goExpr = strings.ReplaceAll(expr, dollarMark, "$")
+	if strings.Contains(expr, dollarMark) && t.flags&flagMultiline == 0 {
+		t.goExprNL = strings.ReplaceAll(expr, dollarMark, "(?m:$)")
 	}
 	return t, nil
 }
+
+// dollarMark stands for $ while translating: a character no translated
+// pattern otherwise holds (a noncharacter, written escaped elsewhere).
+const dollarMark = "\uFDD0"
 
 // repeatBounds reads {m}, {m,}, {,n} or {m,n} at p[i]; n is "" for an
 // open bound and "-" for {m}. ok is false when the brace is a literal,
@@ -482,6 +499,9 @@ func isIdentifier(s string) bool {
 func quoteRune(c rune) string {
 	if c < 128 && strings.ContainsRune(`\.+*?()|[]{}^$`, c) {
 		return `\` + string(c)
+	}
+	if string(c) == dollarMark {
+		return `\x{fdd0}`
 	}
 	return string(c)
 }
