@@ -83,7 +83,8 @@ func strftime(t DateTime, format string) (string, error) {
 		case 'Y':
 			fmt.Fprintf(&b, "%d", y)
 		case 'C':
-			num(y/100, 2)
+			// glibc pads the century of years from 1000 on only.
+			fmt.Fprintf(&b, "%d", y/100)
 		case 'G', 'V':
 			iy, iw := t.GoTime().ISOWeek()
 			if c == 'G' {
