@@ -60,6 +60,9 @@ func (c *Class) Truth() starlark.Bool  { return true }
 func (c *Class) Hash() (uint32, error) { return starlark.String(c.name).Hash() }
 func (c *Class) Name() string          { return c.name }
 
+// QualifiedName names the class for help(): datetime.date.
+func (c *Class) QualifiedName() string { return "datetime." + c.name }
+
 // IsInstance is isinstance(x, datetime.date) and the others.
 func (c *Class) IsInstance(x starlark.Value) bool { return c.is(x) }
 

@@ -279,3 +279,12 @@ from datetime import date, timedelta
 timedelta(1) - date(2024, 1, 1)
 # > TypeError: unsupported operand type(s) for -: 'datetime.timedelta' and 'datetime.date'
 # > @ line 2
+
+# %% help on a class [burst]
+import datetime
+help(datetime.timedelta)
+# > Help on datetime.timedelta:
+# >
+# > timedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)
+# >
+# >     A duration, kept as days, seconds and microseconds; ± timedelta, × and ÷ by numbers, ÷ by a timedelta; total_seconds().
