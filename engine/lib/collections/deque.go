@@ -43,7 +43,7 @@ func newDeque(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		}
 		d.maxlen = n
 	}
-	items, err := values("deque", iterable)
+	items, err := values(iterable)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +185,7 @@ func (d *Deque) Attr(name string) (starlark.Value, error) {
 			if err := d.check(); err != nil {
 				return nil, err
 			}
-			items, err := values(b.Name(), x)
+			items, err := values(x)
 			if err != nil {
 				return nil, err
 			}

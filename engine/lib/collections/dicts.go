@@ -188,7 +188,7 @@ func (c *Counter) add(args starlark.Tuple, kwargs []starlark.Tuple, sign int) er
 				}
 			}
 		} else {
-			items, err := values("Counter", args[0])
+			items, err := values(args[0])
 			if err != nil {
 				return err
 			}

@@ -35,7 +35,7 @@ func method(recv, name string, fn session.Func) *starlark.Builtin {
 
 // values lists the items of an iterable; a str gives its characters,
 // as Python iterates strings.
-func values(fname string, v starlark.Value) ([]starlark.Value, error) {
+func values(v starlark.Value) ([]starlark.Value, error) {
 	if s, ok := v.(starlark.String); ok {
 		v = session.Chars(s)
 	}

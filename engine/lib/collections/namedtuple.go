@@ -61,7 +61,7 @@ func newNamedTuple(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if s, ok := fieldNames.(starlark.String); ok {
 		fields = strings.Fields(strings.ReplaceAll(string(s), ",", " "))
 	} else {
-		items, err := values("namedtuple", fieldNames)
+		items, err := values(fieldNames)
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +102,7 @@ func newNamedTuple(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	}
 	c := &NamedTupleClass{name: typename, fields: fields}
 	if defaults != starlark.None {
-		d, err := values("namedtuple", defaults)
+		d, err := values(defaults)
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +215,7 @@ func (c *NamedTupleClass) Attr(name string) (starlark.Value, error) {
 			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &it); err != nil {
 				return nil, err
 			}
-			vals, err := values(b.Name(), it)
+			vals, err := values(it)
 			if err != nil {
 				return nil, err
 			}
