@@ -99,7 +99,9 @@ func modules(s *session.Session) map[string]*session.Module {
 			}
 			return starlark.None, session.NoArgs(b, args, kwargs)
 		}),
-		"error": &session.TypeObject{Name: "re.error"},
+		"error":   &session.TypeObject{Name: "re.error"},
+		"Pattern": &session.TypeObject{Name: "re.Pattern"},
+		"Match":   &session.TypeObject{Name: "re.Match"},
 	}
 	// The module's functions are the pattern's methods with the pattern
 	// (and flags) first.

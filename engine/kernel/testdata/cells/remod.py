@@ -336,3 +336,9 @@ import re
 lines = ["total 12\n", "n/a\n", "x 7"]
 ([re.search(r"(\d+)$", l) and re.search(r"(\d+)$", l).group(1) for l in lines], re.findall(r"\w$", "ab\n"), re.findall(r"\w$", "ab\ncd\n", re.M), re.sub("$", "!", "hi\n"))
 # > (['12', None, '7'], ['b'], ['b', 'd'], 'hi!\n!')
+
+# %% Pattern and Match classes
+import re
+m = re.match("a", "a")
+(isinstance(m, re.Match), isinstance(re.compile("a"), re.Pattern), isinstance("a", re.Pattern), re.Pattern, re.Match, re.error)
+# > (True, True, False, <class 're.Pattern'>, <class 're.Match'>, <class 're.error'>)
