@@ -7,6 +7,7 @@ var docs = map[string]string{
 	"datetime.time":      "time(hour=0, minute=0, second=0, microsecond=0)\n\nA time of day, naive.",
 	"datetime.timedelta": "timedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)\n\nA duration, kept as days, seconds and microseconds; ± timedelta, × and ÷ by numbers, ÷ by a timedelta; total_seconds().",
 	"datetime.timezone":  "timezone(offset, name=None)\n\nBurst's datetime has no time zones: this says so. Use naive datetimes.",
+	"datetime.tzinfo":    "tzinfo()\n\nBurst's datetime has no time zones: this says so. Use naive datetimes.",
 }
 
 // methodDocs document the methods of dates, datetimes and timedeltas.

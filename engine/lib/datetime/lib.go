@@ -26,15 +26,33 @@ func modules(*session.Session) map[string]*session.Module {
 			"timedelta": &Class{name: "timedelta", new: newTimeDelta, attrs: deltaClassAttrs(), is: func(v starlark.Value) bool { _, ok := v.(TimeDelta); return ok }},
 			"MINYEAR":   starlark.MakeInt(1),
 			"MAXYEAR":   starlark.MakeInt(9999),
-			"timezone": session.Builtin("timezone", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-				return nil, noTimeZones()
-			}),
+			"timezone":  noZones{"timezone"},
+			"tzinfo":    noZones{"tzinfo"},
 		}},
 	}
 }
 
 func noTimeZones() error {
 	return fmt.Errorf("NotImplementedError: Burst's datetime has no time zones (tzinfo, timezone): use naive datetimes, in UTC or in local time throughout")
+}
+
+// noZones stands for the time-zone classes: calling them or reading
+// their attributes (timezone.utc) says that Burst has none.
+type noZones struct{ name string }
+
+func (z noZones) String() string        { return "<class 'datetime." + z.name + "'>" }
+func (z noZones) Type() string          { return "type" }
+func (z noZones) Freeze()               {}
+func (z noZones) Truth() starlark.Bool  { return true }
+func (z noZones) Hash() (uint32, error) { return starlark.String(z.name).Hash() }
+func (z noZones) Name() string          { return z.name }
+func (z noZones) QualifiedName() string { return "datetime." + z.name }
+func (z noZones) AttrNames() []string   { return nil }
+func (z noZones) Attr(string) (starlark.Value, error) {
+	return nil, noTimeZones()
+}
+func (z noZones) CallInternal(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return nil, noTimeZones()
 }
 
 // Class is one of the module's classes: called, it makes a value; its

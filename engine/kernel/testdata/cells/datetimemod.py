@@ -288,3 +288,9 @@ help(datetime.timedelta)
 # > timedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)
 # >
 # >     A duration, kept as days, seconds and microseconds; ± timedelta, × and ÷ by numbers, ÷ by a timedelta; total_seconds().
+
+# %% timezone is refused [burst]
+from datetime import datetime, timezone
+datetime(2024, 1, 1, tzinfo=timezone.utc)
+# > NotImplementedError: Burst's datetime has no time zones (tzinfo, timezone): use naive datetimes, in UTC or in local time throughout
+# > @ line 2
