@@ -30,4 +30,4 @@ for _ in range(150):
     # %Y reads four digits: years before 1000 print fewer.
     c["parsed"] = repr(datetime.strptime(d.strftime("%d/%m/%Y %H:%M:%S.%f"), "%d/%m/%Y %H:%M:%S.%f")) if d.year >= 1000 else ""
     cases.append(c)
-json.dump(cases, open("cases.json", "w"), indent=0)
+open("cases.json", "w").write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")

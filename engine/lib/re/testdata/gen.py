@@ -40,4 +40,4 @@ while valid < 500:
         errors += 1
         case["error"] = str(e)
     cases.append(case)
-json.dump(cases, open("cases.json", "w"), indent=0, ensure_ascii=False)
+open("cases.json", "w").write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
