@@ -1,11 +1,12 @@
 // Package re is Python's re module for cells, on Go's regexp: Python's
 // syntax is translated where it differs, and what RE2 cannot do
 // (look-around, back-references in patterns, conditionals, possessive
-// and atomic groups) is refused by name in an re.error. Two behaviours
-// are Python's only in part: $ (without MULTILINE) also matches before a
-// final newline when that newline is the text's only one (a line read
-// from a file), and \b, \B are RE2's ASCII word boundaries, so a text
-// with non-ASCII letters is refused for them unless re.ASCII says so.
+// and atomic groups) is refused by name in an re.error. Python's $
+// (without MULTILINE) also matches before a final newline: Burst runs
+// Go's multi-line $ when that newline is the text's only one (a line
+// read from a file), and otherwise also tries the text without it. \b
+// and \B are RE2's ASCII word boundaries, so a text with non-ASCII
+// letters is refused for them unless re.ASCII says so.
 package re
 
 import (
@@ -278,7 +279,8 @@ func (e *engine) contexts() error {
 	return e.ctxErr
 }
 
-// engineFor is the engine that gives Python's $ on text.
+// engineFor is the engine that gives Python's $ on text (exec also
+// handles a final newline after others).
 func (p *Pattern) engineFor(text string) *engine {
 	if p.finalNL != nil && strings.IndexByte(text, '\n') == len(text)-1 {
 		return p.finalNL
@@ -307,6 +309,27 @@ const (
 func (p *Pattern) exec(s string, pos, end int, m mode) ([]int, error) {
 	text := s[:end]
 	e := p.engineFor(text)
+	loc, err := e.run(text, pos, m)
+	if err != nil {
+		return nil, err
+	}
+	if e == p.main && p.finalNL != nil && m != modeFull && pos < len(text) && text[len(text)-1] == '\n' {
+		// Python's $ also matches before the final newline, and this
+		// text has others (see engineFor): a match that needs it starts
+		// earlier in the text without that newline.
+		short, err := e.run(text[:len(text)-1], pos, m)
+		if err != nil {
+			return nil, err
+		}
+		if short != nil && (loc == nil || short[0] < loc[0]) {
+			loc = short
+		}
+	}
+	return loc, nil
+}
+
+// run matches text at or after byte offset pos.
+func (e *engine) run(text string, pos int, m mode) ([]int, error) {
 	var re *regexp.Regexp
 	q := 0
 	if pos == 0 {

@@ -334,8 +334,8 @@ re.findall(r"\b\w+\b", "café au lait", re.ASCII)
 # %% dollar before a final newline
 import re
 lines = ["total 12\n", "n/a\n", "x 7"]
-([re.search(r"(\d+)$", l) and re.search(r"(\d+)$", l).group(1) for l in lines], re.findall(r"\w$", "ab\n"), re.findall(r"\w$", "ab\ncd\n", re.M), re.sub("$", "!", "hi\n"))
-# > (['12', None, '7'], ['b'], ['b', 'd'], 'hi!\n!')
+([re.search(r"(\d+)$", l) and re.search(r"(\d+)$", l).group(1) for l in lines], re.findall(r"\w$", "ab\n"), re.findall(r"\w$", "ab\ncd\n", re.M), re.sub("$", "!", "hi\n"), re.findall(r"\d+$", "a 1\nb 22\n"))
+# > (['12', None, '7'], ['b'], ['b', 'd'], 'hi!\n!', ['22'])
 
 # %% Pattern and Match classes
 import re

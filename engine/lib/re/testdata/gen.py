@@ -12,7 +12,7 @@ import re
 random.seed(18)
 tokens = ["a", "b", "ab", ".", r"\d", r"\w", r"\s", r"\W", r"\b", r"\B", "^", "$", "*", "+", "?", "*?", "+?", "??",
           "{1,2}", "{2}", "{,2}", "|", "(", ")", "(?:", "[ab]", "[^a]", r"[\w.]", " ", "é", r"\.", "1", "[a-c]", "(?i:A)", r"\A", r"\Z"]
-chars = "ab é1_.AB\n-"
+chars = "ab é1_.AB\n-\n"
 cases = []
 valid = errors = 0
 while valid < 500:
@@ -40,4 +40,13 @@ while valid < 500:
         errors += 1
         case["error"] = str(e)
     cases.append(case)
+# $ before a final newline in texts with other newlines.
+for p in [r"\d+$", r"\w$", r"$", r"(\w+)\s*$", r"a|b$", r"\s$", r".$", r"^.*$", r"x?$", r"(?:b\n)?$", r"\n$"]:
+    for s in ["a 1\nb 22\n", "ab\n\n", "\n", "a\nb", "b\nb\n"]:
+        for flags in [0, re.S]:
+            r = re.compile(p, flags)
+            m, f = r.search(s), r.fullmatch(s)
+            cases.append({"p": p, "s": s, "flags": flags, "findall": repr(r.findall(s)), "sub": repr(r.sub("<\\g<0>>", s)),
+                          "split": repr(r.split(s)), "search": repr(m.span() if m else None),
+                          "match": repr(r.match(s).span() if r.match(s) else None), "fullmatch": repr(f.span() if f else None)})
 open("cases.json", "w").write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n]\n")
