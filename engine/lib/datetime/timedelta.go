@@ -42,7 +42,11 @@ func (d TimeDelta) micros() *big.Int {
 // range is Python's OverflowError.
 func fromMicros(us *big.Int) (TimeDelta, error) {
 	days, rest := new(big.Int).DivMod(us, big.NewInt(usPerDay), new(big.Int))
-	if !days.IsInt64() || days.Int64() > maxDays || days.Int64() < -maxDays {
+	if !days.IsInt64() || days.Int64() > math.MaxInt32 || days.Int64() < math.MinInt32 {
+		// CPython keeps days in a C int.
+		return TimeDelta{}, fmt.Errorf("OverflowError: Python int too large to convert to C int")
+	}
+	if days.Int64() > maxDays || days.Int64() < -maxDays {
 		return TimeDelta{}, fmt.Errorf("OverflowError: days=%s; must have magnitude <= %d", days, maxDays)
 	}
 	r := rest.Int64()

@@ -402,3 +402,8 @@ from collections import deque
 import collections
 (collections.Counter("aa"), collections.deque([1]), type(collections.Counter()), type(collections.deque()))
 # > (Counter({'a': 2}), deque([1]), <class 'collections.Counter'>, <class 'collections.deque'>)
+
+# %% range index out of range
+range(3)[5]
+# > IndexError: range object index out of range
+# > @ line 1

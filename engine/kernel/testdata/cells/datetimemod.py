@@ -294,3 +294,15 @@ from datetime import datetime, timezone
 datetime(2024, 1, 1, tzinfo=timezone.utc)
 # > NotImplementedError: Burst's datetime has no time zones (tzinfo, timezone): use naive datetimes, in UTC or in local time throughout
 # > @ line 2
+
+# %% timedelta beyond a C int of days
+from datetime import timedelta
+timedelta(seconds=1e300)
+# > OverflowError: Python int too large to convert to C int
+# > @ line 2
+
+# %% timedelta beyond its range
+from datetime import timedelta
+timedelta(days=10**9)
+# > OverflowError: days=1000000000; must have magnitude <= 999999999
+# > @ line 2
