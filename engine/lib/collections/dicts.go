@@ -46,8 +46,8 @@ func (m *mapping) DelKey(k starlark.Value) error {
 	return nil
 }
 
-// PyJSON is the plain dict json.dumps writes.
-func (m *mapping) PyJSON() starlark.Value { return m.d }
+// PlainValue is the plain dict it holds, for json.dumps and pandas.
+func (m *mapping) PlainValue() starlark.Value { return m.d }
 
 // dictAttr is one of dict's own methods, working on the items.
 func (m *mapping) dictAttr(name string) (starlark.Value, error) {

@@ -251,7 +251,7 @@ func (t *NamedTuple) Len() int                           { return len(t.vals) }
 func (t *NamedTuple) Index(i int) starlark.Value         { return t.vals[i] }
 func (t *NamedTuple) Iterate() starlark.Iterator         { return t.vals.Iterate() }
 func (t *NamedTuple) Has(x starlark.Value) (bool, error) { return t.vals.Has(x) }
-func (t *NamedTuple) PyJSON() starlark.Value             { return t.vals }
+func (t *NamedTuple) PlainValue() starlark.Value         { return t.vals }
 
 // Slice is p[i:j]: a plain tuple, as in Python.
 func (t *NamedTuple) Slice(start, end, step int) starlark.Value {

@@ -624,6 +624,10 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if columns != starlark.None {
 		return nil, fmt.Errorf("NotImplementedError: Burst takes columns= with an array; with a dict, its keys are the columns")
 	}
+	// A library's dict (OrderedDict, defaultdict) gives the dict it holds.
+	if p, ok := data.(interface{ PlainValue() starlark.Value }); ok {
+		data = p.PlainValue()
+	}
 	d, ok := data.(*starlark.Dict)
 	if !ok {
 		return nil, fmt.Errorf("TypeError: Burst builds a DataFrame from a dict of column: list")

@@ -407,3 +407,12 @@ import collections
 range(3)[5]
 # > IndexError: range object index out of range
 # > @ line 1
+
+# %% pandas DataFrame from an OrderedDict and a defaultdict
+import pandas as pd
+from collections import OrderedDict, defaultdict
+d = defaultdict(list)
+for k, v in [("a", 1), ("b", 2), ("a", 3), ("b", 4)]:
+    d[k].append(v)
+(pd.DataFrame(OrderedDict(x=[1, 2], y=[3, 4])).sum().tolist(), pd.DataFrame(d).a.tolist())
+# > ([3, 7], [1, 3])
