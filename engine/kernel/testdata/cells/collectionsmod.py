@@ -416,3 +416,14 @@ for k, v in [("a", 1), ("b", 2), ("a", 3), ("b", 4)]:
     d[k].append(v)
 (pd.DataFrame(OrderedDict(x=[1, 2], y=[3, 4])).sum().tolist(), pd.DataFrame(d).a.tolist())
 # > ([3, 7], [1, 3])
+
+# %% classes
+from collections import Counter, OrderedDict, defaultdict, deque
+(Counter, OrderedDict, defaultdict, deque, OrderedDict.fromkeys("ab"), OrderedDict.fromkeys("ab", 0), defaultdict.fromkeys([1]), isinstance(deque(), deque), isinstance([], deque), isinstance(Counter(), Counter), isinstance(Counter(), OrderedDict), defaultdict(Counter)["x"])
+# > (<class 'collections.Counter'>, <class 'collections.OrderedDict'>, <class 'collections.defaultdict'>, <class 'collections.deque'>, OrderedDict([('a', None), ('b', None)]), OrderedDict([('a', 0), ('b', 0)]), defaultdict(None, {1: None}), True, False, True, False, Counter())
+
+# %% Counter.fromkeys is undefined
+from collections import Counter
+Counter.fromkeys("ab")
+# > NotImplementedError: Counter.fromkeys() is undefined.  Use Counter(iterable) instead.
+# > @ line 2
