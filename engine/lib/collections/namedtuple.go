@@ -121,6 +121,14 @@ func (c *NamedTupleClass) Truth() starlark.Bool  { return true }
 func (c *NamedTupleClass) Hash() (uint32, error) { return starlark.String(c.name).Hash() }
 func (c *NamedTupleClass) Name() string          { return c.name }
 
+// QualifiedName names the class for help(): __main__.Point.
+func (c *NamedTupleClass) QualifiedName() string { return "__main__." + c.name }
+
+// PyDoc is the class's docstring, as namedtuple writes it: Point(x, y).
+func (c *NamedTupleClass) PyDoc() string {
+	return c.name + "(" + strings.Join(c.fields, ", ") + ")\n\nA named tuple made by collections.namedtuple."
+}
+
 // IsInstance is isinstance(x, Point).
 func (c *NamedTupleClass) IsInstance(x starlark.Value) bool {
 	t, ok := x.(*NamedTuple)

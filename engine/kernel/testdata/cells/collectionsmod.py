@@ -427,3 +427,22 @@ from collections import Counter
 Counter.fromkeys("ab")
 # > NotImplementedError: Counter.fromkeys() is undefined.  Use Counter(iterable) instead.
 # > @ line 2
+
+# %% help on a named tuple class [burst]
+from collections import namedtuple
+Point = namedtuple("Point", "x y")
+help(Point)
+# > Help on __main__.Point:
+# >
+# > Point(x, y)
+# >
+# >     A named tuple made by collections.namedtuple.
+
+# %% help on Counter [burst]
+from collections import Counter
+Counter?
+# > Help on collections.Counter:
+# >
+# > Counter(iterable_or_mapping=None, /, **kwds)
+# >
+# >     A dict of counts: Counter('abca') counts each letter; a missing key counts 0. most_common(n), elements(), update, subtract, total, and + - & | between Counters.
