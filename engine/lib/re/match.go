@@ -25,7 +25,7 @@ var (
 )
 
 func (m *Match) String() string {
-	return fmt.Sprintf("<re.Match object; span=(%d, %d), match=%s>", charOffset(m.s, m.loc[0]), charOffset(m.s, m.loc[1]), pyQuote(m.s[m.loc[0]:m.loc[1]]))
+	return fmt.Sprintf("<re.Match object; span=(%d, %d), match=%s>", charOffset(m.s, m.loc[0]), charOffset(m.s, m.loc[1]), reprAtMost(m.s[m.loc[0]:m.loc[1]], 50))
 }
 func (m *Match) Type() string                 { return "re.Match" }
 func (m *Match) PyClass() string              { return "re.Match" }

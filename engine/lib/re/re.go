@@ -420,7 +420,7 @@ func (p *Pattern) String() string {
 			names = append(names, "re."+f.name)
 		}
 	}
-	s := "re.compile(" + pyQuote(p.pattern)
+	s := "re.compile(" + reprAtMost(p.pattern, 200)
 	if len(names) > 0 {
 		s += ", " + strings.Join(names, "|")
 	}
@@ -718,6 +718,16 @@ func (p *Pattern) subMethod(withCount bool) session.Func {
 		}
 		return starlark.String(out.String()), nil
 	}
+}
+
+// reprAtMost is Python's %.nR: the repr cut to n characters, as the
+// reprs of patterns and matches show long text.
+func reprAtMost(s string, n int) string {
+	r := []rune(pyQuote(s))
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
 }
 
 // pyQuote is Python's repr of a str.

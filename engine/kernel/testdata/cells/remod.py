@@ -342,3 +342,8 @@ import re
 m = re.match("a", "a")
 (isinstance(m, re.Match), isinstance(re.compile("a"), re.Pattern), isinstance("a", re.Pattern), re.Pattern, re.Match, re.error)
 # > (True, True, False, <class 're.Pattern'>, <class 're.Match'>, <class 're.error'>)
+
+# %% long patterns and matches in reprs
+import re
+(re.compile("a" * 300), re.match("a*", "a" * 100))
+# > (re.compile('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa), <re.Match object; span=(0, 100), match='aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa>)
