@@ -99,8 +99,15 @@ func translate(pattern string, flags int) (*translated, error) {
 	verbose := t.flags&flagVerbose != 0
 	class := func(c rune, inClass bool) (string, bool) {
 		if ascii {
-			switch c {
-			case 'd', 'D', 'w', 'W', 's', 'S':
+			// Go's are ASCII already, but for \v in Python's \s.
+			switch {
+			case c == 's' && inClass:
+				return `\t\n\v\f\r `, true
+			case c == 's':
+				return `[\t\n\v\f\r ]`, true
+			case c == 'S' && !inClass:
+				return `[^\t\n\v\f\r ]`, true
+			case strings.ContainsRune("dDwWS", c):
 				return `\` + string(c), true
 			}
 			return "", false
