@@ -7,9 +7,11 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/collections"
 	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/daskml"
+	"burst/engine/lib/datetime"
 	"burst/engine/lib/functools"
 	"burst/engine/lib/itertools"
 	pymath "burst/engine/lib/math"
@@ -17,6 +19,7 @@ import (
 	"burst/engine/lib/operator"
 	"burst/engine/lib/pandas"
 	"burst/engine/lib/pystring"
+	"burst/engine/lib/re"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
 	"burst/engine/lib/statistics"
@@ -56,6 +59,9 @@ func (k *Kernel) makeModules() map[string]*Module {
 func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
+		collections.Library,
+		re.Library,
+		datetime.Library,
 		dask.Library,
 		pandas.Library,
 		numpy.Library,

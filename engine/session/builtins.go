@@ -369,6 +369,11 @@ func pyIsinstance(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 				if _, ok := x.(starlark.Bool); ok {
 					name = "bool"
 				}
+				// A library's subclass of a builtin type (Counter
+				// of dict) says so.
+				if i, ok := x.(Instance); ok && i.InstanceOf(c.Name()) {
+					return true, nil
+				}
 				return name == c.Name(), nil
 			default:
 				// A library's class (pd.DataFrame): the value knows

@@ -127,6 +127,11 @@ func Format(v starlark.Value, spec string) (string, error) {
 	if spec == "" {
 		return Str(v), nil
 	}
+	// A library's value with a format language of its own (a date's
+	// strftime directives: f"{d:%Y-%m-%d}").
+	if x, ok := v.(interface{ PyFormat(string) (string, error) }); ok {
+		return x.PyFormat(spec)
+	}
 	f, err := parseSpec(spec)
 	if err != nil {
 		return "", err

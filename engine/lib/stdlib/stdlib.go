@@ -429,6 +429,11 @@ func jsonWrite(b *strings.Builder, v starlark.Value, pretty bool, indent, cur st
 	if pretty {
 		sep = ","
 	}
+	// A library's dict or tuple (Counter, a named tuple) writes as the
+	// plain value it holds.
+	if p, ok := v.(interface{ PlainValue() starlark.Value }); ok {
+		v = p.PlainValue()
+	}
 	switch x := v.(type) {
 	case starlark.NoneType:
 		b.WriteString("null")
