@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -230,29 +231,29 @@ func jupyterDir(t *testing.T, root string) (string, []string) {
 
 // executeNotebook validates nb against nbformat's schema and runs it with
 // nbconvert --execute in dir; it returns the executed notebook.
-func executeNotebook(dir string, env []string, name string, nb []byte) (*notebookJSON, error) {
+func executeNotebook(dir string, env []string, name string, nb []byte) (*notebookJSON, []byte, error) {
 	in := filepath.Join(dir, name+".ipynb")
 	if err := os.WriteFile(in, nb, 0o644); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	validate := exec.Command("/usr/bin/python3", "-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", in)
 	validate.Env = env
 	if out, err := validate.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("the notebook is not valid nbformat 4: %v\n%s", err, out)
+		return nil, nil, fmt.Errorf("the notebook is not valid nbformat 4: %v\n%s", err, out)
 	}
 	cmd := exec.Command("/usr/bin/python3", "-m", "nbconvert", "--to", "notebook", "--execute",
 		"--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.kernel_name=python3",
 		"--output", name+".executed.ipynb", in)
 	cmd.Dir, cmd.Env = dir, env
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("nbconvert --execute: %v\n%s", err, out)
+		return nil, nil, fmt.Errorf("nbconvert --execute: %v\n%s", err, out)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, name+".executed.ipynb"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var res notebookJSON
-	return &res, json.Unmarshal(b, &res)
+	return &res, b, json.Unmarshal(b, &res)
 }
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
@@ -298,6 +299,7 @@ func TestNotebooksInBrowser(t *testing.T) {
 	// written it.
 	lessons := []string{"00-overview", "01-delayed", "02-dataframe"}
 	var wg sync.WaitGroup
+	var executed02 []byte // lesson 02 as Jupyter ran it
 	for _, name := range lessons {
 		tab, cancel := chromedp.NewContext(ctx)
 		defer cancel()
@@ -314,13 +316,16 @@ func TestNotebooksInBrowser(t *testing.T) {
 				return
 			}
 			t0 := time.Now()
-			jup, err := executeNotebook(dir, env, name, []byte(nbText))
+			jup, raw, err := executeNotebook(dir, env, name, []byte(nbText))
 			t.Logf("%s: nbconvert --execute took %.1fs", name, time.Since(t0).Seconds())
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				return
 			}
 			compareNotebooks(t, name, nb, jup)
+			if name == "02-dataframe" {
+				executed02 = raw
+			}
 		}()
 	}
 
@@ -331,6 +336,57 @@ func TestNotebooksInBrowser(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 	wg.Wait()
+	if executed02 != nil {
+		reopen(t, ctx, executed02)
+	}
+}
+
+// reopen opens the notebook Jupyter executed (lesson 02, with graphviz's
+// pictures, HTML tables and an error in IPython's colours) in the page: its
+// outputs show before any cell runs, and it downloads again with them.
+func reopen(t *testing.T, ctx context.Context, executed []byte) {
+	t.Helper()
+	var raw string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`window.burst.openNotebook(%s, "02-dataframe.ipynb").then(async () => JSON.stringify({
+		images: document.querySelectorAll("[data-notebook] img.output-image").length,
+		tables: document.querySelectorAll("[data-notebook] table.dataframe").length,
+		prompts: Array.from(document.querySelectorAll("[data-notebook] .cell-prompt")).filter(p => /^\[\d+\]:$/.test(p.textContent)).length,
+		cells: window.burst.cellCount(),
+		errors: Array.from(document.querySelectorAll("[data-notebook] .output-error")).map(e => e.textContent),
+		download: !!document.querySelector("[data-download-notebook]").offsetParent,
+		notebook: JSON.stringify(await window.burst.notebook()),
+	}))`, strconv.Quote(string(executed))), &raw, awaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Images, Tables, Prompts, Cells int
+		Errors                         []string
+		Download                       bool
+		Notebook                       string
+	}
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatal(err)
+	}
+	var orig, again struct {
+		Cells []struct {
+			Outputs []any `json:"outputs"`
+		} `json:"cells"`
+	}
+	json.Unmarshal(executed, &orig)
+	json.Unmarshal([]byte(got.Notebook), &again)
+	if got.Images < 3 || got.Tables < 3 || got.Prompts != got.Cells || len(got.Errors) != 1 || strings.Contains(got.Errors[0], "\x1b[") ||
+		!strings.Contains(got.Errors[0], "ValueError") || !got.Download {
+		t.Errorf("the executed lesson 02 reopened: %d images, %d tables, %d of %d prompts numbered, errors %q, download button shown %v",
+			got.Images, got.Tables, got.Prompts, got.Cells, got.Errors, got.Download)
+	}
+	if len(orig.Cells) != len(again.Cells) {
+		t.Fatalf("reopened and downloaded again: %d cells, want %d", len(again.Cells), len(orig.Cells))
+	}
+	for i := range orig.Cells {
+		if !reflect.DeepEqual(orig.Cells[i].Outputs, again.Cells[i].Outputs) {
+			t.Errorf("cell %d's outputs changed on the way through the page:\n%v\nwant\n%v", i, again.Cells[i].Outputs, orig.Cells[i].Outputs)
+		}
+	}
 }
 
 // lessonNotebook opens lesson name in tab, runs every cell and returns

@@ -306,6 +306,7 @@ async function notebook(): Promise<Notebook> {
       nbformat_minor: Math.max(5, scratch.notebook.nbformat_minor),
     };
   }
+  if (scratchPage) throw new Error("no notebook is open");
   const script = document.querySelector("[data-lesson-source]");
   if (!script) throw new Error("this page has no lesson to download");
   const source: SourceCell[] = JSON.parse(script.textContent || "[]");
@@ -391,6 +392,7 @@ function showScratch(s: Scratch) {
   for (const c of cells) c.view.destroy();
   cells.length = 0;
   scratch = s;
+  document.body.setAttribute("data-notebook-open", "");
   storageScope = `burst:notebook:${s.id}`;
   document.title = `${s.name} — Burst`;
   const title = document.querySelector<HTMLElement>("[data-lesson-title]");
