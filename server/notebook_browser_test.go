@@ -236,7 +236,15 @@ func executeNotebook(dir string, env []string, name string, nb []byte) (*noteboo
 	if err := os.WriteFile(in, nb, 0o644); err != nil {
 		return nil, nil, err
 	}
-	validate := exec.Command("/usr/bin/python3", "-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", in)
+	// Valid nbformat, and the task graphs' SVG is well-formed XML.
+	validate := exec.Command("/usr/bin/python3", "-c", `import sys, nbformat, xml.etree.ElementTree as ET
+nb = nbformat.read(sys.argv[1], as_version=4)
+nbformat.validate(nb)
+for c in nb.cells:
+    for o in c.get("outputs", []):
+        if "image/svg+xml" in o.get("data", {}):
+            ET.fromstring(o["data"]["image/svg+xml"])
+`, in)
 	validate.Env = env
 	if out, err := validate.CombinedOutput(); err != nil {
 		return nil, nil, fmt.Errorf("the notebook is not valid nbformat 4: %v\n%s", err, out)
