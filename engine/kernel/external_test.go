@@ -73,6 +73,7 @@ var externalNotebooks = []string{
 	"dask-tutorial/03_dask.delayed.ipynb",
 	"dask-tutorial/04_distributed.ipynb",
 	"dask-tutorial/05_futures.ipynb",
+	"pandas-10min/10min.ipynb",
 }
 
 // externalFixture is the JSON gen.py writes beside a notebook.
