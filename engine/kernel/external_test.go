@@ -166,7 +166,7 @@ var (
 	namesIt    = regexp.MustCompile(`'[^']+'|"[^"]+"|` + "`[^`]+`" + `|[\w.]+\(\)|\b[a-z_]+\.[A-Z]\w*|got \w+, want|No module named|not supported|has no attribute|not implemented|is not defined|unexpected keyword|not (yet )?(available|supported)|refused|cannot|can't`)
 	undefined  = regexp.MustCompile(`name '(\w+)' is not defined`)
 	missing    = regexp.MustCompile(`has no attribute|unexpected keyword|not understood|not supported|invalid slice operand`)
-	pandasType = regexp.MustCompile(`\b(DataFrame|Series|Index|DatetimeIndex|MultiIndex|RangeIndex|Categorical|Timestamp|GroupBy|DataFrameGroupBy|SeriesGroupBy|Resampler|CategoricalAccessor|DatetimeProperties|StringMethods|pandas|pd\.\w+|_LocIndexer|_iLocIndexer|_AtIndexer|_iAtIndexer)\b`)
+	pandasType = regexp.MustCompile(`\b(category|DataFrame|Series|Index|DatetimeIndex|MultiIndex|RangeIndex|Categorical|Timestamp|GroupBy|DataFrameGroupBy|SeriesGroupBy|Resampler|CategoricalAccessor|DatetimeProperties|StringMethods|pandas|pd\.\w+|_LocIndexer|_iLocIndexer|_AtIndexer|_iAtIndexer)\b`)
 )
 
 // normalOutputs masks what differs by nature between two runs or two
