@@ -121,6 +121,10 @@ var outOfScope = []struct {
 
 // assigned finds the names a cell sets at top level: NAME = …, A, B = …,
 // def NAME.
+// comment matches a comment (one with no quote in it: near enough for
+// telling which names a cell reads).
+var comment = regexp.MustCompile(`(?m)#[^'"\n]*$`)
+
 var assigned = regexp.MustCompile(`(?m)^(?:def\s+(\w+)|(\w+)\s*(?:,\s*\w+\s*)*=[^=])`)
 
 // assignedNames returns the names src sets at top level.
@@ -137,7 +141,7 @@ func assignedNames(src string) []string {
 func readsAny(src string, names map[string]int) (string, bool) {
 	best, found := "", false
 	for name, at := range names {
-		if regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\b\s*([^=\s]|==|$)`).MatchString(src) && (!found || at < names[best] || at == names[best] && name < best) {
+		if regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\b\s*([^=\s]|==|$)`).MatchString(comment.ReplaceAllString(src, "")) && (!found || at < names[best] || at == names[best] && name < best) {
 			best, found = name, true
 		}
 	}
@@ -152,9 +156,15 @@ func externalScope(src string, tainted map[string]string) string {
 			return o.what
 		}
 	}
-	for name, what := range tainted {
-		if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(src) {
-			return what
+	// In name order, so that the answer does not depend on map order.
+	names := make([]string, 0, len(tainted))
+	for name := range tainted {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(comment.ReplaceAllString(src, "")) {
+			return tainted[name]
 		}
 	}
 	return ""
