@@ -198,7 +198,12 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 			f.Stmts = f.Stmts[:m-1]
 		}
 	}
-	if err := k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) }); err != nil {
+	if hasTry(f.Stmts) {
+		if err := k.runParts(thread, f); err != nil {
+			emit(k.errorOutput(err, orig))
+			return nil, false
+		}
+	} else if err := k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) }); err != nil {
 		// Starlark checks every name before running anything; Python
 		// runs the statements before the one with an undefined name
 		// (their prints appear) and fails there.
@@ -379,7 +384,8 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 		msg, ename, isSyntax = trErr.Msg, "SyntaxError", true
 		frames = []tbFrame{{cell, trErr.Line, ""}}
 		if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
-			ename, msg, isSyntax = m[1], msg[len(m[0]):], false
+			// IndentationError is a SyntaxError: shown as one.
+			ename, msg, isSyntax = m[1], msg[len(m[0]):], m[1] == "IndentationError"
 		}
 	}
 	if errors.Is(err, context.Canceled) || strings.HasSuffix(msg, "cancelled: interrupted") {
