@@ -519,12 +519,16 @@ func (tr *translator) annotations(ts []Token) {
 				}
 			}
 			if j < len(ts) {
-				tr.replace(t.Start, ts[j].Start, "")
+				space := ""
+				if tr.is(ts[j], OP, "=") {
+					space = " "
+				}
+				tr.replace(ts[i-1].End, ts[j].Start, space)
 				i = j - 1
 			}
 		case "->":
-			if depth == 0 {
-				tr.replace(t.Start, ts[len(ts)-1].Start, "")
+			if depth == 0 && i > 0 {
+				tr.replace(ts[i-1].End, ts[len(ts)-1].Start, "")
 				return
 			}
 		}
@@ -684,8 +688,8 @@ func (tr *translator) assignment(ts []Token) error {
 			}
 		case "=":
 			if depth == 0 {
-				if colon >= 0 {
-					tr.replace(ts[colon].Start, t.Start, "")
+				if colon > 0 {
+					tr.replace(ts[colon-1].End, t.Start, " ")
 				}
 				return nil
 			}

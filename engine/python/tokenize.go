@@ -71,6 +71,7 @@ type tokenizer struct {
 	// starts, and the column (in characters) of colPos on that line.
 	pos, line, lineStart int
 	colPos, col          int
+	colLine              int // the lineStart colPos is on
 	indents              []int
 	brackets             []Token
 	atLineStart          bool
@@ -82,8 +83,8 @@ type tokenizer struct {
 // column returns the column, in characters, of byte offset p on the
 // current line; successive calls with growing p cost the bytes between.
 func (z *tokenizer) column(p int) int {
-	if z.colPos < z.lineStart {
-		z.colPos, z.col = z.lineStart, 0
+	if z.colLine != z.lineStart {
+		z.colLine, z.colPos, z.col = z.lineStart, z.lineStart, 0
 	}
 	if p < z.colPos {
 		return utf8.RuneCountInString(z.src[z.lineStart:p])
@@ -284,6 +285,11 @@ func (z *tokenizer) end() error {
 	}
 	if !z.lastIsLineEnd() {
 		z.emit(NEWLINE, len(z.src), len(z.src))
+	}
+	if n := len(z.src); n > 0 && z.src[n-1] != '\n' {
+		// Python reads the source with a last newline added: the
+		// end is at the start of the line after.
+		z.newline(n - 1)
 	}
 	for len(z.indents) > 1 {
 		z.indents = z.indents[:len(z.indents)-1]
