@@ -91,7 +91,23 @@ func translateTokens(src string) (string, []bool, error) {
 	}
 	tr := &translator{src: src, toks: toks, raw: make([]bool, strings.Count(src, "\n")+1)}
 	var line []Token
+	// headerLine is the line of a compound statement's header whose
+	// block must come next (0: none).
+	headerLine := 0
+	lines := strings.Count(src, "\n") + 1
 	for _, t := range toks {
+		switch t.Kind {
+		case COMMENT, NL:
+		case INDENT:
+			if headerLine == 0 {
+				return "", nil, errorf(t.Line, "IndentationError: unexpected indent")
+			}
+			headerLine = 0
+		default:
+			if headerLine > 0 {
+				return "", nil, errorf(min(t.Line, lines), "IndentationError: expected an indented block after %s on line %d", blockName(tr.header), headerLine)
+			}
+		}
 		switch t.Kind {
 		case INDENT:
 			tr.blocks = append(tr.blocks, tr.header)
@@ -105,6 +121,9 @@ func translateTokens(src string) (string, []bool, error) {
 				if err := tr.logical(line); err != nil {
 					return "", nil, err
 				}
+				if tr.header != "" {
+					headerLine = line[0].Line
+				}
 			}
 			line = line[:0]
 		case STRING:
@@ -116,7 +135,21 @@ func translateTokens(src string) (string, []bool, error) {
 			line = append(line, t)
 		}
 	}
+	if tr.lastTop == "try" {
+		return "", nil, errorf(lines, "expected 'except' or 'finally' block")
+	}
 	return tr.apply(), tr.raw, nil
+}
+
+// blockName names a block's statement as Python's indentation errors do.
+func blockName(header string) string {
+	switch header {
+	case "def":
+		return "function definition"
+	case "tryelse":
+		return "'else' statement"
+	}
+	return "'" + header + "' statement"
 }
 
 // logical translates one logical line (its tokens but comments).
@@ -151,6 +184,9 @@ func (tr *translator) logical(ts []Token) error {
 	first := ts[0]
 	w := tr.text(first)
 	top := len(tr.blocks) == 0
+	if top && tr.lastTop == "try" && w != "except" && w != "finally" {
+		return errorf(first.Line, "expected 'except' or 'finally' block")
+	}
 	if first.Kind == NAME {
 		switch w {
 		case "if", "elif", "while", "for", "def", "with", "try", "except", "finally", "else", "class", "async", "match":
@@ -314,6 +350,15 @@ func (tr *translator) compound(ts []Token) error {
 	case "def":
 		tr.annotations(ts)
 		return tr.chains(ts)
+	case "for":
+		for _, t := range ts[1:] {
+			if tr.is(t, NAME, "in") {
+				break
+			}
+			if tr.is(t, OP, "*") {
+				return tr.refuse(t)
+			}
+		}
 	case "with":
 		if len(ts) < 3 {
 			return errorf(first.Line, "a with statement needs a context manager")
@@ -560,7 +605,6 @@ func (tr *translator) simple(ts []Token) error {
 				return errorf(first.Line, "invalid syntax")
 			}
 			tr.replace(first.Start, first.End, "_decorate(")
-			tr.header = "decorator"
 			if err := tr.chains(ts[1:]); err != nil {
 				return err
 			}

@@ -17,8 +17,8 @@ func TestTranslateTokens(t *testing.T) {
 		"assert x, 'a # b'  # c":                                      "_assert( x, 'a # b')  # c",
 		"del d[k], y  # gone":                                         `_delitem(d, k); y = _deleted("y")  # gone`,
 		"with open(f) as g:  # c\n  pass":                             "for g in _iter( _with(open(f))):  # c\n  pass",
-		"def f(x: int, y: 'str' = 3, *a: int, **k: Any) -> float:":    "def f(x, y = 3, *a, **k):",
-		"def f(key=lambda v: v):":                                     "def f(key=lambda v: v):",
+		"def f(x: int, y: 'str' = 3, *a: int, **k: Any) -> float: 1":  "def f(x, y = 3, *a, **k): 1",
+		"def f(key=lambda v: v): pass":                                "def f(key=lambda v: v): pass",
 		"x: int = 3":                                                  "x = 3",
 		"x: int":                                                      "pass",
 		"d['k']: list[int] = []":                                      "d['k'] = []",
@@ -69,6 +69,10 @@ func TestTranslateRefusals(t *testing.T) {
 		"from x import *":                     "line 1: from ... import * is not supported",
 		"x = 1\nexcept:\n  pass":              "line 2: invalid syntax",
 		"!ls":                                 "line 1: shell commands",
+		"x = 1\n  y = 2":                      "line 2: IndentationError: unexpected indent",
+		"if x:\ny = 2":                        "line 2: IndentationError: expected an indented block after 'if' statement on line 1",
+		"try:\n  x = 1\ny = 2":                "line 3: expected 'except' or 'finally' block",
+		"for a, *b in xs:\n  pass":            "line 1: star-unpacking",
 		"try:\n  pass\nexcept* ValueError:\n": "line 3: except* (exception groups)",
 	} {
 		_, err := translate(in)

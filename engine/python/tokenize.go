@@ -112,10 +112,14 @@ func (z *tokenizer) run() ([]Token, error) {
 	src := z.src
 	z.atLineStart = true
 	for {
-		if z.atLineStart && len(z.brackets) == 0 {
-			done, err := z.indentation()
-			if err != nil || done {
-				return z.toks, err
+		if z.atLineStart {
+			// Inside brackets, a line's indentation means nothing.
+			z.atLineStart = false
+			if len(z.brackets) == 0 {
+				done, err := z.indentation()
+				if err != nil || done {
+					return z.toks, err
+				}
 			}
 		}
 		if z.pos >= len(src) {

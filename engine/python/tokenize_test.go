@@ -56,6 +56,17 @@ NAME "b"@2:2
 OP ")"@2:3
 NEWLINE ""@2:4
 ENDMARKER ""@3:0`},
+		{"f(a,\n  b)\nx", `NAME "f"@1:0
+OP "("@1:1
+NAME "a"@1:2
+OP ","@1:3
+NL "\n"@1:4
+NAME "b"@2:2
+OP ")"@2:3
+NEWLINE "\n"@2:4
+NAME "x"@3:0
+NEWLINE ""@3:1
+ENDMARKER ""@4:0`},
 		{"x = 1 + \\\n  2", `NAME "x"@1:0
 OP "="@1:2
 NUMBER "1"@1:4
