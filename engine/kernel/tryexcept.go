@@ -7,6 +7,7 @@ import (
 
 	"burst/engine/session"
 
+	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
@@ -59,6 +60,13 @@ func hasTry(stmts []syntax.Stmt) bool {
 // parts, the try statements as Python runs them; it reports the error
 // that ends the cell.
 func (k *Kernel) runParts(thread *starlark.Thread, f *syntax.File) error {
+	defer func() {
+		for name, v := range k.globals {
+			if _, still := v.(session.UndefinedName); still {
+				delete(k.globals, name)
+			}
+		}
+	}()
 	stmts := f.Stmts
 	for i := 0; i < len(stmts); {
 		j := i + 1
@@ -95,7 +103,34 @@ func (k *Kernel) exec(thread *starlark.Thread, f *syntax.File, stmts []syntax.St
 		return nil
 	}
 	part := &syntax.File{Path: f.Path, Stmts: stmts, Options: f.Options}
-	return k.run(func() error { return starlark.ExecREPLChunk(part, thread, k.globals) })
+	err := k.run(func() error { return starlark.ExecREPLChunk(part, thread, k.globals) })
+	var resErr resolve.ErrorList
+	if !errors.As(err, &resErr) || len(resErr) == 0 || !strings.HasPrefix(resErr[0].Msg, "undefined:") {
+		return err
+	}
+	// As runCell does: names only function bodies use are defined when
+	// they run (runParts forgets the ones still undefined); otherwise
+	// the statements before the undefined name run first, as in Python.
+	if names, ok := undefinedInDefs(part, resErr); ok {
+		for _, n := range names {
+			k.globals[n] = session.UndefinedName(n)
+		}
+		part = &syntax.File{Path: f.Path, Stmts: stmts, Options: f.Options}
+		return k.run(func() error { return starlark.ExecREPLChunk(part, thread, k.globals) })
+	}
+	var before []syntax.Stmt
+	for _, st := range stmts {
+		if _, end := st.Span(); end.Line >= resErr[0].Pos.Line {
+			break
+		}
+		before = append(before, st)
+	}
+	if len(before) > 0 && len(before) < len(stmts) {
+		if perr := k.exec(thread, f, before); perr != nil {
+			return perr
+		}
+	}
+	return err
 }
 
 // runTry runs one try statement: its clauses' marker statements.

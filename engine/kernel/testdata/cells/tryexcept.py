@@ -227,3 +227,32 @@ else:  # fine
     x += 1
 x
 # > 13
+
+# %% a function may use a name defined after it
+def area(r):
+    return pi_ish * r * r
+pi_ish = 3
+try:
+    print(area(2))
+except NameError:
+    print("no")
+# > 12
+
+# %% statements before an undefined name run
+print("first")
+missing_name
+try:
+    pass
+finally:
+    pass
+# > first
+# > NameError: name 'missing_name' is not defined
+# > @ line 2
+
+# %% an f-string of the exception
+try:
+    int("abc")
+except ValueError as err:
+    msg = f"Error: {err}"
+msg
+# > "Error: invalid literal for int() with base 10: 'abc'"
