@@ -58,10 +58,15 @@ func (tr *translator) insert(at int, text string) { tr.replace(at, at, text) }
 // earlier one is dropped.
 func (tr *translator) apply() string {
 	sort.SliceStable(tr.edits, func(a, b int) bool {
-		if tr.edits[a].start != tr.edits[b].start {
-			return tr.edits[a].start < tr.edits[b].start
+		ea, eb := tr.edits[a], tr.edits[b]
+		if ea.start != eb.start {
+			return ea.start < eb.start
 		}
-		return tr.edits[a].seq < tr.edits[b].seq
+		// At one place, insertions before the replacement of a token.
+		if ia, ib := ea.end == ea.start, eb.end == eb.start; ia != ib {
+			return ia
+		}
+		return ea.seq < eb.seq
 	})
 	var b strings.Builder
 	at := 0
@@ -445,10 +450,15 @@ func (tr *translator) joined(ts []Token) string {
 			b.WriteByte(' ')
 		}
 		s := tr.text(t)
-		if t.Kind == STRING && isFString(s) {
+		switch {
+		case t.Kind == STRING && isFString(s):
 			if f, err := fstring(s, t.Line); err == nil {
 				s = f
 			}
+		case t.Kind == STRING:
+			s = starlarkString(s)
+		case t.Kind == NUMBER:
+			s = starlarkNumber(s)
 		}
 		b.WriteString(strings.ReplaceAll(s, "\n", `\n`))
 	}

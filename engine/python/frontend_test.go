@@ -33,6 +33,8 @@ func TestTranslateTokens(t *testing.T) {
 		"x = ('a'  # c\n     'b')":      "x = (('a'  # c\n     + 'b'))",
 		"1_000 + .5 + 1. + 1.e3":        "1000 + 0.5 + 1.0 + 1.0e3",
 		`u"\d" + R"\d" + Br"x"`:         `"\\d" + r"\d" + rb"x"`,
+		"x = f'{a}' 'b'":                "x = (_fstr(_fv((a), \"\", \"\")) + 'b')",
+		"with f(1_0, u'x') as g: pass":  "for g in _iter( _with(f(10, 'x'))): pass",
 		"x = 1; y = 2;":                 "x = 1; y = 2;",
 		"%time f(x)":                    "_time_start(); _time_end(f(x))",
 		"np.mean?":                      "help(np.mean)",
