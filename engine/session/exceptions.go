@@ -261,6 +261,10 @@ func chain(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, _ []st
 		return nil, fmt.Errorf("_chain: want an odd number of arguments")
 	}
 	left := args[0]
+	// all is the comparisons' results so far combined with &, once one
+	// of them is element-wise (an array, a series): 0 < a < 5 is then
+	// (0 < a) & (a < 5), where Python would find it ambiguous.
+	var all starlark.Value
 	var r starlark.Value = starlark.True
 	for i := 1; i+1 < len(args); i += 2 {
 		right, err := starlark.Call(th, args[i+1], nil, nil)
@@ -271,10 +275,21 @@ func chain(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, _ []st
 		if err != nil {
 			return nil, err
 		}
-		if i+2 < len(args) && !r.Truth() {
+		_, isBool := r.(starlark.Bool)
+		switch {
+		case all != nil:
+			if all, err = starlark.Binary(syntax.AMP, all, r); err != nil {
+				return nil, err
+			}
+		case !isBool:
+			all = r
+		case i+2 < len(args) && r.Truth() == starlark.False:
 			return r, nil
 		}
 		left = right
+	}
+	if all != nil {
+		return all, nil
 	}
 	return r, nil
 }

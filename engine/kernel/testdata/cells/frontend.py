@@ -285,3 +285,11 @@ s, "a" "b" == "ab"
 # %% unknown escapes keep their backslash
 "\d+", len("\d"), "tab\there"
 # > ('\\d+', 2, 'tab\there')
+
+# %% the workshop's cell, comments and all [burst]
+from dask import delayed    # Import the delayed decorator
+@delayed   # Wrap inc with delayed
+def inc(x):
+    return x + 1
+inc(1).compute()  # runs it
+# > 2
