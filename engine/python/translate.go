@@ -459,22 +459,6 @@ func withStatement(indent, rest string, line int) (string, error) {
 	return fmt.Sprintf("%sfor %s in _with(%s):", indent, target, strings.Join(exprs, ", ")), nil
 }
 
-// trackTripleQuotes returns the triple quote left open after line, given
-// the one open before it ("" for none).
-func trackTripleQuotes(line, open string) string {
-	for i := 0; i+3 <= len(line); i++ {
-		q := line[i : i+3]
-		if open == "" && (q == `"""` || q == `'''`) {
-			open = q
-			i += 2
-		} else if open != "" && q == open {
-			open = ""
-			i += 2
-		}
-	}
-	return open
-}
-
 // rewritePow turns x ** y into _pow(x, y): Starlark has no power
 // operator. x is the primary just before ** (a name with attributes,
 // calls and subscripts, a number, or a parenthesized expression) and y the

@@ -155,3 +155,19 @@ func corpusCells(src string) []string {
 	flush()
 	return cells
 }
+
+// trackTripleQuotes returns the triple quote left open after line, given
+// the one open before it ("" for none).
+func trackTripleQuotes(line, open string) string {
+	for i := 0; i+3 <= len(line); i++ {
+		q := line[i : i+3]
+		if open == "" && (q == `"""` || q == `'''`) {
+			open = q
+			i += 2
+		} else if open != "" && q == open {
+			open = ""
+			i += 2
+		}
+	}
+	return open
+}
