@@ -191,7 +191,10 @@ func (k *Kernel) exceptionOf(err error) *session.Exception {
 		if out.EName == "KeyboardInterrupt" {
 			return nil
 		}
-		exc = session.NewException(out.EName, out.EValue)
+		// An error from a worker carries the line it happened on
+		// (located): the exception's message is without it.
+		msg, _, _ := strings.Cut(out.EValue, "\n\nCell In[")
+		exc = session.NewException(out.EName, msg)
 	}
 	exc.Err = err
 	return exc

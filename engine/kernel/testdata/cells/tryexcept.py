@@ -256,3 +256,18 @@ except ValueError as err:
     msg = f"Error: {err}"
 msg
 # > "Error: invalid literal for int() with base 10: 'abc'"
+
+# %% an error raised in a delayed task is caught by name
+from dask import delayed
+@delayed
+def check(x):
+    if not 0 <= x < 10:  # a chained comparison on the worker
+        raise ValueError(f"out of range: {x}")
+    return x
+print(check(3).compute())
+try:
+    check(12).compute()
+except ValueError as e:
+    print("caught:", e)
+# > 3
+# > caught: out of range: 12
