@@ -378,7 +378,7 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 		msg, ename, isSyntax = synErr.Msg, "SyntaxError", true
 		frames = []tbFrame{{cell, int(synErr.Pos.Line), ""}}
 		if strings.Contains(msg, "does not associate with") {
-			msg = "chained comparisons like a < b < c are not supported in Burst cells: write a < b and b < c"
+			msg = "chained comparisons with in or is (a < b in c) are not supported in Burst cells: write a < b and b in c"
 		}
 	case errors.As(err, &trErr):
 		msg, ename, isSyntax = trErr.Msg, "SyntaxError", true

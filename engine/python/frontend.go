@@ -647,7 +647,11 @@ func (tr *translator) simple(ts []Token) error {
 			if len(ts) < 2 {
 				return errorf(first.Line, "invalid syntax")
 			}
-			out, err := delStatement("", tr.joined(ts[1:]), first.Line)
+			targets := ts[1:]
+			if n := len(targets); n > 2 && tr.is(targets[0], OP, "(") && tr.is(targets[n-1], OP, ")") && tr.closes(targets) {
+				targets = targets[1 : n-1] // del (a, b)
+			}
+			out, err := delStatement("", tr.joined(targets), first.Line)
 			if err != nil {
 				return err
 			}
@@ -668,6 +672,27 @@ func (tr *translator) simple(ts []Token) error {
 		return err
 	}
 	return tr.chains(ts)
+}
+
+// closes reports whether the last token of ts closes the bracket its
+// first token opens.
+func (tr *translator) closes(ts []Token) bool {
+	depth := 0
+	for i, t := range ts {
+		if t.Kind != OP {
+			continue
+		}
+		switch tr.text(t) {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+			if depth == 0 {
+				return i == len(ts)-1
+			}
+		}
+	}
+	return false
 }
 
 // help translates IPython's x? and ?x into help(x).
@@ -887,7 +912,7 @@ func (tr *translator) importStatement(ts []Token) (string, error) {
 	return strings.Join(stmts, "; "), nil
 }
 
-// comparisonOps are the comparison operators a chain is made of.
+// isComparison reports the comparison operators a chain is made of.
 func isComparison(s string) bool {
 	switch s {
 	case "<", ">", "<=", ">=", "==", "!=":

@@ -35,6 +35,7 @@ func TestTranslateTokens(t *testing.T) {
 		`u"\d" + R"\d" + Br"x"`:         `"\\d" + r"\d" + rb"x"`,
 		"x = f'{a}' 'b'":                "x = (_fstr(_fv((a), \"\", \"\")) + 'b')",
 		"with f(1_0, u'x') as g: pass":  "for g in _iter( _with(f(10, 'x'))): pass",
+		"del (x,\n y)  # c":             "x = _deleted(\"x\"); y = _deleted(\"y\")\n  # c",
 		"x = 1; y = 2;":                 "x = 1; y = 2;",
 		"%time f(x)":                    "_time_start(); _time_end(f(x))",
 		"np.mean?":                      "help(np.mean)",
