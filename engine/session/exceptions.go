@@ -96,6 +96,17 @@ func (c *ExceptionClass) Freeze()               {}
 func (c *ExceptionClass) Truth() starlark.Bool  { return true }
 func (c *ExceptionClass) Hash() (uint32, error) { return starlark.String(c.name).Hash() }
 
+// CompareSameType compares classes by name: e.__class__ == ValueError.
+func (c *ExceptionClass) CompareSameType(op syntax.Token, y starlark.Value, _ int) (bool, error) {
+	switch op {
+	case syntax.EQL:
+		return c.name == y.(*ExceptionClass).name, nil
+	case syntax.NEQ:
+		return c.name != y.(*ExceptionClass).name, nil
+	}
+	return false, fmt.Errorf("TypeError: '%s' not supported between instances of 'type' and 'type'", op)
+}
+
 // Name is the class's name (starlark.Callable).
 func (c *ExceptionClass) Name() string { return c.name }
 
@@ -196,9 +207,10 @@ func (e *Exception) Type() string         { return e.Class }
 func (e *Exception) PyClass() string      { return e.Class }
 func (e *Exception) Freeze()              {}
 func (e *Exception) Truth() starlark.Bool { return true }
-func (e *Exception) Hash() (uint32, error) {
-	return 0, fmt.Errorf("TypeError: unhashable type: '%s'", e.Class)
-}
+
+// Hash is by class: exceptions are equal only to themselves (Starlark
+// compares values without an equality by identity), as in Python.
+func (e *Exception) Hash() (uint32, error) { return starlark.String(e.Class).Hash() }
 
 // Attr gives e.args and e.__cause__.
 func (e *Exception) Attr(name string) (starlark.Value, error) {

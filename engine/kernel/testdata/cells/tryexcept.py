@@ -271,3 +271,10 @@ except ValueError as e:
     print("caught:", e)
 # > 3
 # > caught: out of range: 12
+
+# %% exception classes compare, exceptions are hashable
+e = KeyError("k")
+print(e.__class__ == KeyError, e.__class__ == ValueError, IOError == OSError)
+print(len({e: 1}), ValueError.__name__)
+# > True False True
+# > 1 ValueError
