@@ -332,6 +332,10 @@ func (k *Kernel) run(f func() error) (err error) {
 	return f()
 }
 
+// workerFrame is the frame a worker's error carries: the cell, the line
+// and its text.
+var workerFrame = regexp.MustCompile(`Cell In\[(\d+)\], line (\d+), in \S+\n    (.*)`)
+
 var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker|StopIteration)(?:: ?|$)`)
 
 // errorOutput turns an error into a Python-style error output: IPython's
@@ -406,6 +410,17 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 		}
 		return strings.Split(k.sources[n], "\n")
 	}
+	// A worker's frame (Portable.located) shows the translated line:
+	// the learner's line is shown instead.
+	msg = workerFrame.ReplaceAllStringFunc(msg, func(m string) string {
+		sm := workerFrame.FindStringSubmatch(m)
+		n, _ := strconv.Atoi(sm[1])
+		line, _ := strconv.Atoi(sm[2])
+		if lines := source(n); line >= 1 && line <= len(lines) && strings.TrimSpace(lines[line-1]) != "" {
+			return sm[0][:len(sm[0])-len(sm[3])] + strings.TrimSpace(lines[line-1])
+		}
+		return m
+	})
 	last := ename
 	if msg != "" {
 		last += ": " + msg
