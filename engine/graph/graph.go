@@ -90,6 +90,9 @@ type Task struct {
 	Key    Key     `json:"key"`
 	Deps   []Key   `json:"deps,omitempty"`
 	Stages []Stage `json:"stages"`
+	// Retries is how many times the task runs again after an error
+	// before the error is its result (Dask's retries=).
+	Retries int `json:"retries,omitempty"`
 	// Data, when Literal is set, is the task's value, already in the
 	// memory of the process that built the graph (a persisted partition or
 	// a pandas frame split into partitions). Such a task has no stages.

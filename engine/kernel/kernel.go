@@ -198,7 +198,12 @@ func (k *Kernel) runCell(thread *starlark.Thread, filename, code, orig string) (
 			f.Stmts = f.Stmts[:m-1]
 		}
 	}
-	if err := k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) }); err != nil {
+	if hasTry(f.Stmts) {
+		if err := k.runParts(thread, f); err != nil {
+			emit(k.errorOutput(err, orig))
+			return nil, false
+		}
+	} else if err := k.run(func() error { return starlark.ExecREPLChunk(f, thread, k.globals) }); err != nil {
 		// Starlark checks every name before running anything; Python
 		// runs the statements before the one with an undefined name
 		// (their prints appear) and fails there.
@@ -327,6 +332,10 @@ func (k *Kernel) run(f func() error) (err error) {
 	return f()
 }
 
+// workerFrame is the frame a worker's error carries: the cell, the line
+// and its text.
+var workerFrame = regexp.MustCompile(`Cell In\[(\d+)\], line (\d+), in \S+\n    (.*)`)
+
 var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker|StopIteration|re\.error)(?:: ?|$)`)
 
 // errorOutput turns an error into a Python-style error output: IPython's
@@ -373,13 +382,14 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 		msg, ename, isSyntax = synErr.Msg, "SyntaxError", true
 		frames = []tbFrame{{cell, int(synErr.Pos.Line), ""}}
 		if strings.Contains(msg, "does not associate with") {
-			msg = "chained comparisons like a < b < c are not supported in Burst cells: write a < b and b < c"
+			msg = "chained comparisons with in or is (a < b in c) are not supported in Burst cells: write a < b and b in c"
 		}
 	case errors.As(err, &trErr):
 		msg, ename, isSyntax = trErr.Msg, "SyntaxError", true
 		frames = []tbFrame{{cell, trErr.Line, ""}}
 		if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
-			ename, msg, isSyntax = m[1], msg[len(m[0]):], false
+			// IndentationError is a SyntaxError: shown as one.
+			ename, msg, isSyntax = m[1], msg[len(m[0]):], m[1] == "IndentationError"
 		}
 	}
 	if errors.Is(err, context.Canceled) || strings.HasSuffix(msg, "cancelled: interrupted") {
@@ -402,6 +412,17 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 		}
 		return strings.Split(k.sources[n], "\n")
 	}
+	// A worker's frame (Portable.located) shows the translated line:
+	// the learner's line is shown instead.
+	msg = workerFrame.ReplaceAllStringFunc(msg, func(m string) string {
+		sm := workerFrame.FindStringSubmatch(m)
+		n, _ := strconv.Atoi(sm[1])
+		line, _ := strconv.Atoi(sm[2])
+		if lines := source(n); line >= 1 && line <= len(lines) && strings.TrimSpace(lines[line-1]) != "" {
+			return sm[0][:len(sm[0])-len(sm[3])] + strings.TrimSpace(lines[line-1])
+		}
+		return m
+	})
 	last := ename
 	if msg != "" {
 		last += ": " + msg

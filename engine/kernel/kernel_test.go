@@ -107,7 +107,7 @@ func TestErrorsPointAtTheLine(t *testing.T) {
 	s.fails("a = 1\nb = undefined_thing", "NameError", "name 'undefined_thing' is not defined", 2)
 	s.fails("a = 1\n\nc = 1 / 0", "ZeroDivisionError", "division by zero", 3)
 	s.fails("x = 1\nclass A:\n    pass", "SyntaxError", "class definitions are not supported", 2)
-	s.fails("try:\n    x = 1\nexcept:\n    pass", "SyntaxError", "try/except is not supported", 1)
+	s.fails("def f():\n    try:\n        x = 1\n    except:\n        pass", "SyntaxError", "try/except is supported only at the top level", 2)
 	s.fails("x = (1,", "SyntaxError", "", 0)
 	// The kernel is still usable, with its state.
 	if got := s.result("a"); got != "1" {

@@ -91,7 +91,7 @@ func (k *Kernel) builtins() starlark.StringDict {
 		"_load":       builtin("_load", k.load),
 		"_run":        builtin("_run", k.runFile),
 	}
-	b := session.Builtins()
+	b := session.ExceptionBuiltins(session.Builtins())
 	for _, lib := range libraries() {
 		if lib.Builtins != nil {
 			for name, v := range lib.Builtins(k.s) {

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// A token of Python source, as much as the translator needs: names,
+// A token of Python source, as much as the text rewrites need: names,
 // strings (with their prefix), comments, and brackets.
 type token struct {
 	kind       tokenKind
@@ -24,77 +24,38 @@ const (
 	tOther // numbers, operators
 )
 
-// scan splits Python source into tokens. It never fails: an unterminated
-// string ends at the end of its line (or of the source, if triple-quoted),
-// for the parser to report.
+// scan splits translated source into the tokens of the text rewrites,
+// with Tokenize; it never fails: on text Python cannot tokenize it
+// returns the tokens before the error, and indentation is not checked.
 func scan(src string) []token {
-	var toks []token
-	line := 1
-	i := 0
-	for i < len(src) {
-		c := src[i]
-		switch {
-		case c == '\n':
-			line++
-			i++
-		case c == ' ' || c == '\t' || c == '\r' || c == '\\' && i+1 < len(src) && src[i+1] == '\n':
-			i++
-		case c == '#':
-			j := strings.IndexByte(src[i:], '\n')
-			if j < 0 {
-				j = len(src) - i
+	z := tokenizer{src: src, line: 1, indents: []int{0}, lenient: true}
+	all, _ := z.run()
+	toks := make([]token, 0, len(all))
+	for _, t := range all {
+		k := tOther
+		switch t.Kind {
+		case NAME:
+			k = tName
+		case STRING:
+			k = tString
+		case COMMENT:
+			k = tComment
+		case OP:
+			switch src[t.Start] {
+			case '(', '[', '{':
+				k = tOpen
+			case ')', ']', '}':
+				k = tClose
 			}
-			toks = append(toks, token{tComment, i, i + j, line})
-			i += j
-		case isIdentStart(c):
-			j := i + 1
-			for j < len(src) && (isIdent(src[j]) || src[j] >= 0x80) {
-				j++
-			}
-			if j < len(src) && (src[j] == '\'' || src[j] == '"') && j-i <= 2 && isStringPrefix(src[i:j]) {
-				end, lines := stringEnd(src, j, strings.ContainsAny(src[i:j], "rR"))
-				toks = append(toks, token{tString, i, end, line})
-				line += lines
-				i = end
-				continue
-			}
-			toks = append(toks, token{tName, i, j, line})
-			i = j
-		case c == '\'' || c == '"':
-			end, lines := stringEnd(src, i, false)
-			toks = append(toks, token{tString, i, end, line})
-			line += lines
-			i = end
-		case c == '(' || c == '[' || c == '{':
-			toks = append(toks, token{tOpen, i, i + 1, line})
-			i++
-		case c == ')' || c == ']' || c == '}':
-			toks = append(toks, token{tClose, i, i + 1, line})
-			i++
+		case NUMBER:
+		case MAGIC:
+			k = tComment
 		default:
-			j := i + 1
-			if c >= '0' && c <= '9' || c == '.' && j < len(src) && src[j] >= '0' && src[j] <= '9' {
-				for j < len(src) && (isIdent(src[j]) || src[j] == '.') {
-					j++
-				}
-			}
-			toks = append(toks, token{tOther, i, j, line})
-			i = j
+			continue
 		}
+		toks = append(toks, token{k, t.Start, t.End, t.Line})
 	}
 	return toks
-}
-
-func isIdentStart(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
-
-func isStringPrefix(p string) bool {
-	switch strings.ToLower(p) {
-	case "r", "u", "b", "f", "br", "rb", "fr", "rf":
-		return true
-	}
-	return false
 }
 
 // stringEnd returns the end of the string literal whose quote is at q, and
@@ -135,7 +96,8 @@ func fstring(lit string, line int) (string, error) {
 	for p < len(lit) && lit[p] != '\'' && lit[p] != '"' {
 		p++
 	}
-	prefix := strings.NewReplacer("f", "", "F", "").Replace(lit[:p])
+	prefix := starlarkString(strings.NewReplacer("f", "", "F", "").Replace(lit[:p]) + `""`)
+	prefix = prefix[:len(prefix)-2]
 	quote := lit[p : p+1]
 	if strings.HasPrefix(lit[p:], strings.Repeat(quote, 3)) {
 		quote = strings.Repeat(quote, 3)
@@ -149,13 +111,17 @@ func fstring(lit string, line int) (string, error) {
 	var text strings.Builder
 	flushText := func() {
 		if text.Len() > 0 {
-			pieces = append(pieces, prefix+quote+text.String()+quote)
+			pieces = append(pieces, starlarkString(prefix+quote+text.String()+quote))
 			text.Reset()
 		}
 	}
 	for i := 0; i < len(body); i++ {
 		c := body[i]
 		switch {
+		case c == '\\' && i+1 < len(body) && (body[i+1] == '{' || body[i+1] == '}'):
+			// Before a brace, a backslash is text.
+			flushText()
+			pieces = append(pieces, `"\\"`)
 		case c == '\\' && i+1 < len(body):
 			text.WriteString(body[i : i+2])
 			i++

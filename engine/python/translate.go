@@ -20,45 +20,40 @@ type TranslateError struct {
 func (e *TranslateError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 var (
-	importRe = regexp.MustCompile(`^(\s*)import\s+(.+?)\s*$`)
-	fromRe   = regexp.MustCompile(`^(\s*)from\s+([\w.]+)\s+import\s+(.+?)\s*$`)
-	nameRe   = regexp.MustCompile(`^[A-Za-z_][\w.]*$`)
-	helpRe   = regexp.MustCompile(`^\??([A-Za-z_][\w.]*)\?\??$`)
+	nameRe = regexp.MustCompile(`^[A-Za-z_][\w.]*$`)
+	helpRe = regexp.MustCompile(`^\?{0,2}([A-Za-z_][\w.]*)\?{0,2}$`) // x?, x??, ?x, ??x
 )
 
 // translateText rewrites Python-style cell source into Starlark text, line
-// for line, so that line numbers in errors stay the learner's: import
-// statements become assignments from _import, and so on. Comparisons,
-// which need the syntax tree, are left to comparisonText and
-// rewriteComparisons: translateText returns where "is" and "is not" were,
-// for them.
+// for line, so that line numbers in errors stay the learner's: the
+// statements Starlark lacks on tokens (translateTokens), then ** and @ on
+// each line, then the rewrites of the whole text. Comparisons, which need
+// the syntax tree, are left to comparisonText and rewriteComparisons:
+// translateText returns where "is" and "is not" were, for them.
 func translateText(src string) (string, map[[2]int]string, error) {
 	src = NormalizeNewlines(src)
-	if err := checkBrackets(src); err != nil {
-		return "", nil, err
-	}
-	src, err := rewriteFStrings(src)
+	out, raw, err := translateTokens(src)
 	if err != nil {
 		return "", nil, err
 	}
-	lines := strings.Split(src, "\n")
-	inString := ""
-	for i := 0; i < len(lines); i++ {
-		line := lines[i]
-		if inString == "" {
-			out, err := translateLine(line, i+1)
-			if err != nil {
-				return "", nil, err
+	if strings.Contains(out, "**") || strings.Contains(out, "@") {
+		lines := strings.Split(out, "\n")
+		for i, line := range lines {
+			if i < len(raw) && raw[i] {
+				continue
 			}
-			if out, err = statementLine(lines, i, out); err != nil {
-				return "", nil, err
+			if strings.Contains(line, "**") {
+				line = rewritePow(line)
 			}
-			lines[i] = out
+			if strings.Contains(line, "@") {
+				line = rewriteMatmul(line)
+			}
+			lines[i] = line
 		}
-		inString = trackTripleQuotes(line, inString)
+		out = strings.Join(lines, "\n")
 	}
-	out, isOps := rewriteIs(rewriteForIn(rewriteGenerators(rewriteSubscripts(strings.Join(lines, "\n")))))
-	return out, isOps, nil
+	text, isOps := rewriteIs(rewriteForIn(rewriteGenerators(rewriteSubscripts(out))))
+	return text, isOps, nil
 }
 
 // rewriteSubscripts rewrites the numpy subscripts Starlark cannot parse:
@@ -172,18 +167,10 @@ func rewriteSubscripts(src string) string {
 // assignedTo reports whether the subscript closing at token i is the
 // target of an assignment (x[...] = v, x[...] += v).
 func assignedTo(src string, toks []token, i int) bool {
-	op := ""
-	for j := i + 1; j < len(toks) && toks[j].kind == tOther && len(op) < 4; j++ {
-		c := src[toks[j].start]
-		if toks[j].end-toks[j].start != 1 || !strings.ContainsRune("=+-*/%&|^<>@", rune(c)) {
-			break
-		}
-		if op != "" && toks[j].start != toks[j-1].end {
-			break
-		}
-		op += string(c)
+	if i+1 >= len(toks) || toks[i+1].kind != tOther {
+		return false
 	}
-	switch op {
+	switch src[toks[i+1].start:toks[i+1].end] {
 	case "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=":
 		return true
 	}
@@ -219,62 +206,6 @@ func NormalizeNewlines(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-}
-
-// checkBrackets reports brackets that are not closed, or closed by the
-// wrong bracket, as Python does.
-func checkBrackets(src string) error {
-	var stack []token
-	pairs := map[byte]byte{')': '(', ']': '[', '}': '{'}
-	for _, t := range scan(src) {
-		switch t.kind {
-		case tOpen:
-			stack = append(stack, t)
-		case tClose:
-			c := src[t.start]
-			if len(stack) == 0 {
-				return &TranslateError{t.line, fmt.Sprintf("unmatched '%c'", c)}
-			}
-			top := stack[len(stack)-1]
-			if src[top.start] != pairs[c] {
-				return &TranslateError{t.line, fmt.Sprintf("closing parenthesis '%c' does not match opening parenthesis '%c'", c, src[top.start])}
-			}
-			stack = stack[:len(stack)-1]
-		}
-	}
-	if len(stack) > 0 {
-		top := stack[len(stack)-1]
-		return &TranslateError{top.line, fmt.Sprintf("'%c' was never closed", src[top.start])}
-	}
-	return nil
-}
-
-// rewriteFStrings replaces every f-string literal with a _fstr call.
-func rewriteFStrings(src string) (string, error) {
-	var b strings.Builder
-	last := 0
-	for _, t := range scan(src) {
-		if t.kind != tString {
-			continue
-		}
-		lit := src[t.start:t.end]
-		q := strings.IndexAny(lit, `'"`)
-		if q <= 0 || !strings.ContainsAny(lit[:q], "fF") {
-			continue
-		}
-		repl, err := fstring(lit, t.line)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(src[last:t.start])
-		b.WriteString(repl)
-		last = t.end
-	}
-	if last == 0 {
-		return src, nil
-	}
-	b.WriteString(src[last:])
-	return b.String(), nil
 }
 
 // rewriteGenerators turns generator expressions, which Starlark lacks,
@@ -448,77 +379,6 @@ func rewriteIs(src string) (string, map[[2]int]string) {
 	return string(b), ops
 }
 
-// statementLine rewrites the Python statements Starlark lacks, in place:
-// assert, del, with. lines[i] is the line being translated (out is its
-// translation so far); a statement spanning lines gets its closing
-// parenthesis on its last line.
-func statementLine(lines []string, i int, out string) (string, error) {
-	trimmed := strings.TrimSpace(out)
-	indent := out[:len(out)-len(strings.TrimLeft(out, " \t"))]
-	switch firstWord(trimmed) {
-	case "assert":
-		last := logicalEnd(lines, i)
-		if last == i {
-			return indent + "_assert(" + withoutComment(trimmed[len("assert"):]) + ")" + commentOf(trimmed), nil
-		}
-		lines[last] = withoutComment(lines[last]) + ")" + commentOf(lines[last])
-		return indent + "_assert(" + strings.TrimSpace(trimmed[len("assert"):]), nil
-	case "del":
-		return delStatement(indent, withoutComment(trimmed[len("del"):]), i+1)
-	case "with":
-		return withStatement(indent, withoutComment(trimmed[len("with"):]), i+1)
-	}
-	return out, nil
-}
-
-// firstWord returns the identifier a line starts with.
-func firstWord(s string) string {
-	i := 0
-	for i < len(s) && isIdent(s[i]) {
-		i++
-	}
-	return s[:i]
-}
-
-// withoutComment returns s without a trailing comment, trimmed.
-func withoutComment(s string) string {
-	for _, t := range scan(s) {
-		if t.kind == tComment {
-			return strings.TrimSpace(s[:t.start])
-		}
-	}
-	return strings.TrimSpace(s)
-}
-
-func commentOf(s string) string {
-	for _, t := range scan(s) {
-		if t.kind == tComment {
-			return "  " + s[t.start:]
-		}
-	}
-	return ""
-}
-
-// logicalEnd returns the last physical line of the statement starting at
-// line i: brackets opened on it are closed there.
-func logicalEnd(lines []string, i int) int {
-	depth := 0
-	for j := i; j < len(lines); j++ {
-		for _, t := range scan(lines[j]) {
-			switch t.kind {
-			case tOpen:
-				depth++
-			case tClose:
-				depth--
-			}
-		}
-		if depth <= 0 && !strings.HasSuffix(strings.TrimRight(withoutComment(lines[j]), " "), "\\") {
-			return j
-		}
-	}
-	return len(lines) - 1
-}
-
 // splitTop splits s at commas outside brackets and strings.
 func splitTop(s string) []string {
 	var parts []string
@@ -597,126 +457,6 @@ func withStatement(indent, rest string, line int) (string, error) {
 		target = "(" + strings.Join(names, ", ") + ")"
 	}
 	return fmt.Sprintf("%sfor %s in _with(%s):", indent, target, strings.Join(exprs, ", ")), nil
-}
-
-// trackTripleQuotes returns the triple quote left open after line, given
-// the one open before it ("" for none).
-func trackTripleQuotes(line, open string) string {
-	for i := 0; i+3 <= len(line); i++ {
-		q := line[i : i+3]
-		if open == "" && (q == `"""` || q == `'''`) {
-			open = q
-			i += 2
-		} else if open != "" && q == open {
-			open = ""
-			i += 2
-		}
-	}
-	return open
-}
-
-// unsupported names the Python statements Starlark cannot run, with what
-// a learner can do instead.
-var unsupported = []struct{ prefix, msg string }{
-	{"class ", "class definitions are not supported in Burst cells: use functions and dicts"},
-	{"try:", "try/except is not supported in Burst cells: check values with if instead"},
-	{"except", "try/except is not supported in Burst cells: check values with if instead"},
-	{"finally:", "try/finally is not supported in Burst cells"},
-	{"yield", "generators (yield) are not supported in Burst cells: build and return a list"},
-	{"global ", "global is not supported in Burst cells: return the new value instead"},
-	{"nonlocal ", "nonlocal is not supported in Burst cells: return the new value instead"},
-	{"async ", "async code is not supported in Burst cells"},
-	{"await ", "async code is not supported in Burst cells"},
-}
-
-func translateLine(line string, n int) (string, error) {
-	trimmed := strings.TrimSpace(line)
-	word := firstWord(trimmed)
-	if c := commentOf(line); c != "" && (word == "import" || word == "from" || strings.HasPrefix(trimmed, "@")) {
-		// A comment after an import or a decorator (the workshop's
-		// "from dask import delayed  # Import the decorator") stays
-		// after its translation.
-		code := strings.TrimRight(line[:len(line)-len(strings.TrimLeft(c, " "))], " \t")
-		out, err := translateLine(code, n)
-		if err != nil {
-			return "", err
-		}
-		return out + c, nil
-	}
-	for _, u := range unsupported {
-		if word == strings.TrimRight(u.prefix, ": ") {
-			return "", &TranslateError{n, u.msg}
-		}
-	}
-	switch {
-	case strings.HasPrefix(trimmed, "@"):
-		// A decorator: kept as a call here, applied after the def by
-		// applyDecorators on the syntax tree, so lines do not move.
-		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-		return indent + "_decorate(" + strings.TrimSpace(trimmed[1:]) + ")", nil
-	case strings.HasPrefix(trimmed, "%"):
-		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-		return lineMagic(indent, trimmed, n)
-	case strings.HasPrefix(trimmed, "!"):
-		return "", &TranslateError{n, "shell commands (!…) are not available in Burst cells: the page has no shell"}
-	case strings.HasSuffix(trimmed, "?") && helpRe.MatchString(trimmed):
-		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-		m := helpRe.FindStringSubmatch(trimmed)
-		return indent + "help(" + m[1] + ")", nil
-	case strings.HasPrefix(trimmed, "from ") && strings.Contains(trimmed, " import "):
-		m := fromRe.FindStringSubmatch(line)
-		if m == nil {
-			return "", &TranslateError{n, "cannot parse this from-import"}
-		}
-		indent, mod, names := m[1], m[2], strings.Trim(m[3], "() ")
-		var stmts []string
-		for _, part := range strings.Split(names, ",") {
-			f := strings.Fields(part)
-			switch {
-			case len(f) == 1 && nameRe.MatchString(f[0]):
-				if f[0] == "*" {
-					return "", &TranslateError{n, "from ... import * is not supported: import the names you need"}
-				}
-				stmts = append(stmts, fmt.Sprintf("%s = _import(%q, %q)", f[0], mod, f[0]))
-			case len(f) == 3 && f[1] == "as":
-				stmts = append(stmts, fmt.Sprintf("%s = _import(%q, %q)", f[2], mod, f[0]))
-			default:
-				return "", &TranslateError{n, fmt.Sprintf("cannot parse %q in this import", strings.TrimSpace(part))}
-			}
-		}
-		return indent + strings.Join(stmts, "; "), nil
-	case strings.HasPrefix(trimmed, "import "):
-		m := importRe.FindStringSubmatch(line)
-		if m == nil {
-			return "", &TranslateError{n, "cannot parse this import"}
-		}
-		indent := m[1]
-		var stmts []string
-		for _, part := range strings.Split(m[2], ",") {
-			f := strings.Fields(part)
-			switch {
-			case len(f) == 1 && nameRe.MatchString(f[0]):
-				// import a.b binds a, as Python does.
-				top := strings.SplitN(f[0], ".", 2)[0]
-				stmts = append(stmts, fmt.Sprintf("%s = _import(%q)", top, top))
-				if top != f[0] {
-					stmts = append(stmts, fmt.Sprintf("_import(%q)", f[0]))
-				}
-			case len(f) == 3 && f[1] == "as" && nameRe.MatchString(f[0]):
-				stmts = append(stmts, fmt.Sprintf("%s = _import(%q)", f[2], f[0]))
-			default:
-				return "", &TranslateError{n, fmt.Sprintf("cannot parse %q in this import", strings.TrimSpace(part))}
-			}
-		}
-		return indent + strings.Join(stmts, "; "), nil
-	}
-	if strings.Contains(line, "**") {
-		line = rewritePow(line)
-	}
-	if strings.Contains(line, "@") {
-		line = rewriteMatmul(line)
-	}
-	return line, nil
 }
 
 // rewritePow turns x ** y into _pow(x, y): Starlark has no power

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"go.starlark.net/syntax"
 )
 
 // FuzzTranslate checks the translator on any input: it never panics, and
@@ -57,7 +59,75 @@ func FuzzTranslate(f *testing.F) {
 		// Parse, which rewrites comparisons on the tree, gives the
 		// tree of this text.
 		sameAsTranslate(t, src)
+		// Every statement of the tree starts on a line where a
+		// statement of the learner's source starts.
+		if f, _, err := Parse("<cell>", src); err == nil {
+			starts := statementLines(src)
+			checkStatementLines(t, src, f.Stmts, starts)
+		}
 	})
+}
+
+// statementLines returns the lines of src where a statement starts, on
+// Python's tokens: the first token of each logical line, and the token
+// after a ';' or a ':' outside brackets (a statement after a compound
+// statement's header, or after a lambda's or annotation's colon, which
+// only makes more lines allowed).
+func statementLines(src string) map[int]bool {
+	toks, err := Tokenize(NormalizeNewlines(src))
+	starts := map[int]bool{}
+	if err != nil {
+		return starts
+	}
+	at, depth := true, 0
+	for _, tk := range toks {
+		switch tk.Kind {
+		case NEWLINE:
+			at = true
+			continue
+		case INDENT, DEDENT, NL, COMMENT, ENDMARKER:
+			continue
+		}
+		if at {
+			starts[tk.Line] = true
+			at = false
+		}
+		if tk.Kind != OP {
+			continue
+		}
+		switch src := NormalizeNewlines(src)[tk.Start:tk.End]; src {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		case ";", ":":
+			at = at || depth == 0
+		}
+	}
+	return starts
+}
+
+// checkStatementLines fails t if a statement of stmts (or of their
+// blocks) starts on a line that is not in starts.
+func checkStatementLines(t *testing.T, src string, stmts []syntax.Stmt, starts map[int]bool) {
+	t.Helper()
+	for _, st := range stmts {
+		start, _ := st.Span()
+		if !starts[int(start.Line)] {
+			t.Fatalf("a statement of the tree starts at line %d, where no statement of the source starts:\n%s", start.Line, src)
+		}
+		switch st := st.(type) {
+		case *syntax.DefStmt:
+			checkStatementLines(t, src, st.Body, starts)
+		case *syntax.IfStmt:
+			checkStatementLines(t, src, st.True, starts)
+			checkStatementLines(t, src, st.False, starts)
+		case *syntax.ForStmt:
+			checkStatementLines(t, src, st.Body, starts)
+		case *syntax.WhileStmt:
+			checkStatementLines(t, src, st.Body, starts)
+		}
+	}
 }
 
 // corpusCells returns the code of each cell of a corpus file (the kernel's
@@ -84,4 +154,20 @@ func corpusCells(src string) []string {
 	}
 	flush()
 	return cells
+}
+
+// trackTripleQuotes returns the triple quote left open after line, given
+// the one open before it ("" for none).
+func trackTripleQuotes(line, open string) string {
+	for i := 0; i+3 <= len(line); i++ {
+		q := line[i : i+3]
+		if open == "" && (q == `"""` || q == `'''`) {
+			open = q
+			i += 2
+		} else if open != "" && q == open {
+			open = ""
+			i += 2
+		}
+	}
+	return open
 }

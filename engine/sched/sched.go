@@ -89,6 +89,7 @@ type task struct {
 	prio       int64
 	runs       int
 	killed     int     // workers lost while running it
+	retried    int     // runs that erred and were retried (spec.Retries)
 	expect     float64 // expected compute time when it was sent
 	cancel     context.CancelFunc
 }
@@ -821,6 +822,14 @@ func (s *Scheduler) finished(t *task, ws *workerState, res Result, err error) {
 				s.setState(d, Released)
 			}
 		}
+		t.worker = nil
+		s.setState(t, Released)
+		s.recover()
+	case err != nil && t.retried < t.spec.Retries:
+		// Retried, as Dask's retries=: the error is dropped and the
+		// task released, to be run again where the scheduler decides.
+		s.emit(Event{Kind: "task-end", Key: string(t.key), Prefix: t.prefix, Worker: ws.name, Start: res.Start, Stop: res.Stop, State: string(Erred), Time: Now(), Attempt: t.runs})
+		t.retried++
 		t.worker = nil
 		s.setState(t, Released)
 		s.recover()

@@ -26,6 +26,42 @@ func init() {
 	graph.Register("sched-test-fail", func(*graph.Env, json.RawMessage, []graph.Value) (graph.Value, error) {
 		return nil, errors.New("ValueError: boom")
 	})
+	// Fails until it has run as many times as its parameter says.
+	graph.Register("sched-test-flaky", func(_ *graph.Env, p json.RawMessage, _ []graph.Value) (graph.Value, error) {
+		var fails int
+		json.Unmarshal(p, &fails)
+		flakyMu.Lock()
+		defer flakyMu.Unlock()
+		if flakyRuns++; flakyRuns <= fails {
+			return nil, fmt.Errorf("ValueError: run %d failed", flakyRuns)
+		}
+		return flakyRuns, nil
+	})
+}
+
+var (
+	flakyMu   sync.Mutex
+	flakyRuns int
+)
+
+// TestRetries: a task with retries runs again after an error, as Dask's
+// retries= does, and errs when its retries are spent.
+func TestRetries(t *testing.T) {
+	flaky := func(fails, retries int) graph.Graph {
+		flakyMu.Lock()
+		flakyRuns = 0
+		flakyMu.Unlock()
+		return graph.Graph{"f": {Key: "f", Retries: retries, Stages: []graph.Stage{graph.NewStage("sched-test-flaky", fails)}}}
+	}
+	s := &Scheduler{Workers: NewLocalWorkers(2, &graph.Env{})}
+	vs, err := s.Compute(context.Background(), flaky(3, 5), []graph.Key{"f"})
+	if err != nil || vs[0] != 4 {
+		t.Fatalf("3 failures with 5 retries: %v, %v; want the 4th run's value", vs, err)
+	}
+	_, err = s.Compute(context.Background(), flaky(3, 2), []graph.Key{"f"})
+	if err == nil || err.Error() != "ValueError: run 3 failed" {
+		t.Fatalf("3 failures with 2 retries: err = %v, want the third run's error", err)
+	}
 }
 
 func sleepTask(k string, ms int, deps ...graph.Key) *graph.Task {

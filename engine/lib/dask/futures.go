@@ -261,14 +261,15 @@ func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if len(args) == 0 {
 				return nil, fmt.Errorf("TypeError: submit() missing 1 required positional argument: 'func'")
 			}
-			f, pure, key, kw, err := taskFunc("submit", args[0], kwargs)
+			f, opt, kw, err := taskFunc("submit", args[0], kwargs)
 			if err != nil {
 				return nil, err
 			}
-			d, err := Of(th).CallTask(f, pure, key, args[1:], kw)
+			d, err := Of(th).CallTask(f, opt.pure, opt.key, args[1:], kw)
 			if err != nil {
 				return nil, err
 			}
+			d.g[d.key].Retries = opt.retries
 			return c.submitDelayed(d)
 		})
 	case "map":
@@ -276,7 +277,7 @@ func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 			if len(args) < 2 {
 				return nil, fmt.Errorf("TypeError: map() needs a function and at least one iterable")
 			}
-			f, pure, key, kw, err := taskFunc("map", args[0], kwargs)
+			f, opt, kw, err := taskFunc("map", args[0], kwargs)
 			if err != nil {
 				return nil, err
 			}
@@ -299,12 +300,13 @@ func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 					call[j] = lists[j][i]
 				}
 				ikey := ""
-				if key != "" {
-					ikey = fmt.Sprintf("%s-%d", key, i)
+				if opt.key != "" {
+					ikey = fmt.Sprintf("%s-%d", opt.key, i)
 				}
-				if ds[i], err = Of(th).CallTask(f, pure, ikey, call, kw); err != nil {
+				if ds[i], err = Of(th).CallTask(f, opt.pure, ikey, call, kw); err != nil {
 					return nil, err
 				}
+				ds[i].g[ds[i].key].Retries = opt.retries
 			}
 			fs, err := c.SubmitAll(ds)
 			if err != nil {
@@ -418,34 +420,51 @@ func (k *State) clientMethod(c *Client, name string) (starlark.Value, error) {
 
 // taskFunc reads the function submit and map run (fn, their first
 // argument) and their options.
-func taskFunc(what string, fn starlark.Value, kwargs []starlark.Tuple) (f starlark.Callable, pure bool, key string, rest []starlark.Tuple, err error) {
+func taskFunc(what string, fn starlark.Value, kwargs []starlark.Tuple) (f starlark.Callable, opt submitOptions, rest []starlark.Tuple, err error) {
 	f, ok := fn.(starlark.Callable)
 	if !ok {
-		return nil, false, "", nil, fmt.Errorf("TypeError: First input to %s must be a callable function, not %s", what, session.TypeName(fn))
+		return nil, opt, nil, fmt.Errorf("TypeError: First input to %s must be a callable function, not %s", what, session.TypeName(fn))
 	}
-	pure, key, rest, err = submitOptions(kwargs)
-	return f, pure, key, rest, err
+	opt, rest, err = readSubmitOptions(kwargs)
+	return f, opt, rest, err
 }
 
-func submitOptions(kwargs []starlark.Tuple) (pure bool, key string, rest []starlark.Tuple, err error) {
-	pure = true
+// submitOptions are the keywords of submit and map that are not the
+// function's: pure, key and retries.
+type submitOptions struct {
+	pure    bool
+	key     string
+	retries int // runs again after an error, as Dask's retries=
+}
+
+func readSubmitOptions(kwargs []starlark.Tuple) (opt submitOptions, rest []starlark.Tuple, err error) {
+	opt.pure = true
 	for _, kv := range kwargs {
 		switch string(kv[0].(starlark.String)) {
 		case "pure":
-			pure = bool(kv[1].Truth())
+			opt.pure = bool(kv[1].Truth())
 		case "key":
 			s, ok := kv[1].(starlark.String)
 			if !ok {
-				return false, "", nil, fmt.Errorf("TypeError: key must be a str, not %s", session.TypeName(kv[1]))
+				return opt, nil, fmt.Errorf("TypeError: key must be a str, not %s", session.TypeName(kv[1]))
 			}
-			key = string(s)
-		case "workers", "resources", "retries", "priority", "allow_other_workers", "fifo_timeout", "actor", "actors":
+			opt.key = string(s)
+		case "retries":
+			if kv[1] == starlark.None {
+				continue
+			}
+			n, err := starlark.AsInt32(kv[1])
+			if err != nil || n < 0 {
+				return opt, nil, fmt.Errorf("TypeError: retries must be a non-negative int, not %s", session.Repr(kv[1]))
+			}
+			opt.retries = n
+		case "workers", "resources", "priority", "allow_other_workers", "fifo_timeout", "actor", "actors":
 			// Placement hints: the scheduler decides by locality.
 		default:
 			rest = append(rest, kv)
 		}
 	}
-	return pure, key, rest, nil
+	return opt, rest, nil
 }
 
 // callTask is a delayed call of f on args; key, when set, names it.
