@@ -269,7 +269,7 @@ var refusals = map[string]string{
 	":=":       "assignment expressions (:=) are not supported in Burst cells: assign on the line before",
 	"try":      "try/except is supported only at the top level of a cell, not inside a function, a loop or another block: put the try at the top level, or check values with if",
 	"j":        "complex numbers (%s) are not supported in Burst cells",
-	"*":        "star-unpacking (a, *b = ...) is not supported in Burst cells: slice the list instead (a, b = xs[0], xs[1:])",
+	"*":        "star-unpacking is supported only in a single assignment (a, *b = xs): here unpack in a statement of its own (for item in xs: a, *b = item)",
 }
 
 func (tr *translator) refuse(t Token) error {
@@ -759,6 +759,9 @@ func (tr *translator) assignment(ts []Token) error {
 			depth--
 		case "*":
 			if depth == 0 && colon < 0 && (i == 0 || tr.is(prev, OP, ",")) && tr.hasAssign(ts[i:]) {
+				if tr.starAssignment(ts) {
+					return nil
+				}
 				return tr.refuse(t)
 			}
 		case ":":
@@ -779,6 +782,54 @@ func (tr *translator) assignment(ts []Token) error {
 		tr.replace(ts[0].Start, ts[len(ts)-1].End, "pass")
 	}
 	return nil
+}
+
+// starAssignment translates a, *b, c = xs into a, b, c = _unpack((xs),
+// 1, 1): one starred name among the targets of a single assignment. It
+// reports false, changing nothing, for any other form.
+func (tr *translator) starAssignment(ts []Token) bool {
+	depth, eq, star := 0, -1, -1
+	targets, before := 1, 0
+	for i, t := range ts {
+		if t.Kind != OP {
+			continue
+		}
+		switch tr.text(t) {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		case ",":
+			if depth == 0 && eq < 0 && i+1 < len(ts) && !tr.is(ts[i+1], OP, "=") {
+				targets++
+			}
+		case "*":
+			if depth == 0 && eq < 0 {
+				if star >= 0 || i+1 >= len(ts) || ts[i+1].Kind != NAME {
+					return false
+				}
+				star, before = i, targets-1
+			}
+		case "=":
+			if depth == 0 {
+				if eq >= 0 {
+					return false // a = *b = …
+				}
+				eq = i
+			}
+		default:
+			if depth == 0 && strings.HasSuffix(tr.text(t), "=") {
+				return false // an augmented assignment
+			}
+		}
+	}
+	if star < 0 || eq < 0 || eq+1 >= len(ts) {
+		return false
+	}
+	tr.replace(ts[star].Start, ts[star].End, "")
+	tr.insert(ts[eq+1].Start, "_unpack((")
+	tr.insert(ts[len(ts)-1].End, fmt.Sprintf("), %d, %d)", before, targets-before-1))
+	return true
 }
 
 // hasAssign reports a '=' at depth 0 in ts.

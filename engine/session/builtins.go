@@ -576,6 +576,7 @@ func Builtins() starlark.StringDict {
 		"_assert":    Builtin("_assert", pyAssert),
 		"_deleted":   Builtin("_deleted", pyDeleted),
 		"_delitem":   Builtin("_delitem", pyDelitem),
+		"_unpack":    Builtin("_unpack", pyUnpack),
 		"_with":      Builtin("_with", pyWith),
 		"_decorate": Builtin("_decorate", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 			return nil, fmt.Errorf("SyntaxError: a decorator must come right before a def")

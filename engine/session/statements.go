@@ -205,3 +205,30 @@ func (u UndefinedName) Binary(syntax.Token, starlark.Value, starlark.Side) (star
 }
 
 func (u UndefinedName) Get(starlark.Value) (starlark.Value, bool, error) { return nil, false, u.Err() }
+
+// pyUnpack is the right side of a starred assignment, a, *b, c = xs,
+// translated to a, b, c = _unpack((xs), 1, 1): the values of xs with
+// those the starred name takes gathered in a list, or Python's
+// ValueError when there are too few.
+func pyUnpack(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 3 {
+		return nil, fmt.Errorf("TypeError: _unpack takes a value and two counts")
+	}
+	x := args[0]
+	if s, ok := x.(starlark.String); ok {
+		x = Chars(s) // a string unpacks into its characters
+	}
+	vs, err := Values(x)
+	if err != nil {
+		return nil, fmt.Errorf("TypeError: cannot unpack non-iterable %s object", TypeName(args[0]))
+	}
+	before, _ := starlark.AsInt32(args[1])
+	after, _ := starlark.AsInt32(args[2])
+	if len(vs) < before+after {
+		return nil, fmt.Errorf("ValueError: not enough values to unpack (expected at least %d, got %d)", before+after, len(vs))
+	}
+	out := make(starlark.Tuple, 0, before+after+1)
+	out = append(out, vs[:before]...)
+	out = append(out, starlark.NewList(append([]starlark.Value(nil), vs[before:len(vs)-after]...)))
+	return append(out, vs[len(vs)-after:]...), nil
+}

@@ -254,9 +254,10 @@ z = 1 + 2j
 # > SyntaxError: complex numbers (2j) are not supported in Burst cells
 # > @ line 1
 
-# %% star-unpacking is refused [burst]
-first, *rest = [1, 2, 3]
-# > SyntaxError: star-unpacking (a, *b = ...) is not supported in Burst cells: slice the list instead (a, b = xs[0], xs[1:])
+# %% star-unpacking in a for loop's targets is refused [burst]
+for first, *rest in [[1, 2, 3]]:
+    pass
+# > SyntaxError: star-unpacking is supported only in a single assignment (a, *b = xs): here unpack in a statement of its own (for item in xs: a, *b = item)
 # > @ line 1
 
 # %% star arguments are fine
