@@ -15,7 +15,16 @@ func pyAttr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []st
 		return nil, fmt.Errorf("TypeError: _attr takes a value and a name")
 	}
 	name, _ := starlark.AsString(args[1])
-	return Getattr(args[0], name)
+	return pyGetattr(args[0], name)
+}
+
+// pyGetattr is x.name: Python's method for Starlark's strings, numbers
+// and containers (pyMethod), x's own attribute otherwise.
+func pyGetattr(x starlark.Value, name string) (starlark.Value, error) {
+	if m, ok := pyMethod(x, name); ok {
+		return m, nil
+	}
+	return Getattr(x, name)
 }
 
 // Getattr is x.name with Python's AttributeError when x has no such

@@ -16,12 +16,20 @@ import (
 func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	sep, end := " ", "\n"
 	for _, kv := range kwargs {
-		s, _ := starlark.AsString(kv[1])
-		switch string(kv[0].(starlark.String)) {
+		s, isStr := starlark.AsString(kv[1])
+		name := string(kv[0].(starlark.String))
+		if (name == "sep" || name == "end") && !isStr && kv[1] != starlark.None {
+			return nil, fmt.Errorf("TypeError: %s must be None or a string, not %s", name, TypeName(kv[1]))
+		}
+		switch name {
 		case "sep":
-			sep = s
+			if isStr {
+				sep = s
+			}
 		case "end":
-			end = s
+			if isStr {
+				end = s
+			}
 		case "flush", "file":
 		default:
 			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", kv[0])
@@ -101,6 +109,8 @@ func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []
 	if r, err := operate(op, x, y); r != nil || err != nil {
 		return r, err
 	}
+	// bool is an int subclass in Python: True == 1, False < 0.5.
+	x, y = boolAsInt(x, y)
 	tok := map[string]syntax.Token{"==": syntax.EQL, "!=": syntax.NEQ, "<": syntax.LT, "<=": syntax.LE, ">": syntax.GT, ">=": syntax.GE}[op]
 	// Python compares ints with floats, and anything with None for
 	// (in)equality.
@@ -133,6 +143,9 @@ func operate(op string, x, y starlark.Value) (starlark.Value, error) {
 // pyLen is len(x).
 func pyLen(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 && len(kwargs) == 0 {
+		if s, ok := args[0].(starlark.String); ok {
+			return starlark.MakeInt(runeLen(string(s))), nil
+		}
 		if x, ok := args[0].(Sized); ok {
 			n, err := x.PyLen(th)
 			if err != nil {
@@ -158,6 +171,9 @@ func pySum(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 	defer iter.Done()
 	var x starlark.Value
 	for iter.Next(&x) {
+		if bo, ok := x.(starlark.Bool); ok {
+			x = b2i(bo)
+		}
 		r, err := starlark.Binary(syntax.PLUS, acc, x)
 		if err != nil {
 			return nil, fmt.Errorf("TypeError: unsupported operand type(s) for +: '%s' and '%s'", TypeName(acc), TypeName(x))
@@ -516,7 +532,7 @@ func Chars(s starlark.String) *starlark.List {
 // Builtins returns Python's builtin functions as cells see them, and the
 // functions translated cells call (_cmp, _pow, _fstr, …).
 func Builtins() starlark.StringDict {
-	return starlark.StringDict{
+	b := starlark.StringDict{
 		"_cmp":      Builtin("_cmp", cmp),
 		"_attr":     Builtin("_attr", pyAttr),
 		"print":     Builtin("print", pyPrint),
@@ -568,6 +584,8 @@ func Builtins() starlark.StringDict {
 			return nil, fmt.Errorf("SyntaxError: a decorator must come right before a def")
 		}),
 	}
+	addBuiltins(b)
+	return b
 }
 
 // pyNumber wraps float or int so that library scalars (a size-1 array)
