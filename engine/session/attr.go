@@ -24,7 +24,35 @@ func pyGetattr(x starlark.Value, name string) (starlark.Value, error) {
 	if m, ok := pyMethod(x, name); ok {
 		return m, nil
 	}
+	if v, ok := numberAttr(x, name); ok {
+		return v, nil
+	}
 	return Getattr(x, name)
+}
+
+// numberAttr is a number's real, imag, numerator or denominator.
+func numberAttr(x starlark.Value, name string) (starlark.Value, bool) {
+	switch v := x.(type) {
+	case starlark.Bool:
+		return numberAttr(b2i(v), name)
+	case starlark.Int:
+		switch name {
+		case "real", "numerator":
+			return v, true
+		case "imag":
+			return starlark.MakeInt(0), true
+		case "denominator":
+			return starlark.MakeInt(1), true
+		}
+	case starlark.Float:
+		switch name {
+		case "real":
+			return v, true
+		case "imag":
+			return starlark.Float(0), true
+		}
+	}
+	return nil, false
 }
 
 // Getattr is x.name with Python's AttributeError when x has no such

@@ -170,7 +170,7 @@ func pyTypeName(x starlark.Value) string {
 	return TypeName(x)
 }
 
-// pyStrType is str(object='') and str(bytes, encoding, errors).
+// pyStrType is str(object=”) and str(bytes, encoding, errors).
 func pyStrType(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) >= 2 || len(kwargs) > 0 && len(args) == 1 {
 		var x starlark.Value

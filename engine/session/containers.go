@@ -52,8 +52,10 @@ var (
 		"bit_length":       intBitLength,
 		"bit_count":        intBitCount,
 		"as_integer_ratio": intRatio,
-		"is_integer":       func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) { return starlark.True, nil },
-		"conjugate":        intSelf,
+		"is_integer": func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.True, nil
+		},
+		"conjugate": intSelf,
 	}
 	floatMethods = map[string]Func{
 		"is_integer":       floatIsInteger,

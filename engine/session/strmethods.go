@@ -513,7 +513,7 @@ func splitSpace(s string, maxsplit int, right bool) []string {
 				return parts
 			}
 			if maxsplit == 0 {
-				return append(parts, strings.TrimRightFunc(s, isSpaceRune))
+				return append(parts, s)
 			}
 			k := strings.IndexFunc(s, isSpaceRune)
 			if k < 0 {
@@ -530,7 +530,7 @@ func splitSpace(s string, maxsplit int, right bool) []string {
 			break
 		}
 		if maxsplit == 0 {
-			parts = append(parts, strings.TrimLeftFunc(s, isSpaceRune))
+			parts = append(parts, s)
 			break
 		}
 		k := strings.LastIndexFunc(s, isSpaceRune)
@@ -681,6 +681,15 @@ func strCount(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	return starlark.MakeInt(strings.Count(part, string(sub))), nil
 }
 
+// writeTitle writes r's title case, which for ß is two letters.
+func writeTitle(out *strings.Builder, r rune) {
+	if r == 'ß' {
+		out.WriteString("Ss")
+		return
+	}
+	out.WriteRune(unicode.ToTitle(r))
+}
+
 func isCased(r rune) bool { return unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r) }
 
 func strCapitalize(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -692,7 +701,7 @@ func strCapitalize(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	out.Grow(len(s))
 	for i, r := range s {
 		if i == 0 {
-			out.WriteRune(unicode.ToTitle(r))
+			writeTitle(&out, r)
 		} else {
 			out.WriteRune(unicode.ToLower(r))
 		}
@@ -715,7 +724,7 @@ func strTitle(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		if prev {
 			out.WriteRune(unicode.ToLower(r))
 		} else {
-			out.WriteRune(unicode.ToTitle(r))
+			writeTitle(&out, r)
 		}
 		prev = isCased(r)
 	}
