@@ -528,13 +528,18 @@ func setPop(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 		return nil, err
 	}
 	s := b.Receiver().(*starlark.Set)
+	var first starlark.Value
 	for x := range s.Elements() {
-		if _, err := s.Delete(x); err != nil {
-			return nil, fmt.Errorf("TypeError: %v", err)
-		}
-		return x, nil
+		first = x
+		break
 	}
-	return nil, fmt.Errorf("KeyError: 'pop from an empty set'")
+	if first == nil {
+		return nil, fmt.Errorf("KeyError: 'pop from an empty set'")
+	}
+	if _, err := s.Delete(first); err != nil {
+		return nil, fmt.Errorf("TypeError: %v", err)
+	}
+	return first, nil
 }
 
 func recvInt(b *starlark.Builtin) *big.Int {
