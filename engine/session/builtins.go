@@ -112,6 +112,10 @@ func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []
 	// bool is an int subclass in Python: True == 1, False < 0.5.
 	x, y = boolAsInt(x, y)
 	tok := map[string]syntax.Token{"==": syntax.EQL, "!=": syntax.NEQ, "<": syntax.LT, "<=": syntax.LE, ">": syntax.GT, ">=": syntax.GE}[op]
+	if (isNaN(x) || isNaN(y)) && IsNumber(x) && IsNumber(y) {
+		// NaN equals nothing, itself included, and orders with nothing.
+		return starlark.Bool(tok == syntax.NEQ), nil
+	}
 	// Python compares ints with floats, and anything with None for
 	// (in)equality.
 	if tok == syntax.EQL || tok == syntax.NEQ {
@@ -154,7 +158,16 @@ func pyLen(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 			return starlark.MakeInt(n), nil
 		}
 	}
-	return starlark.Call(th, starlark.Universe["len"], args, kwargs)
+	r, err := starlark.Call(th, starlark.Universe["len"], args, kwargs)
+	if err != nil && len(args) == 1 && strings.Contains(err.Error(), "has no len") {
+		return nil, fmt.Errorf("TypeError: object of type '%s' has no len()", TypeName(args[0]))
+	}
+	return r, err
+}
+
+func isNaN(v starlark.Value) bool {
+	f, ok := v.(starlark.Float)
+	return ok && math.IsNaN(float64(f))
 }
 
 // pySum is Python's sum(iterable, /, start=0).
@@ -309,6 +322,7 @@ func pyDivmod(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if err := starlark.UnpackPositionalArgs("divmod", args, kwargs, 2, &x, &y); err != nil {
 		return nil, err
 	}
+	x, y = boolAsInt(x, y)
 	q, err := starlark.Binary(syntax.SLASHSLASH, x, y)
 	if err != nil {
 		return nil, ArithError(err, "divmod()", x, y)

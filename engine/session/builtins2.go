@@ -132,6 +132,7 @@ func addBuiltins(b starlark.StringDict) {
 	b["id"] = Builtin("id", pyID)
 	b["zip"] = Builtin("zip", pyZip(b["zip"].(*starlark.Builtin)))
 	b["range"] = Builtin("range", pyRange)
+	b["sorted"] = Builtin("sorted", pySorted)
 	b["reversed"] = Builtin("reversed", pyReversed(b["reversed"].(*starlark.Builtin)))
 	for name := range refused {
 		b[name] = refusedBuiltin(name)
@@ -200,6 +201,14 @@ func pyInt(orig Func) Func {
 		switch v := x.(type) {
 		case starlark.String:
 			s := strings.TrimFunc(string(v), isSpaceRune)
+			if strings.Contains(s, "_") {
+				// Python allows single underscores between digits.
+				digits := strings.TrimLeft(s, "+-")
+				if strings.HasPrefix(digits, "_") || strings.HasSuffix(s, "_") || strings.Contains(s, "__") {
+					return nil, fmt.Errorf("ValueError: invalid literal for int() with base 10: %s", Repr(v))
+				}
+				s = strings.ReplaceAll(s, "_", "")
+			}
 			call := starlark.Tuple{starlark.String(s)}
 			baseText := "10"
 			if base != nil {
@@ -631,9 +640,9 @@ func pyZip(orig *starlark.Builtin) Func {
 					if len(vs) > first {
 						which = "longer"
 					}
-					plural := fmt.Sprintf("arguments 1-%d are", i)
+					plural := fmt.Sprintf("arguments 1-%d", i)
 					if i == 1 {
-						plural = "argument 1 is"
+						plural = "argument 1"
 					}
 					return nil, fmt.Errorf("ValueError: zip() argument %d is %s than %s", i+1, which, plural)
 				}
@@ -692,4 +701,25 @@ func pyReversed(orig *starlark.Builtin) Func {
 		}
 		return &iterValue{it: r.(starlark.Iterable).Iterate(), desc: "reversed"}, nil
 	}
+}
+
+// pySorted is sorted(iterable, /, *, key=None, reverse=False): a new
+// list, sorted as list.sort does.
+func pySorted(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("sorted", args, nil, 1, &x); err != nil {
+		return nil, err
+	}
+	if s, ok := x.(starlark.String); ok {
+		x = Chars(s)
+	}
+	vs, err := Values(x)
+	if err != nil {
+		return nil, fmt.Errorf("TypeError: '%s' object is not iterable", TypeName(x))
+	}
+	l := starlark.NewList(vs)
+	if _, err := listSort(th, starlark.NewBuiltin("sort", nil).BindReceiver(l), nil, kwargs); err != nil {
+		return nil, err
+	}
+	return l, nil
 }

@@ -124,6 +124,12 @@ func Repr(v starlark.Value) string {
 	case starlark.Bytes:
 		return bytesRepr(string(v))
 	}
+	if v.Type() == "range" {
+		// Python writes range(0, 3) where Starlark writes range(3).
+		if s := v.String(); !strings.Contains(s, ",") {
+			return "range(0, " + strings.TrimPrefix(s, "range(")
+		}
+	}
 	return v.String()
 }
 
