@@ -52,7 +52,10 @@ func parseSpec(spec, typeName string) (formatSpec, error) {
 		i++
 	}
 	if i > start {
-		f.width, _ = strconv.Atoi(spec[start:i])
+		var err error
+		if f.width, err = specNumber(spec[start:i]); err != nil {
+			return f, err
+		}
 	}
 	if i < len(spec) && (spec[i] == ',' || spec[i] == '_') {
 		f.group = spec[i]
@@ -67,7 +70,10 @@ func parseSpec(spec, typeName string) (formatSpec, error) {
 		if i == start {
 			return f, fmt.Errorf("ValueError: Format specifier missing precision")
 		}
-		f.prec, _ = strconv.Atoi(spec[start:i])
+		var err error
+		if f.prec, err = specNumber(spec[start:i]); err != nil {
+			return f, err
+		}
 	}
 	if len(spec)-i > 1 {
 		return f, fmt.Errorf("ValueError: Invalid format specifier '%s' for object of type '%s'", spec, typeName)
@@ -76,6 +82,27 @@ func parseSpec(spec, typeName string) (formatSpec, error) {
 		f.typ = spec[i]
 	}
 	return f, nil
+}
+
+// maxWidth bounds the widths and precisions of formats and of
+// str.center and its kind: Python would try to build the string, which
+// in the page only exhausts the memory.
+const maxWidth = 1 << 24
+
+// specNumber is a width or precision of a format spec.
+func specNumber(digits string) (int, error) {
+	n, err := strconv.Atoi(digits)
+	if err != nil {
+		return 0, fmt.Errorf("ValueError: Too many decimal digits in format string")
+	}
+	return n, checkWidth(n)
+}
+
+func checkWidth(n int) error {
+	if n > maxWidth {
+		return fmt.Errorf("MemoryError: a width of %d is more than Burst builds (%d)", n, maxWidth)
+	}
+	return nil
 }
 
 // Format is Python's format(v, spec) for strings, numbers, booleans and

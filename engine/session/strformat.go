@@ -24,7 +24,7 @@ func strFormat(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		kw.SetKey(kv[0], kv[1])
 	}
 	f := &formatter{args: args, kwargs: kw}
-	s, err := f.format(recvStr(b), 2)
+	s, err := f.format(recvStr(b), 1)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func strFormatMap(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 		return nil, fmt.Errorf("TypeError: '%s' object is not subscriptable", TypeName(m))
 	}
 	f := &formatter{kwargs: mapping}
-	s, err := f.format(recvStr(b), 2)
+	s, err := f.format(recvStr(b), 1)
 	if err != nil {
 		return nil, err
 	}

@@ -158,6 +158,9 @@ func strJustify(align byte) Func {
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &width, &fill); err != nil {
 			return nil, err
 		}
+		if err := checkWidth(width); err != nil {
+			return nil, err
+		}
 		if runeLen(string(fill)) != 1 {
 			return nil, fmt.Errorf("TypeError: The fill character must be exactly one character long")
 		}
@@ -183,6 +186,9 @@ func strJustify(align byte) Func {
 func strZfill(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var width int
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &width); err != nil {
+		return nil, err
+	}
+	if err := checkWidth(width); err != nil {
 		return nil, err
 	}
 	s := recvStr(b)
@@ -245,6 +251,9 @@ func strSwapcase(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 func strExpandtabs(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	tabsize := 8
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "tabsize?", &tabsize); err != nil {
+		return nil, err
+	}
+	if err := checkWidth(tabsize); err != nil {
 		return nil, err
 	}
 	s := recvStr(b)
