@@ -101,3 +101,15 @@ func TestStrFormat(t *testing.T) {
 type bigInt = big.Int
 
 func bigOne() *big.Int { return big.NewInt(1) }
+
+// Every Python method of the builtin types has a docstring for help().
+func TestMethodsDocumented(t *testing.T) {
+	for _, name := range []string{"str", "list", "tuple", "dict", "set", "int", "float", "bytes"} {
+		typ := NewPyType(name, nil)
+		for _, m := range typ.AttrNames() {
+			if methodDocs[name+"."+m] == "" {
+				t.Errorf("%s.%s has no docstring", name, m)
+			}
+		}
+	}
+}
