@@ -105,6 +105,9 @@ var pyMessages = []pyMessage{
 	{regexp.MustCompile(`^invalid call of non-function \((\w+)\)$`), func(m []string) (string, string) {
 		return "TypeError", fmt.Sprintf("'%s' object is not callable", starType(m[1]))
 	}},
+	{regexp.MustCompile(`^unhandled index operation (\w+)\[\w+\]$`), func(m []string) (string, string) {
+		return "TypeError", fmt.Sprintf("'%s' object is not subscriptable", starType(m[1]))
+	}},
 	{regexp.MustCompile(`^unhashable type: (\w+)$`), func(m []string) (string, string) {
 		return "TypeError", fmt.Sprintf("unhashable type: '%s'", starType(m[1]))
 	}},

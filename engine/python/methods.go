@@ -25,7 +25,8 @@ var Methods = map[string]bool{
 	"copy": true, "sort": true, "reverse": true, "remove": true, "pop": true,
 	"extend": true,
 	// dict
-	"fromkeys": true, "popitem": true,
+	"fromkeys": true, "popitem": true, "keys": true, "values": true,
+	"items": true,
 	// set
 	"difference_update": true, "intersection_update": true,
 	"symmetric_difference_update": true, "isdisjoint": true, "union": true,

@@ -33,6 +33,9 @@ var (
 		"fromkeys": dictFromkeys,
 		"pop":      dictPop,
 		"popitem":  dictPopitem,
+		"keys":     dictViewMethod("keys"),
+		"values":   dictViewMethod("values"),
+		"items":    dictViewMethod("items"),
 	}
 	setMethods = map[string]Func{
 		"copy":                        setCopy,

@@ -202,3 +202,24 @@ xs
 # %% bool is an int
 (1 == True, 0 == False, 1.0 == True, sum([True, True, False]), True < 2, [True, False].count(0))
 # > (True, True, True, 2, True, 1)
+
+# %% dict views
+d = {"a": 1, "b": 2}
+k, v, i = d.keys(), d.values(), d.items()
+d["c"] = 3
+(k, v, i, len(k), "a" in k, 3 in v, ("b", 2) in i, ("b", 3) in i, list(k), sorted(i, reverse=True), sum(v), max(k))
+# > (dict_keys(['a', 'b', 'c']), dict_values([1, 2, 3]), dict_items([('a', 1), ('b', 2), ('c', 3)]), 3, True, True, True, False, ['a', 'b', 'c'], [('c', 3), ('b', 2), ('a', 1)], 6, 'c')
+
+# %% iterating a dict view
+d = {"x": 1, "y": 2}
+for key, val in d.items():
+    print(key, val)
+print(", ".join(d.keys()), [x * 10 for x in d.values()], dict(zip(d.keys(), d.values())))
+# > x 1
+# > y 2
+# > x, y [10, 20] {'x': 1, 'y': 2}
+
+# %% a dict view is not subscriptable
+{"a": 1}.keys()[0]
+# > TypeError: 'dict_keys' object is not subscriptable
+# > @ line 1
