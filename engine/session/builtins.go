@@ -432,6 +432,9 @@ func (o *iterOnce) Next(p *starlark.Value) bool { return o.v.it.Next(p) }
 func (o *iterOnce) Done()                       {}
 
 func pyIter(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 2 {
+		return nil, fmt.Errorf("NotImplementedError: iter(callable, sentinel) is not available in Burst cells: call the function in a while loop until it returns the sentinel")
+	}
 	var x starlark.Value
 	if err := starlark.UnpackPositionalArgs("iter", args, kwargs, 1, &x); err != nil {
 		return nil, err

@@ -412,3 +412,8 @@ __import__("math")
 type("C", (), {})
 # > NotImplementedError: type(name, bases, dict) is not available in Burst cells: cells cannot define classes
 # > @ line 1
+
+# %% iter with a sentinel is refused [burst]
+iter(int, 0)
+# > NotImplementedError: iter(callable, sentinel) is not available in Burst cells: call the function in a while loop until it returns the sentinel
+# > @ line 1
