@@ -113,3 +113,95 @@ func TestMethodsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// Every method of the builtin types, called with assorted arguments,
+// returns a value or an error: never a panic.
+func TestMethodsNeverPanic(t *testing.T) {
+	args := []starlark.Value{
+		starlark.None, starlark.True, starlark.MakeInt(-1), starlark.MakeInt(0), starlark.MakeInt(3),
+		starlark.MakeBigInt(new(big.Int).Lsh(big.NewInt(1), 80)), starlark.Float(-2.5), starlark.String(""),
+		starlark.String("é,a b"), starlark.Tuple{starlark.String("a")}, starlark.Tuple{starlark.MakeInt(1)},
+		starlark.NewList([]starlark.Value{starlark.MakeInt(2), starlark.MakeInt(1)}), starlark.Bytes("\xff"),
+	}
+	dict := func() *starlark.Dict {
+		d := starlark.NewDict(1)
+		d.SetKey(starlark.MakeInt(97), starlark.String("x"))
+		return d
+	}
+	receivers := func() []starlark.Value {
+		set := starlark.NewSet(1)
+		set.Insert(starlark.MakeInt(1))
+		return []starlark.Value{
+			starlark.String("Héllo, wörld\t1²"), starlark.String(""),
+			starlark.NewList([]starlark.Value{starlark.MakeInt(3), starlark.String("a")}), starlark.NewList(nil),
+			starlark.Tuple{starlark.MakeInt(1)}, dict(), starlark.NewDict(0), set, starlark.NewSet(0),
+			starlark.MakeInt(-5), starlark.True, starlark.Float(1.5), starlark.Float(0), starlark.Bytes("ab"),
+		}
+	}
+	th := &starlark.Thread{}
+	for i := range receivers() {
+		for _, name := range methodNames(receivers()[i]) {
+			try := func(call starlark.Tuple) {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("%s.%s%s: panic %v", TypeName(receivers()[i]), name, Repr(call), r)
+					}
+				}()
+				x := receivers()[i]
+				m, ok := pyMethod(x, name)
+				if !ok {
+					t.Fatalf("%s.%s: no method", TypeName(x), name)
+				}
+				starlark.Call(th, m, call, nil)
+			}
+			try(nil)
+			for _, a := range args {
+				try(starlark.Tuple{a})
+				for _, b := range args {
+					try(starlark.Tuple{a, b})
+					try(starlark.Tuple{a, b, starlark.MakeInt(-2)})
+				}
+			}
+		}
+	}
+}
+
+// Every builtin, called with assorted arguments, returns a value or an
+// error: never a panic.
+func TestBuiltinsNeverPanic(t *testing.T) {
+	args := []starlark.Value{
+		starlark.None, starlark.False, starlark.MakeInt(-1), starlark.MakeInt(2),
+		starlark.MakeBigInt(new(big.Int).Lsh(big.NewInt(1), 80)), starlark.Float(-2.5), starlark.Float(0),
+		starlark.String(""), starlark.String("1_0"), starlark.String("é"), starlark.Tuple{}, starlark.Bytes("\xff"),
+		starlark.NewList([]starlark.Value{starlark.MakeInt(2), starlark.String("a")}), starlark.NewDict(0),
+		starlark.Universe["len"],
+	}
+	th := &starlark.Thread{}
+	b := Builtins()
+	for name, v := range b {
+		if name[0] == '_' || name == "print" {
+			continue
+		}
+		fn, ok := v.(starlark.Callable)
+		if !ok {
+			continue
+		}
+		try := func(call starlark.Tuple, kwargs []starlark.Tuple) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s%s %v: panic %v", name, Repr(call), kwargs, r)
+				}
+			}()
+			starlark.Call(th, fn, call, kwargs)
+		}
+		try(nil, nil)
+		for _, a := range args {
+			try(starlark.Tuple{a}, nil)
+			try(starlark.Tuple{a}, []starlark.Tuple{{starlark.String("key"), a}})
+			for _, c := range args {
+				try(starlark.Tuple{a, c}, nil)
+				try(starlark.Tuple{a, c, starlark.MakeInt(3)}, nil)
+			}
+		}
+	}
+}

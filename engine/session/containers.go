@@ -48,6 +48,8 @@ var (
 		"difference_update":           setUpdate("difference"),
 		"symmetric_difference_update": setUpdate("symmetric_difference"),
 		"isdisjoint":                  setIsdisjoint,
+		"issubset":                    setSubset(false),
+		"issuperset":                  setSubset(true),
 		"remove":                      setRemove,
 		"pop":                         setPop,
 	}
@@ -509,6 +511,33 @@ func setIsdisjoint(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		}
 	}
 	return starlark.True, nil
+}
+
+// setSubset is issubset(other), or issuperset(other) when super.
+// (Starlark's own panic when called without an argument.)
+func setSubset(super bool) Func {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var other starlark.Value
+		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &other); err != nil {
+			return nil, err
+		}
+		it, err := iterOf(other)
+		if err != nil {
+			return nil, err
+		}
+		defer it.Done()
+		s := b.Receiver().(*starlark.Set)
+		var ok bool
+		if super {
+			ok, err = s.IsSuperset(it)
+		} else {
+			ok, err = s.IsSubset(it)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("TypeError: %v", err)
+		}
+		return starlark.Bool(ok), nil
+	}
 }
 
 func setRemove(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
