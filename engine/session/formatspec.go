@@ -84,6 +84,13 @@ func parseSpec(spec, typeName string) (formatSpec, error) {
 	return f, nil
 }
 
+// Formatter is a value with its own format mini-language, as Python's
+// __format__ (a datetime's strftime codes: f"{d:%Y-%m-%d}"): Format,
+// f-strings and str.format give it the spec when there is one.
+type Formatter interface {
+	PyFormat(spec string) (string, error)
+}
+
 // maxWidth bounds the widths and precisions of formats and of
 // str.center and its kind: Python would try to build the string, which
 // in the page only exhausts the memory.
@@ -108,6 +115,9 @@ func checkWidth(n int) error {
 // Format is Python's format(v, spec) for strings, numbers, booleans and
 // None, and library scalars (as their number).
 func Format(v starlark.Value, spec string) (string, error) {
+	if f, ok := v.(Formatter); ok && spec != "" {
+		return f.PyFormat(spec)
+	}
 	if spec == "" {
 		return Str(v), nil
 	}

@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"go.starlark.net/starlark"
 )
@@ -171,3 +172,22 @@ func methodNames(x starlark.Value) []string {
 	sort.Strings(names)
 	return names
 }
+
+// Attr gives a library class's __name__ (type(df).__name__ is
+// 'DataFrame'), __qualname__ and __module__.
+func (t *TypeObject) Attr(name string) (starlark.Value, error) {
+	module, short := "builtins", t.Name
+	if k := strings.LastIndexByte(t.Name, '.'); k >= 0 {
+		module, short = t.Name[:k], t.Name[k+1:]
+	}
+	switch name {
+	case "__name__", "__qualname__":
+		return starlark.String(short), nil
+	case "__module__":
+		return starlark.String(module), nil
+	}
+	return nil, nil
+}
+
+// AttrNames are the attributes of a class object.
+func (t *TypeObject) AttrNames() []string { return []string{"__module__", "__name__", "__qualname__"} }

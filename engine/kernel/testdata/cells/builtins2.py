@@ -417,3 +417,7 @@ type("C", (), {})
 iter(int, 0)
 # > NotImplementedError: iter(callable, sentinel) is not available in Burst cells: call the function in a while loop until it returns the sentinel
 # > @ line 1
+
+# %% type names
+(type(1).__name__, type("").__name__, type(None).__name__, type([]).__name__, str.__name__, type(True).__name__, type(1.5).__qualname__, int.__module__)
+# > ('int', 'str', 'NoneType', 'list', 'str', 'bool', 'float', 'builtins')
