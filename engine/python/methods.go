@@ -20,7 +20,8 @@ var Methods = map[string]bool{
 	"find": true, "rfind": true, "index": true, "rindex": true, "count": true,
 	"capitalize": true, "title": true, "istitle": true,
 	"join": true, "upper": true, "lower": true, "isdigit": true,
-	"isalpha": true, "isalnum": true, "isspace": true,
+	"isalpha": true, "isalnum": true, "isspace": true, "strip": true,
+	"lstrip": true, "rstrip": true, "partition": true, "rpartition": true,
 	// list, tuple
 	"copy": true, "sort": true, "reverse": true, "remove": true, "pop": true,
 	"extend": true,

@@ -52,6 +52,11 @@ func init() {
 		"title":        strTitle,
 		"istitle":      strIstitle,
 		"join":         strJoin,
+		"strip":        strStrip(true, true),
+		"lstrip":       strStrip(true, false),
+		"rstrip":       strStrip(false, true),
+		"partition":    strPartition(false),
+		"rpartition":   strPartition(true),
 		"upper":        strCase(unicode.ToUpper, map[rune]string{'ß': "SS"}),
 		"lower":        strCase(unicode.ToLower, nil),
 	}
@@ -773,17 +778,14 @@ func strJoin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 	}
 	sep := recvStr(b)
 	if s, ok := it.(starlark.String); ok {
-		if isASCII(string(s)) {
-			var out strings.Builder
-			for i := 0; i < len(s); i++ {
-				if i > 0 {
-					out.WriteString(sep)
-				}
-				out.WriteByte(s[i])
+		var out strings.Builder
+		for i, r := range string(s) {
+			if i > 0 {
+				out.WriteString(sep)
 			}
-			return starlark.String(out.String()), nil
+			out.WriteRune(r)
 		}
-		it = Chars(s)
+		return starlark.String(out.String()), nil
 	}
 	iter := starlark.Iterate(it)
 	if iter == nil {
@@ -803,4 +805,62 @@ func strJoin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 		out.WriteString(string(s))
 	}
 	return starlark.String(out.String()), nil
+}
+
+// strStrip is strip, lstrip or rstrip(chars=None): whitespace, or the
+// characters in chars, off the left and/or right end.
+func strStrip(left, right bool) Func {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var chars starlark.Value = starlark.None
+		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0, &chars); err != nil {
+			return nil, err
+		}
+		cut := isSpaceRune
+		if chars != starlark.None {
+			set, ok := chars.(starlark.String)
+			if !ok {
+				return nil, fmt.Errorf("TypeError: %s arg must be None or str", b.Name())
+			}
+			cut = func(r rune) bool { return strings.ContainsRune(string(set), r) }
+		}
+		s := recvStr(b)
+		if left {
+			s = strings.TrimLeftFunc(s, cut)
+		}
+		if right {
+			s = strings.TrimRightFunc(s, cut)
+		}
+		return starlark.String(s), nil
+	}
+}
+
+// strPartition is partition or rpartition(sep).
+func strPartition(right bool) Func {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var x starlark.Value
+		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x); err != nil {
+			return nil, err
+		}
+		sep, ok := x.(starlark.String)
+		if !ok {
+			return nil, fmt.Errorf("TypeError: must be str, not %s", TypeName(x))
+		}
+		if sep == "" {
+			return nil, fmt.Errorf("ValueError: empty separator")
+		}
+		s := recvStr(b)
+		var k int
+		if right {
+			k = strings.LastIndex(s, string(sep))
+		} else {
+			k = strings.Index(s, string(sep))
+		}
+		if k < 0 {
+			if right {
+				return starlark.Tuple{starlark.String(""), starlark.String(""), starlark.String(s)}, nil
+			}
+			return starlark.Tuple{starlark.String(s), starlark.String(""), starlark.String("")}, nil
+		}
+		return starlark.Tuple{starlark.String(s[:k]), sep, starlark.String(s[k+len(sep):])}, nil
+	}
 }

@@ -215,3 +215,22 @@ str.upper(5)
 s = "héllo wörld"
 (len(s), s.find("w"), s.index("ö"), s.center(15, "*"), s.upper(), s.title())
 # > (11, 6, 7, '**héllo wörld**', 'HÉLLO WÖRLD', 'Héllo Wörld')
+
+# %% strip with None and unicode whitespace
+("  x ".strip(None), " x".lstrip(None), "x\u2003".rstrip(), "xyxhixy".strip("yx"), "é é".strip("é"))
+# > ('x', 'x', 'x', 'hi', ' ')
+
+# %% partition with an empty separator
+"abc".partition("")
+# > ValueError: empty separator
+# > @ line 1
+
+# %% rpartition with an empty separator
+"abc".rpartition("")
+# > ValueError: empty separator
+# > @ line 1
+
+# %% strip wants str or None
+"abc".strip(1)
+# > TypeError: strip arg must be None or str
+# > @ line 1
