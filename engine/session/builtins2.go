@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 )
 
 // refused are Python's builtins that cells cannot have, with what to
@@ -133,6 +134,8 @@ func addBuiltins(b starlark.StringDict) {
 	b["zip"] = Builtin("zip", pyZip(b["zip"].(*starlark.Builtin)))
 	b["range"] = Builtin("range", pyRange)
 	b["sorted"] = Builtin("sorted", pySorted)
+	b["min"] = Builtin("min", pyMinMax("min"))
+	b["max"] = Builtin("max", pyMinMax("max"))
 	b["reversed"] = Builtin("reversed", pyReversed(b["reversed"].(*starlark.Builtin)))
 	for name := range refused {
 		b[name] = refusedBuiltin(name)
@@ -722,4 +725,81 @@ func pySorted(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 		return nil, err
 	}
 	return l, nil
+}
+
+// pyMinMax is min or max: of an iterable (with default= when it is
+// empty) or of the arguments, by key=, with Python's errors. The first
+// of equal items wins, as in Python.
+func pyMinMax(name string) Func {
+	op, sym := syntax.LT, "<"
+	if name == "max" {
+		op, sym = syntax.GT, ">"
+	}
+	return func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var key, def starlark.Value
+		for _, kv := range kwargs {
+			switch kv[0].(starlark.String) {
+			case "key":
+				if kv[1] != starlark.None {
+					key = kv[1]
+				}
+			case "default":
+				def = kv[1]
+			default:
+				return nil, fmt.Errorf("TypeError: %s() got an unexpected keyword argument '%s'", name, kv[0].(starlark.String))
+			}
+		}
+		var items []starlark.Value
+		switch {
+		case len(args) == 0:
+			return nil, fmt.Errorf("TypeError: %s expected at least 1 argument, got 0", name)
+		case len(args) == 1:
+			x := args[0]
+			if s, ok := x.(starlark.String); ok {
+				x = Chars(s)
+			}
+			vs, err := Values(x)
+			if err != nil {
+				return nil, fmt.Errorf("TypeError: '%s' object is not iterable", TypeName(x))
+			}
+			items = vs
+		default:
+			if def != nil {
+				return nil, fmt.Errorf("TypeError: Cannot specify a default for %s() with multiple positional arguments", name)
+			}
+			items = args
+		}
+		if len(items) == 0 {
+			if def != nil {
+				return def, nil
+			}
+			return nil, fmt.Errorf("ValueError: %s() arg is an empty sequence", name)
+		}
+		best, bestKey := items[0], items[0]
+		if key != nil {
+			k, err := starlark.Call(th, key, starlark.Tuple{best}, nil)
+			if err != nil {
+				return nil, err
+			}
+			bestKey = k
+		}
+		for _, x := range items[1:] {
+			k := x
+			if key != nil {
+				var err error
+				if k, err = starlark.Call(th, key, starlark.Tuple{x}, nil); err != nil {
+					return nil, err
+				}
+			}
+			a, b := boolAsInt(k, bestKey)
+			better, err := starlark.Compare(op, a, b)
+			if err != nil {
+				return nil, fmt.Errorf("TypeError: '%s' not supported between instances of '%s' and '%s'", sym, TypeName(k), TypeName(bestKey))
+			}
+			if better {
+				best, bestKey = x, k
+			}
+		}
+		return best, nil
+	}
 }

@@ -421,3 +421,22 @@ iter(int, 0)
 # %% type names
 (type(1).__name__, type("").__name__, type(None).__name__, type([]).__name__, str.__name__, type(True).__name__, type(1.5).__qualname__, int.__module__)
 # > ('int', 'str', 'NoneType', 'list', 'str', 'bool', 'float', 'builtins')
+
+# %% min and max: first of equals, bools, keys
+(max([1, 3, 3.0]), min([2, 1.0, 1]), max(True, 0), max([], key=len, default="d"), max("b", "a", key=str.upper), min({"x": 3, "y": 1}, key={"x": 3, "y": 1}.get), max(range(5), key=lambda i: -i))
+# > (3, 1.0, True, 'd', 'b', 'y', 0)
+
+# %% max of mixed types
+max([1, "a"])
+# > TypeError: '>' not supported between instances of 'str' and 'int'
+# > @ line 1
+
+# %% min with a default and several arguments
+min(1, 2, default=0)
+# > TypeError: Cannot specify a default for min() with multiple positional arguments
+# > @ line 1
+
+# %% max with no argument
+max()
+# > TypeError: max expected at least 1 argument, got 0
+# > @ line 1
