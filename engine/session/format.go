@@ -209,10 +209,19 @@ func pyPercent(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ [
 		var s string
 		var err error
 		switch conv {
-		case 's':
-			s, err = Format(starlark.String(Str(v)), strings.Trim(flags, "+ #0")+width+prec)
-		case 'r', 'a':
-			s, err = Format(starlark.String(Repr(v)), strings.Trim(flags, "+ #0")+width+prec)
+		case 's', 'r', 'a':
+			// Text is right-aligned in printf-style formats, unless '-'.
+			text := Str(v)
+			if conv == 'r' {
+				text = Repr(v)
+			} else if conv == 'a' {
+				text = Ascii(v)
+			}
+			align := ">"
+			if left {
+				align = "<"
+			}
+			s, err = Format(starlark.String(text), align+width+prec)
 		case 'd', 'i', 'u':
 			if f, ok := v.(starlark.Float); ok {
 				v = starlark.MakeInt64(int64(f))
