@@ -18,6 +18,7 @@ type formatSpec struct {
 	align     byte // 0: the type's default
 	sign      byte
 	alt, zero bool
+	negZero   bool // z: a negative zero after rounding loses its sign
 	width     int
 	group     byte
 	prec      int // -1: none
@@ -37,6 +38,10 @@ func parseSpec(spec, typeName string) (formatSpec, error) {
 	}
 	if i < len(spec) && (spec[i] == '+' || spec[i] == '-' || spec[i] == ' ') {
 		f.sign = spec[i]
+		i++
+	}
+	if i < len(spec) && spec[i] == 'z' {
+		f.negZero = true
 		i++
 	}
 	if i < len(spec) && spec[i] == '#' {
@@ -74,6 +79,9 @@ func parseSpec(spec, typeName string) (formatSpec, error) {
 		if f.prec, err = specNumber(spec[start:i]); err != nil {
 			return f, err
 		}
+	}
+	if i < len(spec) && (spec[i] == 'n') && f.group != 0 {
+		return f, fmt.Errorf("ValueError: Cannot specify '%c' with 'n'.", f.group)
 	}
 	if len(spec)-i > 1 {
 		return f, fmt.Errorf("ValueError: Invalid format specifier '%s' for object of type '%s'", spec, typeName)
@@ -170,6 +178,8 @@ func formatStr(s string, f formatSpec) (string, error) {
 		return "", fmt.Errorf("ValueError: '=' alignment not allowed in string format specifier")
 	case f.group != 0:
 		return "", fmt.Errorf("ValueError: Cannot specify '%c' with 's'.", f.group)
+	case f.negZero:
+		return "", fmt.Errorf("ValueError: Negative zero coercion (z) not allowed in format specifier")
 	}
 	if f.prec >= 0 && runeLen(s) > f.prec {
 		s = s[:byteOffset(s, f.prec)]
@@ -188,6 +198,9 @@ func formatInt(x starlark.Int, f formatSpec) (string, error) {
 	}
 	if f.prec >= 0 {
 		return "", fmt.Errorf("ValueError: Precision not allowed in integer format specifier")
+	}
+	if f.negZero {
+		return "", fmt.Errorf("ValueError: Negative zero coercion (z) not allowed in integer format specifier")
 	}
 	n := x.BigInt()
 	neg := n.Sign() < 0
@@ -292,6 +305,9 @@ func formatFloat(x float64, f formatSpec) (string, error) {
 	}
 	if f.typ == 'E' || f.typ == 'G' || f.typ == 'F' {
 		body = strings.ToUpper(body)
+	}
+	if neg && f.negZero && strings.Trim(body, "0.%") == "" {
+		neg = false
 	}
 	k := 0
 	for k < len(body) && body[k] >= '0' && body[k] <= '9' {

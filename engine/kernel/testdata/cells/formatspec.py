@@ -110,3 +110,17 @@ format(65, "+c")
 # %% printf-style formats
 ("%5s|%-5s|%.2s" % ("ab", "cd", "xyz"), "%r %a" % ("é", "é"), "%05d|%+d|%x|%X|%o|%e|%g|%c" % (42, 5, 255, 255, 8, 12345.678, 0.0001, 65), "%(a)s-%(b)03d" % {"a": 1, "b": 7}, "%.3f%%" % 12.34567)
 # > ('   ab|cd   |xy', "'é' '\\xe9'", '00042|+5|ff|FF|10|1.234568e+04|0.0001|A', '1-007', '12.346%')
+
+# %% negative zero coercion
+(format(-0.0, "z.1f"), format(-0.04, "z.1f"), format(-0.04, ".1f"), format(-1.5, "z.1f"), format(-0.0001, "z.2%"), f"{-0.0:z}")
+# > ('0.0', '0.0', '-0.0', '-1.5', '-0.01%', '0.0')
+
+# %% z with an int
+format(5, "z")
+# > ValueError: Negative zero coercion (z) not allowed in integer format specifier
+# > @ line 1
+
+# %% grouping with n
+format(1234, ",n")
+# > ValueError: Cannot specify ',' with 'n'.
+# > @ line 1
