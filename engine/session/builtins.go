@@ -235,6 +235,9 @@ func pyRound(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 	if err := starlark.UnpackArgs("round", args, kwargs, "number", &x, "ndigits?", &nd); err != nil {
 		return nil, err
 	}
+	if b, ok := x.(starlark.Bool); ok {
+		x = b2i(b)
+	}
 	if i, ok := x.(starlark.Int); ok && nd == starlark.None {
 		return i, nil
 	}
@@ -297,6 +300,11 @@ func pyPowBuiltin(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := starlark.UnpackArgs("pow", args, kwargs, "base", &base, "exp", &exp, "mod?", &mod); err != nil {
 		return nil, err
 	}
+	for _, v := range []*starlark.Value{&base, &exp, &mod} {
+		if b, ok := (*v).(starlark.Bool); ok {
+			*v = b2i(b)
+		}
+	}
 	if mod == starlark.None {
 		return pyPow(th, b, starlark.Tuple{base, exp}, nil)
 	}
@@ -322,7 +330,7 @@ func pyDivmod(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if err := starlark.UnpackPositionalArgs("divmod", args, kwargs, 2, &x, &y); err != nil {
 		return nil, err
 	}
-	x, y = boolAsInt(x, y)
+	x, y = intOfBool(x), intOfBool(y)
 	q, err := starlark.Binary(syntax.SLASHSLASH, x, y)
 	if err != nil {
 		return nil, ArithError(err, "divmod()", x, y)

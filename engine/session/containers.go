@@ -96,6 +96,14 @@ func boolAsInt(x, y starlark.Value) (starlark.Value, starlark.Value) {
 	return x, y
 }
 
+// intOfBool is v, or the int a bool is.
+func intOfBool(v starlark.Value) starlark.Value {
+	if b, ok := v.(starlark.Bool); ok {
+		return b2i(b)
+	}
+	return v
+}
+
 func b2i(b starlark.Bool) starlark.Int {
 	if b {
 		return starlark.MakeInt(1)

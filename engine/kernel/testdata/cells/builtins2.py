@@ -440,3 +440,7 @@ min(1, 2, default=0)
 max()
 # > TypeError: max expected at least 1 argument, got 0
 # > @ line 1
+
+# %% numbers of bools
+(round(True), pow(True, 2), pow(2, True), divmod(True, True), abs(True), int(True), float(False), round(True, 1))
+# > (1, 1, 2, (1, 0), 1, 1, 0.0, 1)
