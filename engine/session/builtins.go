@@ -318,6 +318,10 @@ func pyPowBuiltin(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		return nil, fmt.Errorf("ValueError: pow() 3rd argument cannot be 0")
 	}
 	r := new(big.Int).Exp(bi.BigInt(), ei.BigInt(), mi.BigInt())
+	if r == nil {
+		// A negative exponent asks for an inverse, which may not exist.
+		return nil, fmt.Errorf("ValueError: base is not invertible for the given modulus")
+	}
 	if r.Sign() != 0 && mi.Sign() < 0 {
 		r.Add(r, mi.BigInt())
 	}

@@ -444,3 +444,12 @@ max()
 # %% numbers of bools
 (round(True), pow(True, 2), pow(2, True), divmod(True, True), abs(True), int(True), float(False), round(True, 1))
 # > (1, 1, 2, (1, 0), 1, 1, 0.0, 1)
+
+# %% pow with a modulus
+(pow(2, -1, 3), pow(3, 2, -5), pow(-3, 3, 5), pow(2, -1, -3), pow(5, -2, 7))
+# > (2, -1, 3, -1, 2)
+
+# %% pow without an inverse
+pow(0, -1, 3)
+# > ValueError: base is not invertible for the given modulus
+# > @ line 1
