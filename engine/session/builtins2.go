@@ -238,7 +238,11 @@ func pyInt(orig Func) Func {
 				return nil, fmt.Errorf("ValueError: cannot convert float NaN to integer")
 			}
 		case starlark.Bytes:
-			return pyInt(orig)(th, b, append(starlark.Tuple{starlark.String(v)}, args[1:]...), kwargs)
+			call := starlark.Tuple{starlark.String(v)}
+			if base != nil {
+				call = append(call, base)
+			}
+			return pyInt(orig)(th, b, call, nil)
 		case starlark.Int, starlark.Bool:
 		case Scalar:
 		default:

@@ -141,7 +141,7 @@ func TestMethodsNeverPanic(t *testing.T) {
 	th := &starlark.Thread{}
 	for i := range receivers() {
 		for _, name := range methodNames(receivers()[i]) {
-			try := func(call starlark.Tuple) {
+			try := func(call starlark.Tuple, kwargs ...starlark.Tuple) {
 				defer func() {
 					if r := recover(); r != nil {
 						t.Errorf("%s.%s%s: panic %v", TypeName(receivers()[i]), name, Repr(call), r)
@@ -152,9 +152,14 @@ func TestMethodsNeverPanic(t *testing.T) {
 				if !ok {
 					t.Fatalf("%s.%s: no method", TypeName(x), name)
 				}
-				starlark.Call(th, m, call, nil)
+				starlark.Call(th, m, call, kwargs)
 			}
 			try(nil)
+			for _, kw := range []string{"sep", "maxsplit", "keepends", "key", "reverse", "tabsize", "encoding", "errors", "x"} {
+				for _, a := range args {
+					try(nil, starlark.Tuple{starlark.String(kw), a})
+				}
+			}
 			for _, a := range args {
 				try(starlark.Tuple{a})
 				for _, b := range args {
@@ -197,7 +202,10 @@ func TestBuiltinsNeverPanic(t *testing.T) {
 		try(nil, nil)
 		for _, a := range args {
 			try(starlark.Tuple{a}, nil)
-			try(starlark.Tuple{a}, []starlark.Tuple{{starlark.String("key"), a}})
+			for _, kw := range []string{"key", "default", "start", "base", "strict", "reverse", "ndigits", "mod", "encoding", "x"} {
+				try(starlark.Tuple{a}, []starlark.Tuple{{starlark.String(kw), a}})
+				try(nil, []starlark.Tuple{{starlark.String(kw), a}})
+			}
 			for _, c := range args {
 				try(starlark.Tuple{a, c}, nil)
 				try(starlark.Tuple{a, c, starlark.MakeInt(3)}, nil)
