@@ -244,7 +244,7 @@ func seqIndex(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		return nil, err
 	}
 	s := b.Receiver().(starlark.Indexable)
-	i, j, err := sliceBounds("index", lo, hi, s.Len())
+	i, j, err := sliceBounds(lo, hi, s.Len())
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ func init() {
 		"expandtabs":   strExpandtabs,
 		"isascii":      strIs(func(r rune) bool { return r < utf8.RuneSelf }, true),
 		"isdecimal":    strIs(func(r rune) bool { return unicode.Is(unicode.Nd, r) }, false),
-		"isnumeric":    strIs(func(r rune) bool { return unicode.IsNumber(r) || unicode.Is(unicode.Han, r) && isHanNumeral(r) }, false),
+		"isnumeric":    strIs(func(r rune) bool { return unicode.IsNumber(r) || isHanNumeral(r) }, false),
 		"isdigit":      strIs(isDigitRune, false),
 		"isalpha":      strIs(unicode.IsLetter, false),
 		"isalnum":      strIs(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }, false),
@@ -75,7 +75,7 @@ func isASCII(s string) bool {
 	return true
 }
 
-// pyLen is len(s) in code points.
+// runeLen is len(s) in code points.
 func runeLen(s string) int {
 	if isASCII(s) {
 		return len(s)
@@ -100,7 +100,7 @@ func byteOffset(s string, i int) int {
 
 // sliceBounds resolves Python's optional start and end slice indexes
 // (None, negative, out of range) against a length n.
-func sliceBounds(fn string, start, end starlark.Value, n int) (int, int, error) {
+func sliceBounds(start, end starlark.Value, n int) (int, int, error) {
 	conv := func(v starlark.Value, def int) (int, error) {
 		if v == nil || v == starlark.None {
 			return def, nil
@@ -130,9 +130,9 @@ func sliceBounds(fn string, start, end starlark.Value, n int) (int, int, error) 
 
 // substr is s[start:end] in code points, and the code point index of
 // its start.
-func substr(fn string, s string, start, end starlark.Value) (string, int, bool, error) {
+func substr(s string, start, end starlark.Value) (string, int, bool, error) {
 	n := runeLen(s)
-	i, j, err := sliceBounds(fn, start, end, n)
+	i, j, err := sliceBounds(start, end, n)
 	if err != nil {
 		return "", 0, false, err
 	}
@@ -146,14 +146,6 @@ func substr(fn string, s string, start, end starlark.Value) (string, int, bool, 
 		return "", i, false, nil
 	}
 	return s[byteOffset(s, i):byteOffset(s, j)], i, true, nil
-}
-
-func strArg(fn, what string, v starlark.Value) (string, error) {
-	s, ok := v.(starlark.String)
-	if !ok {
-		return "", fmt.Errorf("TypeError: %s must be str, not %s", what, TypeName(v))
-	}
-	return string(s), nil
 }
 
 func strJustify(align byte) Func {
@@ -380,9 +372,6 @@ func strTranslate(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 // strMaketrans is str.maketrans(x[, y[, z]]): a translation table for
 // str.translate.
 func strMaketrans(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if _, ok := b.Receiver().(starlark.String); ok {
-		// "abc".maketrans(...) is the static method too.
-	}
 	var x, y, z starlark.Value
 	if err := starlark.UnpackPositionalArgs("maketrans", args, kwargs, 1, &x, &y, &z); err != nil {
 		return nil, err
@@ -610,7 +599,7 @@ func strAffix(end bool) Func {
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x, &lo, &hi); err != nil {
 			return nil, err
 		}
-		sub, _, ok, err := substr(b.Name(), recvStr(b), lo, hi)
+		sub, _, ok, err := substr(recvStr(b), lo, hi)
 		if err != nil {
 			return nil, err
 		}
@@ -651,7 +640,7 @@ func strFind(name string, right, raise bool) Func {
 			return nil, fmt.Errorf("TypeError: must be str, not %s", TypeName(x))
 		}
 		s := recvStr(b)
-		part, first, inRange, err := substr(name, s, lo, hi)
+		part, first, inRange, err := substr(s, lo, hi)
 		if err != nil {
 			return nil, err
 		}
@@ -682,7 +671,7 @@ func strCount(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if !ok {
 		return nil, fmt.Errorf("TypeError: must be str, not %s", TypeName(x))
 	}
-	part, _, inRange, err := substr("count", recvStr(b), lo, hi)
+	part, _, inRange, err := substr(recvStr(b), lo, hi)
 	if err != nil {
 		return nil, err
 	}
