@@ -30,7 +30,6 @@ var refused = map[string]string{
 	"staticmethod": "NotImplementedError: staticmethod is not available in Burst cells: cells cannot define classes; write a function",
 	"property":     "NotImplementedError: property is not available in Burst cells: cells cannot define classes; write a function",
 	"super":        "NotImplementedError: super() is not available in Burst cells: cells cannot define classes",
-	"object":       "NotImplementedError: object is not available in Burst cells: cells cannot define classes; use a dict for a record, or None as a sentinel",
 	"memoryview":   "NotImplementedError: memoryview is not available in Burst cells: use bytes",
 	"bytearray":    "NotImplementedError: bytearray is not available in Burst cells: use bytes, or a list of ints",
 	"complex":      "NotImplementedError: complex numbers are not available in Burst cells: keep the real and imaginary parts as two floats",
@@ -68,6 +67,12 @@ func addBuiltins(b starlark.StringDict) {
 		"dict":  NewPyType("dict", conv0("dict")),
 		"set":   NewPyType("set", callOf(stringIterating("set"))),
 		"bytes": NewPyType("bytes", pyBytes),
+		"object": NewPyType("object", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if len(args) > 0 || len(kwargs) > 0 {
+				return nil, fmt.Errorf("TypeError: object() takes no arguments")
+			}
+			return new(plainObject), nil
+		}),
 	}
 	for name, t := range types {
 		b[name] = t
@@ -806,4 +811,19 @@ func pyMinMax(name string) Func {
 		}
 		return best, nil
 	}
+}
+
+// plainObject is what object() makes: a value with nothing but its
+// identity, as sentinels use (missing = object(); x is missing).
+type plainObject struct{ _ byte } // not zero-sized: each has its own address
+
+func (o *plainObject) String() string {
+	return fmt.Sprintf("<object object at %#x>", reflect.ValueOf(o).Pointer())
+}
+func (o *plainObject) Type() string         { return "object" }
+func (o *plainObject) Freeze()              {}
+func (o *plainObject) Truth() starlark.Bool { return true }
+func (o *plainObject) Hash() (uint32, error) {
+	p := reflect.ValueOf(o).Pointer()
+	return uint32(p>>4) ^ uint32(p>>36), nil
 }

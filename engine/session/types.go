@@ -62,6 +62,9 @@ func (t *PyType) example() starlark.Value {
 
 // IsInstance reports whether x is of this type (a bool is an int).
 func (t *PyType) IsInstance(x starlark.Value) bool {
+	if t.Name() == "object" {
+		return true // everything is an object
+	}
 	name := TypeName(x)
 	if _, ok := x.(starlark.Bool); ok {
 		return t.Name() == "bool" || t.Name() == "int"

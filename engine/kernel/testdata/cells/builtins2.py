@@ -368,9 +368,16 @@ super()
 # > NotImplementedError: super() is not available in Burst cells: cells cannot define classes
 # > @ line 1
 
-# %% object is refused [burst]
-object()
-# > NotImplementedError: object is not available in Burst cells: cells cannot define classes; use a dict for a record, or None as a sentinel
+# %% object as a sentinel
+missing = object()
+other = object()
+d = {missing: 1}
+(missing is missing, missing is other, missing == other, d[missing], isinstance(1, object), isinstance(missing, object), type(missing) == object, bool(missing))
+# > (True, False, False, 1, True, True, True, True)
+
+# %% object takes no arguments
+object(1)
+# > TypeError: object() takes no arguments
 # > @ line 1
 
 # %% memoryview is refused [burst]
