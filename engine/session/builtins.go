@@ -32,7 +32,7 @@ func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 			}
 		case "flush", "file":
 		default:
-			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", kv[0])
+			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", string(kv[0].(starlark.String)))
 		}
 	}
 	var b strings.Builder

@@ -631,7 +631,7 @@ func pyZip(orig *starlark.Builtin) Func {
 		strict := false
 		for _, kv := range kwargs {
 			if kv[0] != starlark.String("strict") {
-				return nil, fmt.Errorf("TypeError: zip() got an unexpected keyword argument '%s'", kv[0].(starlark.String))
+				return nil, fmt.Errorf("TypeError: zip() got an unexpected keyword argument '%s'", string(kv[0].(starlark.String)))
 			}
 			strict = kv[1].Truth() == starlark.True
 		}
@@ -755,7 +755,7 @@ func pyMinMax(name string) Func {
 			case "default":
 				def = kv[1]
 			default:
-				return nil, fmt.Errorf("TypeError: %s() got an unexpected keyword argument '%s'", name, kv[0].(starlark.String))
+				return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for %s()", string(kv[0].(starlark.String)), name)
 			}
 		}
 		var items []starlark.Value

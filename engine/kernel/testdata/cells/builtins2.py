@@ -460,3 +460,13 @@ max()
 pow(0, -1, 3)
 # > ValueError: base is not invertible for the given modulus
 # > @ line 1
+
+# %% print with an unknown keyword
+print(1, color="red")
+# > TypeError: 'color' is an invalid keyword argument for print()
+# > @ line 1
+
+# %% max with an unknown keyword
+max([1], reverse=True)
+# > TypeError: 'reverse' is an invalid keyword argument for max()
+# > @ line 1
