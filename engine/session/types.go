@@ -84,7 +84,7 @@ func (t *PyType) Attr(name string) (starlark.Value, error) {
 	typ := t.Name()
 	switch typ + "." + name {
 	case "str.maketrans":
-		return starlark.NewBuiltin("str.maketrans", strMaketrans).BindReceiver(starlark.String("")), nil
+		return starlark.NewBuiltin("maketrans", strMaketrans).BindReceiver(starlark.String("")), nil
 	case "dict.fromkeys":
 		return starlark.NewBuiltin("dict.fromkeys", dictFromkeys), nil
 	case "int.from_bytes":
