@@ -32,6 +32,7 @@ var Methods = map[string]bool{
 	"difference_update": true, "intersection_update": true,
 	"symmetric_difference_update": true, "isdisjoint": true, "union": true,
 	"intersection": true, "difference": true, "symmetric_difference": true,
+	"issubset": true, "issuperset": true,
 	"update": true,
 	// int, float
 	"bit_length": true, "is_integer": true, "as_integer_ratio": true,

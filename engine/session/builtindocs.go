@@ -30,6 +30,7 @@ func BuiltinDocs() map[string]string {
 		"tuple":      "tuple(iterable=())\n\nA tuple of the iterable's items; the type of tuples.",
 		"dict":       "dict(mapping_or_iterable=(), **kwargs)\n\nA new dict; the type of dicts (dict.fromkeys(keys, value)).",
 		"set":        "set(iterable=())\n\nA new set of the iterable's items; the type of sets.",
+		"frozenset":  "frozenset(iterable=())\n\nAn immutable, hashable set of the iterable's items: a dict key or a set's item. Its methods are the set methods that make new sets.",
 		"object":     "object()\n\nA new object with nothing but its identity, as a sentinel: missing = object(); x is missing. (Cells cannot define classes, so nothing derives from it.)",
 		"bytes":      "bytes(source=b'') or bytes(str, encoding)\n\nAn immutable sequence of bytes: bytes(3), bytes([65, 66]), bytes('é', 'utf-8'); 'é'.encode() is the same. b.decode() gives a str back.",
 	}

@@ -33,7 +33,6 @@ var refused = map[string]string{
 	"memoryview":   "NotImplementedError: memoryview is not available in Burst cells: use bytes",
 	"bytearray":    "NotImplementedError: bytearray is not available in Burst cells: use bytes, or a list of ints",
 	"complex":      "NotImplementedError: complex numbers are not available in Burst cells: keep the real and imaginary parts as two floats",
-	"frozenset":    "NotImplementedError: frozenset is not available in Burst cells: use a set, or a sorted tuple as a dict key",
 	"slice":        "NotImplementedError: slice objects are not available in Burst cells: write the slice in brackets, xs[1:3]",
 	"delattr":      "NotImplementedError: delattr() is not available in Burst cells: the objects cells make have no attributes to delete",
 	"__import__":   "NotImplementedError: __import__() is not available in Burst cells: use the import statement",
@@ -58,15 +57,16 @@ func addBuiltins(b starlark.StringDict) {
 		}
 	}
 	types := map[string]*PyType{
-		"str":   NewPyType("str", pyStrType),
-		"int":   NewPyType("int", pyInt(conv("int"))),
-		"float": NewPyType("float", pyFloat(conv("float"))),
-		"bool":  NewPyType("bool", conv0("bool")),
-		"list":  NewPyType("list", conv("list")),
-		"tuple": NewPyType("tuple", conv("tuple")),
-		"dict":  NewPyType("dict", conv0("dict")),
-		"set":   NewPyType("set", callOf(stringIterating("set"))),
-		"bytes": NewPyType("bytes", pyBytes),
+		"str":       NewPyType("str", pyStrType),
+		"int":       NewPyType("int", pyInt(conv("int"))),
+		"float":     NewPyType("float", pyFloat(conv("float"))),
+		"bool":      NewPyType("bool", conv0("bool")),
+		"list":      NewPyType("list", conv("list")),
+		"tuple":     NewPyType("tuple", conv("tuple")),
+		"dict":      NewPyType("dict", conv0("dict")),
+		"set":       NewPyType("set", callOf(stringIterating("set"))),
+		"bytes":     NewPyType("bytes", pyBytes),
+		"frozenset": NewPyType("frozenset", pyFrozenset),
 		"object": NewPyType("object", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if len(args) > 0 || len(kwargs) > 0 {
 				return nil, fmt.Errorf("TypeError: object() takes no arguments")
@@ -582,6 +582,8 @@ func pyHash(x starlark.Value) (int64, error) {
 		return m, nil
 	case starlark.NoneType:
 		return 0x5f5e1000, nil
+	case *frozenSet:
+		return v.pyHash()
 	case starlark.Tuple:
 		// CPython's tuple hash (xxHash's mixing of the items' hashes).
 		const p1, p2, p5 = 11400714785074694791, 14029467366897019727, 2870177450012600261

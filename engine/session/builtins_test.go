@@ -104,7 +104,7 @@ func bigOne() *big.Int { return big.NewInt(1) }
 
 // Every Python method of the builtin types has a docstring for help().
 func TestMethodsDocumented(t *testing.T) {
-	for _, name := range []string{"str", "list", "tuple", "dict", "set", "int", "float", "bytes"} {
+	for _, name := range []string{"str", "list", "tuple", "dict", "set", "frozenset", "int", "float", "bytes"} {
 		typ := NewPyType(name, nil)
 		for _, m := range typ.AttrNames() {
 			if methodDocs[name+"."+m] == "" {

@@ -97,6 +97,15 @@ var methodDocs = map[string]string{
 	"set.union":                       "union(*others)\n\nThe items in the set or any of the others.",
 	"set.update":                      "update(*others)\n\nAdds the items of the others.",
 
+	"frozenset.copy":                 "copy()\n\nThe frozenset itself.",
+	"frozenset.difference":           "difference(*others)\n\nThe items not in any of the others, as a frozenset.",
+	"frozenset.intersection":         "intersection(*others)\n\nThe items in all the others too, as a frozenset.",
+	"frozenset.isdisjoint":           "isdisjoint(other)\n\nWhether there is no item in common with other.",
+	"frozenset.issubset":             "issubset(other)\n\nWhether every item is in other.",
+	"frozenset.issuperset":           "issuperset(other)\n\nWhether every item of other is in the frozenset.",
+	"frozenset.symmetric_difference": "symmetric_difference(other)\n\nThe items in one of the two but not both, as a frozenset.",
+	"frozenset.union":                "union(*others)\n\nThe items in the frozenset or any of the others, as a frozenset.",
+
 	"int.as_integer_ratio": "as_integer_ratio()\n\nThe pair (n, 1).",
 	"int.bit_count":        "bit_count()\n\nThe number of ones in the binary digits of abs(n).",
 	"int.bit_length":       "bit_length()\n\nThe number of binary digits of abs(n), without sign and leading zeros.",

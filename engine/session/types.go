@@ -56,6 +56,8 @@ func (t *PyType) example() starlark.Value {
 		return starlark.Float(0)
 	case "bytes":
 		return starlark.Bytes("")
+	case "frozenset":
+		return newFrozenSet(starlark.NewSet(0))
 	}
 	return starlark.None
 }
@@ -131,6 +133,8 @@ func pyMethod(x starlark.Value, name string) (starlark.Value, bool) {
 		table = floatMethods
 	case starlark.Bytes:
 		table = bytesMethods
+	case *frozenSet:
+		return frozenMethod(x.(*frozenSet), name)
 	default:
 		return nil, false
 	}

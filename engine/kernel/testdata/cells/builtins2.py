@@ -395,9 +395,21 @@ complex(1, 2)
 # > NotImplementedError: complex numbers are not available in Burst cells: keep the real and imaginary parts as two floats
 # > @ line 1
 
-# %% frozenset is refused [burst]
-frozenset([1])
-# > NotImplementedError: frozenset is not available in Burst cells: use a set, or a sorted tuple as a dict key
+# %% frozenset
+f = frozenset([1, 2, 2])
+g = frozenset([2, 3])
+d = {f: "key"}
+(f, frozenset(), len(f), 2 in f, d[frozenset([2, 1])], f | g, f & g, f - g, f ^ g, f == frozenset([2, 1]), f <= frozenset([1, 2, 3]), f.union([9]), f.issubset([1, 2]), isinstance(f, frozenset), hash(frozenset()), hash(f), hash(frozenset([1, 2])) == hash(f))
+# > (frozenset({1, 2}), frozenset(), 2, True, 'key', frozenset({1, 2, 3}), frozenset({2}), frozenset({1}), frozenset({1, 3}), True, True, frozenset({1, 2, 9}), True, True, 133146708735736, -1826646154956904602, True)
+
+# %% frozenset of unhashable items
+frozenset([[1]])
+# > TypeError: unhashable type: 'list'
+# > @ line 1
+
+# %% frozenset has no add
+frozenset().add(1)
+# > AttributeError: 'frozenset' object has no attribute 'add'
 # > @ line 1
 
 # %% slice is refused [burst]
