@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"html"
+	"mime"
+	"path"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -126,4 +130,102 @@ func lessonCells(src []byte) []string {
 		return ast.WalkContinue, nil
 	})
 	return cells
+}
+
+// SourceCell is one cell of a lesson as its notebook download starts from:
+// a run of the lesson's Markdown between two code cells, or a code cell
+// (the page puts the learner's code and outputs in it).
+type SourceCell struct {
+	Kind   string `json:"kind"` // "markdown" or "code"
+	Source string `json:"source"`
+	// Raises marks a code cell that shows an error on purpose (```python raises).
+	Raises bool `json:"raises,omitempty"`
+	// Attachments are the pictures a markdown cell shows, by file name,
+	// as nbformat keeps them: MIME type → base64 data.
+	Attachments map[string]map[string]string `json:"attachments,omitempty"`
+}
+
+var (
+	// ![alt](images/NAME): a picture beside the lessons.
+	lessonImage = regexp.MustCompile(`\]\(images/([A-Za-z0-9._-]+)\)`)
+	// [text](01-delayed.html#part): a link to another lesson.
+	lessonLink = regexp.MustCompile(`\]\(([0-9][0-9]-[A-Za-z0-9-]+)\.html(#[^)\s]*)?\)`)
+)
+
+// lessonSource splits a lesson's Markdown into notebook cells: each fenced
+// python block a code cell (in the order the page numbers them), the text
+// between them markdown cells. A picture under images/ becomes an
+// attachment read by image; links to other lessons point at their
+// notebooks.
+func lessonSource(src []byte, image func(name string) ([]byte, error)) ([]SourceCell, error) {
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	var cells []SourceCell
+	pos := 0
+	markdown := func(md string) error {
+		md = strings.Trim(md, "\n")
+		if strings.TrimSpace(md) == "" {
+			return nil
+		}
+		c := SourceCell{Kind: "markdown"}
+		for _, m := range lessonImage.FindAllStringSubmatch(md, -1) {
+			b, err := image(m[1])
+			if err != nil {
+				return err
+			}
+			mt := mime.TypeByExtension(path.Ext(m[1]))
+			if i := strings.IndexByte(mt, ';'); i >= 0 {
+				mt = mt[:i]
+			}
+			if mt == "" {
+				mt = "application/octet-stream"
+			}
+			if c.Attachments == nil {
+				c.Attachments = map[string]map[string]string{}
+			}
+			c.Attachments[m[1]] = map[string]string{mt: base64.StdEncoding.EncodeToString(b)}
+		}
+		md = lessonImage.ReplaceAllString(md, "](attachment:$1)")
+		c.Source = lessonLink.ReplaceAllString(md, "]($1.ipynb$2)")
+		cells = append(cells, c)
+		return nil
+	}
+	var err error
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		fb, ok := n.(*ast.FencedCodeBlock)
+		if !ok || !entering || string(fb.Language(src)) != "python" {
+			return ast.WalkContinue, nil
+		}
+		// The block runs from its opening fence's line to the end of its
+		// closing fence's line.
+		start := bytes.LastIndexByte(src[:fb.Info.Segment.Start], '\n') + 1
+		end := fb.Info.Segment.Stop
+		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
+			end += i + 1
+		} else {
+			end = len(src)
+		}
+		if fb.Lines().Len() > 0 {
+			end = fb.Lines().At(fb.Lines().Len() - 1).Stop
+		}
+		if rest := src[end:]; len(rest) > 0 {
+			line, _, _ := bytes.Cut(rest, []byte("\n"))
+			if t := bytes.TrimLeft(line, " "); bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+				end += min(len(line)+1, len(rest))
+			}
+		}
+		if err = markdown(string(src[pos:start])); err != nil {
+			return ast.WalkStop, err
+		}
+		raises := strings.Contains(string(fb.Info.Segment.Value(src)), "raises")
+		cells = append(cells, SourceCell{Kind: "code", Source: strings.TrimRight(blockText(fb, src), "\n"), Raises: raises})
+		pos = end
+		return ast.WalkSkipChildren, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := markdown(string(src[pos:])); err != nil {
+		return nil, err
+	}
+	return cells, nil
 }

@@ -196,18 +196,23 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <title>{{.Title}} — Burst</title>
 <link rel="stylesheet" href="/app.css">
 </head>
-<body data-kernel="{{if .Cells}}starting{{else}}none{{end}}">
+<body data-kernel="{{if .Cells}}starting{{else}}none{{end}}"{{if .Scratch}} data-scratch{{end}}>
 <header class="topbar">
   <a class="brand" href="/">Burst</a>
-  <span class="lesson-title">{{.Title}}</span>
-  {{if .Cells}}<span class="kernel-status" data-kernel-status>kernel starting</span>
+  <span class="lesson-title" data-lesson-title>{{.Title}}</span>
+  {{if or .Cells .Scratch}}<span class="kernel-status" data-kernel-status>{{if .Cells}}kernel starting{{else}}no kernel{{end}}</span>
   <button type="button" data-run-all title="Run every cell in order">Run all</button>
   <button type="button" data-interrupt title="Stop the running cell; your variables stay">Interrupt</button>
   <button type="button" data-restart title="Start a fresh kernel: every variable is cleared">Restart</button>
-  <button type="button" data-reset-lesson title="Put the lesson's text back in every cell">Reset lesson</button>{{end}}
+  <button type="button" data-reset-lesson title="Put the {{if .Scratch}}notebook's{{else}}lesson's{{end}} text back in every cell">Reset {{if .Scratch}}notebook{{else}}lesson{{end}}</button>
+  <button type="button" class="secondary" data-download-notebook title="Save this {{if .Scratch}}notebook{{else}}lesson{{end}}, with your edits and outputs, as a Jupyter notebook (.ipynb)">Download as notebook</button>{{end}}
+  <button type="button" class="secondary" data-open-notebook title="Open a Jupyter notebook (.ipynb) from your computer as a scratch lesson; you can also drop one on the page">Open notebook…</button>
+  <input type="file" accept=".ipynb,application/x-ipynb+json,application/json" data-notebook-file hidden>
 </header>
+<div class="notices" data-notices></div>
 <main class="lesson">
 {{.Body}}
+{{with .Source}}<script type="application/json" data-lesson-source>{{.}}</script>{{end}}
 {{if or .Prev .Next}}<nav class="lesson-nav">{{with .Prev}}<a href="/lessons/{{.Slug}}.html">← {{.Title}}</a>{{else}}<span></span>{{end}}{{with .Next}}<a href="/lessons/{{.Slug}}.html">{{.Title}} →</a>{{end}}</nav>{{end}}
 </main>
 <script src="/app.js"></script>
@@ -220,6 +225,11 @@ type page struct {
 	Body       template.HTML
 	Cells      int
 	Prev, Next *Lesson
+	// Source is the lesson's cells as JSON ([]SourceCell), which the page
+	// turns into a notebook to download.
+	Source template.JS
+	// Scratch marks the page that shows a notebook the learner opened.
+	Scratch bool
 }
 
 // buildPages renders every lesson and the index.
@@ -230,6 +240,7 @@ func buildPages(out string) error {
 	}
 	sort.Strings(names)
 	var lessons []*Lesson
+	var sources []template.JS
 	for _, n := range names {
 		src, err := os.ReadFile(n)
 		if err != nil {
@@ -239,7 +250,19 @@ func buildPages(out string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}
+		cells, err := lessonSource(src, func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join("lessons", "images", name))
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", n, err)
+		}
+		// json.Marshal escapes <, > and &: the JSON cannot end the script element.
+		js, err := json.Marshal(cells)
+		if err != nil {
+			return err
+		}
 		lessons = append(lessons, l)
+		sources = append(sources, template.JS(js))
 	}
 	if err := os.MkdirAll(filepath.Join(out, "lessons"), 0o755); err != nil {
 		return err
@@ -286,7 +309,7 @@ func buildPages(out string) error {
 		return os.WriteFile(path, buf.Bytes(), 0o644)
 	}
 	for i, l := range lessons {
-		p := page{Title: l.Title, Body: template.HTML(l.Body), Cells: l.Cells}
+		p := page{Title: l.Title, Body: template.HTML(l.Body), Cells: l.Cells, Source: sources[i]}
 		if i > 0 {
 			p.Prev = lessons[i-1]
 		}
@@ -303,7 +326,14 @@ func buildPages(out string) error {
 		fmt.Fprintf(&idx, "<li><a href=\"/lessons/%s.html\">%s</a><p>%s</p></li>\n", l.Slug, template.HTMLEscapeString(l.Title), template.HTMLEscapeString(l.Summary))
 	}
 	idx.WriteString("</ul>\n")
+	idx.WriteString(`<p class="notebook-hint">Have a Jupyter notebook? <button type="button" class="link" data-open-notebook>Open it here</button> (or drop the <code>.ipynb</code> file on this page): it becomes a scratch lesson whose cells run in this page.</p>` + "\n")
 	if err := write("index.html", page{Title: "Lessons", Body: template.HTML(idx.String())}); err != nil {
+		return err
+	}
+	// The scratch lesson: the page fills it with the notebook the learner
+	// opened (kept in the browser's storage).
+	scratch := `<div class="notebook" data-notebook><p class="notebook-empty">No notebook is open. <button type="button" class="link" data-open-notebook>Open a Jupyter notebook</button> (<code>.ipynb</code>) or drop one on this page.</p></div>`
+	if err := write("notebook.html", page{Title: "Notebook", Body: template.HTML(scratch), Scratch: true}); err != nil {
 		return err
 	}
 	return compress(written...)

@@ -22,8 +22,11 @@ var engineStack = [][]string{
 	{"sched", "dataframe"},
 	{"python", "codec"},
 	{"session"},
+	// Python's standard modules that stand alone.
+	{"lib/math", "lib/operator", "lib/functools", "lib/itertools", "lib/pystring"},
+	{"lib/statistics"},
 	// The libraries cells import, each over the ones before it.
-	{"lib/stdlib", "lib/numpy"},
+	{"lib/stdlib", "lib/numpy", "lib/collections", "lib/datetime", "lib/re"},
 	{"lib/dask"},
 	{"lib/pandas"},
 	{"lib/dasharray", "lib/sklearn"},

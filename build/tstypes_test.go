@@ -29,10 +29,11 @@ var tsRoots = []struct {
 }{
 	{sched.Event{}, "sched.Event", "one thing that happened on the cluster. Its\n// doc comment says which fields each kind sets."},
 	{kernel.Output{}, "kernel.Output", "one output of a cell (a stream, a result,\n// an error, or set_next_input for %load)."},
+	{SourceCell{}, "build's SourceCell", "one cell of a lesson in the page's\n// data-lesson-source JSON, which Download as notebook starts from."},
 }
 
-// TestTSTypes checks site/src/types.ts against sched.Event and
-// kernel.Output: a field for each json tag, optional where the tag says
+// TestTSTypes checks site/src/types.ts against sched.Event,
+// kernel.Output and SourceCell: a field for each json tag, optional where the tag says
 // omitempty, its TypeScript type from the Go type. It names each field that
 // disagrees; `go test ./build -run TestTSTypes -update` writes the file
 // from the Go types.
@@ -169,8 +170,9 @@ func generateTSTypes(t *testing.T) (string, []tsType) {
 // test fails, naming the field, while this file and the Go types disagree.
 //
 // The JSON the engine sends the page: the scheduler's events (sched.Event)
-// and a cell's outputs (kernel.Output). A field is optional where Go omits
-// it when empty (omitempty).
+// and a cell's outputs (kernel.Output); and the lesson's cells the build
+// puts in the page (SourceCell). A field is optional where Go omits it when
+// empty (omitempty).
 `)
 	for _, ty := range types {
 		fmt.Fprintf(&b, "\n// %s\nexport type %s = {\n", ty.doc, ty.name)

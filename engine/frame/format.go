@@ -488,27 +488,83 @@ func (f *Frame) String() string {
 			table[k].left = table[k].left || k < len(names)
 		}
 	}
+	// Wider than display.width, the columns wrap into blocks as pandas'
+	// _join_multiline lays them out: the index repeated before each
+	// block, " \\" after the first line of all blocks but the last.
+	widths := make([]int, len(table))
+	idxWidth := 0
+	for k, col := range table {
+		widths[k] = width(col.cells)
+		if k < len(labels) {
+			idxWidth += widths[k] + 1
+		}
+	}
+	bins := binify(widths[len(labels):], displayWidth-idxWidth)
 	var b strings.Builder
-	for i := range table[0].cells {
-		for k, col := range table {
-			if k > 0 {
-				b.WriteByte(' ')
+	start := len(labels)
+	for n, end := range bins {
+		end += len(labels)
+		if n > 0 {
+			b.WriteString("\n\n")
+		}
+		for i := range table[0].cells {
+			for k := 0; k < end; k++ {
+				if k >= len(labels) && k < start {
+					continue
+				}
+				col := table[k]
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				if col.left {
+					b.WriteString(padRight(col.cells[i], widths[k]))
+				} else {
+					b.WriteString(padLeft(col.cells[i], widths[k]))
+				}
 			}
-			if col.left {
-				b.WriteString(padRight(col.cells[i], width(col.cells)))
-			} else {
-				b.WriteString(padLeft(col.cells[i], width(col.cells)))
+			switch {
+			case len(bins) == 1:
+			case n < len(bins)-1 && i == 0:
+				b.WriteString("  \\")
+			case n < len(bins)-1:
+				b.WriteString("   ")
+			default:
+				b.WriteString("  ")
+			}
+			if i+1 < len(table[0].cells) {
+				b.WriteByte('\n')
 			}
 		}
-		if i+1 < len(table[0].cells) {
-			b.WriteByte('\n')
-		}
+		start = end
 	}
 	s := b.String()
 	if rtrunc || len(f.Columns) > maxColumns {
 		s += fmt.Sprintf("\n\n[%d rows x %d columns]", f.Rows, len(f.Columns))
 	}
 	return s
+}
+
+// displayWidth is pandas' display.width, the width a frame's text wraps at.
+const displayWidth = 80
+
+// binify splits columns of the given widths into blocks that fit in
+// lineWidth, one space apart, as pandas' _binify does: it returns each
+// block's end.
+func binify(widths []int, lineWidth int) []int {
+	var bins []int
+	cur := 0
+	for i, w := range widths {
+		cur += w + 1
+		room := 2 // the " \\" that ends a wrapped block's first line
+		if i == len(widths)-1 {
+			room = 1
+		}
+		if cur+room > lineWidth && i > 0 {
+			bins = append(bins, i)
+			cur = w + 1
+		}
+	}
+	return append(bins, len(widths))
 }
 
 // Center centers s in width w as Python's str.center does.

@@ -111,6 +111,12 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 		}
 		sort.Strings(names)
 		return x.Name, "", fmt.Sprintf("Burst's module %s. Its names: %s.", x.Name, strings.Join(names, ", "))
+	case interface{ QualifiedName() string }: // a library's class: datetime.date
+		doc := k.docs[x.QualifiedName()]
+		if d, ok := x.(interface{ PyDoc() string }); ok && doc == "" { // a class a cell made
+			doc = d.PyDoc()
+		}
+		return x.QualifiedName(), "", doc
 	case *dask.DelayedFunction:
 		name, module, doc := k.docOf(x.Func())
 		return name, module, doc + "\n\n(wrapped by dask.delayed: calling it builds a task)"

@@ -327,7 +327,7 @@ func (k *Kernel) run(f func() error) (err error) {
 	return f()
 }
 
-var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker|StopIteration)(?:: ?|$)`)
+var exceptionPrefix = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Interrupt)|KilledWorker|StopIteration|re\.error)(?:: ?|$)`)
 
 // errorOutput turns an error into a Python-style error output: IPython's
 // traceback through the learner's cells (the engine's own frames left
@@ -386,6 +386,8 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 		ename, msg = "KeyboardInterrupt", ""
 	} else if m := exceptionPrefix.FindStringSubmatch(msg); m != nil {
 		ename, msg = m[1], msg[len(m[0]):]
+		// re.error's class is named error, as CPython and IPython show it.
+		ename = strings.TrimPrefix(ename, "re.")
 		if n, m, ok := pythonMessage(msg); ok && n == ename {
 			msg = m
 		}

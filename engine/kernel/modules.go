@@ -7,13 +7,22 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/lib/collections"
 	"burst/engine/lib/dasharray"
 	"burst/engine/lib/dask"
 	"burst/engine/lib/daskml"
+	"burst/engine/lib/datetime"
+	"burst/engine/lib/functools"
+	"burst/engine/lib/itertools"
+	pymath "burst/engine/lib/math"
 	"burst/engine/lib/numpy"
+	"burst/engine/lib/operator"
 	"burst/engine/lib/pandas"
+	"burst/engine/lib/pystring"
+	"burst/engine/lib/re"
 	"burst/engine/lib/remote"
 	"burst/engine/lib/sklearn"
+	"burst/engine/lib/statistics"
 	"burst/engine/lib/stdlib"
 	"burst/engine/session"
 )
@@ -50,6 +59,9 @@ func (k *Kernel) makeModules() map[string]*Module {
 func libraries() []session.Library {
 	return []session.Library{
 		stdlib.Library,
+		collections.Library,
+		re.Library,
+		datetime.Library,
 		dask.Library,
 		pandas.Library,
 		numpy.Library,
@@ -57,6 +69,12 @@ func libraries() []session.Library {
 		sklearn.Library,
 		daskml.Library,
 		remote.Library,
+		pymath.Library,
+		operator.Library,
+		functools.Library,
+		itertools.Library,
+		statistics.Library,
+		pystring.Library,
 	}
 }
 

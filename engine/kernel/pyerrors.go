@@ -54,8 +54,11 @@ var pyMessages = []pyMessage{
 		return "ZeroDivisionError", "integer modulo by zero"
 	}},
 	{regexp.MustCompile(`^key (.*) not in dict$`), func(m []string) (string, string) { return "KeyError", pyLiteral(m[1]) }},
-	{regexp.MustCompile(`^(list|tuple|string) index (-?\d+) out of range`), func(m []string) (string, string) {
-		what := map[string]string{"list": "list", "tuple": "tuple", "string": "string"}[m[1]]
+	{regexp.MustCompile(`^([a-z][\w.]*) index (-?\d+) out of range`), func(m []string) (string, string) {
+		what := m[1]
+		if what == "range" {
+			what = "range object"
+		}
 		return "IndexError", what + " index out of range"
 	}},
 	{regexp.MustCompile(`^unknown binary op: string \+ (\w+)$`), func(m []string) (string, string) {

@@ -15,19 +15,21 @@ func pyAttr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []st
 		return nil, fmt.Errorf("TypeError: _attr takes a value and a name")
 	}
 	name, _ := starlark.AsString(args[1])
-	return pyGetattr(args[0], name)
+	return Getattr(args[0], name)
 }
 
-// pyGetattr is x.name: Python's method for Starlark's strings, numbers
-// and containers (pyMethod), x's own attribute otherwise.
-func pyGetattr(x starlark.Value, name string) (starlark.Value, error) {
+// Getattr is x.name as cells see it: Python's method for Starlark's
+// strings, numbers and containers (pyMethod), a number's real, imag,
+// numerator and denominator, x's own attribute otherwise, with Python's
+// AttributeError when x has no such attribute.
+func Getattr(x starlark.Value, name string) (starlark.Value, error) {
 	if m, ok := pyMethod(x, name); ok {
 		return m, nil
 	}
 	if v, ok := numberAttr(x, name); ok {
 		return v, nil
 	}
-	return Getattr(x, name)
+	return ownAttr(x, name)
 }
 
 // numberAttr is a number's real, imag, numerator or denominator.
@@ -55,9 +57,9 @@ func numberAttr(x starlark.Value, name string) (starlark.Value, bool) {
 	return nil, false
 }
 
-// Getattr is x.name with Python's AttributeError when x has no such
-// attribute.
-func Getattr(x starlark.Value, name string) (starlark.Value, error) {
+// ownAttr is x's own attribute name, with Python's AttributeError when
+// x has none.
+func ownAttr(x starlark.Value, name string) (starlark.Value, error) {
 	if h, ok := x.(starlark.HasAttrs); ok {
 		v, err := h.Attr(name)
 		if err != nil {

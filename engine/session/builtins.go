@@ -411,6 +411,11 @@ func pyIsinstance(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 				if _, ok := x.(starlark.Bool); ok {
 					name = "bool"
 				}
+				// A library's subclass of a builtin type (Counter
+				// of dict) says so.
+				if i, ok := x.(Instance); ok && i.InstanceOf(c.Name()) {
+					return true, nil
+				}
 				return name == c.Name(), nil
 			default:
 				// A library's class (pd.DataFrame): the value knows
@@ -454,6 +459,9 @@ func pyIter(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	if it, ok := x.(*iterValue); ok {
 		return it, nil
 	}
+	if it, ok := x.(Iterator); ok {
+		return it, nil
+	}
 	itb, ok := x.(starlark.Iterable)
 	if !ok {
 		return nil, fmt.Errorf("TypeError: '%s' object is not iterable", TypeName(x))
@@ -488,12 +496,17 @@ func pyNext(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	if len(args) < 1 || len(args) > 2 || len(kwargs) > 0 {
 		return nil, fmt.Errorf("TypeError: next expected 1 or 2 arguments, got %d", len(args))
 	}
-	it, ok := args[0].(*iterValue)
-	if !ok {
+	var next func(p *starlark.Value) bool
+	switch it := args[0].(type) {
+	case *iterValue:
+		next = it.it.Next
+	case Iterator:
+		next = it.Next
+	default:
 		return nil, fmt.Errorf("TypeError: '%s' object is not an iterator", TypeName(args[0]))
 	}
 	var v starlark.Value
-	if it.it.Next(&v) {
+	if next(&v) {
 		return v, nil
 	}
 	if len(args) == 2 {

@@ -445,7 +445,7 @@ func pyGetattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	if !ok {
 		return nil, fmt.Errorf("TypeError: attribute name must be string, not '%s'", TypeName(name))
 	}
-	v, err := pyGetattr(x, string(s))
+	v, err := Getattr(x, string(s))
 	if err != nil && def != nil && strings.HasPrefix(err.Error(), "AttributeError") {
 		return def, nil
 	}
@@ -463,7 +463,7 @@ func pyHasattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	if err := starlark.UnpackPositionalArgs("hasattr", args, kwargs, 2, &x, &name); err != nil {
 		return nil, err
 	}
-	_, err := pyGetattr(x, name)
+	_, err := Getattr(x, name)
 	return starlark.Bool(err == nil), nil
 }
 

@@ -11,7 +11,7 @@ import (
 // call calls x's Python method name.
 func call(t *testing.T, x starlark.Value, name string, args starlark.Tuple, kwargs ...starlark.Tuple) (starlark.Value, error) {
 	t.Helper()
-	m, err := pyGetattr(x, name)
+	m, err := Getattr(x, name)
 	if err != nil {
 		t.Fatalf("%s.%s: %v", TypeName(x), name, err)
 	}

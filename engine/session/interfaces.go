@@ -55,3 +55,11 @@ type Scalar interface {
 type Absolute interface {
 	PyAbs() (starlark.Value, error)
 }
+
+// Iterator is a value that is its own one-shot iterator, as Python's
+// iterators are (itertools' objects): iter(x) is x, and next(x) takes
+// its next item.
+type Iterator interface {
+	starlark.Iterable
+	Next(p *starlark.Value) bool
+}

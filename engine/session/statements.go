@@ -45,6 +45,8 @@ func pyDeleted(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ [
 // pyDelitem implements del x[k] for dicts and lists.
 func pyDelitem(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	switch x := args[0].(type) {
+	case interface{ DelKey(starlark.Value) error }: // a library's mapping (Counter)
+		return starlark.None, x.DelKey(args[1])
 	case *starlark.Dict:
 		if _, found, err := x.Delete(args[1]); err != nil {
 			return nil, err

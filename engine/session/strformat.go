@@ -219,7 +219,7 @@ func (f *formatter) lookup(name string) (starlark.Value, error) {
 			if attr == "" {
 				return nil, fmt.Errorf("ValueError: Empty attribute in format string")
 			}
-			x, err := pyGetattr(v, attr)
+			x, err := Getattr(v, attr)
 			if err != nil {
 				return nil, err
 			}

@@ -67,6 +67,9 @@ func (t *PyType) IsInstance(x starlark.Value) bool {
 	if t.Name() == "object" {
 		return true // everything is an object
 	}
+	if i, ok := x.(Instance); ok && i.InstanceOf(t.Name()) {
+		return true // a library's subclass (a Counter is a dict)
+	}
 	name := TypeName(x)
 	if _, ok := x.(starlark.Bool); ok {
 		return t.Name() == "bool" || t.Name() == "int"

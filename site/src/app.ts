@@ -5,9 +5,26 @@ import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
 import { Kernel, Status } from "./kernel";
-import type { Output } from "./types";
+import type { Output, SourceCell } from "./types";
 import { renderOutput } from "./output";
 import { Dashboard } from "./dashboard";
+import {
+  NBCell,
+  NBOutput,
+  Notebook,
+  Scratch,
+  fromNBOutputs,
+  hash,
+  lines,
+  loadScratch,
+  parseNotebook,
+  pythonMetadata,
+  renderMarkdown,
+  saveScratch,
+  svgText,
+  text,
+  toNBOutputs,
+} from "./notebook";
 
 type Cell = {
   el: HTMLElement;
@@ -16,11 +33,18 @@ type Cell = {
   prompt: HTMLElement;
   outputs: Output[];
   original: string; // the lesson's text of the cell
+  count?: number; // the execution count of its last run
+  // In a notebook the learner opened: the outputs it came with, kept as
+  // they are until the cell runs.
+  nbOutputs?: NBOutput[] | null;
+  nbCount?: number | null;
 };
 
-// Edits are kept per lesson and cell in the browser's storage, so that a
-// reload (or coming back tomorrow) finds the learner's code.
-const storageKey = (index: number) => `burst:${location.pathname}:cell:${index}`;
+// Edits are kept per lesson (or opened notebook) and cell in the browser's
+// storage, so that a reload (or coming back tomorrow) finds the learner's
+// code.
+let storageScope = `burst:${location.pathname}`;
+const storageKey = (index: number) => `${storageScope}:cell:${index}`;
 
 function savedCode(index: number): string | null {
   try {
@@ -57,6 +81,11 @@ function resetLesson() {
 }
 
 const cells: Cell[] = [];
+// The task graphs drawn for outputs, saved as pictures in a download.
+const graphs = new WeakMap<Output, SVGElement>();
+// The notebook the learner opened, on the scratch page.
+let scratch: Scratch | null = null;
+const scratchPage = document.body.hasAttribute("data-scratch");
 let kernel: Kernel | null = null;
 let dashboard: Dashboard | null = null;
 
@@ -81,6 +110,7 @@ async function runCell(k: number): Promise<void> {
   if (!kernel) throw new Error("the kernel is not running");
   await kernel.ready;
   cell.outputs = [];
+  cell.nbOutputs = null;
   cell.output.replaceChildren();
   cell.el.classList.add("running");
   cell.el.classList.remove("failed");
@@ -94,8 +124,12 @@ async function runCell(k: number): Promise<void> {
       cell.el.querySelector<HTMLElement>(".cell-load")?.setAttribute("hidden", "");
       return;
     }
-    cell.output.appendChild(renderOutput(o));
+    const el = renderOutput(o);
+    const svg = el.querySelector<SVGElement>("svg.task-graph");
+    if (svg) graphs.set(o, svg);
+    cell.output.appendChild(el);
   });
+  cell.count = res.count || undefined;
   const secs = (performance.now() - t0) / 1000;
   cell.el.classList.remove("running");
   cell.prompt.textContent = `[${res.count || " "}]:`;
@@ -207,9 +241,264 @@ function mountCell(el: HTMLElement, index: number) {
   cells.push({ el, view, output, prompt, outputs: [], original: code });
 }
 
+// notice shows a message under the top bar until it is closed.
+function notice(message: string, kind: "error" | "info" = "error") {
+  const host = document.querySelector<HTMLElement>("[data-notices]");
+  if (!host) return;
+  const n = document.createElement("div");
+  n.className = `notice notice-${kind}`;
+  n.setAttribute("role", kind === "error" ? "alert" : "status");
+  const msg = document.createElement("span");
+  msg.textContent = message;
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "notice-close";
+  close.setAttribute("aria-label", "Close");
+  close.textContent = "✕";
+  close.onclick = () => n.remove();
+  n.append(msg, close);
+  host.append(n);
+}
+
+// codeCellJSON is cell c as nbformat's code cell: the learner's code and
+// the outputs of its last run (or those the notebook came with).
+function codeCellJSON(c: Cell, id: string, metadata: Record<string, any>): NBCell {
+  const fresh = c.nbOutputs == null;
+  const outputs = fresh
+    ? toNBOutputs(c.outputs, (o) => {
+        const svg = graphs.get(o);
+        return svg ? svgText(svg) : undefined;
+      })
+    : c.nbOutputs!;
+  return {
+    cell_type: "code",
+    id,
+    metadata,
+    execution_count: fresh ? (c.count ?? null) : (c.nbCount ?? null),
+    outputs,
+    source: lines(c.view.state.doc.toString()),
+  };
+}
+
+function lessonSlug(): string {
+  return decodeURIComponent(location.pathname.split("/").pop() || "lesson").replace(/\.html$/, "");
+}
+
+// notebook is the page as an nbformat 4 notebook: a lesson's Markdown and
+// code cells, or the opened notebook's cells, with the learner's code and
+// outputs.
+async function notebook(): Promise<Notebook> {
+  if (scratch) {
+    const seen = new Set<string>();
+    let k = 0;
+    const out = scratch.notebook.cells.map((c, i) => {
+      // nbformat 4.5 gives every cell a unique id.
+      let id = typeof c.id === "string" && /^[a-zA-Z0-9-_]{1,64}$/.test(c.id) ? c.id : `cell-${i}`;
+      while (seen.has(id)) id = `cell-${i}-${seen.size}`;
+      seen.add(id);
+      if (c.cell_type !== "code") return { ...c, id, source: lines(text(c.source)) };
+      return { ...c, ...codeCellJSON(cells[k++], id, c.metadata) };
+    });
+    return {
+      cells: out,
+      metadata: { ...scratch.notebook.metadata, ...pythonMetadata },
+      nbformat: 4,
+      nbformat_minor: Math.max(5, scratch.notebook.nbformat_minor),
+    };
+  }
+  if (scratchPage) throw new Error("no notebook is open");
+  const script = document.querySelector("[data-lesson-source]");
+  if (!script) throw new Error("this page has no lesson to download");
+  const source: SourceCell[] = JSON.parse(script.textContent || "[]");
+  let k = 0;
+  const out: NBCell[] = source.map((s, i) => {
+    if (s.kind === "markdown") {
+      const md: NBCell = { cell_type: "markdown", id: `markdown-${i}`, metadata: {}, source: lines(s.source) };
+      if (s.attachments) md.attachments = s.attachments;
+      return md;
+    }
+    const c = cells[k++];
+    // nbconvert --execute goes on past a cell tagged raises-exception.
+    return codeCellJSON(c, `code-${i}`, s.raises ? { tags: ["raises-exception"] } : {});
+  });
+  return {
+    cells: out,
+    metadata: { ...pythonMetadata, burst: { lesson: lessonSlug() } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+// download saves notebook() as a .ipynb file.
+async function download() {
+  let nb: Notebook;
+  try {
+    nb = await notebook();
+  } catch (e) {
+    notice(`Could not make the notebook: ${(e as Error).message}`);
+    return;
+  }
+  let name = scratch ? scratch.name : `${lessonSlug()}.ipynb`;
+  if (!/\.ipynb$/i.test(name)) name += ".ipynb";
+  const blob = new Blob([JSON.stringify(nb, null, 1) + "\n"], { type: "application/x-ipynb+json" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+// openNotebook opens a .ipynb (its text or JSON) as the scratch lesson:
+// here on the notebook page, or by going there from any other. A file that
+// is not an nbformat 4 notebook changes nothing: the page says why.
+async function openNotebook(input: string | object, name = "notebook.ipynb"): Promise<{ cells: number }> {
+  let nb: Notebook;
+  try {
+    nb = parseNotebook(input);
+  } catch (e) {
+    notice(`Could not open ${name}: ${(e as Error).message}. Nothing was changed.`);
+    throw e;
+  }
+  const s: Scratch = { id: hash(typeof input === "string" ? input : JSON.stringify(input)), name, notebook: nb };
+  let stored = true;
+  try {
+    await saveScratch(s);
+  } catch (e) {
+    stored = false;
+    if (!scratchPage) {
+      notice(`Could not open ${name}: the browser's storage refused it (${(e as Error).message}).`);
+      throw e;
+    }
+    notice(`${name} is open, but the browser could not keep it: a reload will lose it (${(e as Error).message}).`, "info");
+  }
+  if (!scratchPage && stored) {
+    location.href = "/notebook.html";
+    return { cells: nb.cells.length };
+  }
+  showScratch(s);
+  return { cells: nb.cells.length };
+}
+
+// showScratch puts notebook s in the page with a fresh kernel: markdown
+// rendered, code cells editable and runnable, the outputs it came with
+// shown until their cell runs.
+function showScratch(s: Scratch) {
+  const root = document.querySelector<HTMLElement>("[data-notebook]");
+  if (!root) return;
+  kernel?.shutdown("another notebook was opened");
+  kernel = null;
+  for (const c of cells) c.view.destroy();
+  cells.length = 0;
+  scratch = s;
+  document.body.setAttribute("data-notebook-open", "");
+  storageScope = `burst:notebook:${s.id}`;
+  document.title = `${s.name} — Burst`;
+  const title = document.querySelector<HTMLElement>("[data-lesson-title]");
+  if (title) title.textContent = s.name;
+  root.replaceChildren();
+  for (const c of s.notebook.cells) {
+    const src = text(c.source);
+    if (c.cell_type === "markdown") {
+      const md = document.createElement("div");
+      md.className = "markdown-cell";
+      md.innerHTML = renderMarkdown(src, c.attachments);
+      root.append(md);
+    } else if (c.cell_type === "raw") {
+      const pre = document.createElement("pre");
+      pre.className = "raw-cell";
+      pre.textContent = src;
+      root.append(pre);
+    } else {
+      const k = cells.length;
+      const el = document.createElement("div");
+      el.className = "cell";
+      el.dataset.cellIndex = String(k);
+      const tags = c.metadata?.tags;
+      if (Array.isArray(tags) && tags.includes("raises-exception")) el.setAttribute("data-raises", "");
+      const pre = document.createElement("pre");
+      pre.className = "cell-source";
+      pre.textContent = src;
+      const out = document.createElement("div");
+      out.className = "cell-output";
+      out.setAttribute("data-output", "");
+      el.append(pre, out);
+      root.append(el);
+      mountCell(el, k);
+      const cell = cells[k];
+      cell.nbOutputs = c.outputs ?? [];
+      cell.nbCount = typeof c.execution_count === "number" ? c.execution_count : null;
+      cell.outputs = fromNBOutputs(c.outputs);
+      for (const o of cell.outputs) cell.output.appendChild(renderOutput(o, false));
+      if (cell.nbCount != null) cell.prompt.textContent = `[${cell.nbCount}]:`;
+    }
+  }
+  if (cells.length > 0) startKernel();
+  else {
+    document.body.dataset.kernel = "none";
+    const st = document.querySelector<HTMLElement>("[data-kernel-status]");
+    if (st) st.textContent = "no code cells";
+  }
+}
+
+// wireNotebookFiles connects the Open notebook buttons, the file picker
+// and dropping a file on the page.
+function wireNotebookFiles() {
+  const input = document.querySelector<HTMLInputElement>("[data-notebook-file]");
+  const openFile = async (f: File) => {
+    let t: string;
+    try {
+      t = await f.text();
+    } catch (e) {
+      notice(`Could not read ${f.name}: ${(e as Error).message}`);
+      return;
+    }
+    openNotebook(t, f.name).catch(() => {});
+  };
+  document.querySelectorAll<HTMLElement>("[data-open-notebook]").forEach((b) => (b.onclick = () => input?.click()));
+  if (input) {
+    input.onchange = () => {
+      const f = input.files?.[0];
+      input.value = "";
+      if (f) openFile(f);
+    };
+  }
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types || []).includes("Files");
+  // A file dropped on a cell's editor would become its text: a notebook is
+  // opened instead (other files dropped there are left to the editor).
+  const wanted = (e: DragEvent) => {
+    if (!hasFiles(e)) return false;
+    const inEditor = (e.target as Element | null)?.closest?.(".cm-editor");
+    const f = e.dataTransfer?.files?.[0];
+    return !inEditor || (f ? /\.ipynb$/i.test(f.name) : true);
+  };
+  window.addEventListener("dragover", (e) => {
+    if (!wanted(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
+    document.body.classList.add("dropping");
+  }, true);
+  window.addEventListener("dragleave", (e) => {
+    if (!e.relatedTarget) document.body.classList.remove("dropping");
+  });
+  window.addEventListener("drop", (e) => {
+    document.body.classList.remove("dropping");
+    if (!wanted(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const f = e.dataTransfer?.files?.[0];
+    if (f) openFile(f);
+  }, true);
+}
+
 function start() {
   const cellEls = Array.from(document.querySelectorAll<HTMLElement>("[data-cell-index]"));
   cellEls.forEach((el, i) => mountCell(el, i));
+  wireNotebookFiles();
+  const downloadButton = document.querySelector<HTMLButtonElement>("[data-download-notebook]");
+  if (downloadButton) downloadButton.onclick = () => download();
   const interruptButton = document.querySelector<HTMLButtonElement>("[data-interrupt]");
   if (interruptButton) interruptButton.onclick = () => kernel?.interrupt();
   const resetButton = document.querySelector<HTMLButtonElement>("[data-reset-lesson]");
@@ -239,6 +528,12 @@ function start() {
     stopWorker: (i: number, restart = true) => kernel?.workerLost(i, "stopped by stopWorker", restart),
     // execute runs code outside any cell (benchmarks, tests) and resolves
     // with its outputs and the wall time in milliseconds.
+    // notebook resolves with the page as an nbformat 4 notebook (the JSON
+    // object "Download as notebook" saves); openNotebook opens one (its
+    // JSON or text) as the scratch lesson.
+    notebook,
+    openNotebook,
+    download,
     execute: async (code: string) => {
       if (!kernel) throw new Error("the kernel is not running");
       await kernel.ready;
@@ -248,6 +543,30 @@ function start() {
       return { ok: res.ok, ms: performance.now() - t0, outputs };
     },
   };
+  if (scratchPage) {
+    loadScratch()
+      .then((s) => s && showScratch(s))
+      .catch((e) => notice(`Could not read the notebook kept in this browser: ${(e as Error).message}`));
+    return;
+  }
+  const list = document.querySelector(".lesson-list");
+  if (list) {
+    // The index links the notebook the learner opened last.
+    loadScratch()
+      .then((s) => {
+        if (!s) return;
+        const li = document.createElement("li");
+        li.className = "scratch-entry";
+        const a = document.createElement("a");
+        a.href = "/notebook.html";
+        a.textContent = s.name;
+        const p = document.createElement("p");
+        p.textContent = "The notebook you opened last, with your edits.";
+        li.append(a, p);
+        list.append(li);
+      })
+      .catch(() => {});
+  }
   if (cellEls.length === 0) return;
   startKernel();
 }

@@ -2,6 +2,7 @@
 // text), errors.
 import dagre from "@dagrejs/dagre";
 import type { Output } from "./types";
+import { renderMarkdown, sanitize, stripANSI } from "./notebook";
 
 type GraphJSON = { nodes: { id: string; prefix: string; deps?: string[] }[]; outputs?: string[] };
 
@@ -57,7 +58,10 @@ export function renderGraph(g: GraphJSON): Element {
   return svg;
 }
 
-export function renderOutput(o: Output): HTMLElement {
+// renderOutput draws one output. Outputs that came with a notebook the
+// learner opened are not trusted: their HTML is sanitized, and they may
+// hold pictures and Markdown.
+export function renderOutput(o: Output, trusted = true): HTMLElement {
   switch (o.type) {
     case "stream": {
       const pre = document.createElement("pre");
@@ -68,7 +72,9 @@ export function renderOutput(o: Output): HTMLElement {
     case "error": {
       const pre = document.createElement("pre");
       pre.className = "output-error";
-      pre.textContent = (o.traceback && o.traceback.length ? o.traceback : [`${o.ename}: ${o.evalue}`]).join("\n");
+      pre.textContent = stripANSI(
+        (o.traceback && o.traceback.length ? o.traceback : [`${o.ename}: ${o.evalue}`]).join("\n"),
+      );
       return pre;
     }
     default: {
@@ -84,8 +90,20 @@ export function renderOutput(o: Output): HTMLElement {
         div.appendChild(cap);
       } else if (data["text/html"]) {
         div.classList.add("output-html");
-        // Produced by our own kernel (pandas-style tables), not by users.
-        div.innerHTML = data["text/html"];
+        // Produced by our own kernel (pandas-style tables), or sanitized.
+        div.innerHTML = trusted ? data["text/html"] : sanitize(String(data["text/html"]));
+      } else if (!trusted && (data["image/png"] || data["image/jpeg"] || data["image/gif"] || data["image/svg+xml"])) {
+        const img = document.createElement("img");
+        img.className = "output-image";
+        const mime = ["image/png", "image/jpeg", "image/gif", "image/svg+xml"].find((m) => data[m])!;
+        // An SVG shown as an image runs no script.
+        const b64 = mime === "image/svg+xml" ? btoa(unescape(encodeURIComponent(String(data[mime])))) : String(data[mime]).replace(/\s/g, "");
+        img.src = `data:${mime};base64,${b64}`;
+        img.alt = String(data["text/plain"] ?? "");
+        div.appendChild(img);
+      } else if (!trusted && data["text/markdown"]) {
+        div.classList.add("output-markdown");
+        div.innerHTML = renderMarkdown(String(data["text/markdown"]));
       } else {
         const pre = document.createElement("pre");
         pre.textContent = data["text/plain"] ?? "";

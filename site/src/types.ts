@@ -3,8 +3,9 @@
 // test fails, naming the field, while this file and the Go types disagree.
 //
 // The JSON the engine sends the page: the scheduler's events (sched.Event)
-// and a cell's outputs (kernel.Output). A field is optional where Go omits
-// it when empty (omitempty).
+// and a cell's outputs (kernel.Output); and the lesson's cells the build
+// puts in the page (SourceCell). A field is optional where Go omits it when
+// empty (omitempty).
 
 // Event is sched.Event: one thing that happened on the cluster. Its
 // doc comment says which fields each kind sets.
@@ -57,4 +58,13 @@ export type Output = {
   evalue?: string;
   traceback?: string[];
   meta?: Record<string, string>;
+};
+
+// SourceCell is build's SourceCell: one cell of a lesson in the page's
+// data-lesson-source JSON, which Download as notebook starts from.
+export type SourceCell = {
+  kind: string;
+  source: string;
+  raises?: boolean;
+  attachments?: Record<string, Record<string, string>>;
 };

@@ -24,9 +24,9 @@ def col(name, s):
     return {"name": name, "dtype": str(s.dtype), "values": vals}
 
 
-# A notebook's settings: 20 columns at most, no line wrapping.
+# A notebook's settings: 20 columns at most, lines wrapped at 80.
 pd.set_option("display.max_columns", 20)
-pd.set_option("display.width", 100000)
+pd.set_option("display.width", 80)  # a notebook's: wider frames wrap into blocks
 
 cases = []
 

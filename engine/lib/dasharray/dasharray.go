@@ -360,6 +360,10 @@ type Params struct {
 	Start  float64         `json:"start,omitempty"`
 	Stop   float64         `json:"stop,omitempty"`
 	Step   float64         `json:"step,omitempty"`
+	// Seed is a "random" block's numpy seed array (624 words, as
+	// Dask's random_state_data draws them); Func names the
+	// distribution and Start and Stop are its two parameters.
+	Seed []uint32 `json:"seed,omitempty"`
 }
 
 // Item indexes one axis of a block: Int, or Start:Stop:Step.
@@ -484,6 +488,8 @@ func runDarray(p Params, in []*ndarray.Array) (graph.Value, error) {
 			return nil, err
 		}
 		return numpy.NewArray(ndarray.Full(p.Shape, f.Item(0), dt)), nil
+	case "random":
+		return randomBlock(p)
 	case "arange":
 		r, err := ndarray.Arange(p.Start, p.Stop, p.Step, dt)
 		if err != nil {

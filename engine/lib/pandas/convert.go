@@ -61,6 +61,12 @@ func GoScalar(v starlark.Value) (any, bool) {
 		return time.Time(v), true
 	case Timedelta:
 		return time.Duration(v), true
+	case interface{ GoTime() time.Time }: // datetime.datetime, datetime.date
+		return v.GoTime(), true
+	case interface{ GoDuration() (int64, bool) }: // datetime.timedelta
+		if ns, ok := v.GoDuration(); ok {
+			return time.Duration(ns), true
+		}
 	}
 	return nil, false
 }

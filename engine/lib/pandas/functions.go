@@ -566,6 +566,12 @@ func toDatetime(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 
 // pdTimestamp implements pd.Timestamp("2020-01-01").
 func pdTimestamp(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	// pd.Timestamp(datetime.datetime(…)), and of a date.
+	if len(args) == 1 && len(kwargs) == 0 {
+		if t, ok := args[0].(interface{ GoTime() time.Time }); ok {
+			return Timestamp(t.GoTime()), nil
+		}
+	}
 	var s string
 	if err := starlark.UnpackPositionalArgs("Timestamp", args, kwargs, 1, &s); err != nil {
 		return nil, err
@@ -623,6 +629,10 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	if columns != starlark.None {
 		return nil, fmt.Errorf("NotImplementedError: Burst takes columns= with an array; with a dict, its keys are the columns")
+	}
+	// A library's dict (OrderedDict, defaultdict) gives the dict it holds.
+	if p, ok := data.(interface{ PlainValue() starlark.Value }); ok {
+		data = p.PlainValue()
 	}
 	d, ok := data.(*starlark.Dict)
 	if !ok {

@@ -1,9 +1,8 @@
 // Package stdlib holds the modules of Python's standard library that
-// cells import: math, random, json, time, glob, os and os.path.
+// cells import: random, json, time, glob, os and os.path.
 package stdlib
 
 import (
-	"path"
 	"time"
 
 	"go.starlark.net/starlark"
@@ -20,21 +19,13 @@ type Module = session.Module
 var Library = session.Library{Modules: modules, Docs: docs}
 
 func modules(s *session.Session) map[string]*Module {
-	osPath := &Module{Name: "posixpath", Members: starlark.StringDict{
-		"join":     builtin("join", osPathJoin),
-		"basename": builtin("basename", stringFunc(path.Base)),
-		"dirname":  builtin("dirname", stringFunc(path.Dir)),
-		"splitext": builtin("splitext", osPathSplitext),
-	}}
+	osMod, osPath := osModules()
 	return map[string]*Module{
-		"os":      {Name: "os", Members: starlark.StringDict{"path": osPath, "sep": starlark.String("/")}},
+		"os":      osMod,
 		"os.path": osPath,
-		"math":    mathModule(),
 		"random":  randomModule(),
 		"json":    jsonModule(),
-		"glob": {Name: "glob", Members: starlark.StringDict{
-			"glob": builtin("glob", glob),
-		}},
+		"glob":    globModule(),
 		"time": {Name: "time", Members: starlark.StringDict{
 			"sleep":        builtin("sleep", sleep),
 			"time":         builtin("time", clock(func() float64 { return float64(time.Now().UnixNano()) / 1e9 })),

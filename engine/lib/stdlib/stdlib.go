@@ -18,20 +18,7 @@ import (
 	"burst/engine/session"
 )
 
-// Python's math, random and json modules, as far as lessons use them.
-
-// realArg reads the one real-number argument of math's function name.
-func realArg(name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, float64, error) {
-	var x starlark.Value
-	if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &x); err != nil {
-		return nil, 0, err
-	}
-	f, ok := starlark.AsFloat(x)
-	if !ok {
-		return nil, 0, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
-	}
-	return x, f, nil
-}
+// Python's random and json modules, as far as lessons use them.
 
 // normalArgs reads mu and sigma, of gauss and normalvariate.
 func normalArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple) (mu, sigma float64, err error) {
@@ -40,173 +27,6 @@ func normalArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple) (mu, 
 		return 0, 0, err
 	}
 	return floats(name, muv, sigmav)
-}
-
-func mathModule() *Module {
-	f1 := func(name string, fn func(float64) (float64, error)) *starlark.Builtin {
-		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			_, f, err := realArg(name, args, kwargs)
-			if err != nil {
-				return nil, err
-			}
-			r, err := fn(f)
-			if err != nil {
-				return nil, err
-			}
-			return starlark.Float(r), nil
-		})
-	}
-	domain := func(ok bool, r float64) (float64, error) {
-		if !ok {
-			return 0, fmt.Errorf("ValueError: math domain error")
-		}
-		return r, nil
-	}
-	f2 := func(name string, fn func(x, y float64) float64) *starlark.Builtin {
-		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var xv, yv starlark.Value
-			if err := starlark.UnpackPositionalArgs(name, args, kwargs, 2, &xv, &yv); err != nil {
-				return nil, err
-			}
-			x, y, err := floats(name, xv, yv)
-			if err != nil {
-				return nil, err
-			}
-			return starlark.Float(fn(x, y)), nil
-		})
-	}
-	toInt := func(name string, fn func(float64) float64) *starlark.Builtin {
-		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			x, f, err := realArg(name, args, kwargs)
-			if err != nil {
-				return nil, err
-			}
-			if i, ok := x.(starlark.Int); ok {
-				return i, nil
-			}
-			if math.IsInf(f, 0) {
-				return nil, fmt.Errorf("OverflowError: cannot convert float infinity to integer")
-			}
-			if math.IsNaN(f) {
-				return nil, fmt.Errorf("ValueError: cannot convert float NaN to integer")
-			}
-			return starlark.NumberToInt(starlark.Float(fn(f)))
-		})
-	}
-	pred := func(name string, fn func(float64) bool) *starlark.Builtin {
-		return builtin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			_, f, err := realArg(name, args, kwargs)
-			if err != nil {
-				return nil, err
-			}
-			return starlark.Bool(fn(f)), nil
-		})
-	}
-	return &Module{Name: "math", Members: starlark.StringDict{
-		"pi":  starlark.Float(math.Pi),
-		"e":   starlark.Float(math.E),
-		"tau": starlark.Float(2 * math.Pi),
-		"inf": starlark.Float(math.Inf(1)),
-		"nan": starlark.Float(math.NaN()),
-		"sqrt": f1("sqrt", func(x float64) (float64, error) {
-			return domain(x >= 0 || math.IsNaN(x), math.Sqrt(x))
-		}),
-		"exp":   f1("exp", func(x float64) (float64, error) { return math.Exp(x), nil }),
-		"log10": f1("log10", func(x float64) (float64, error) { return domain(x > 0, math.Log10(x)) }),
-		"log2":  f1("log2", func(x float64) (float64, error) { return domain(x > 0, math.Log2(x)) }),
-		"log": builtin("log", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var x, base starlark.Value = nil, starlark.None
-			if err := starlark.UnpackPositionalArgs("log", args, kwargs, 1, &x, &base); err != nil {
-				return nil, err
-			}
-			f, ok := starlark.AsFloat(x)
-			if !ok {
-				return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(x))
-			}
-			if f <= 0 {
-				return nil, fmt.Errorf("ValueError: math domain error")
-			}
-			if base == starlark.None {
-				return starlark.Float(math.Log(f)), nil
-			}
-			bf, _ := starlark.AsFloat(base)
-			if bf <= 0 || bf == 1 {
-				return nil, fmt.Errorf("ValueError: math domain error")
-			}
-			return starlark.Float(math.Log(f) / math.Log(bf)), nil
-		}),
-		"sin":   f1("sin", func(x float64) (float64, error) { return math.Sin(x), nil }),
-		"cos":   f1("cos", func(x float64) (float64, error) { return math.Cos(x), nil }),
-		"tan":   f1("tan", func(x float64) (float64, error) { return math.Tan(x), nil }),
-		"atan":  f1("atan", func(x float64) (float64, error) { return math.Atan(x), nil }),
-		"fabs":  f1("fabs", func(x float64) (float64, error) { return math.Abs(x), nil }),
-		"floor": toInt("floor", math.Floor),
-		"ceil":  toInt("ceil", math.Ceil),
-		"trunc": toInt("trunc", math.Trunc),
-		"isnan": pred("isnan", math.IsNaN),
-		"isinf": pred("isinf", func(x float64) bool { return math.IsInf(x, 0) }),
-		"isfinite": pred("isfinite", func(x float64) bool {
-			return !math.IsInf(x, 0) && !math.IsNaN(x)
-		}),
-		"pow":   f2("pow", math.Pow),
-		"atan2": f2("atan2", math.Atan2),
-		"hypot": builtin("hypot", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			s := 0.0
-			for _, a := range args {
-				f, ok := starlark.AsFloat(a)
-				if !ok {
-					return nil, fmt.Errorf("TypeError: must be real number, not %s", session.TypeName(a))
-				}
-				s = math.Hypot(s, f)
-			}
-			return starlark.Float(s), nil
-		}),
-		"isclose": builtin("isclose", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var av, cv starlark.Value
-			var rv, tv starlark.Value = starlark.Float(1e-9), starlark.Float(0)
-			if err := starlark.UnpackArgs("isclose", args, kwargs, "a", &av, "b", &cv, "rel_tol?", &rv, "abs_tol?", &tv); err != nil {
-				return nil, err
-			}
-			a, c, err := floats("isclose", av, cv)
-			if err != nil {
-				return nil, err
-			}
-			relTol, absTol, err := floats("isclose", rv, tv)
-			if err != nil {
-				return nil, err
-			}
-			if a == c {
-				return starlark.True, nil
-			}
-			d := math.Abs(a - c)
-			return starlark.Bool(d <= math.Max(relTol*math.Max(math.Abs(a), math.Abs(c)), absTol)), nil
-		}),
-		"factorial": builtin("factorial", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var n int
-			if err := starlark.UnpackPositionalArgs("factorial", args, kwargs, 1, &n); err != nil {
-				return nil, err
-			}
-			if n < 0 {
-				return nil, fmt.Errorf("ValueError: factorial() not defined for negative values")
-			}
-			r := new(big.Int).MulRange(1, int64(n))
-			if n == 0 {
-				r.SetInt64(1)
-			}
-			return starlark.MakeBigInt(r), nil
-		}),
-		"gcd": builtin("gcd", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			g := new(big.Int)
-			for _, a := range args {
-				i, ok := a.(starlark.Int)
-				if !ok {
-					return nil, fmt.Errorf("TypeError: '%s' object cannot be interpreted as an integer", session.TypeName(a))
-				}
-				g.GCD(nil, nil, g, new(big.Int).Abs(i.BigInt()))
-			}
-			return starlark.MakeBigInt(g), nil
-		}),
-	}}
 }
 
 // ---- random: CPython's Mersenne Twister, so seeded results match ----
@@ -608,6 +428,11 @@ func jsonWrite(b *strings.Builder, v starlark.Value, pretty bool, indent, cur st
 	sep := ", "
 	if pretty {
 		sep = ","
+	}
+	// A library's dict or tuple (Counter, a named tuple) writes as the
+	// plain value it holds.
+	if p, ok := v.(interface{ PlainValue() starlark.Value }); ok {
+		v = p.PlainValue()
 	}
 	switch x := v.(type) {
 	case starlark.NoneType:
