@@ -92,15 +92,12 @@ var (
 	// from one implementation and run to the other (Delayed('sum-3c2f…'),
 	// Delayed('add-b075583c-2af6-…')).
 	tokenRE = regexp.MustCompile(`\b([A-Za-z_][\w.]*)-(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`)
-	// pandas wraps a wide frame's text at 80 columns in Jupyter, ending
-	// the lines of each block but the last with a backslash.
-	wrappedRE = regexp.MustCompile(`\\\s*$`)
 )
 
 // outputNumbers returns the numbers a cell's outputs show: those of its
 // results' text/plain and of its stdout, with timings and Dask's tokens
 // taken out; and the names of the errors it raised.
-func outputNumbers(outs []nbOutput) (nums []string, errs []string, wrapped bool) {
+func outputNumbers(outs []nbOutput) (nums []string, errs []string) {
 	var text strings.Builder
 	for _, o := range outs {
 		switch o.OutputType {
@@ -118,46 +115,7 @@ func outputNumbers(outs []nbOutput) (nums []string, errs []string, wrapped bool)
 	}
 	s := timingRE.ReplaceAllString(text.String(), "")
 	s = tokenRE.ReplaceAllString(s, "$1-TOKEN")
-	s, wrapped = unwrapFrames(s)
-	return numberRE.FindAllString(s, -1), errs, wrapped
-}
-
-// unwrapFrames puts the blocks of a frame that pandas wrapped at 80
-// columns side by side again (dropping the row labels each block repeats),
-// as Burst prints it; it says whether it did.
-func unwrapFrames(s string) (string, bool) {
-	paras := strings.Split(s, "\n\n")
-	var out []string
-	wrapped := false
-	for i := 0; i < len(paras); i++ {
-		first, _, _ := strings.Cut(paras[i], "\n")
-		if !wrappedRE.MatchString(first) {
-			out = append(out, paras[i])
-			continue
-		}
-		wrapped = true
-		rows := strings.Split(paras[i], "\n")
-		for k := range rows {
-			rows[k] = wrappedRE.ReplaceAllString(rows[k], "")
-		}
-		for i+1 < len(paras) {
-			i++
-			block := strings.Split(paras[i], "\n")
-			for k := range min(len(block), len(rows)) {
-				l := wrappedRE.ReplaceAllString(block[k], "")
-				if k > 0 {
-					l = strings.TrimLeft(l, " ")
-					_, l, _ = strings.Cut(l, " ") // the row's label
-				}
-				rows[k] += " " + l
-			}
-			if first, _, _ := strings.Cut(paras[i], "\n"); !wrappedRE.MatchString(first) {
-				break
-			}
-		}
-		out = append(out, strings.Join(rows, "\n"))
-	}
-	return strings.Join(out, "\n\n"), wrapped
+	return numberRE.FindAllString(s, -1), errs
 }
 
 // sameNumber says whether two printed numbers are equal within the
@@ -524,12 +482,8 @@ func compareNotebooks(t *testing.T, name string, burst, jup *notebookJSON) {
 			continue
 		}
 		first, _, _ := strings.Cut(strings.TrimPrefix(b.source(), "%%time\n"), "\n")
-		bn, be, bw := outputNumbers(b.Outputs)
-		jn, je, jw := outputNumbers(j.Outputs)
-		order := ""
-		if bw || jw {
-			order = " (a wide frame Jupyter wrapped at 80 columns, put back side by side)"
-		}
+		bn, be := outputNumbers(b.Outputs)
+		jn, je := outputNumbers(j.Outputs)
 		if why, ok := jupyterSkips[[2]string{name, first}]; ok {
 			report = append(report, fmt.Sprintf("  skip %-40.40s %s", first, why))
 			continue
@@ -546,7 +500,7 @@ func compareNotebooks(t *testing.T, name string, burst, jup *notebookJSON) {
 		if !same {
 			t.Errorf("%s cell %d (%s): the numbers differ\nBurst:   %v\nJupyter: %v\nBurst's outputs:   %s\nJupyter's outputs: %s", name, i, first, bn, jn, outputsText(b.Outputs), outputsText(j.Outputs))
 		}
-		report = append(report, fmt.Sprintf("  %4d  %-40.40s %s%s", len(bn), first, strings.Join(bn, " "), order))
+		report = append(report, fmt.Sprintf("  %4d  %-40.40s %s", len(bn), first, strings.Join(bn, " ")))
 	}
 	t.Logf("%s: %d cells compared with Jupyter, %d numbers:\n%s", name, compared, numbers, strings.Join(report, "\n"))
 }
