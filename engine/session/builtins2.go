@@ -179,7 +179,7 @@ func pyTypeName(x starlark.Value) string {
 	return TypeName(x)
 }
 
-// pyStrType is str(object=”) and str(bytes, encoding, errors).
+// pyStrType is str(), str(object) and str(bytes, encoding, errors).
 func pyStrType(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) >= 2 || len(kwargs) > 0 && len(args) == 1 {
 		var x starlark.Value
@@ -357,6 +357,8 @@ func pyBytes(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwarg
 	return starlark.Bytes(out), nil
 }
 
+// bytesFromhex is bytes.fromhex(string): the bytes that pairs of hex
+// digits spell (spaces between them allowed).
 func bytesFromhex(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var s string
 	if err := starlark.UnpackPositionalArgs("fromhex", args, kwargs, 1, &s); err != nil {
@@ -435,6 +437,8 @@ func pyIssubclass(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	return starlark.False, nil
 }
 
+// pyGetattrBuiltin is getattr(obj, name[, default]): default only for a
+// missing attribute, as Python's.
 func pyGetattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x, def starlark.Value
 	var name starlark.Value
@@ -457,6 +461,7 @@ func pyGetattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	return v, err
 }
 
+// pyHasattr is hasattr(obj, name).
 func pyHasattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x starlark.Value
 	var name string
@@ -467,6 +472,8 @@ func pyHasattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	return starlark.Bool(err == nil), nil
 }
 
+// pySetattr is setattr(obj, name, value), for values with settable
+// fields.
 func pySetattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x, v starlark.Value
 	var name string
@@ -498,6 +505,7 @@ func pyDir(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs 
 	return StringList(methodNames(x)), nil
 }
 
+// pyChr is chr(i): the one-character string of code point i.
 func pyChr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x starlark.Value
 	if err := starlark.UnpackPositionalArgs("chr", args, kwargs, 1, &x); err != nil {
@@ -517,6 +525,8 @@ func pyChr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs 
 	return starlark.String(string(rune(n))), nil
 }
 
+// pyOrd is ord(c): the code point of a one-character str (or the value
+// of a one-byte bytes).
 func pyOrd(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x starlark.Value
 	if err := starlark.UnpackPositionalArgs("ord", args, kwargs, 1, &x); err != nil {
