@@ -102,6 +102,8 @@ func (k *Kernel) docOf(v starlark.Value) (name, module, doc string) {
 			return x.Name(), "", d
 		}
 		return x.Name(), "builtins", k.docs[x.Name()]
+	case *session.PyType:
+		return x.Name(), "builtins", k.docs[x.Name()]
 	case *Module:
 		var names []string
 		for n := range x.Members {

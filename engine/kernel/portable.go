@@ -389,6 +389,9 @@ func (p *Portable) located(err error) error {
 // builtinName returns the name of a kernel or Starlark builtin, which
 // every worker has too; "" for other callables.
 func (k *Kernel) builtinName(fn starlark.Callable) string {
+	if t, ok := fn.(*session.PyType); ok && k.builtin[t.Name()] == starlark.Value(t) {
+		return t.Name()
+	}
 	b, ok := fn.(*starlark.Builtin)
 	if !ok {
 		return ""

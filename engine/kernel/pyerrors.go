@@ -54,7 +54,7 @@ var pyMessages = []pyMessage{
 		return "ZeroDivisionError", "integer modulo by zero"
 	}},
 	{regexp.MustCompile(`^key (.*) not in dict$`), func(m []string) (string, string) { return "KeyError", pyLiteral(m[1]) }},
-	{regexp.MustCompile(`^([\w.]+) index (-?\d+) out of range`), func(m []string) (string, string) {
+	{regexp.MustCompile(`^([a-z][\w.]*) index (-?\d+) out of range`), func(m []string) (string, string) {
 		what := m[1]
 		if what == "range" {
 			what = "range object"
@@ -107,6 +107,9 @@ var pyMessages = []pyMessage{
 	}},
 	{regexp.MustCompile(`^invalid call of non-function \((\w+)\)$`), func(m []string) (string, string) {
 		return "TypeError", fmt.Sprintf("'%s' object is not callable", starType(m[1]))
+	}},
+	{regexp.MustCompile(`^unhandled index operation (\w+)\[\w+\]$`), func(m []string) (string, string) {
+		return "TypeError", fmt.Sprintf("'%s' object is not subscriptable", starType(m[1]))
 	}},
 	{regexp.MustCompile(`^unhashable type: (\w+)$`), func(m []string) (string, string) {
 		return "TypeError", fmt.Sprintf("unhashable type: '%s'", starType(m[1]))

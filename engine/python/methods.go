@@ -19,13 +19,25 @@ var Methods = map[string]bool{
 	"splitlines": true, "startswith": true, "endswith": true,
 	"find": true, "rfind": true, "index": true, "rindex": true, "count": true,
 	"capitalize": true, "title": true, "istitle": true,
+	"join": true, "upper": true, "lower": true, "isdigit": true,
+	"isalpha": true, "isalnum": true, "isspace": true, "strip": true,
+	"lstrip": true, "rstrip": true, "partition": true, "rpartition": true,
 	// list, tuple
-	"copy": true, "sort": true, "reverse": true,
+	"copy": true, "sort": true, "reverse": true, "remove": true, "pop": true,
+	"extend": true,
 	// dict
-	"fromkeys": true,
+	"fromkeys": true, "popitem": true, "keys": true, "values": true,
+	"items": true,
 	// set
 	"difference_update": true, "intersection_update": true,
-	"symmetric_difference_update": true, "isdisjoint": true,
+	"symmetric_difference_update": true, "isdisjoint": true, "union": true,
+	"intersection": true, "difference": true, "symmetric_difference": true,
+	"issubset": true, "issuperset": true,
+	"update": true,
 	// int, float
 	"bit_length": true, "is_integer": true, "as_integer_ratio": true,
+	"bit_count": true, "conjugate": true, "hex": true, "real": true,
+	"imag": true, "numerator": true, "denominator": true,
+	// bytes
+	"decode": true,
 }

@@ -16,15 +16,23 @@ import (
 func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	sep, end := " ", "\n"
 	for _, kv := range kwargs {
-		s, _ := starlark.AsString(kv[1])
-		switch string(kv[0].(starlark.String)) {
+		s, isStr := starlark.AsString(kv[1])
+		name := string(kv[0].(starlark.String))
+		if (name == "sep" || name == "end") && !isStr && kv[1] != starlark.None {
+			return nil, fmt.Errorf("TypeError: %s must be None or a string, not %s", name, TypeName(kv[1]))
+		}
+		switch name {
 		case "sep":
-			sep = s
+			if isStr {
+				sep = s
+			}
 		case "end":
-			end = s
+			if isStr {
+				end = s
+			}
 		case "flush", "file":
 		default:
-			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", kv[0])
+			return nil, fmt.Errorf("TypeError: '%s' is an invalid keyword argument for print()", string(kv[0].(starlark.String)))
 		}
 	}
 	var b strings.Builder
@@ -101,7 +109,13 @@ func cmp(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []
 	if r, err := operate(op, x, y); r != nil || err != nil {
 		return r, err
 	}
+	// bool is an int subclass in Python: True == 1, False < 0.5.
+	x, y = boolAsInt(x, y)
 	tok := map[string]syntax.Token{"==": syntax.EQL, "!=": syntax.NEQ, "<": syntax.LT, "<=": syntax.LE, ">": syntax.GT, ">=": syntax.GE}[op]
+	if (isNaN(x) || isNaN(y)) && IsNumber(x) && IsNumber(y) {
+		// NaN equals nothing, itself included, and orders with nothing.
+		return starlark.Bool(tok == syntax.NEQ), nil
+	}
 	// Python compares ints with floats, and anything with None for
 	// (in)equality.
 	if tok == syntax.EQL || tok == syntax.NEQ {
@@ -133,6 +147,9 @@ func operate(op string, x, y starlark.Value) (starlark.Value, error) {
 // pyLen is len(x).
 func pyLen(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 && len(kwargs) == 0 {
+		if s, ok := args[0].(starlark.String); ok {
+			return starlark.MakeInt(runeLen(string(s))), nil
+		}
 		if x, ok := args[0].(Sized); ok {
 			n, err := x.PyLen(th)
 			if err != nil {
@@ -141,7 +158,16 @@ func pyLen(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 			return starlark.MakeInt(n), nil
 		}
 	}
-	return starlark.Call(th, starlark.Universe["len"], args, kwargs)
+	r, err := starlark.Call(th, starlark.Universe["len"], args, kwargs)
+	if err != nil && len(args) == 1 && strings.Contains(err.Error(), "has no len") {
+		return nil, fmt.Errorf("TypeError: object of type '%s' has no len()", TypeName(args[0]))
+	}
+	return r, err
+}
+
+func isNaN(v starlark.Value) bool {
+	f, ok := v.(starlark.Float)
+	return ok && math.IsNaN(float64(f))
 }
 
 // pySum is Python's sum(iterable, /, start=0).
@@ -158,6 +184,9 @@ func pySum(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 	defer iter.Done()
 	var x starlark.Value
 	for iter.Next(&x) {
+		if bo, ok := x.(starlark.Bool); ok {
+			x = b2i(bo)
+		}
 		r, err := starlark.Binary(syntax.PLUS, acc, x)
 		if err != nil {
 			return nil, fmt.Errorf("TypeError: unsupported operand type(s) for +: '%s' and '%s'", TypeName(acc), TypeName(x))
@@ -205,6 +234,9 @@ func pyRound(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 	var x, nd starlark.Value = nil, starlark.None
 	if err := starlark.UnpackArgs("round", args, kwargs, "number", &x, "ndigits?", &nd); err != nil {
 		return nil, err
+	}
+	if b, ok := x.(starlark.Bool); ok {
+		x = b2i(b)
 	}
 	if i, ok := x.(starlark.Int); ok && nd == starlark.None {
 		return i, nil
@@ -268,6 +300,11 @@ func pyPowBuiltin(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := starlark.UnpackArgs("pow", args, kwargs, "base", &base, "exp", &exp, "mod?", &mod); err != nil {
 		return nil, err
 	}
+	for _, v := range []*starlark.Value{&base, &exp, &mod} {
+		if b, ok := (*v).(starlark.Bool); ok {
+			*v = b2i(b)
+		}
+	}
 	if mod == starlark.None {
 		return pyPow(th, b, starlark.Tuple{base, exp}, nil)
 	}
@@ -281,6 +318,10 @@ func pyPowBuiltin(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		return nil, fmt.Errorf("ValueError: pow() 3rd argument cannot be 0")
 	}
 	r := new(big.Int).Exp(bi.BigInt(), ei.BigInt(), mi.BigInt())
+	if r == nil {
+		// A negative exponent asks for an inverse, which may not exist.
+		return nil, fmt.Errorf("ValueError: base is not invertible for the given modulus")
+	}
 	if r.Sign() != 0 && mi.Sign() < 0 {
 		r.Add(r, mi.BigInt())
 	}
@@ -293,6 +334,7 @@ func pyDivmod(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if err := starlark.UnpackPositionalArgs("divmod", args, kwargs, 2, &x, &y); err != nil {
 		return nil, err
 	}
+	x, y = intOfBool(x), intOfBool(y)
 	q, err := starlark.Binary(syntax.SLASHSLASH, x, y)
 	if err != nil {
 		return nil, ArithError(err, "divmod()", x, y)
@@ -407,6 +449,9 @@ func (o *iterOnce) Next(p *starlark.Value) bool { return o.v.it.Next(p) }
 func (o *iterOnce) Done()                       {}
 
 func pyIter(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 2 {
+		return nil, fmt.Errorf("NotImplementedError: iter(callable, sentinel) is not available in Burst cells: call the function in a while loop until it returns the sentinel")
+	}
 	var x starlark.Value
 	if err := starlark.UnpackPositionalArgs("iter", args, kwargs, 1, &x); err != nil {
 		return nil, err
@@ -529,7 +574,7 @@ func Chars(s starlark.String) *starlark.List {
 // Builtins returns Python's builtin functions as cells see them, and the
 // functions translated cells call (_cmp, _pow, _fstr, …).
 func Builtins() starlark.StringDict {
-	return starlark.StringDict{
+	b := starlark.StringDict{
 		"_cmp":      Builtin("_cmp", cmp),
 		"_attr":     Builtin("_attr", pyAttr),
 		"print":     Builtin("print", pyPrint),
@@ -582,6 +627,8 @@ func Builtins() starlark.StringDict {
 			return nil, fmt.Errorf("SyntaxError: a decorator must come right before a def")
 		}),
 	}
+	addBuiltins(b)
+	return b
 }
 
 // pyNumber wraps float or int so that library scalars (a size-1 array)

@@ -112,8 +112,58 @@ func Repr(v starlark.Value) string {
 			parts = append(parts, Repr(kv[0])+": "+Repr(kv[1]))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
+	case *starlark.Set:
+		if v.Len() == 0 {
+			return "set()"
+		}
+		parts := make([]string, 0, v.Len())
+		for e := range v.Elements() {
+			parts = append(parts, Repr(e))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	case starlark.Bytes:
+		return bytesRepr(string(v))
+	}
+	if v.Type() == "range" {
+		// Python writes range(0, 3) where Starlark writes range(3).
+		if s := v.String(); !strings.Contains(s, ",") {
+			return "range(0, " + strings.TrimPrefix(s, "range(")
+		}
 	}
 	return v.String()
+}
+
+// bytesRepr is Python's repr of bytes: b'...' with \x escapes.
+func bytesRepr(s string) string {
+	quote := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.WriteByte('b')
+	b.WriteByte(quote)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\':
+			b.WriteString(`\\`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == quote:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
 }
 
 func Quote(s string) string {

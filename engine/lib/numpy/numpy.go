@@ -815,6 +815,8 @@ func dtypeOf(v starlark.Value) (ndarray.DType, error) {
 			return ndarray.Bool, nil
 		}
 		return 0, unsupportedDType(v.Name())
+	case *session.PyType:
+		return dtypeOf(starlark.NewBuiltin(v.Name(), nil))
 	case *session.TypeObject:
 		return dtypeOf(starlark.String(v.Name))
 	}

@@ -364,6 +364,8 @@ func dtypeName(v starlark.Value) (string, error) {
 		return string(t), nil
 	case *starlark.Builtin:
 		return t.Name(), nil
+	case *session.PyType:
+		return t.Name(), nil
 	case *session.TypeObject:
 		return t.Name, nil
 	}

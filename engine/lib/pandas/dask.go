@@ -177,6 +177,8 @@ func dtypeArg(v starlark.Value) (map[string]frame.DType, error) {
 		switch t := kv[1].(type) {
 		case *starlark.Builtin:
 			name = t.Name()
+		case *session.PyType:
+			name = t.Name()
 		case starlark.String:
 			name = string(t)
 		default:

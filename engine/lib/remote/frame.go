@@ -1112,6 +1112,8 @@ func remoteDType(v starlark.Value) (string, error) {
 	switch t := v.(type) {
 	case *starlark.Builtin:
 		name = t.Name()
+	case *session.PyType:
+		name = t.Name()
 	case starlark.String:
 		name = string(t)
 	case *numpy.DTypeValue:
