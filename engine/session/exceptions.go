@@ -230,16 +230,6 @@ func (e *Exception) Attr(name string) (starlark.Value, error) {
 
 func (e *Exception) AttrNames() []string { return []string{"__cause__", "__class__", "args"} }
 
-// Attr gives a type's __name__ (type(e).__name__).
-func (t *TypeObject) Attr(name string) (starlark.Value, error) {
-	if name == "__name__" {
-		return starlark.String(t.Name), nil
-	}
-	return nil, nil
-}
-
-func (t *TypeObject) AttrNames() []string { return []string{"__name__"} }
-
 // raise is _raise(x[, cause]): raise x [from cause]. x is an exception
 // or an exception class; _raise() with nothing to re-raise is Python's
 // RuntimeError.
