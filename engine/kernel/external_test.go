@@ -52,8 +52,6 @@ const (
 var knownWrong = map[string]string{
 	"dask-tutorial/03_dask.delayed.ipynb 37": "a list longer than a line shows as its repr; IPython's pretty printer puts one item a line",
 	"dask-tutorial/03_dask.delayed.ipynb 41": "Series.unique() shows a list, not array([...], dtype=object)",
-	"pandas-10min/10min.ipynb 70":            "a missing value in an object Series shows as nan, not NaN",
-	"pandas-10min/10min.ipynb 143":           "the truth value of a Series is not refused (ValueError: The truth value of a Series is ambiguous)",
 }
 
 func init() {

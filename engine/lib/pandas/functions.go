@@ -321,6 +321,12 @@ func arrayOf(vals []starlark.Value, empty arrow.DataType) (arrow.Array, error) {
 	for i, v := range vals {
 		switch v := v.(type) {
 		case starlark.NoneType:
+		case starlark.Float:
+			// NaN is missing in an object column too (np.nan among
+			// strings, as read_csv and the pandas docs make them).
+			if !math.IsNaN(float64(v)) {
+				out[i], valid[i] = session.Repr(v), true
+			}
 		case starlark.String:
 			out[i], valid[i] = string(v), true
 		default:

@@ -81,8 +81,10 @@ func (d *DataFrame) Type() string {
 	}
 	return "pandas.DataFrame"
 }
-func (d *DataFrame) Freeze()              {}
-func (d *DataFrame) Truth() starlark.Bool { return true }
+func (d *DataFrame) Freeze() {}
+
+// Truth refuses, as pandas and Dask do: if df: is ambiguous.
+func (d *DataFrame) Truth() starlark.Bool { panic(ambiguous("DataFrame", d.lazy != nil)) }
 func (d *DataFrame) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'DataFrame'")
 }
@@ -345,8 +347,19 @@ func (s *Series) Type() string {
 	}
 	return "pandas.Series"
 }
-func (s *Series) Freeze()              {}
-func (s *Series) Truth() starlark.Bool { return true }
+func (s *Series) Freeze() {}
+
+// Truth refuses, as pandas and Dask do: if s: is ambiguous.
+func (s *Series) Truth() starlark.Bool { panic(ambiguous("Series", s.lazy != nil)) }
+
+// ambiguous is the error of bool() of a frame or series (a PyPanic: Truth
+// cannot return one), in pandas' words or Dask's.
+func ambiguous(what string, lazy bool) session.PyPanic {
+	if lazy {
+		return session.PyPanic{Err: fmt.Errorf("ValueError: The truth value of a %s is ambiguous. Use a.any() or a.all().", what)}
+	}
+	return session.PyPanic{Err: fmt.Errorf("ValueError: The truth value of a %s is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().", what)}
+}
 func (s *Series) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'Series'")
 }
