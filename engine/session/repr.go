@@ -46,7 +46,7 @@ func StringList(ss []string) *starlark.List {
 
 // MIMEBundle returns a value's representations for display.
 func MIMEBundle(v starlark.Value) map[string]any {
-	out := map[string]any{"text/plain": Repr(v)}
+	out := map[string]any{"text/plain": Pretty(v)}
 	if h, ok := v.(interface{ HTML() string }); ok {
 		out["text/html"] = h.HTML()
 	}

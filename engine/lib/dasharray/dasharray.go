@@ -364,6 +364,11 @@ type Params struct {
 	// Dask's random_state_data draws them); Func names the
 	// distribution and Start and Stop are its two parameters.
 	Seed []uint32 `json:"seed,omitempty"`
+	// Grid and Pieces are a "rechunk" block's parts: how many old
+	// blocks it takes along each axis, and the part of each (in
+	// row-major order).
+	Grid   []int    `json:"grid,omitempty"`
+	Pieces [][]Item `json:"pieces,omitempty"`
 }
 
 // Item indexes one axis of a block: Int, or Start:Stop:Step.
@@ -490,6 +495,8 @@ func runDarray(p Params, in []*ndarray.Array) (graph.Value, error) {
 		return numpy.NewArray(ndarray.Full(p.Shape, f.Item(0), dt)), nil
 	case "random":
 		return randomBlock(p)
+	case "rechunk":
+		return rechunkBlock(p, in)
 	case "arange":
 		r, err := ndarray.Arange(p.Start, p.Stop, p.Step, dt)
 		if err != nil {
@@ -1129,7 +1136,7 @@ func (x *DaskArray) Blockwise(prefix string, p Params, dt ndarray.DType) *DaskAr
 
 var daskArrayAttrs = []string{
 	"astype", "chunks", "chunksize", "compute", "dask", "dtype", "itemsize", "max", "mean", "min",
-	"name", "nbytes", "ndim", "npartitions", "numblocks", "persist", "shape", "size", "sum", "visualize",
+	"name", "nbytes", "ndim", "npartitions", "numblocks", "persist", "rechunk", "shape", "size", "sum", "visualize",
 }
 
 func (x *DaskArray) AttrNames() []string { return daskArrayAttrs }
@@ -1215,6 +1222,15 @@ func (x *DaskArray) Attr(name string) (starlark.Value, error) {
 				ax = &n
 			}
 			return x.reduction(name, ax, keepdims)
+		})
+	case "rechunk":
+		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var chunks starlark.Value = starlark.String("auto")
+			var threshold, limit, method, balance starlark.Value
+			if err := starlark.UnpackArgs("rechunk", args, kwargs, "chunks?", &chunks, "threshold?", &threshold, "block_size_limit?", &limit, "balance?", &balance, "method?", &method); err != nil {
+				return nil, err
+			}
+			return x.rechunk(chunks)
 		})
 	case "astype":
 		return method(func(th *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

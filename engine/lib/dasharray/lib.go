@@ -64,4 +64,5 @@ var methodDocs = map[string]string{
 	"chunks":      "chunks\n\nThe block lengths along each axis: a tuple of tuples, as Dask's.",
 	"numblocks":   "numblocks\n\nThe number of blocks along each axis.",
 	"npartitions": "npartitions\n\nThe number of blocks (or partitions).",
+	"rechunk":     "rechunk(chunks='auto')\n\nThe same array in other blocks: chunks as for from_array, or a dict of axis to chunks (the other axes keep theirs); 'auto' sizes blocks of about 128 MiB from the present ones, as Dask does. Each new block is cut from the old blocks it overlaps when computed.",
 }

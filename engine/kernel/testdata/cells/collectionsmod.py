@@ -60,7 +60,13 @@ c
 from collections import Counter
 c = Counter("hello")
 (dict(c), sorted(c.items()), list(c), sorted(c.keys()), sorted(c.values()), isinstance(c, dict), isinstance(c, Counter))
-# > ({'h': 1, 'e': 1, 'l': 2, 'o': 1}, [('e', 1), ('h', 1), ('l', 2), ('o', 1)], ['h', 'e', 'l', 'o'], ['e', 'h', 'l', 'o'], [1, 1, 1, 2], True, True)
+# > ({'h': 1, 'e': 1, 'l': 2, 'o': 1},
+# >  [('e', 1), ('h', 1), ('l', 2), ('o', 1)],
+# >  ['h', 'e', 'l', 'o'],
+# >  ['e', 'h', 'l', 'o'],
+# >  [1, 1, 1, 2],
+# >  True,
+# >  True)
 
 # %% Counter equality
 from collections import Counter
@@ -336,7 +342,9 @@ d.rotate(2)
 b = list(d)
 d.rotate(-3)
 (a, b, list(d))
-# > ([2, 1, 'a', 'b', 'c', 'd', 'e'], ['d', 'e', 2, 1, 'a', 'b', 'c'], [1, 'a', 'b', 'c', 'd', 'e', 2])
+# > ([2, 1, 'a', 'b', 'c', 'd', 'e'],
+# >  ['d', 'e', 2, 1, 'a', 'b', 'c'],
+# >  [1, 'a', 'b', 'c', 'd', 'e', 2])
 
 # %% deque maxlen
 from collections import deque

@@ -128,7 +128,16 @@ t.add(4)
 t.discard(9)
 t.remove(1)
 (s, t, s | t, s & t, s - t, s ^ t, s.union([5], (6,)), s.intersection([2, 3], [3]), s.difference([1]), s.symmetric_difference([3, 4]))
-# > ({1, 2, 3}, {2, 3, 4}, {1, 2, 3, 4}, {2, 3}, {1}, {1, 4}, {1, 2, 3, 5, 6}, {3}, {2, 3}, {1, 2, 4})
+# > ({1, 2, 3},
+# >  {2, 3, 4},
+# >  {1, 2, 3, 4},
+# >  {2, 3},
+# >  {1},
+# >  {1, 4},
+# >  {1, 2, 3, 5, 6},
+# >  {3},
+# >  {2, 3},
+# >  {1, 2, 4})
 
 # %% set predicates
 s = set([1, 2])
@@ -170,7 +179,14 @@ set().pop()
 
 # %% float methods
 ((2.0).is_integer(), (2.5).is_integer(), (0.75).as_integer_ratio(), (-2.5).as_integer_ratio(), (1.5).hex(), (0.1).hex(), (2.5).real, (2.5).imag)
-# > (True, False, (3, 4), (-5, 2), '0x1.8000000000000p+0', '0x1.999999999999ap-4', 2.5, 0.0)
+# > (True,
+# >  False,
+# >  (3, 4),
+# >  (-5, 2),
+# >  '0x1.8000000000000p+0',
+# >  '0x1.999999999999ap-4',
+# >  2.5,
+# >  0.0)
 
 # %% float.as_integer_ratio of infinity
 float("inf").as_integer_ratio()

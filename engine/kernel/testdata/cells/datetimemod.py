@@ -104,7 +104,12 @@ datetime(2024, 1, 31).replace(month=2)
 from datetime import datetime, date
 d = datetime(2024, 1, 2, 3, 4, 5, 60)
 (d.isoformat(), d.isoformat(" "), d.isoformat(timespec="minutes"), d.isoformat(timespec="milliseconds"), datetime(2024, 1, 2).isoformat(), date(2024, 1, 2).isoformat())
-# > ('2024-01-02T03:04:05.000060', '2024-01-02 03:04:05.000060', '2024-01-02T03:04', '2024-01-02T03:04:05.000', '2024-01-02T00:00:00', '2024-01-02')
+# > ('2024-01-02T03:04:05.000060',
+# >  '2024-01-02 03:04:05.000060',
+# >  '2024-01-02T03:04',
+# >  '2024-01-02T03:04:05.000',
+# >  '2024-01-02T00:00:00',
+# >  '2024-01-02')
 
 # %% fromisoformat
 from datetime import datetime, date, time
@@ -121,7 +126,14 @@ datetime.fromisoformat("2024-1-2")
 from datetime import datetime
 d = datetime(2024, 1, 2, 15, 4, 5, 123)
 (d.strftime("%Y-%m-%d %H:%M:%S"), d.strftime("%a %A %b %B %d %j"), d.strftime("%I:%M %p"), d.strftime("%y %f %%"), d.strftime("%c"), d.strftime("%x %X"), d.strftime("%U %W %w %u"), d.strftime("%G-W%V"))
-# > ('2024-01-02 15:04:05', 'Tue Tuesday Jan January 02 002', '03:04 PM', '24 000123 %', 'Tue Jan  2 15:04:05 2024', '01/02/24 15:04:05', '00 01 2 2', '2024-W01')
+# > ('2024-01-02 15:04:05',
+# >  'Tue Tuesday Jan January 02 002',
+# >  '03:04 PM',
+# >  '24 000123 %',
+# >  'Tue Jan  2 15:04:05 2024',
+# >  '01/02/24 15:04:05',
+# >  '00 01 2 2',
+# >  '2024-W01')
 
 # %% strftime in f-strings and on dates
 from datetime import datetime, date

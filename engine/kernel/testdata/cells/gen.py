@@ -3,7 +3,10 @@
 Run with Debian's Python: /usr/bin/python3 gen.py *.py (in this folder).
 Each case ("# %% name") is executed as IPython would in a fresh namespace:
 every statement, then the last one's value shown with repr() if it is an
-expression and not None. Its "# > " lines are replaced with what CPython
+expression and not None; a list, tuple, dict or set of plain values
+(numbers, strings, None, such containers) as IPython shows it instead
+(IPython.lib.pretty: wider than 79 columns, one item a line), as Burst
+does. Its "# > " lines are replaced with what CPython
 printed. Cases named with "[burst]" are left alone: their output is
 Burst's own (magics, Burst's modules) and written by hand.
 """
@@ -14,10 +17,27 @@ import os
 import sys
 import traceback
 
+from IPython.lib.pretty import pretty
+
 # This folder holds numpy.py (the numpy cells): without this, their
 # "import numpy" would import that file instead of numpy.
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path = [p for p in sys.path if os.path.abspath(p or ".") != here]
+
+
+def plain_container(v, depth=0):
+    """Whether v is a list, tuple, dict or set of plain values."""
+    if depth > 100:
+        return False
+
+    def plain(x):
+        return type(x) in (str, int, float, bool, type(None)) or plain_container(x, depth + 1)
+
+    if type(v) in (list, tuple, set):
+        return all(plain(x) for x in v)
+    if type(v) is dict:
+        return all(plain(k) and plain(x) for k, x in v.items())
+    return False
 
 
 def run(code):
@@ -34,7 +54,7 @@ def run(code):
             if last is not None:
                 v = eval(compile(last, "<cell>", "eval"), ns)
                 if v is not None:
-                    print(repr(v))
+                    print(pretty(v) if plain_container(v) else repr(v))
     except Exception as e:
         text = out.getvalue()
         lines += text.rstrip("\n").split("\n") if text else []

@@ -39,7 +39,13 @@ import itertools
 import itertools
 import operator
 (list(itertools.accumulate([1, 2, 3, 4])), list(itertools.accumulate([1, 2, 3, 4], operator.mul)), list(itertools.accumulate([3, 1, 4, 1, 5], max)), list(itertools.accumulate([1, 2, 3], initial=100)), list(itertools.accumulate([])), list(itertools.accumulate([], initial=0)), list(itertools.accumulate(["a", "b", "c"])))
-# > ([1, 3, 6, 10], [1, 2, 6, 24], [3, 3, 4, 4, 5], [100, 101, 103, 106], [], [0], ['a', 'ab', 'abc'])
+# > ([1, 3, 6, 10],
+# >  [1, 2, 6, 24],
+# >  [3, 3, 4, 4, 5],
+# >  [100, 101, 103, 106],
+# >  [],
+# >  [0],
+# >  ['a', 'ab', 'abc'])
 
 # %% itertools accumulate with a lambda
 import itertools
@@ -73,7 +79,12 @@ list(itertools.takewhile(lambda n: n < 20, (itertools.count(1, 3))))
 # %% itertools groupby
 import itertools
 [(k, list(g)) for k, g in itertools.groupby("AAAABBBCCDAABBB")]
-# > [('A', ['A', 'A', 'A', 'A']), ('B', ['B', 'B', 'B']), ('C', ['C', 'C']), ('D', ['D']), ('A', ['A', 'A']), ('B', ['B', 'B', 'B'])]
+# > [('A', ['A', 'A', 'A', 'A']),
+# >  ('B', ['B', 'B', 'B']),
+# >  ('C', ['C', 'C']),
+# >  ('D', ['D']),
+# >  ('A', ['A', 'A']),
+# >  ('B', ['B', 'B', 'B'])]
 
 # %% itertools groupby with a key
 import itertools
@@ -101,7 +112,13 @@ groups = list(itertools.groupby("aabbb"))
 # %% itertools islice
 import itertools
 (list(itertools.islice("ABCDEFG", 2)), list(itertools.islice("ABCDEFG", 2, 4)), list(itertools.islice("ABCDEFG", 2, None)), list(itertools.islice("ABCDEFG", 0, None, 2)), list(itertools.islice(range(10), 1, 8, 3)), list(itertools.islice([1, 2], 5)), list(itertools.islice([1, 2, 3], None)))
-# > (['A', 'B'], ['C', 'D'], ['C', 'D', 'E', 'F', 'G'], ['A', 'C', 'E', 'G'], [1, 4, 7], [1, 2], [1, 2, 3])
+# > (['A', 'B'],
+# >  ['C', 'D'],
+# >  ['C', 'D', 'E', 'F', 'G'],
+# >  ['A', 'C', 'E', 'G'],
+# >  [1, 4, 7],
+# >  [1, 2],
+# >  [1, 2, 3])
 
 # %% itertools islice leaves the rest
 import itertools
@@ -150,12 +167,26 @@ a, b = itertools.tee(itertools.count())
 # %% itertools zip_longest
 import itertools
 (list(itertools.zip_longest("ABCD", "xy")), list(itertools.zip_longest("ABCD", "xy", fillvalue="-")), list(itertools.zip_longest()), list(itertools.zip_longest([1, 2], [3], [4, 5, 6], fillvalue=0)))
-# > ([('A', 'x'), ('B', 'y'), ('C', None), ('D', None)], [('A', 'x'), ('B', 'y'), ('C', '-'), ('D', '-')], [], [(1, 3, 4), (2, 0, 5), (0, 0, 6)])
+# > ([('A', 'x'), ('B', 'y'), ('C', None), ('D', None)],
+# >  [('A', 'x'), ('B', 'y'), ('C', '-'), ('D', '-')],
+# >  [],
+# >  [(1, 3, 4), (2, 0, 5), (0, 0, 6)])
 
 # %% itertools product
 import itertools
 (list(itertools.product("AB", "xy")), list(itertools.product(range(2), repeat=3)), list(itertools.product()), list(itertools.product([1, 2], [])), len(list(itertools.product("ab", "cd", repeat=2))))
-# > ([('A', 'x'), ('A', 'y'), ('B', 'x'), ('B', 'y')], [(0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1), (1, 1, 0), (1, 1, 1)], [()], [], 16)
+# > ([('A', 'x'), ('A', 'y'), ('B', 'x'), ('B', 'y')],
+# >  [(0, 0, 0),
+# >   (0, 0, 1),
+# >   (0, 1, 0),
+# >   (0, 1, 1),
+# >   (1, 0, 0),
+# >   (1, 0, 1),
+# >   (1, 1, 0),
+# >   (1, 1, 1)],
+# >  [()],
+# >  [],
+# >  16)
 
 # %% itertools product in a loop
 import itertools
@@ -175,17 +206,52 @@ itertools.product("ab", repeat=-1)
 # %% itertools permutations
 import itertools
 (list(itertools.permutations("ABC")), list(itertools.permutations(range(4), 2)), list(itertools.permutations([1, 2], 3)), list(itertools.permutations([], 0)), len(list(itertools.permutations(range(5)))))
-# > ([('A', 'B', 'C'), ('A', 'C', 'B'), ('B', 'A', 'C'), ('B', 'C', 'A'), ('C', 'A', 'B'), ('C', 'B', 'A')], [(0, 1), (0, 2), (0, 3), (1, 0), (1, 2), (1, 3), (2, 0), (2, 1), (2, 3), (3, 0), (3, 1), (3, 2)], [], [()], 120)
+# > ([('A', 'B', 'C'),
+# >   ('A', 'C', 'B'),
+# >   ('B', 'A', 'C'),
+# >   ('B', 'C', 'A'),
+# >   ('C', 'A', 'B'),
+# >   ('C', 'B', 'A')],
+# >  [(0, 1),
+# >   (0, 2),
+# >   (0, 3),
+# >   (1, 0),
+# >   (1, 2),
+# >   (1, 3),
+# >   (2, 0),
+# >   (2, 1),
+# >   (2, 3),
+# >   (3, 0),
+# >   (3, 1),
+# >   (3, 2)],
+# >  [],
+# >  [()],
+# >  120)
 
 # %% itertools combinations
 import itertools
 (list(itertools.combinations("ABCD", 2)), list(itertools.combinations(range(5), 3)), list(itertools.combinations([1, 2], 3)), list(itertools.combinations([1, 2], 0)))
-# > ([('A', 'B'), ('A', 'C'), ('A', 'D'), ('B', 'C'), ('B', 'D'), ('C', 'D')], [(0, 1, 2), (0, 1, 3), (0, 1, 4), (0, 2, 3), (0, 2, 4), (0, 3, 4), (1, 2, 3), (1, 2, 4), (1, 3, 4), (2, 3, 4)], [], [()])
+# > ([('A', 'B'), ('A', 'C'), ('A', 'D'), ('B', 'C'), ('B', 'D'), ('C', 'D')],
+# >  [(0, 1, 2),
+# >   (0, 1, 3),
+# >   (0, 1, 4),
+# >   (0, 2, 3),
+# >   (0, 2, 4),
+# >   (0, 3, 4),
+# >   (1, 2, 3),
+# >   (1, 2, 4),
+# >   (1, 3, 4),
+# >   (2, 3, 4)],
+# >  [],
+# >  [()])
 
 # %% itertools combinations_with_replacement
 import itertools
 (list(itertools.combinations_with_replacement("ABC", 2)), list(itertools.combinations_with_replacement([], 2)), list(itertools.combinations_with_replacement([1], 0)), len(list(itertools.combinations_with_replacement(range(4), 3))))
-# > ([('A', 'A'), ('A', 'B'), ('A', 'C'), ('B', 'B'), ('B', 'C'), ('C', 'C')], [], [()], 20)
+# > ([('A', 'A'), ('A', 'B'), ('A', 'C'), ('B', 'B'), ('B', 'C'), ('C', 'C')],
+# >  [],
+# >  [()],
+# >  20)
 
 # %% itertools combinations without r
 import itertools
@@ -281,7 +347,10 @@ type(itertools.chain)
 import itertools
 d = {"a": 1, "b": 2}
 (list(itertools.product(d, repeat=2)), list(itertools.chain(d, d.values())), list(itertools.accumulate([1, 2, 3], func=max)), [(k, len(list(g))) for k, g in itertools.groupby(sorted(d.items(), key=lambda kv: kv[1] % 2), key=lambda kv: kv[1] % 2)])
-# > ([('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')], ['a', 'b', 1, 2], [1, 2, 3], [(0, 1), (1, 1)])
+# > ([('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')],
+# >  ['a', 'b', 1, 2],
+# >  [1, 2, 3],
+# >  [(0, 1), (1, 1)])
 
 # %% itertools groupby keys by itemgetter
 import operator

@@ -9,12 +9,25 @@ import os
 # %% split, basename, dirname
 import os.path
 (os.path.split("a/b/c.txt"), os.path.split("a/b/"), os.path.split("c.txt"), os.path.split("/c"), os.path.basename("a/b/"), os.path.basename("/x/y.csv"), os.path.dirname("a"), os.path.dirname("a//b"), os.path.dirname("/a"), os.path.dirname("//"))
-# > (('a/b', 'c.txt'), ('a/b', ''), ('', 'c.txt'), ('/', 'c'), '', 'y.csv', '', 'a', '/', '//')
+# > (('a/b', 'c.txt'),
+# >  ('a/b', ''),
+# >  ('', 'c.txt'),
+# >  ('/', 'c'),
+# >  '',
+# >  'y.csv',
+# >  '',
+# >  'a',
+# >  '/',
+# >  '//')
 
 # %% splitext
 import os
 (os.path.splitext("data/file.tar.gz"), os.path.splitext(".bashrc"), os.path.splitext("a.b/c"), os.path.splitext("x."), os.path.splitext("..."))
-# > (('data/file.tar', '.gz'), ('.bashrc', ''), ('a.b/c', ''), ('x', '.'), ('...', ''))
+# > (('data/file.tar', '.gz'),
+# >  ('.bashrc', ''),
+# >  ('a.b/c', ''),
+# >  ('x', '.'),
+# >  ('...', ''))
 
 # %% normpath
 import os
@@ -96,17 +109,36 @@ os.listdir("ospath_files/nope")
 # %% glob
 import glob
 (sorted(glob.glob("ospath_files/*")), sorted(glob.glob("ospath_files/*.csv")), glob.glob("ospath_files/nope*"), sorted(glob.glob("ospath_files/?.txt")), sorted(glob.glob("ospath_files/[ab].*")), sorted(glob.glob("ospath_files/[!a].*")))
-# > (['ospath_files/a.txt', 'ospath_files/b.csv', 'ospath_files/sub'], ['ospath_files/b.csv'], [], ['ospath_files/a.txt'], ['ospath_files/a.txt', 'ospath_files/b.csv'], ['ospath_files/b.csv'])
+# > (['ospath_files/a.txt', 'ospath_files/b.csv', 'ospath_files/sub'],
+# >  ['ospath_files/b.csv'],
+# >  [],
+# >  ['ospath_files/a.txt'],
+# >  ['ospath_files/a.txt', 'ospath_files/b.csv'],
+# >  ['ospath_files/b.csv'])
 
 # %% glob of hidden files and folders
 import glob
 (glob.glob("ospath_files/.*"), sorted(glob.glob("ospath_files/*/")), glob.glob("ospath_files/sub"), glob.glob("ospath_files/sub/"), glob.glob("ospath_files/a.txt"))
-# > (['ospath_files/.hidden.txt'], ['ospath_files/sub/'], ['ospath_files/sub'], ['ospath_files/sub/'], ['ospath_files/a.txt'])
+# > (['ospath_files/.hidden.txt'],
+# >  ['ospath_files/sub/'],
+# >  ['ospath_files/sub'],
+# >  ['ospath_files/sub/'],
+# >  ['ospath_files/a.txt'])
 
 # %% glob recursive
 import glob
 (sorted(glob.glob("ospath_files/**", recursive=True)), sorted(glob.glob("ospath_files/**/*.csv", recursive=True)), sorted(glob.glob("ospath_files/**/", recursive=True)), sorted(glob.glob("ospath_files/**/*.txt")), sorted(glob.glob("ospath_files/sub/**/*.csv", recursive=True)))
-# > (['ospath_files/', 'ospath_files/a.txt', 'ospath_files/b.csv', 'ospath_files/sub', 'ospath_files/sub/c.txt', 'ospath_files/sub/deep', 'ospath_files/sub/deep/d.csv'], ['ospath_files/b.csv', 'ospath_files/sub/deep/d.csv'], ['ospath_files/', 'ospath_files/sub/', 'ospath_files/sub/deep/'], ['ospath_files/sub/c.txt'], ['ospath_files/sub/deep/d.csv'])
+# > (['ospath_files/',
+# >   'ospath_files/a.txt',
+# >   'ospath_files/b.csv',
+# >   'ospath_files/sub',
+# >   'ospath_files/sub/c.txt',
+# >   'ospath_files/sub/deep',
+# >   'ospath_files/sub/deep/d.csv'],
+# >  ['ospath_files/b.csv', 'ospath_files/sub/deep/d.csv'],
+# >  ['ospath_files/', 'ospath_files/sub/', 'ospath_files/sub/deep/'],
+# >  ['ospath_files/sub/c.txt'],
+# >  ['ospath_files/sub/deep/d.csv'])
 
 # %% glob from a root_dir, absolute, escaped
 import glob, os

@@ -14,13 +14,28 @@ import re
 import re
 m = re.match(r"(\w+) (\w+)(!)?", "Isaac Newton, physicist")
 (m.group(0), m.group(1), m.group(2), m.group(1, 2), m.groups(), m.groups("-"), m[1], m[0], m.group(3))
-# > ('Isaac Newton', 'Isaac', 'Newton', ('Isaac', 'Newton'), ('Isaac', 'Newton', None), ('Isaac', 'Newton', '-'), 'Isaac', 'Isaac Newton', None)
+# > ('Isaac Newton',
+# >  'Isaac',
+# >  'Newton',
+# >  ('Isaac', 'Newton'),
+# >  ('Isaac', 'Newton', None),
+# >  ('Isaac', 'Newton', '-'),
+# >  'Isaac',
+# >  'Isaac Newton',
+# >  None)
 
 # %% named groups
 import re
 m = re.search(r"(?P<first>\w+) (?P<last>\w+)", "Malcolm Reynolds")
 (m.group("first"), m["last"], m.groupdict(), m.start("last"), m.end("last"), m.span(), m.lastindex, m.lastgroup)
-# > ('Malcolm', 'Reynolds', {'first': 'Malcolm', 'last': 'Reynolds'}, 8, 16, (0, 16), 2, 'last')
+# > ('Malcolm',
+# >  'Reynolds',
+# >  {'first': 'Malcolm', 'last': 'Reynolds'},
+# >  8,
+# >  16,
+# >  (0, 16),
+# >  2,
+# >  'last')
 
 # %% match positions and attributes
 import re
@@ -47,7 +62,9 @@ re.match("(a)", "a").group(2)
 import re
 s = "John: 555-1234, Jane: 555-9876"
 (re.findall(r"\d{3}-\d{4}", s), re.findall(r"(\w+): \d", s), re.findall(r"(\w+): (\d+)-(\d+)", s))
-# > (['555-1234', '555-9876'], ['John', 'Jane'], [('John', '555', '1234'), ('Jane', '555', '9876')])
+# > (['555-1234', '555-9876'],
+# >  ['John', 'Jane'],
+# >  [('John', '555', '1234'), ('Jane', '555', '9876')])
 
 # %% findall with empty matches
 import re
@@ -107,12 +124,17 @@ re.sub("(?P<x>a)", r"\g<y>", "a")
 # %% split
 import re
 (re.split(r"\W+", "Words, words, words."), re.split(r"(\W+)", "Words, words."), re.split(r"\W+", "a, b, c, d", maxsplit=2), re.split(r"[,;]\s*", "a,b; c"))
-# > (['Words', 'words', 'words', ''], ['Words', ', ', 'words', '.', ''], ['a', 'b', 'c, d'], ['a', 'b', 'c'])
+# > (['Words', 'words', 'words', ''],
+# >  ['Words', ', ', 'words', '.', ''],
+# >  ['a', 'b', 'c, d'],
+# >  ['a', 'b', 'c'])
 
 # %% split with optional groups and empty matches
 import re
 (re.split(r"(a)|b", "xaybz"), re.split(r"\b", "hi you"), re.split("x*", "axbc"))
-# > (['x', 'a', 'y', None, 'z'], ['', 'hi', ' ', 'you', ''], ['', 'a', '', 'b', 'c', ''])
+# > (['x', 'a', 'y', None, 'z'],
+# >  ['', 'hi', ' ', 'you', ''],
+# >  ['', 'a', '', 'b', 'c', ''])
 
 # %% escape
 import re
@@ -148,7 +170,16 @@ import re
 import re
 p = re.compile(r"(?P<word>\w+)-(\d+)", re.IGNORECASE)
 (p.pattern, p.flags, p.groups, dict(p.groupindex), p.match("ab-12").groups(), p.search("x ab-1").start(), p.findall("a-1 b-2"), p.sub(r"\2", "a-1"), p.split("x a-1 y"), p.fullmatch("a-1") is not None)
-# > ('(?P<word>\\w+)-(\\d+)', 34, 2, {'word': 1}, ('ab', '12'), 2, [('a', '1'), ('b', '2')], '1', ['x ', 'a', '1', ' y'], True)
+# > ('(?P<word>\\w+)-(\\d+)',
+# >  34,
+# >  2,
+# >  {'word': 1},
+# >  ('ab', '12'),
+# >  2,
+# >  [('a', '1'), ('b', '2')],
+# >  '1',
+# >  ['x ', 'a', '1', ' y'],
+# >  True)
 
 # %% compiled pattern reprs
 import re
@@ -295,7 +326,12 @@ re.compile(r"(?>ab)")
 # %% character class edge cases
 import re
 (re.findall(r"[[]", "a[b"), re.findall(r"[]a]", "]ab"), re.findall(r"[^]]+", "ab]cd"), re.findall(r"[\w.-]+@[\w.-]+", "x a.b-c@d.org y"), re.findall(r"[\s]", "a\vb c"), re.findall(r"[\d,]+", "1,234 and 5"))
-# > (['['], [']', 'a'], ['ab', 'cd'], ['a.b-c@d.org'], ['\x0b', ' '], ['1,234', '5'])
+# > (['['],
+# >  [']', 'a'],
+# >  ['ab', 'cd'],
+# >  ['a.b-c@d.org'],
+# >  ['\x0b', ' '],
+# >  ['1,234', '5'])
 
 # %% inline verbose and comments
 import re

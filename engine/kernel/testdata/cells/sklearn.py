@@ -231,7 +231,11 @@ from sklearn.model_selection import GridSearchCV
 X, y = make_classification(n_samples=300, n_features=4, random_state=2)
 g = GridSearchCV(SVC(), param_grid=[{"kernel": ["linear"], "C": [0.1, 1]}, {"kernel": ["rbf"], "gamma": [0.1, 1.0]}], cv=2).fit(X, y)
 g.cv_results_["params"], g.best_params_
-# > ([{'C': 0.1, 'kernel': 'linear'}, {'C': 1, 'kernel': 'linear'}, {'gamma': 0.1, 'kernel': 'rbf'}, {'gamma': 1.0, 'kernel': 'rbf'}], {'gamma': 1.0, 'kernel': 'rbf'})
+# > ([{'C': 0.1, 'kernel': 'linear'},
+# >   {'C': 1, 'kernel': 'linear'},
+# >   {'gamma': 0.1, 'kernel': 'rbf'},
+# >   {'gamma': 1.0, 'kernel': 'rbf'}],
+# >  {'gamma': 1.0, 'kernel': 'rbf'})
 
 # %% GridSearchCV verbose
 from sklearn.datasets import make_classification

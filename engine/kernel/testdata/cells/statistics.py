@@ -105,7 +105,11 @@ statistics.mode([[1], [1]])
 import statistics
 data = [105, 129, 87, 86, 111, 111, 89, 81, 108, 92, 110, 100, 75, 105, 103, 109, 76, 119, 99, 91, 103, 129, 106, 101, 84, 111, 74, 87, 86, 103, 103, 106, 86, 111, 75, 87, 102, 121, 111, 88, 89, 101, 106, 95, 103, 107, 101, 81, 109, 104]
 (statistics.quantiles(data, n=10), statistics.quantiles(data), statistics.quantiles([1, 2, 3, 4], method="inclusive"), statistics.quantiles([1.5, 2, 10], n=3), statistics.quantiles([1, 2], n=1))
-# > ([81.0, 86.2, 89.0, 99.4, 102.5, 103.6, 106.0, 109.8, 111.0], [87.0, 102.5, 108.25], [1.75, 2.5, 3.25], [1.6666666666666667, 7.333333333333333], [])
+# > ([81.0, 86.2, 89.0, 99.4, 102.5, 103.6, 106.0, 109.8, 111.0],
+# >  [87.0, 102.5, 108.25],
+# >  [1.75, 2.5, 3.25],
+# >  [1.6666666666666667, 7.333333333333333],
+# >  [])
 
 # %% statistics quantiles with too little data
 import statistics
@@ -129,12 +133,24 @@ statistics.quantiles([1, 2, 3], method="nearest")
 import statistics
 data = [2.75, 1.75, 1.25, 0.25, 0.5, 1.25, 3.5]
 (statistics.variance(data), statistics.stdev(data), statistics.pvariance(data), statistics.pstdev(data), statistics.variance(data, statistics.mean(data)))
-# > (1.3720238095238095, 1.171334200612195, 1.1760204081632653, 1.084444746477784, 1.3720238095238095)
+# > (1.3720238095238095,
+# >  1.171334200612195,
+# >  1.1760204081632653,
+# >  1.084444746477784,
+# >  1.3720238095238095)
 
 # %% statistics variance of ints is exact
 import statistics
 (statistics.variance([1, 2, 3, 4]), statistics.variance([1, 3, 5]), statistics.pvariance([1, 2, 3, 4]), statistics.pvariance([0, 0, 0]), statistics.stdev([1, 2, 3, 4]), statistics.stdev([2, 4, 4, 4, 5, 5, 7, 9]), statistics.pstdev([2, 4, 4, 4, 5, 5, 7, 9]), statistics.pvariance([1, 2, 3], mu=2), statistics.variance([0.1, 0.2, 0.3]))
-# > (1.6666666666666667, 4, 1.25, 0, 1.2909944487358056, 2.138089935299395, 2.0, 0.6666666666666666, 0.009999999999999998)
+# > (1.6666666666666667,
+# >  4,
+# >  1.25,
+# >  0,
+# >  1.2909944487358056,
+# >  2.138089935299395,
+# >  2.0,
+# >  0.6666666666666666,
+# >  0.009999999999999998)
 
 # %% statistics variance of one value
 import statistics

@@ -126,4 +126,10 @@ time.sleep(0.01)
 # %% os.path.splitext
 import os.path
 [os.path.splitext(p) for p in ["data/nycflights/1990.csv", "a.tar.gz", ".bashrc", "dir.d/file", "..x", "x.", "/"]]
-# > [('data/nycflights/1990', '.csv'), ('a.tar', '.gz'), ('.bashrc', ''), ('dir.d/file', ''), ('..x', ''), ('x', '.'), ('/', '')]
+# > [('data/nycflights/1990', '.csv'),
+# >  ('a.tar', '.gz'),
+# >  ('.bashrc', ''),
+# >  ('dir.d/file', ''),
+# >  ('..x', ''),
+# >  ('x', '.'),
+# >  ('/', '')]

@@ -3,12 +3,20 @@
 # %% string constants
 import string
 (string.ascii_letters, string.ascii_lowercase, string.ascii_uppercase, string.digits, string.hexdigits, string.octdigits)
-# > ('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789', '0123456789abcdefABCDEF', '01234567')
+# > ('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+# >  'abcdefghijklmnopqrstuvwxyz',
+# >  'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+# >  '0123456789',
+# >  '0123456789abcdefABCDEF',
+# >  '01234567')
 
 # %% string punctuation whitespace printable
 import string
 (string.punctuation, string.whitespace, string.printable, len(string.printable))
-# > ('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', ' \t\n\r\x0b\x0c', '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c', 100)
+# > ('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+# >  ' \t\n\r\x0b\x0c',
+# >  '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c',
+# >  100)
 
 # %% string constants as character sets
 import string

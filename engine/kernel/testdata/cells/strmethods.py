@@ -170,7 +170,14 @@ str.maketrans("ab", "x")
 
 # %% split
 ("a b  c".split(), " a b ".split(" "), "a,b,,c".split(","), "a,b,c".split(",", 1), "a b c".split(maxsplit=1), "a-b-c".split(sep="-", maxsplit=1), "".split(), "".split(","))
-# > (['a', 'b', 'c'], ['', 'a', 'b', ''], ['a', 'b', '', 'c'], ['a', 'b,c'], ['a', 'b c'], ['a', 'b-c'], [], [''])
+# > (['a', 'b', 'c'],
+# >  ['', 'a', 'b', ''],
+# >  ['a', 'b', '', 'c'],
+# >  ['a', 'b,c'],
+# >  ['a', 'b c'],
+# >  ['a', 'b-c'],
+# >  [],
+# >  [''])
 
 # %% split empty separator
 "abc".split("")

@@ -278,4 +278,3 @@ print(e.__class__ == KeyError, e.__class__ == ValueError, IOError == OSError)
 print(len({e: 1}), ValueError.__name__)
 # > True False True
 # > 1 ValueError
-
