@@ -18,7 +18,7 @@ import pandas as pd
 
 # A notebook's display settings, as Burst prints.
 pd.set_option("display.max_columns", 20)
-pd.set_option("display.width", 100000)
+pd.set_option("display.width", 80)
 
 out = {"pandas": pd.__version__}
 args = sys.argv[1:]
