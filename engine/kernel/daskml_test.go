@@ -126,7 +126,10 @@ func fitLesson(t *testing.T, name string) (float64, []sched.Event) {
 			t.Errorf("%s: sum of the centres %v, dask-ml %v", name, csum, fc.CentersSum)
 		}
 		var counts []int
-		json.Unmarshal([]byte(lines[1]), &counts)
+		// The list shows one count a line, as IPython shows a long list.
+		if err := json.Unmarshal([]byte(strings.Join(lines[1:], "\n")), &counts); err != nil {
+			t.Errorf("%s: the counts: %v", name, err)
+		}
 		if fmt.Sprint(counts) != fmt.Sprint(fc.Bincount) {
 			t.Errorf("%s: bincount %v, dask-ml %v", name, counts, fc.Bincount)
 		}
