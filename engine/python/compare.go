@@ -120,7 +120,13 @@ func comparisonText(src string, f *syntax.File, isOps map[[2]int]string) string 
 	})
 	for _, e := range edits {
 		l := lines[e.line]
-		lines[e.line] = l[:e.at] + e.text + l[e.at+e.del:]
+		text := e.text
+		if e.at > 0 && isIdent(l[e.at-1]) && l[e.at-1] != '.' && text != "" && isIdent(text[0]) {
+			// not(a) > 0: a call opened right after a keyword (or any
+			// name) must not join it into one name (not_cmp).
+			text = " " + text
+		}
+		lines[e.line] = l[:e.at] + text + l[e.at+e.del:]
 	}
 	return strings.Join(lines, "\n")
 }

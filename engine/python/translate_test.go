@@ -80,6 +80,9 @@ func TestMethodsRouted(t *testing.T) {
 		`o.copy = 1`:              `o.copy = 1`,
 		"f(s .\n  count(1))":      "f(_attr(s ,\n  \"count\")(1))",
 		`"{:>5}".format(x) + "!"`: `_attr("{:>5}", "format")(x) + "!"`,
+		// A call opened right after a keyword stays apart from it.
+		`not()>0`:            `not _cmp(">", (), 0)`,
+		`not"ab".count("a")`: `not _attr("ab", "count")("a")`,
 	} {
 		got, err := translate(in)
 		if err != nil || got != want {
