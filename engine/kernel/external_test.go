@@ -50,9 +50,7 @@ const (
 // today, each with the engine bug; any other wrong cell fails the test,
 // and so does a listed cell that passes (delete its line). The goal is an
 // empty list.
-var knownWrong = map[string]string{
-	"dask-tutorial/03_dask.delayed.ipynb 41": "Series.unique() shows a list, not array([...], dtype=object)",
-}
+var knownWrong = map[string]string{}
 
 func init() {
 	// Registered only when no other test file of the package has (a

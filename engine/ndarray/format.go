@@ -379,3 +379,37 @@ func scientific(x float64, precision int) (mant, exp string) {
 	}
 	return mant, exp
 }
+
+// ObjectRepr is repr of a 1-d numpy array of Python objects whose
+// elements print as reprs: array(['a', 'b'], dtype=object), wrapped and
+// summarised as numpy wraps and summarises (_formatArray with
+// ObjectFormat: no padding to a common width).
+func ObjectRepr(reprs []string) string {
+	const prefix, suffix = "array(", ","
+	lst := "[]"
+	if n := len(reprs); n > 0 {
+		width := printLineWidth - len(suffix)
+		hanging := " " + strings.Repeat(" ", len(prefix))
+		elemWidth := width - 1 // the separator's trimmed width
+		words := reprs
+		if n > printThreshold {
+			words = append(append(append([]string(nil), reprs[:printEdgeItems]...), "..."), reprs[n-printEdgeItems:]...)
+		}
+		line := hanging
+		var out string
+		for i, w := range words {
+			out, line = extendLine(out, line, w, elemWidth, hanging)
+			if i < len(words)-1 {
+				line += ", "
+			}
+		}
+		out += line
+		lst = "[" + out[len(hanging):] + "]"
+	}
+	s := prefix + lst + suffix
+	last := len(s) - (strings.LastIndexByte(s, '\n') + 1)
+	if last+len("dtype=object)")+1 > printLineWidth {
+		return s + "\n" + strings.Repeat(" ", len(prefix)) + "dtype=object)"
+	}
+	return s + " dtype=object)"
+}

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/apache/arrow/go/v15/arrow"
 	"go.starlark.net/starlark"
 
 	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
+	"burst/engine/lib/numpy"
 	"burst/engine/session"
 )
 
@@ -220,7 +222,14 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return starlark.NewList(ToValues(r.(*Series).eager.Data)), nil
+			// pandas gives a numpy array: numbers and bools as one,
+			// anything else as an array of objects.
+			data := r.(*Series).eager.Data
+			vals := ToValues(data)
+			if a, err := numpy.ArrayOf(starlark.NewList(vals)); err == nil && data.DataType().ID() != arrow.STRING && data.DataType().ID() != arrow.TIMESTAMP {
+				return numpy.NewArray(a), nil
+			}
+			return numpy.NewObjectArray(vals), nil
 		},
 		"to_dict": seriesToDict,
 		"reset_index": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
