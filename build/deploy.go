@@ -57,7 +57,7 @@ func cmdDeploy(args []string) error {
 	if err := buildSite(*dist, false); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(*root, "data", "nycflights")); err != nil {
+	if _, err := os.Stat(filepath.Join(*root, "data", "nycflights")); err != nil && strings.Contains(","+*datasets+",", ",nycflights,") {
 		fmt.Printf("generating the flights data (%s) …\n", *size)
 		if _, err := dataset.Flights(filepath.Join(*root, "data"), *size); err != nil {
 			return err

@@ -42,13 +42,7 @@ func TestEdge(t *testing.T) {
 	// and streams events slowly, to show the Worker passes both through.
 	upstream := serveHandler(t, &site.Handler{Dist: dist, Root: root, Cluster: http.HandlerFunc(fakeClusterAPI)})
 
-	cmd := exec.Command("go", "run", "./build", "deploy", "-out", out, "-dist", dist, "-data", root)
-	cmd.Dir = ".."
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go run ./build deploy: %v\n%s", err, b)
-	} else {
-		t.Logf("%s", b)
-	}
+	deploy(t, out, "-dist", dist, "-data", root)
 	for _, f := range []string{"wrangler.jsonc", "assets/_headers", "assets/data/index.json", "assets/burst.wasm", "worker/app.wasm", "worker/worker.mjs", "worker/wasm_exec.js"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the deployment has no %s", f)
@@ -199,6 +193,19 @@ func TestEdge(t *testing.T) {
 			t.Errorf("Client(burst.remote()) on a deployment without an upstream: ok=%v %q, want %q", r.OK, errs, site.NoUpstream)
 		}
 	})
+}
+
+// deploy writes a deployment into out with go run ./build deploy and the
+// flags given.
+func deploy(t *testing.T, out string, flags ...string) {
+	t.Helper()
+	cmd := exec.Command("go", append([]string{"run", "./build", "deploy", "-out", out}, flags...)...)
+	cmd.Dir = ".."
+	b, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go run ./build deploy: %v\n%s", err, b)
+	}
+	t.Logf("%s", b)
 }
 
 // fakeClusterAPI stands in for the cluster API of the upstream server:

@@ -196,6 +196,54 @@ func TestRemoteLesson(t *testing.T) {
 		os.WriteFile(filepath.Join(shots, "04-remote-cluster-1440x900.png"), page, 0o644)
 		os.WriteFile(filepath.Join(shots, "04-remote-cluster-dashboards-1440x1600.png"), dash, 0o644)
 	}
+
+	// The same from a Cloudflare Workers deployment (workerd here) whose
+	// upstream is this server: the plan and the session's events pass
+	// through the Worker.
+	out := filepath.Join(t.TempDir(), "deploy")
+	deploy(t, out, "-dist", dist, "-data", root, "-datasets", "nyctaxi")
+	edge := startWorkerd(t, out, "BURST_UPSTREAM:"+base)
+	ectx := newBrowser(t, 3*time.Minute)
+	code := `import burst
+import dask.dataframe as dd
+from dask.distributed import Client
+client = Client(burst.remote())
+df = dd.read_csv("data/nyctaxi/yellow_tripdata_2019-*.csv",
+                 parse_dates=["tpep_pickup_datetime", "tpep_dropoff_datetime"],
+                 dtype={"passenger_count": "float64", "tolls_amount": "float64"})
+df.groupby("passenger_count").tip_amount.mean().compute()`
+	var edgeRaw string
+	if err := chromedp.Run(ectx,
+		chromedp.Navigate(edge+"/lessons/04-remote-cluster.html?workers=1"),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`(async () => {
+			let events = 0;
+			window.burst.subscribe((b) => { events += b.filter(e => e.kind === "task-end").length; });
+			const r = await window.burst.execute(`+jsonString(code)+`);
+			await new Promise(r => setTimeout(r, 500));
+			const res = r.outputs.find(o => o.type === "execute_result");
+			const errs = r.outputs.filter(o => o.type === "error").map(o => o.ename + ": " + o.evalue);
+			return JSON.stringify({ok: r.ok, errs, json: res ? res.data["application/json"] : null, events});
+		})()`, &edgeRaw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var fromEdge struct {
+		OK     bool            `json:"ok"`
+		Errs   []string        `json:"errs"`
+		JSON   json.RawMessage `json:"json"`
+		Events int             `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(edgeRaw), &fromEdge); err != nil {
+		t.Fatalf("%v: %s", err, edgeRaw)
+	}
+	if !fromEdge.OK || string(fromEdge.JSON) != string(got.GroupBy.Data["application/json"]) {
+		t.Errorf("the group-by through the Worker: ok=%v %v %s; through the server: %s", fromEdge.OK, fromEdge.Errs, fromEdge.JSON, got.GroupBy.Data["application/json"])
+	}
+	if fromEdge.Events == 0 {
+		t.Errorf("no task-end event reached the page through the Worker")
+	}
+	t.Logf("through the Worker: the same result, %d task-end events", fromEdge.Events)
 	t.Logf("the whole test took %.1fs", time.Since(start).Seconds())
 }
 
