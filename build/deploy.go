@@ -73,7 +73,7 @@ func cmdDeploy(args []string) error {
 		fmt.Printf("note: the Worker is over the free plan's %d MiB; deploy it on a paid plan\n", freeWorkerSize>>20)
 	}
 	if !*publish {
-		fmt.Printf("to try it here:  cd %s && npx wrangler dev --ip 127.0.0.1 --port 8787\n", *out)
+		fmt.Printf("to try it here:  cd %s && CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_SEND_METRICS=false %s dev --ip 127.0.0.1 --port 8787\n", *out, strings.Join(wrangler(), " "))
 		fmt.Printf("to publish it:   cd %s && npx wrangler deploy   (or go run ./build deploy -publish; needs wrangler login)\n", *out)
 		return nil
 	}
