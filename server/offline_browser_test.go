@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"burst/server/site"
@@ -429,6 +430,8 @@ func TestOfflineUpdate(t *testing.T) {
 		t.Fatalf("a visit during the update runs a mixed engine: %+v", got)
 	} else if state == "dead" && !strings.Contains(status, "update available") {
 		t.Fatalf("the kernel died during the update: %s", status)
+	} else {
+		t.Logf("the visit during the update: page and bundle %s, engine %q, kernel %s (%s)", got.Page, got.Engine, state, status)
 	}
 	if err := waitFor(ctx, `document.body.dataset.update === "available" && !document.querySelector("[data-net-badge]").hidden`, time.Minute); err != nil {
 		t.Fatalf("the page does not say that an update is available: %v", err)
@@ -471,6 +474,27 @@ func TestOfflineUpdate(t *testing.T) {
 	}
 	if err := waitFor(ctx, `document.body.dataset.network === "online" && document.body.dataset.update !== "available"`, 30*time.Second); err != nil {
 		t.Error(err)
+	}
+	// Installable: the manifest parses, and Chromium finds nothing that
+	// keeps the site from a home screen.
+	if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		url, errs, data, _, err := cdppage.GetAppManifest().Do(ctx)
+		if err != nil {
+			return err
+		}
+		if url == "" || len(errs) > 0 || !strings.Contains(data, `"short_name": "Burst"`) {
+			t.Errorf("the web app manifest at %q: errors %v, %s", url, errs, data)
+		}
+		inst, err := cdppage.GetInstallabilityErrors().Do(ctx)
+		if err != nil {
+			return err
+		}
+		for _, e := range inst {
+			t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
+		}
+		return nil
+	})); err != nil {
+		t.Fatal(err)
 	}
 	var unexpected []string
 	for _, e := range consoleErrors() {
