@@ -4,6 +4,7 @@
 //	go run ./build site [-out dist]           build what is stale
 //	go run ./build data [-size small|full] [-dir .] [-taxi-gb N]
 //	go run ./build run FILE…                  run cells natively, print outputs
+//	go run ./build deploy [-out deploy] [-publish]  the folder for Cloudflare Workers
 package main
 
 import (
@@ -16,6 +17,8 @@ const usage = `usage:
   go run ./build data [-size small|full] [-dir .]  write data/nycflights/*.csv
   go run ./build data -taxi-gb N [-dir .]       write data/nyctaxi/yellow_tripdata_2019-*.csv, about N GB
   go run ./build run [-dir .] FILE…            run a lesson (.md) or script (.py, "-" for stdin) natively
+  go run ./build deploy [-out deploy] [-upstream URL] [-publish]
+                                               write the Cloudflare Workers deployment (and publish it)
   go run ./build bench frames [-runs 3] [-engines native,browser,pandas,dask]
                                                time the DataFrame workloads against pandas and Dask
 `
@@ -33,6 +36,8 @@ func main() {
 		err = cmdData(os.Args[2:])
 	case "run":
 		err = cmdRun(os.Args[2:])
+	case "deploy":
+		err = cmdDeploy(os.Args[2:])
 	case "bench":
 		err = cmdBench(os.Args[2:])
 	default:

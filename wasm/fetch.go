@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"syscall/js"
 
 	"burst/engine/files"
@@ -163,11 +164,29 @@ func (f fetchFS) Size(name string) (int64, error) {
 	} else if s >= 400 {
 		return 0, fmt.Errorf("%s: the server answered %d", name, s)
 	}
-	l := resp.Get("headers").Call("get", "Content-Length")
-	if l.IsNull() {
-		return 0, nil // unknown: read whole files
+	if l := resp.Get("headers").Call("get", "Content-Length"); !l.IsNull() {
+		var size int64
+		fmt.Sscan(l.String(), &size)
+		return size, nil
 	}
+	// Some hosts answer HEAD without a length (workerd's static assets):
+	// ask for the first byte, whose answer gives the size either way.
+	resp, err = await(js.Global().Call("fetch", u, map[string]any{"headers": map[string]any{"Range": "bytes=0-0"}}))
+	if err != nil {
+		return 0, fmt.Errorf("%s: %v", name, err)
+	}
+	defer func() {
+		if body := resp.Get("body"); body.Truthy() {
+			body.Call("cancel")
+		}
+	}()
 	var size int64
-	fmt.Sscan(l.String(), &size)
-	return size, nil
+	if cr := resp.Get("headers").Call("get", "Content-Range"); resp.Get("status").Int() == 206 && !cr.IsNull() {
+		if i := strings.LastIndexByte(cr.String(), '/'); i >= 0 {
+			fmt.Sscan(cr.String()[i+1:], &size)
+		}
+	} else if l := resp.Get("headers").Call("get", "Content-Length"); resp.Get("status").Int() == 200 && !l.IsNull() {
+		fmt.Sscan(l.String(), &size)
+	}
+	return size, nil // 0 if unknown: read whole files
 }

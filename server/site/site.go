@@ -38,11 +38,7 @@ func init() {
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	hd := w.Header()
-	hd.Set("Cross-Origin-Opener-Policy", "same-origin")
-	hd.Set("Cross-Origin-Embedder-Policy", "require-corp")
-	hd.Set("Cross-Origin-Resource-Policy", "same-origin")
-	hd.Set("X-Content-Type-Options", "nosniff")
+	Isolate(w.Header())
 	if r.URL.Path == "/api/cluster" || strings.HasPrefix(r.URL.Path, "/api/cluster/") {
 		h.cluster(w, r)
 		return
@@ -54,12 +50,24 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := path.Clean("/" + r.URL.Path)
 	switch {
 	case p == "/api/glob":
-		h.glob(w, r)
+		serveGlob(w, r, files.Dir(h.Root).Glob)
+	case p == "/"+IndexPath:
+		h.index(w, r)
 	case strings.HasPrefix(p, "/data/"):
 		h.data(w, r, p)
 	default:
 		h.static(w, r, p)
 	}
+}
+
+// Isolate sets the headers every response of Burst carries: the
+// cross-origin isolation the page needs for its workers' shared memory
+// (COOP, COEP, CORP), and nosniff.
+func Isolate(hd http.Header) {
+	hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+	hd.Set("Cross-Origin-Embedder-Policy", "require-corp")
+	hd.Set("Cross-Origin-Resource-Policy", "same-origin")
+	hd.Set("X-Content-Type-Options", "nosniff")
 }
 
 // cluster passes the request to the cluster API, which takes POST and
@@ -69,9 +77,14 @@ func (h *Handler) cluster(w http.ResponseWriter, r *http.Request) {
 		h.Cluster.ServeHTTP(w, r)
 		return
 	}
+	noCluster(w, r, "RuntimeError: no Dask cluster is configured on this server: start the server with `go run ./server -cluster tcp://127.0.0.1:8786`")
+}
+
+// noCluster answers the cluster API when there is none: the listing is
+// empty and says msg; any other request fails with it.
+func noCluster(w http.ResponseWriter, r *http.Request, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	msg := "RuntimeError: no Dask cluster is configured on this server: start the server with `go run ./server -cluster tcp://127.0.0.1:8786`"
 	if r.URL.Path == "/api/cluster" && r.Method == http.MethodGet {
 		json.NewEncoder(w).Encode(map[string]any{"clusters": []any{}, "default": "", "message": msg})
 		return
@@ -80,14 +93,31 @@ func (h *Handler) cluster(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]string{"error": msg, "kind": "config"})
 }
 
-// glob lists the data files matching ?pattern=, as JSON.
-func (h *Handler) glob(w http.ResponseWriter, r *http.Request) {
+// index serves /data/index.json: the file itself when the folder has one,
+// else the listing of the files on disk.
+func (h *Handler) index(w http.ResponseWriter, r *http.Request) {
+	if _, err := os.Stat(filepath.Join(h.Root, filepath.FromSlash(IndexPath))); err == nil {
+		h.data(w, r, "/"+IndexPath)
+		return
+	}
+	ix, err := ListData(h.Root)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	json.NewEncoder(w).Encode(ix)
+}
+
+// serveGlob lists the data files matching ?pattern=, as JSON.
+func serveGlob(w http.ResponseWriter, r *http.Request, glob func(pattern string) ([]string, error)) {
 	pattern := r.URL.Query().Get("pattern")
 	if !strings.HasPrefix(pattern, "data/") {
 		http.Error(w, "only files under data/ can be listed", http.StatusBadRequest)
 		return
 	}
-	names, err := files.Dir(h.Root).Glob(pattern)
+	names, err := glob(pattern)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +156,94 @@ func TestClusterRoutes(t *testing.T) {
 	}
 	if resp, _ := get(t, srv2.URL+"/api/clusterx", nil); resp.StatusCode != 404 {
 		t.Errorf("/api/clusterx: %d", resp.StatusCode)
+	}
+}
+
+func TestDataIndex(t *testing.T) {
+	srv, _ := setup(t)
+	resp, body := get(t, srv.URL+"/data/index.json", nil)
+	var ix Index
+	if err := json.Unmarshal([]byte(body), &ix); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("index: %d %q %v", resp.StatusCode, body, err)
+	}
+	want := []File{{"data/nycflights/1990.csv", 12}, {"data/nycflights/1991.csv", 8}}
+	if len(ix.Files) != 2 || ix.Files[0] != want[0] || ix.Files[1] != want[1] {
+		t.Errorf("index = %+v, want %+v", ix.Files, want)
+	}
+	// The index globs as the disk does: files and the folders that hold them.
+	for pattern, want := range map[string]string{
+		"data/nycflights/*.csv":    "data/nycflights/1990.csv data/nycflights/1991.csv",
+		"data/*":                   "data/nycflights",
+		"data/nycflights/199?.csv": "data/nycflights/1990.csv data/nycflights/1991.csv",
+		"data/nycflights/[^0]*":    "data/nycflights/1990.csv data/nycflights/1991.csv",
+		"data/*/1991.csv":          "data/nycflights/1991.csv",
+		"data/x*":                  "",
+	} {
+		got, err := ix.Glob(pattern)
+		if err != nil || strings.Join(got, " ") != want {
+			t.Errorf("Glob(%q) = %v %v, want %q", pattern, got, err, want)
+		}
+		_, body := get(t, srv.URL+"/api/glob?pattern="+pattern, nil)
+		var disk []string
+		json.Unmarshal([]byte(body), &disk)
+		if strings.Join(disk, " ") != want {
+			t.Errorf("the disk globs %q as %v, the index as %v", pattern, disk, got)
+		}
+	}
+	if _, err := ix.Glob("data/["); err == nil {
+		t.Error("a bad pattern globbed")
+	}
+	if _, err := ix.Glob("../*"); err == nil {
+		t.Error("a pattern outside the folder globbed")
+	}
+}
+
+func TestEdgeHandler(t *testing.T) {
+	_, root := setup(t)
+	ix, err := ListData(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		seen = append(seen, r.Method+" "+r.URL.RequestURI()+" "+string(b))
+		w.Write([]byte("upstream"))
+	}))
+	defer up.Close()
+	upURL, _ := url.Parse(up.URL)
+	for _, e := range []*Edge{
+		{Index: func(*http.Request) (Index, error) { return ix, nil }},
+		{Index: func(*http.Request) (Index, error) { return ix, nil }, Upstream: upURL, Transport: http.DefaultTransport},
+	} {
+		srv := httptest.NewServer(e)
+		resp, body := get(t, srv.URL+"/api/glob?pattern=data/nycflights/*.csv", nil)
+		if resp.StatusCode != 200 || body != `["data/nycflights/1990.csv","data/nycflights/1991.csv"]`+"\n" || resp.Header.Get("Cross-Origin-Opener-Policy") != "same-origin" {
+			t.Errorf("glob on the edge: %d %q %v", resp.StatusCode, body, resp.Header)
+		}
+		for path, loc := range map[string]string{"/": "/index.html", "/lessons/00-overview": "/lessons/00-overview.html"} {
+			req, _ := http.NewRequest("GET", srv.URL+path, nil)
+			resp, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil || resp.StatusCode != http.StatusTemporaryRedirect || resp.Header.Get("Location") != loc {
+				t.Errorf("%s: %v %v", path, resp, err)
+			}
+		}
+		resp, body = get(t, srv.URL+"/api/cluster?x=1", nil)
+		if e.Upstream == nil {
+			if !strings.Contains(body, "BURST_UPSTREAM") {
+				t.Errorf("without an upstream: %s", body)
+			}
+		} else if body != "upstream" || strings.Join(seen, "|") != "GET /api/cluster?x=1 " {
+			t.Errorf("through the upstream: %q, it saw %v", body, seen)
+		}
+		srv.Close()
+	}
+	// An upstream that does not answer is a clear error, not a hang.
+	dead := &Edge{Index: func(*http.Request) (Index, error) { return ix, nil }, Upstream: &url.URL{Scheme: "http", Host: "127.0.0.1:1"}, Transport: http.DefaultTransport}
+	srv := httptest.NewServer(dead)
+	defer srv.Close()
+	resp, body := get(t, srv.URL+"/api/cluster/session", nil)
+	if resp.StatusCode != http.StatusBadGateway || !strings.Contains(body, "did not answer") {
+		t.Errorf("dead upstream: %d %s", resp.StatusCode, body)
 	}
 }

@@ -1,0 +1,84 @@
+package site
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// Edge serves a Cloudflare Workers deployment of Burst (server/edge). Its
+// static files, the datasets among them, are Workers static assets, sent
+// before the Worker runs and with the headers of their _headers file, so
+// only what no asset answers reaches Edge: /api/glob, answered from the
+// deployment's data index, and /api/cluster, passed on to an upstream
+// Burst server when one is configured (a Worker cannot run the Python
+// bridge to Dask).
+type Edge struct {
+	// Index returns the deployment's data index (data/index.json among the
+	// assets).
+	Index func(r *http.Request) (Index, error)
+	// Upstream is the Burst server, started with -cluster, that serves the
+	// cluster API for this deployment (BURST_UPSTREAM); nil when there is
+	// none.
+	Upstream *url.URL
+	// Transport makes the requests to Upstream: on Workers, the runtime's
+	// fetch.
+	Transport http.RoundTripper
+}
+
+// NoUpstream is what the cluster API says on a deployment without an
+// upstream server.
+const NoUpstream = "RuntimeError: this Burst deployment has no Dask cluster: " +
+	"set BURST_UPSTREAM to a Burst server started with -cluster (`go run ./build deploy -upstream https://…`, or the vars of wrangler.jsonc)"
+
+func (e *Edge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	Isolate(w.Header())
+	p := path.Clean("/" + r.URL.Path)
+	switch {
+	case r.URL.Path == "/api/cluster" || strings.HasPrefix(r.URL.Path, "/api/cluster/"):
+		e.cluster(w, r)
+	case p == "/api/glob" && (r.Method == http.MethodGet || r.Method == http.MethodHead):
+		serveGlob(w, r, func(pattern string) ([]string, error) {
+			ix, err := e.Index(r)
+			if err != nil {
+				return nil, fmt.Errorf("the deployment's data index: %v", err)
+			}
+			return ix.Glob(pattern)
+		})
+	case p == "/":
+		http.Redirect(w, r, "/index.html", http.StatusTemporaryRedirect)
+	case path.Ext(p) == "" && !strings.HasPrefix(p, "/api/"):
+		// A page named without .html, as the Go server takes it: the
+		// assets are published under their file names.
+		http.Redirect(w, r, p+".html", http.StatusTemporaryRedirect)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// cluster proxies the cluster API to the upstream server, streaming (the
+// session's events are server-sent events), or says there is none.
+func (e *Edge) cluster(w http.ResponseWriter, r *http.Request) {
+	if e.Upstream == nil {
+		noCluster(w, r, NoUpstream)
+		return
+	}
+	up := e.Upstream
+	proxy := &httputil.ReverseProxy{
+		Rewrite: func(pr *httputil.ProxyRequest) {
+			pr.SetURL(up)
+			pr.SetXForwarded()
+		},
+		Transport:     e.Transport,
+		FlushInterval: -1,
+		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusBadGateway)
+			fmt.Fprintf(w, `{"error": %q, "kind": "config"}`, "RuntimeError: this deployment's cluster server ("+up.Host+") did not answer: "+err.Error())
+		},
+	}
+	proxy.ServeHTTP(w, r)
+}
