@@ -4,14 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -50,7 +48,7 @@ func startOfflineServer(t *testing.T, dist, root string) *offlineServer {
 
 // use serves dist from now on.
 func (s *offlineServer) use(dist, root string) {
-	var h http.Handler = withDataIndex(&site.Handler{Dist: dist, Root: root}, root)
+	var h http.Handler = &site.Handler{Dist: dist, Root: root}
 	s.handler.Store(&h)
 }
 
@@ -62,41 +60,6 @@ func (s *offlineServer) stop(t *testing.T) {
 	if _, err := http.Get(s.base + "/build.json"); err == nil {
 		t.Fatal("the server still answers after it was stopped")
 	}
-}
-
-// withDataIndex answers /data/index.json (the dataset list the service
-// worker saves) from root's files where h does not.
-func withDataIndex(h http.Handler, root string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/data/index.json" {
-			h.ServeHTTP(w, r)
-			return
-		}
-		type file struct {
-			Name string `json:"name"`
-			Size int64  `json:"size"`
-		}
-		list := []file{}
-		filepath.WalkDir(filepath.Join(root, "data"), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return nil
-			}
-			rel, _ := filepath.Rel(root, p)
-			list = append(list, file{filepath.ToSlash(rel), info.Size()})
-			return nil
-		})
-		sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
-		w.Header().Set("Cross-Origin-Opener-Policy", "same-origin")
-		w.Header().Set("Cross-Origin-Embedder-Policy", "require-corp")
-		w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Cache-Control", "no-store")
-		json.NewEncoder(w).Encode(map[string]any{"files": list})
-	})
 }
 
 // buildID reads dist/build.json's build id.
