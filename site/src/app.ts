@@ -552,7 +552,14 @@ function start() {
       return { ok: res.ok, ms: performance.now() - t0, outputs };
     },
   };
-  startOffline();
+  // The service worker is registered once this page's engine is up (or at
+  // once on a first visit to a page without cells, like the index).
+  let engineUp = () => {};
+  const afterEngine = new Promise<void>((resolve) => {
+    engineUp = resolve;
+    setTimeout(resolve, 20_000);
+  });
+  startOffline(afterEngine);
   // The page's HTML and its bundle from different builds (a cache that
   // mixed them): say so rather than run.
   if (pageBuild() && bundleBuild !== "dev" && pageBuild() !== bundleBuild) {
@@ -562,6 +569,7 @@ function start() {
     return;
   }
   if (scratchPage) {
+    engineUp();
     loadScratch()
       .then((s) => s && showScratch(s))
       .catch((e) => notice(`Could not read the notebook kept in this browser: ${(e as Error).message}`));
@@ -585,8 +593,12 @@ function start() {
       })
       .catch(() => {});
   }
-  if (cellEls.length === 0) return;
+  if (cellEls.length === 0) {
+    engineUp();
+    return;
+  }
   startKernel();
+  kernel!.ready.then(engineUp, engineUp);
 }
 
 // startKernel starts the kernel web worker and its workers.

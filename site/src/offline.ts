@@ -67,15 +67,20 @@ export function checkNetwork(): Promise<void> {
 // where the browser has none (an insecure origin).
 let registration: Promise<ServiceWorkerRegistration | null> = Promise.resolve(null);
 
-// startOffline registers the service worker and starts watching the
-// network and the deployments.
-export function startOffline() {
+// startOffline registers the service worker (once after, when it is
+// given, so that a first visit's engine does not share the network with
+// the service worker's download of the whole build) and starts watching
+// the network and the deployments.
+export function startOffline(after: Promise<unknown> = Promise.resolve()) {
   if (sw) {
     const hadController = !!sw.controller;
-    registration = sw.register("/sw.js", { scope: "/" }).catch((e) => {
-      console.warn(`burst: the service worker could not be registered, offline use is off: ${e}`);
-      return null;
-    });
+    registration = after
+      .catch(() => {})
+      .then(() => sw.register("/sw.js", { scope: "/" }))
+      .catch((e) => {
+        console.warn(`burst: the service worker could not be registered, offline use is off: ${e}`);
+        return null;
+      });
     // A new build took over this page's service worker (it was published
     // while the page was open): the page's own files are from the old one.
     sw.addEventListener("controllerchange", () => {
@@ -113,22 +118,19 @@ async function reloadToUpdate() {
   location.reload();
 }
 
-// controlled resolves once a service worker serves this page (on a first
-// visit, when the one just installed claims it).
-async function controlled(): Promise<ServiceWorkerRegistration> {
+// active resolves with the active service worker (on a first visit, once
+// the one just registered has installed the build).
+async function active(): Promise<ServiceWorker> {
   const reg = await registration;
   if (!sw || !reg) throw new Error("this browser cannot keep Burst offline here (no service worker)");
-  await sw.ready;
-  if (!sw.controller) {
-    await new Promise<void>((resolve) => sw.addEventListener("controllerchange", () => resolve(), { once: true }));
-  }
-  return reg;
+  const ready = await sw.ready;
+  if (!ready.active) throw new Error("no active service worker");
+  return ready.active;
 }
 
 // manifest asks the active service worker for its build and file list.
 async function manifest(): Promise<{ build: string; files: FileEntry[] }> {
-  await controlled();
-  const ctl = sw!.controller!;
+  const worker = await active();
   return new Promise((resolve, reject) => {
     const ch = new MessageChannel();
     const timer = setTimeout(() => reject(new Error("the service worker did not answer")), 10_000);
@@ -136,7 +138,7 @@ async function manifest(): Promise<{ build: string; files: FileEntry[] }> {
       clearTimeout(timer);
       resolve(e.data);
     };
-    ctl.postMessage({ type: "manifest" }, [ch.port2]);
+    worker.postMessage({ type: "manifest" }, [ch.port2]);
   });
 }
 
@@ -176,6 +178,8 @@ let running: Promise<{ files: number; bytes: number }> | null = null;
 export function makeOffline(onProgress: (p: Progress) => void = () => {}): Promise<{ files: number; bytes: number }> {
   if (running) return running;
   running = (async () => {
+    // Ask the browser not to evict the caches under storage pressure.
+    await (navigator as any).storage?.persist?.().catch(() => false);
     const p = await plan();
     const missingBytes = p.missing.reduce((n, m) => n + m.file.size, 0);
     let done = p.total - missingBytes;
