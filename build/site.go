@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,18 +29,29 @@ import (
 type target struct {
 	name   string
 	inputs []string // files or folders, relative to the repository root
-	build  func(out string) error
+	build  func(out, id string) error
 }
 
 func cmdSite(args []string) error {
 	fl := flag.NewFlagSet("site", flag.ExitOnError)
 	out := fl.String("out", "dist", "output folder")
 	force := fl.Bool("force", false, "rebuild everything")
+	tag := fl.String("tag", "", "a word mixed into the build id: a second deployment of the same sources (the offline tests use it)")
 	fl.Parse(args)
-	return buildSite(*out, *force)
+	return buildSiteTagged(*out, *force, *tag)
 }
 
-func buildSite(out string, force bool) error {
+// buildSite builds what is stale in out, with no tag.
+func buildSite(out string, force bool) error { return buildSiteTagged(out, force, "") }
+
+// buildSiteTagged builds what is stale in out. Every part of a build carries
+// its build id (a hash of all the inputs and tag): the pages
+// (body[data-build]), the bundle and the service worker (BURST_BUILD), and
+// the engine (main.buildID), so that the page can tell when the files it
+// was given come from different builds. A change to any input changes the
+// id: the engine is then linked again (its packages stay in Go's build
+// cache) and the other targets are rebuilt, which is quick.
+func buildSiteTagged(out string, force bool, tag string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -51,18 +63,30 @@ func buildSite(out string, force bool) error {
 	targets := []target{
 		{"wasm", []string{"go.mod", "go.sum", "engine", "wasm"}, buildWasm},
 		{"bundle", []string{"site/src", "site/package.json", "site/package-lock.json"}, buildBundle},
-		{"pages", []string{"lessons", "solutions", "build/lesson.go", "build/site.go"}, buildPages},
+		{"pages", []string{"lessons", "solutions", "build/lesson.go", "build/site.go", "build/icon.go"}, buildPages},
+		// Last: the service worker and build.json list the other targets'
+		// files, with their sizes.
+		{"offline", []string{"build/offline.go"}, buildOffline},
 	}
-	for _, t := range targets {
+	hashes := make([]string, len(targets))
+	all := sha256.New()
+	fmt.Fprintf(all, "tag %q\n", tag)
+	for i, t := range targets {
 		h, err := hashInputs(t.inputs)
 		if err != nil {
 			return err
 		}
+		hashes[i] = h
+		fmt.Fprintf(all, "%s %s\n", t.name, h)
+	}
+	id := hex.EncodeToString(all.Sum(nil))[:16]
+	for i, t := range targets {
+		h := hashes[i] + " " + id
 		if stamps[t.name] == h {
 			continue
 		}
 		t0 := time.Now()
-		if err := t.build(out); err != nil {
+		if err := t.build(out, id); err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 		stamps[t.name] = h
@@ -111,8 +135,8 @@ func hashInputs(paths []string) (string, error) {
 }
 
 // buildWasm compiles the engine for the browser and copies Go's JS support.
-func buildWasm(out string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(out, "burst.wasm"), "./wasm")
+func buildWasm(out, id string) error {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w -X main.buildID="+id, "-o", filepath.Join(out, "burst.wasm"), "./wasm")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
@@ -133,7 +157,7 @@ func buildWasm(out string) error {
 
 // buildBundle bundles the page and worker scripts with esbuild, after
 // installing the npm packages if they are missing.
-func buildBundle(out string) error {
+func buildBundle(out, id string) error {
 	if _, err := os.Stat("site/node_modules"); err != nil {
 		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
 		cmd.Dir = "site"
@@ -158,6 +182,7 @@ func buildBundle(out string) error {
 		Format:            api.FormatIIFE,
 		Target:            api.ES2020,
 		EntryNames:        "[name]",
+		Define:            map[string]string{"BURST_BUILD": strconv.Quote(id)},
 		Write:             true,
 		LogLevel:          api.LogLevelWarning,
 	})
@@ -194,12 +219,17 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} — Burst</title>
+<meta name="theme-color" content="#d9480f">
 <link rel="stylesheet" href="/app.css">
+<link rel="manifest" href="/manifest.webmanifest">
+<link rel="icon" href="/icons/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/icons/icon-192.png">
 </head>
-<body data-kernel="{{if .Cells}}starting{{else}}none{{end}}"{{if .Scratch}} data-scratch{{end}}>
+<body data-build="{{.Build}}" data-kernel="{{if .Cells}}starting{{else}}none{{end}}"{{if .Scratch}} data-scratch{{end}}>
 <header class="topbar">
   <a class="brand" href="/">Burst</a>
   <span class="lesson-title" data-lesson-title>{{.Title}}</span>
+  <button type="button" class="net-badge" data-net-badge hidden></button>
   {{if or .Cells .Scratch}}<span class="kernel-status" data-kernel-status>{{if .Cells}}kernel starting{{else}}no kernel{{end}}</span>
   <button type="button" data-run-all title="Run every cell in order">Run all</button>
   <button type="button" data-interrupt title="Stop the running cell; your variables stay">Interrupt</button>
@@ -230,10 +260,21 @@ type page struct {
 	Source template.JS
 	// Scratch marks the page that shows a notebook the learner opened.
 	Scratch bool
+	// Build is the build id (body[data-build]).
+	Build string
 }
 
+// offlineControl is the index's "Make available offline": the page
+// (site/src/offline.ts) fills in the size and shows the progress.
+const offlineControl = `<section class="offline" data-offline>
+<button type="button" data-action="offline">Make available offline</button>
+<progress data-offline-progress max="1" value="0" hidden></progress>
+<p data-offline-status>Save every lesson, the engine and the datasets in this browser, so that the course opens and runs without a network.</p>
+</section>
+`
+
 // buildPages renders every lesson and the index.
-func buildPages(out string) error {
+func buildPages(out, id string) error {
 	names, err := filepath.Glob("lessons/*.md")
 	if err != nil {
 		return err
@@ -309,7 +350,7 @@ func buildPages(out string) error {
 		return os.WriteFile(path, buf.Bytes(), 0o644)
 	}
 	for i, l := range lessons {
-		p := page{Title: l.Title, Body: template.HTML(l.Body), Cells: l.Cells, Source: sources[i]}
+		p := page{Title: l.Title, Body: template.HTML(l.Body), Cells: l.Cells, Source: sources[i], Build: id}
 		if i > 0 {
 			p.Prev = lessons[i-1]
 		}
@@ -327,13 +368,17 @@ func buildPages(out string) error {
 	}
 	idx.WriteString("</ul>\n")
 	idx.WriteString(`<p class="notebook-hint">Have a Jupyter notebook? <button type="button" class="link" data-open-notebook>Open it here</button> (or drop the <code>.ipynb</code> file on this page): it becomes a scratch lesson whose cells run in this page.</p>` + "\n")
-	if err := write("index.html", page{Title: "Lessons", Body: template.HTML(idx.String())}); err != nil {
+	idx.WriteString(offlineControl)
+	if err := write("index.html", page{Title: "Lessons", Body: template.HTML(idx.String()), Build: id}); err != nil {
 		return err
 	}
 	// The scratch lesson: the page fills it with the notebook the learner
 	// opened (kept in the browser's storage).
 	scratch := `<div class="notebook" data-notebook><p class="notebook-empty">No notebook is open. <button type="button" class="link" data-open-notebook>Open a Jupyter notebook</button> (<code>.ipynb</code>) or drop one on this page.</p></div>`
-	if err := write("notebook.html", page{Title: "Notebook", Body: template.HTML(scratch), Scratch: true}); err != nil {
+	if err := write("notebook.html", page{Title: "Notebook", Body: template.HTML(scratch), Scratch: true, Build: id}); err != nil {
+		return err
+	}
+	if err := writeIcons(out); err != nil {
 		return err
 	}
 	return compress(written...)

@@ -18,8 +18,15 @@ import (
 	"syscall/js"
 )
 
+// buildID is the build this engine belongs to, set by the site's build
+// (go build -ldflags "-X main.buildID=…"). Each instance reports it to the
+// page first, which refuses to run cells with an engine from another build
+// than its own (a deployment changed under an open page).
+var buildID = "dev"
+
 func main() {
 	role := js.Global().Get("burstRole").String()
+	postToPage(map[string]any{"type": "build", "build": buildID, "role": role})
 	switch role {
 	case "kernel":
 		runKernel()

@@ -4,7 +4,8 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
-import { Kernel, Status } from "./kernel";
+import { Kernel, Status, bundleBuild } from "./kernel";
+import { checkNetwork, offline, pageBuild, startOffline, updateAvailable } from "./offline";
 import type { Output, SourceCell } from "./types";
 import { renderOutput } from "./output";
 import { Dashboard } from "./dashboard";
@@ -534,6 +535,14 @@ function start() {
     notebook,
     openNotebook,
     download,
+    // offline does "Make available offline" and resolves when the whole
+    // course is saved in this browser; build is the page's build id,
+    // engineBuild the one its engine reported.
+    offline,
+    build: pageBuild,
+    bundleBuild: () => bundleBuild,
+    engineBuild: () => kernel?.engineBuild ?? "",
+    checkNetwork,
     execute: async (code: string) => {
       if (!kernel) throw new Error("the kernel is not running");
       await kernel.ready;
@@ -543,7 +552,24 @@ function start() {
       return { ok: res.ok, ms: performance.now() - t0, outputs };
     },
   };
+  // The service worker is registered once this page's engine is up (or at
+  // once on a first visit to a page without cells, like the index).
+  let engineUp = () => {};
+  const afterEngine = new Promise<void>((resolve) => {
+    engineUp = resolve;
+    setTimeout(resolve, 20_000);
+  });
+  startOffline(afterEngine);
+  // The page's HTML and its bundle from different builds (a cache that
+  // mixed them): say so rather than run.
+  if (pageBuild() && bundleBuild !== "dev" && pageBuild() !== bundleBuild) {
+    updateAvailable();
+    notice(`This page (build ${pageBuild()}) and its script (build ${bundleBuild}) are from different versions of Burst: reload the page.`);
+    document.body.dataset.kernel = "dead";
+    return;
+  }
   if (scratchPage) {
+    engineUp();
     loadScratch()
       .then((s) => s && showScratch(s))
       .catch((e) => notice(`Could not read the notebook kept in this browser: ${(e as Error).message}`));
@@ -567,8 +593,12 @@ function start() {
       })
       .catch(() => {});
   }
-  if (cellEls.length === 0) return;
+  if (cellEls.length === 0) {
+    engineUp();
+    return;
+  }
   startKernel();
+  kernel!.ready.then(engineUp, engineUp);
 }
 
 // startKernel starts the kernel web worker and its workers.
@@ -577,6 +607,12 @@ function startKernel() {
   const mb = parseInt(new URLSearchParams(location.search).get("worker_memory") || "", 10);
   kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0);
   kernel.onStatus = setStatus;
+  const k = kernel;
+  k.ready.then(() => (document.body.dataset.engineBuild = k.engineBuild)).catch(() => {});
+  kernel.onBuildMismatch = (engine) => {
+    document.body.dataset.engineBuild = engine;
+    updateAvailable();
+  };
   if (!dashboard) dashboard = new Dashboard();
   kernel.subscribe((evs) => dashboard?.add(evs));
   setStatus("starting");

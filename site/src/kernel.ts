@@ -6,6 +6,16 @@ import type { Event, Output } from "./types";
 
 export type Status = "starting" | "idle" | "busy" | "dead";
 
+// The build id compiled into this bundle (build/site.go defines it).
+declare const BURST_BUILD: string;
+export const bundleBuild: string = typeof BURST_BUILD === "string" ? BURST_BUILD : "dev";
+
+// BuildMismatch is the message of a kernel whose engine is from another
+// build than the page: a deployment changed while the page was open.
+export function buildMismatch(page: string, engine: string): string {
+  return `update available: this page is build ${page} but the engine is build ${engine}; reload the page`;
+}
+
 type Pending = {
   onOutput: (o: Output) => void;
   resolve: (r: { ok: boolean; count: number }) => void;
@@ -20,6 +30,10 @@ export class Kernel {
   readonly nWorkers: number;
   ready: Promise<void>;
   onStatus: (s: Status, detail?: string) => void = () => {};
+  // engineBuild is the build id the engine reported; onBuildMismatch is
+  // called when an engine instance is from another build than the page.
+  engineBuild = "";
+  onBuildMismatch: (engine: string) => void = () => {};
 
   // events holds the scheduler's events not yet taken by events();
   // listeners get every batch as it arrives (the dashboards).
@@ -49,15 +63,22 @@ export class Kernel {
     for (let i = 0; i < nWorkers; i++) ports.push(this.startWorker(i, peers[i]));
     const memory = ((performance as any).memory?.jsHeapSizeLimit as number) || 0;
     this.kernel.postMessage({ type: "workers", ports, memory }, ports);
-    this.ready = new Promise((resolve) => {
+    this.ready = new Promise((resolve, reject) => {
       this.kernel.onmessage = (e) => {
         const m = e.data;
-        if (m.type === "ready") {
+        if (m.type === "build") {
+          // The engine says first which build it is: never run cells with
+          // an engine and a page from different builds.
+          this.engineBuild = m.build;
+          if (!this.checkBuild(m.build)) reject(new Error(buildMismatch(bundleBuild, m.build)));
+        } else if (m.type === "ready") {
+          if (this.mismatch) return;
           this.onStatus("idle");
           resolve();
         } else this.receive(m);
       };
     });
+    this.ready.catch(() => {}); // runCell reports it
     this.kernel.onerror = (e) => this.die(`kernel: ${e.message}`);
     this.onStatus("starting");
   }
@@ -73,6 +94,7 @@ export class Kernel {
     );
     w.onmessage = (e) => {
       if (e.data?.type === "fatal") this.workerLost(i, e.data.message);
+      else if (e.data?.type === "build") this.checkBuild(e.data.build);
     };
     w.onerror = (e) => {
       e.preventDefault();
@@ -137,6 +159,20 @@ export class Kernel {
     return () => {
       this.listeners = this.listeners.filter((f) => f !== fn);
     };
+  }
+
+  private mismatch = false;
+
+  // checkBuild compares an engine instance's build with the page's; on a
+  // difference the kernel stops, saying that an update is available.
+  private checkBuild(engine: string): boolean {
+    if (engine === bundleBuild || bundleBuild === "dev") return true;
+    if (!this.mismatch) {
+      this.mismatch = true;
+      this.onBuildMismatch(engine);
+      this.die(buildMismatch(bundleBuild, engine));
+    }
+    return false;
   }
 
   private die(why: string) {
