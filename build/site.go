@@ -142,6 +142,14 @@ func buildWasm(out, id string) error {
 	if err := cmd.Run(); err != nil {
 		return err
 	}
+	// The wasm is one static asset of a Cloudflare deployment: fail here,
+	// where the growth happens, not at the upload.
+	if st, err := os.Stat(filepath.Join(out, "burst.wasm")); err != nil {
+		return err
+	} else if st.Size() > maxAssetSize {
+		return fmt.Errorf("burst.wasm is %.2f MiB, over the %d MiB a Cloudflare Workers static asset can be: make the engine smaller (see the README's deploy limits)",
+			float64(st.Size())/(1<<20), maxAssetSize>>20)
+	}
 	support, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
 		// Older layouts kept it under misc/.

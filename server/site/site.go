@@ -35,6 +35,7 @@ func init() {
 	mime.AddExtensionType(".css", "text/css; charset=utf-8")
 	mime.AddExtensionType(".map", "application/json")
 	mime.AddExtensionType(".csv", "text/csv; charset=utf-8")
+	mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
