@@ -55,8 +55,9 @@ func TestEdge(t *testing.T) {
 		want := lessonOutputs(t, gosrv, "00-overview")
 		// Chromium reaches workerd through a proxy that records every
 		// response, the workers' and the service worker's included.
-		base, responses := recordingProxy(t, edge)
-		got := lessonOutputs(t, base, "00-overview")
+		base, responses, stop := recordingProxy(t, edge)
+		ctx := newBrowser(t, 5*time.Minute)
+		got := runLesson(t, ctx, base, "00-overview")
 		if len(got) != len(want) {
 			t.Fatalf("lesson 00 from the Worker has %d cells, from the Go server %d", len(got), len(want))
 		}
@@ -81,6 +82,31 @@ func TestEdge(t *testing.T) {
 		}
 		if !containsPrefix(kinds, "/data/nycflights/") || !containsPrefix(kinds, "/api/glob") {
 			t.Errorf("the workers' data requests were not seen: %v", kinds)
+		}
+
+		// Made available offline from the Worker, the lesson runs with
+		// the deployment out of reach, as from the Go server.
+		var saved struct{ Files, Bytes int }
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`window.burst.offline()`, &saved, awaitPromise)); err != nil {
+			t.Fatalf("window.burst.offline() from the Worker: %v", err)
+		}
+		t.Logf("made available offline: %d more files, %d bytes", saved.Files, saved.Bytes)
+		stop()
+		// The first run's %load put the solution in the cell, kept as an
+		// edit: start from the lesson's text again.
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`localStorage.clear()`, nil)); err != nil {
+			t.Fatal(err)
+		}
+		off := runLesson(t, ctx, base, "00-overview")
+		var network string
+		chromedp.Run(ctx, chromedp.Evaluate(`document.body.dataset.network`, &network))
+		for k := range want {
+			if k < len(off) && off[k] != want[k] {
+				t.Errorf("cell %d offline:\n%s\nfrom the Go server:\n%s", k+1, off[k], want[k])
+			}
+		}
+		if len(off) != len(want) || network != "offline" {
+			t.Errorf("offline: %d cells (want %d), the page says the network is %q", len(off), len(want), network)
 		}
 	})
 
@@ -316,7 +342,12 @@ type seenResponse struct {
 // MIME bundles' text/plain and text/html).
 func lessonOutputs(t *testing.T, base, name string) []string {
 	t.Helper()
-	ctx := newBrowser(t, 5*time.Minute)
+	return runLesson(t, newBrowser(t, 5*time.Minute), base, name)
+}
+
+// runLesson is lessonOutputs in the browser of ctx.
+func runLesson(t *testing.T, ctx context.Context, base, name string) []string {
+	t.Helper()
 	consoleErrors := watchConsole(ctx)
 	var raw string
 	if err := chromedp.Run(ctx,
@@ -351,8 +382,9 @@ func lessonOutputs(t *testing.T, base, name string) []string {
 
 // recordingProxy serves target through a reverse proxy that records the
 // URL path, status and isolation headers of every response, and returns
-// its base URL and a function giving the responses so far.
-func recordingProxy(t *testing.T, target string) (string, func() []seenResponse) {
+// its base URL, a function giving the responses so far, and one that
+// stops the proxy.
+func recordingProxy(t *testing.T, target string) (string, func() []seenResponse, func()) {
 	t.Helper()
 	u, err := url.Parse(target)
 	if err != nil {
@@ -369,11 +401,20 @@ func recordingProxy(t *testing.T, target string) (string, func() []seenResponse)
 			return nil
 		},
 	}
-	return serveHandler(t, proxy), func() []seenResponse {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]seenResponse(nil), seen...)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
+	srv := &http.Server{Handler: proxy}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String(), func() []seenResponse {
+			mu.Lock()
+			defer mu.Unlock()
+			return append([]seenResponse(nil), seen...)
+		}, func() {
+			srv.Close()
+		}
 }
 
 func containsPrefix(list []string, prefix string) bool {
