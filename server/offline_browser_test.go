@@ -203,7 +203,7 @@ func TestOfflineLessons(t *testing.T) {
 	}
 	openLesson(t, ctx, srv.base+"/lessons/02-dataframe?workers=2")
 
-	lessons := []string{"00-overview", "01-delayed", "02-dataframe"}
+	lessons := []string{"00-overview", "01-delayed", "02-dataframe", "03-machine-learning"}
 	online := map[string][]string{}
 	for _, l := range lessons {
 		openLesson(t, ctx, srv.base+"/lessons/"+l+"?workers=2")
