@@ -351,12 +351,14 @@ func execute(k *kernel.Kernel, msg js.Value, mu *sync.Mutex) {
 	}()
 	id := msg.Get("id").Int()
 	code := msg.Get("code").String()
-	ok := k.Execute(ctx, code, func(o kernel.Output) {
+	streams := newStreamBatch(func(o kernel.Output) {
 		b, err := json.Marshal(o)
 		if err != nil {
 			b, _ = json.Marshal(kernel.Output{Type: "error", EName: "InternalError", EValue: err.Error()})
 		}
 		postToPage(map[string]any{"type": "output", "id": id, "output": string(b)})
 	})
+	ok := k.Execute(ctx, code, streams.emit)
+	streams.flush()
 	postToPage(map[string]any{"type": "done", "id": id, "ok": ok, "count": k.ExecutionCount()})
 }

@@ -7,7 +7,7 @@ import { python } from "@codemirror/lang-python";
 import { Kernel, Status, bundleBuild } from "./kernel";
 import { checkNetwork, offline, pageBuild, startOffline, updateAvailable } from "./offline";
 import type { Output, SourceCell } from "./types";
-import { renderOutput } from "./output";
+import { renderOutput, StreamView } from "./output";
 import { Dashboard } from "./dashboard";
 import {
   NBCell,
@@ -117,7 +117,25 @@ async function runCell(k: number): Promise<void> {
   cell.el.classList.remove("failed");
   cell.prompt.textContent = "[*]:";
   const t0 = performance.now();
+  // Consecutive prints join one stream output (one element), as in
+  // Jupyter; the kernel already sends them in batches.
+  let stream: { o: Output; view: StreamView } | null = null;
   const res = await kernel.execute(cell.view.state.doc.toString(), (o) => {
+    if (o.type === "stream" && stream && stream.o.name === o.name) {
+      stream.o.text = (stream.o.text || "") + (o.text || "");
+      stream.view.append(o.text || "");
+      return;
+    }
+    stream = null;
+    if (o.type === "stream") {
+      const so: Output = { ...o };
+      const view = new StreamView(o.name || "stdout");
+      view.append(o.text || "");
+      stream = { o: so, view };
+      cell.outputs.push(so);
+      cell.output.appendChild(view.el);
+      return;
+    }
     cell.outputs.push(o);
     if (o.type === "set_next_input") {
       // %load: the cell's code becomes the file's, as in IPython.

@@ -79,7 +79,7 @@ export class Kernel {
       };
     });
     this.ready.catch(() => {}); // runCell reports it
-    this.kernel.onerror = (e) => this.die(`kernel: ${e.message}`);
+    this.kernel.onerror = (e) => this.die(`kernel: ${deathReason(e.message)}`);
     this.onStatus("starting");
   }
 
@@ -98,7 +98,7 @@ export class Kernel {
     };
     w.onerror = (e) => {
       e.preventDefault();
-      this.workerLost(i, e.message || "the worker crashed");
+      this.workerLost(i, deathReason(e.message || "the worker crashed"));
     };
     this.workers[i] = w;
     return ch.port1;
@@ -175,8 +175,14 @@ export class Kernel {
     return false;
   }
 
+  // dead says why the kernel stopped, once it has: later cells fail at
+  // once, pointing to Restart, instead of waiting for a worker that is gone.
+  private dead: string | null = null;
+
   private die(why: string) {
     console.error(`burst: ${why}`);
+    this.dead = why;
+    this.running = 0;
     this.onStatus("dead", why);
     for (const [id, p] of this.pending) {
       p.onOutput({ type: "error", ename: "KernelDied", evalue: why, traceback: [`KernelDied: ${why}`] });
@@ -209,6 +215,11 @@ export class Kernel {
 
   // execute runs code; outputs stream to onOutput as they happen.
   execute(code: string, onOutput: (o: Output) => void): Promise<{ ok: boolean; count: number }> {
+    if (this.dead !== null) {
+      const why = `the kernel stopped (${this.dead}); press Restart to start a fresh one`;
+      onOutput({ type: "error", ename: "KernelDied", evalue: why, traceback: [`KernelDied: ${why}`] });
+      return Promise.resolve({ ok: false, count: 0 });
+    }
     const id = this.nextID++;
     return new Promise((resolve) => {
       this.pending.set(id, { onOutput, resolve });
@@ -217,4 +228,12 @@ export class Kernel {
       this.kernel.postMessage({ type: "execute", id, code });
     });
   }
+}
+
+// deathReason says in a learner's words why a web worker running the
+// engine died, keeping the browser's message.
+export function deathReason(msg: string): string {
+  if (/Maximum call stack size exceeded|too much recursion/i.test(msg)) return `it ran out of stack space: recursion too deep (${msg})`;
+  if (/out of memory|Array buffer allocation failed|memory access out of bounds|Cannot allocate Wasm memory/i.test(msg)) return `it ran out of memory (${msg})`;
+  return msg;
 }

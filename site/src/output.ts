@@ -58,16 +58,88 @@ export function renderGraph(g: GraphJSON): Element {
   return svg;
 }
 
+// A stream's text is shown up to these many lines or characters; the
+// rest is kept (in the notebook download, and behind a link), as Jupyter
+// truncates huge outputs.
+export const STREAM_MAX_LINES = 2000;
+export const STREAM_MAX_CHARS = 500_000;
+
+// StreamView shows one run of a cell's stream output (stdout or stderr),
+// however many prints it joins: the text is redrawn at most once a frame,
+// and cut at STREAM_MAX_LINES with a note saying how much more there is.
+export class StreamView {
+  readonly el: HTMLElement;
+  private pre: HTMLPreElement;
+  private note: HTMLElement;
+  private text = "";
+  private scheduled = false;
+
+  constructor(readonly name: string) {
+    this.el = document.createElement("div");
+    this.el.className = "output-stream-box";
+    this.pre = document.createElement("pre");
+    this.pre.className = `output-stream output-${name || "stdout"}`;
+    this.note = document.createElement("div");
+    this.note.className = "output-truncated";
+    this.note.hidden = true;
+    this.el.append(this.pre, this.note);
+  }
+
+  append(text: string) {
+    this.text += text;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => this.draw());
+  }
+
+  // draw shows the text, cut if it is too long.
+  draw() {
+    this.scheduled = false;
+    let shown = this.text;
+    let cut = 0;
+    let lines = 0;
+    for (let i = 0; i < shown.length && i < STREAM_MAX_CHARS; i++) {
+      if (shown.charCodeAt(i) === 10 && ++lines === STREAM_MAX_LINES) {
+        cut = i + 1;
+        break;
+      }
+    }
+    if (!cut && shown.length > STREAM_MAX_CHARS) cut = STREAM_MAX_CHARS;
+    if (cut && cut < shown.length) {
+      const rest = shown.slice(cut);
+      const more = rest.split("\n").length - (rest.endsWith("\n") ? 1 : 0);
+      shown = shown.slice(0, cut);
+      this.note.hidden = false;
+      this.note.replaceChildren(`output truncated; ${more.toLocaleString("en-US")} more line${more === 1 ? "" : "s"} (`);
+      const a = document.createElement("a");
+      a.textContent = "download the whole output";
+      a.href = "#";
+      a.onclick = (e) => {
+        e.preventDefault();
+        const url = URL.createObjectURL(new Blob([this.text], { type: "text/plain" }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = `${this.name || "stdout"}.txt`;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      };
+      this.note.append(a, ")");
+      this.el.dataset.truncated = String(more);
+    }
+    this.pre.textContent = shown;
+  }
+}
+
 // renderOutput draws one output. Outputs that came with a notebook the
 // learner opened are not trusted: their HTML is sanitized, and they may
 // hold pictures and Markdown.
 export function renderOutput(o: Output, trusted = true): HTMLElement {
   switch (o.type) {
     case "stream": {
-      const pre = document.createElement("pre");
-      pre.className = `output-stream output-${o.name || "stdout"}`;
-      pre.textContent = o.text || "";
-      return pre;
+      const view = new StreamView(o.name || "stdout");
+      view.append(o.text || "");
+      view.draw();
+      return view.el;
     }
     case "error": {
       const pre = document.createElement("pre");
