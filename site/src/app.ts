@@ -69,6 +69,38 @@ function setCode(c: Cell, code: string) {
 }
 
 // resetCell puts the lesson's text back in cell k.
+// watchOtherTabs keeps two tabs of one lesson from losing each other's
+// edits: every edit is saved at once, and the other tab takes it into its
+// editor as it is saved (the storage event), so the last writer always
+// writes on top of the other's text. The tabs tell each other they are
+// there, and each says so once.
+function watchOtherTabs() {
+  let told = false;
+  const tell = () => {
+    if (told) return;
+    told = true;
+    document.body.dataset.otherTab = "open";
+    notice("This lesson is also open in another tab: an edit in either appears in both. Variables are not shared: each tab has its own kernel.", "info");
+  };
+  window.addEventListener("storage", (e) => {
+    const prefix = `${storageScope}:cell:`;
+    if (!e.key || !e.key.startsWith(prefix)) return;
+    const c = cells[Number(e.key.slice(prefix.length))];
+    if (!c) return;
+    const code = e.newValue ?? c.original;
+    if (c.view.state.doc.toString() !== code) setCode(c, code);
+    tell();
+  });
+  if (!("BroadcastChannel" in window)) return;
+  const ch = new BroadcastChannel("burst-tabs");
+  ch.onmessage = (e) => {
+    if (e.data?.scope !== storageScope) return;
+    if (e.data.hello) ch.postMessage({ scope: storageScope });
+    tell();
+  };
+  ch.postMessage({ scope: storageScope, hello: true });
+}
+
 function resetCell(k: number) {
   const c = cells[k];
   if (!c) return;
@@ -615,6 +647,7 @@ function start() {
     engineUp();
     return;
   }
+  watchOtherTabs();
   startKernel();
   kernel!.ready.then(engineUp, engineUp);
 }
