@@ -310,3 +310,41 @@ func TestSlowloris(t *testing.T) {
 		}
 	}
 }
+
+// TestLongHandlerExtendsDeadlines shows what the server's Read and Write
+// limits mean for a handler that outlives them (the cluster API's event
+// stream): net/http cancels its context when Read runs out, unless it
+// extends its deadlines with http.ResponseController, as it must.
+func TestLongHandlerExtendsDeadlines(t *testing.T) {
+	l := DefaultLimits
+	l.Read, l.Write = 200*time.Millisecond, 200*time.Millisecond
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("extend") != "" {
+			rc := http.NewResponseController(w)
+			rc.SetReadDeadline(time.Time{})
+			rc.SetWriteDeadline(time.Now().Add(5 * time.Second))
+		}
+		for i := 0; i < 6; i++ {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			fmt.Fprintf(w, "tick %d\n", i)
+			w.(http.Flusher).Flush()
+		}
+		io.WriteString(w, "done\n")
+	})
+	ts := serveReal(t, h, l)
+	for q, want := range map[string]bool{"?extend=1": true, "": false} {
+		resp, err := http.Get(ts.URL + "/" + q)
+		var b []byte
+		if err == nil {
+			b, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+		}
+		if got := strings.Contains(string(b), "done"); got != want {
+			t.Errorf("%q: finished %v, want %v (%q)", q, got, want, b)
+		}
+	}
+}
