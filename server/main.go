@@ -16,7 +16,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
-	"time"
 
 	"burst/server/cluster"
 	"burst/server/site"
@@ -75,11 +74,26 @@ func main() {
 		}
 		fmt.Printf("bursting to the Dask cluster at %s%s\n", a, note)
 	}
-	srv := &http.Server{
-		Handler:           &site.Handler{Dist: filepath.Join(*root, "dist"), Root: *root, Cluster: cm},
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	h := siteHandler(*root, clusters, cm)
+	// Timeouts against slow and idle clients (site.DefaultLimits says why
+	// they are what they are: plans and big datasets take minutes; the
+	// cluster API's event stream extends its own deadlines).
+	srv := site.NewServer(h, site.DefaultLimits)
 	log.Fatal(srv.Serve(ln))
+}
+
+// siteHandler is the server's handler. Without -cluster the site answers
+// the cluster API itself: the listing says how to start one, and every
+// other route is a 503 (server/cluster/README.md), not the Manager's 404
+// for a session it never had.
+func siteHandler(root string, clusters []string, cm http.Handler) *site.Handler {
+	h := &site.Handler{Dist: filepath.Join(root, "dist"), Root: root}
+	if len(clusters) > 0 {
+		h.Cluster = cm
+	} else {
+		h.NoCluster = "RuntimeError: " + cluster.NoClusterMessage
+	}
+	return h
 }
 
 func run(dir string, name string, args ...string) error {

@@ -36,11 +36,17 @@ const NoUpstream = "RuntimeError: this Burst deployment has no Dask cluster: " +
 
 func (e *Edge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	Isolate(w.Header())
+	if msg := badPath(r); msg != "" {
+		http.Error(w, msg, http.StatusBadRequest)
+		return
+	}
 	p := path.Clean("/" + r.URL.Path)
 	switch {
 	case r.URL.Path == "/api/cluster" || strings.HasPrefix(r.URL.Path, "/api/cluster/"):
 		e.cluster(w, r)
-	case p == "/api/glob" && (r.Method == http.MethodGet || r.Method == http.MethodHead):
+	case p == "/api/glob" && r.Method != http.MethodGet && r.Method != http.MethodHead:
+		notAllowed(w)
+	case p == "/api/glob":
 		serveGlob(w, r, func(pattern string) ([]string, error) {
 			ix, err := e.Index(r)
 			if err != nil {

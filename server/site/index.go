@@ -39,7 +39,16 @@ func ListData(root string) (Index, error) {
 			}
 			return err
 		}
-		if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+		// No dotfiles, nor what dot folders hold; links are not followed
+		// (WalkDir does not, and they are not regular files), so nothing
+		// outside root/data is listed.
+		if strings.HasPrefix(d.Name(), ".") && p != base {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
 		info, err := d.Info()
