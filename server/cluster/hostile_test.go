@@ -180,3 +180,109 @@ func hostileOnCluster(t *testing.T, c *daskCluster, m *Manager, srv *httptest.Se
 	}
 	t.Logf("%d hostile plans refused by the server and the bridge; tasks executed per worker stayed at %v; scheduler transitions %d → %d", len(hostilePlans(root)), after, beforeT, afterT)
 }
+
+// TestAbuse runs what issue 20 found against its own loopback cluster:
+// literal arithmetic the bridge evaluated, results gathered before their
+// size was checked, abandoned plans that stalled other sessions, and
+// requests from other origins; then the corpus of plan and API cases, with
+// a normal plan answering after each.
+func TestAbuse(t *testing.T) {
+	requireDask(t)
+	root := taxiRoot(t, 0.02)
+	hostileRoot(t, root)
+	c := startCluster(t, 2)
+	m, srv := newServer(t, []string{c.Addr}, root, Options{Python: python})
+	sid, _ := openSession(t, srv)
+	defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
+	one := map[string]any{"op": "read_csv", "path": "data/nyctaxi/yellow_tripdata_2019-01.csv", "dtype": map[string]string{"passenger_count": "float64", "tolls_amount": "float64"}}
+	small := map[string]any{"op": "compute", "input": map[string]any{"op": "max", "input": map[string]any{"op": "column", "column": "fare_amount", "input": one}}}
+	if code, out := runPlan(t, srv, sid, small); code != 200 {
+		t.Fatalf("a normal plan: %d %v", code, out)
+	}
+
+	t.Run("literals", func(t *testing.T) {
+		// pow(10, 20000000) froze the shared bridge for 16 s; a 1 kB
+		// string times 10⁶ took it to 1.3 GB. Both checkers refuse them.
+		filter := func(right string) string {
+			return compute(`{"op":"filter","input":` + rc + `,"where":{"op":"gt","left":{"op":"col","name":"fare_amount"},"right":` + right + `}}`)
+		}
+		cases := []struct{ plan, want string }{
+			{filter(`{"op":"pow","left":{"op":"lit","value":10},"right":{"op":"lit","value":20000000}}`), `node 6 (op "pow", at plan.input.where.right): an operation on two literals is not sent to the cluster`},
+			{filter(`{"op":"mul","left":{"op":"lit","value":"` + strings.Repeat("x", 1000) + `"},"right":{"op":"lit","value":1000000}}`), `node 6 (op "mul", at plan.input.where.right): an operation on two literals`},
+			{filter(`{"op":"pow","left":{"op":"col","name":"fare_amount"},"right":{"op":"lit","value":9223372036854775807}}`), `node 6 (op "pow", at plan.input.where.right): a literal exponent is a number from -64 to 64, not 9223372036854775807`},
+			{filter(`{"op":"mul","left":{"op":"col","name":"store_and_fwd_flag"},"right":{"op":"lit","value":"` + strings.Repeat("x", 1000) + `"}}`), `node 6 (op "mul", at plan.input.where.right): a string literal can only be added to a column or compared with one`},
+		}
+		for i, tc := range cases {
+			t0 := time.Now()
+			code, out := call(t, "POST", srv.URL+"/api/cluster/plan", fmt.Sprintf(`{"session": %q, "plan": %s, "timeout": 5}`, sid, tc.plan))
+			if msg, _ := out["error"].(string); code != 400 || !strings.Contains(msg, tc.want) {
+				t.Errorf("case %d: %d %v (%v); want 400 and …%s…", i, code, out, time.Since(t0), tc.want)
+			}
+			// Past the server's check, the bridge refuses it too.
+			p, _ := m.bridges[c.Addr].current(context.Background())
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			_, err := m.bridges[c.Addr].call(ctx, p, map[string]any{"op": "check", "plan": json.RawMessage(tc.plan)})
+			cancel()
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("case %d: the bridge says %v; want …%s…", i, err, tc.want)
+			}
+		}
+		// A string column repeated past the bound: only the bridge knows
+		// the column's dtype.
+		rep := filter(`{"op":"mul","left":{"op":"col","name":"store_and_fwd_flag"},"right":{"op":"lit","value":1000000}}`)
+		code, out := call(t, "POST", srv.URL+"/api/cluster/plan", fmt.Sprintf(`{"session": %q, "plan": %s, "timeout": 5}`, sid, rep))
+		if msg, _ := out["error"].(string); code != 400 || !strings.Contains(msg, "repeating the strings of a column 1000000 times") {
+			t.Errorf("string repetition: %d %v", code, out)
+		}
+		if code, out := runPlan(t, srv, sid, small); code != 200 {
+			t.Errorf("a normal plan after: %d %v", code, out)
+		}
+	})
+
+	t.Run("result-size", func(t *testing.T) {
+		// compute() of a whole frame over the row limit is refused after
+		// counting rows on the workers: the bridge never holds the frame.
+		m, srv := newServer(t, []string{c.Addr}, root, Options{Python: python})
+		sid, _ := openSession(t, srv)
+		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+sid, nil)
+		if code, out := runPlan(t, srv, sid, small); code != 200 { // imports dask.dataframe
+			t.Fatalf("%d %v", code, out)
+		}
+		pid := m.BridgePID(c.Addr)
+		before := peakRSS(t, pid)
+		all := map[string]any{"op": "read_csv", "path": "data/nyctaxi/yellow_tripdata_2019-*.csv", "dtype": map[string]string{"passenger_count": "float64", "tolls_amount": "float64"}}
+		code, out := runPlan(t, srv, sid, map[string]any{"op": "compute", "input": all})
+		msg, _ := out["error"].(string)
+		if code != 422 || !strings.HasPrefix(msg, "ValueError: the result has ") || !strings.Contains(msg, "rows; at most 100000 come back from the cluster") {
+			t.Errorf("the whole frame: %d %v", code, out)
+		}
+		after := peakRSS(t, pid)
+		t.Logf("refused %q; the bridge's peak memory %d → %d MB", msg, before>>20, after>>20)
+		if after-before > 20<<20 {
+			t.Errorf("the bridge's peak memory grew by %d MB for a refused result: it pulled the frame", (after-before)>>20)
+		}
+		// Under the limit, the same path brings the rows back.
+		code, out = runPlan(t, srv, sid, map[string]any{"op": "compute", "input": map[string]any{"op": "filter", "input": one,
+			"where": map[string]any{"op": "gt", "left": map[string]any{"op": "col", "name": "fare_amount"}, "right": map[string]any{"op": "lit", "value": 50}}}})
+		if r, _ := out["result"].(map[string]any); code != 200 || r["type"] != "frame" || len(r["data"].([]any)) != 18 {
+			t.Errorf("a filtered frame: %d %v", code, out)
+		}
+	})
+}
+
+// peakRSS is a process's peak resident memory (VmHWM), in bytes.
+func peakRSS(t testing.TB, pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
+			return kb << 10
+		}
+	}
+	t.Fatal("no VmHWM")
+	return 0
+}

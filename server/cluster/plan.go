@@ -22,6 +22,8 @@ const (
 	MaxList        = 1000     // columns, paths, dtypes in one list
 	MaxHead        = 10000    // rows head(n) may bring back
 	MaxFiles       = 10000    // files one read_csv may read
+	MaxExponent    = 64       // a literal exponent, in absolute value
+	MaxResultRows  = 100000   // rows a result may have (checked on the cluster before gathering)
 	maxJSONNesting = 2*MaxDepth + 8
 )
 
@@ -54,6 +56,8 @@ var aggs = set("sum", "mean", "std", "var", "count", "size", "min", "max", "firs
 var reductions = set("mean", "sum", "count", "size", "min", "max", "std", "var", "nunique")
 
 var binary = set("add", "sub", "mul", "div", "floordiv", "mod", "pow", "eq", "ne", "lt", "le", "gt", "ge", "and", "or")
+
+var arithmetic = set("add", "sub", "mul", "div", "floordiv", "mod", "pow")
 
 var unary = set("neg", "not", "isnull", "notnull")
 
@@ -595,10 +599,59 @@ func (c *checker) node(v any, where string, depth int) (string, error) {
 		if err := expr("left"); err != nil {
 			return "", err
 		}
-		return kExpr, expr("right")
+		if err := expr("right"); err != nil {
+			return "", err
+		}
+		return kExpr, bounded(e, op, m["left"], m["right"])
 	default: // unary
 		return kExpr, expr("operand")
 	}
+}
+
+// bounded refuses what would make the bridge (or a worker) evaluate
+// literals without bound: an operation on two literals (the cell can
+// compute it; pow(10, 20000000) froze the bridge), a literal exponent past
+// MaxExponent, and string literals in arithmetic other than concatenation
+// (a 1 kB string times 10⁶). left and right are checked expressions.
+func bounded(e nodeErr, op string, left, right any) error {
+	if constant(left) && constant(right) {
+		return e.fail("an operation on two literals is not sent to the cluster: compute it in the cell and use the result")
+	}
+	if op == "pow" && constant(right) {
+		r := right.(map[string]any)
+		x, _ := r["value"].(json.Number)
+		f, err := x.Float64()
+		if r["op"] != "lit" || x == "" || err != nil || math.Abs(f) > MaxExponent {
+			what := "an expression"
+			if r["op"] == "lit" {
+				what = short(r["value"])
+			}
+			return e.fail("a literal exponent is a number from -%d to %d, not %s", MaxExponent, MaxExponent, what)
+		}
+	}
+	if arithmetic[op] && op != "add" {
+		for _, side := range []any{left, right} {
+			m := side.(map[string]any)
+			if _, isStr := m["value"].(string); m["op"] == "lit" && isStr && m["type"] == nil {
+				return e.fail("a string literal can only be added to a column or compared with one")
+			}
+		}
+	}
+	return nil
+}
+
+// constant reports whether a checked expression holds no column.
+func constant(v any) bool {
+	m := v.(map[string]any)
+	switch op := m["op"].(string); {
+	case op == "lit":
+		return true
+	case binary[op]:
+		return constant(m["left"]) && constant(m["right"])
+	case unary[op]:
+		return constant(m["operand"])
+	}
+	return false
 }
 
 func (c *checker) isExpr(e nodeErr, kind string) error {
