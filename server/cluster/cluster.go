@@ -36,6 +36,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"burst/engine/sched"
@@ -57,6 +58,9 @@ type Options struct {
 	// this long (a reloaded or closed tab never says goodbye): 2m.
 	AbandonTimeout time.Duration
 	MaxSessions    int // per cluster: 64
+	// MaxQueuedPlans is how many plans of one session may wait while
+	// its one plan runs; more are refused (429): 4.
+	MaxQueuedPlans int
 	Logf           func(format string, args ...any)
 }
 
@@ -79,8 +83,12 @@ type session struct {
 	b    *bridge
 	info json.RawMessage
 
-	mu        sync.Mutex // one plan at a time, as in bridge.py
-	gen       int        // the bridge process it was opened on
+	// slot holds the session's one running plan (as in bridge.py): a
+	// plan waits for it, or gives up when its request ends. queued
+	// counts the plans running or waiting, for MaxQueuedPlans.
+	slot      chan struct{}
+	queued    atomic.Int32
+	gen       int // the bridge process it was opened on
 	persisted map[string]string
 	lastUsed  time.Time
 
@@ -125,6 +133,9 @@ func New(addrs []string, opts Options) (*Manager, error) {
 	}
 	if opts.MaxSessions == 0 {
 		opts.MaxSessions = 64
+	}
+	if opts.MaxQueuedPlans == 0 {
+		opts.MaxQueuedPlans = 4
 	}
 	if opts.Logf == nil {
 		opts.Logf = log.Printf
@@ -218,7 +229,7 @@ func (m *Manager) janitor() {
 		var idle []*session
 		for _, s := range all {
 			// A session running a plan is in use: TryLock fails.
-			if !s.mu.TryLock() {
+			if !s.tryAcquire() {
 				continue
 			}
 			s.subMu.Lock()
@@ -228,7 +239,7 @@ func (m *Manager) janitor() {
 				idle = append(idle, s)
 			}
 			s.subMu.Unlock()
-			s.mu.Unlock()
+			s.release()
 		}
 		for _, s := range idle {
 			m.closeSession(context.Background(), s)
@@ -255,6 +266,27 @@ func (m *Manager) deliver(sid string, ev sched.Event) {
 	}
 	s.subMu.Unlock()
 }
+
+// acquire waits for the session's plan slot, or for ctx to end.
+func (s *session) acquire(ctx context.Context) error {
+	select {
+	case s.slot <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return &BridgeError{"canceled", "RuntimeError: the request ended before its plan started"}
+	}
+}
+
+func (s *session) tryAcquire() bool {
+	select {
+	case s.slot <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (s *session) release() { <-s.slot }
 
 func (s *session) end() {
 	s.subMu.Lock()
@@ -292,14 +324,14 @@ func (m *Manager) OpenSession(ctx context.Context, addr string) (string, json.Ra
 	}
 	var raw [16]byte
 	rand.Read(raw[:])
-	s := &session{id: hex.EncodeToString(raw[:]), b: b, persisted: map[string]string{}, subs: map[chan sched.Event]bool{}, done: make(chan struct{}), lastUsed: time.Now()}
+	s := &session{id: hex.EncodeToString(raw[:]), b: b, persisted: map[string]string{}, subs: map[chan sched.Event]bool{}, done: make(chan struct{}), lastUsed: time.Now(), slot: make(chan struct{}, 1)}
 	// Registered before the bridge opens it, so no event is lost.
 	m.mu.Lock()
 	m.sessions[s.id] = s
 	m.mu.Unlock()
-	s.mu.Lock()
+	s.tryAcquire() // new: nobody else has it
 	err := m.open(ctx, s)
-	s.mu.Unlock()
+	s.release()
 	if err != nil {
 		m.mu.Lock()
 		delete(m.sessions, s.id)
@@ -354,8 +386,17 @@ func (m *Manager) RunPlan(ctx context.Context, sid string, plan []byte, timeout 
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	// One plan runs per session, and a few wait: a page sending more is
+	// told so, and a waiting plan whose request ended leaves the queue.
+	if n := s.queued.Add(1); int(n) > 1+m.opts.MaxQueuedPlans {
+		s.queued.Add(-1)
+		return nil, &BridgeError{"busy", fmt.Sprintf("RuntimeError: this session has a plan running and %d waiting already; wait for them (or interrupt them) before sending more", m.opts.MaxQueuedPlans)}
+	}
+	defer s.queued.Add(-1)
+	if err := s.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer s.release()
 	s.lastUsed = time.Now()
 	p, err := CheckPlan(plan, m.opts.Root, s.persisted)
 	if err != nil {
@@ -664,6 +705,8 @@ func statusOf(err error) int {
 			return http.StatusTooManyRequests
 		case "timeout":
 			return http.StatusGatewayTimeout
+		case "canceled":
+			return http.StatusServiceUnavailable // nobody is listening
 		case "error":
 			return http.StatusUnprocessableEntity // the plan ran and Python raised
 		}

@@ -1,13 +1,16 @@
 package cluster
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -266,6 +269,92 @@ func TestAbuse(t *testing.T) {
 			"where": map[string]any{"op": "gt", "left": map[string]any{"op": "col", "name": "fare_amount"}, "right": map[string]any{"op": "lit", "value": 50}}}})
 		if r, _ := out["result"].(map[string]any); code != 200 || r["type"] != "frame" || len(r["data"].([]any)) != 18 {
 			t.Errorf("a filtered frame: %d %v", code, out)
+		}
+	})
+
+	t.Run("fairness", func(t *testing.T) {
+		// One session abandons 70 slow plans (its requests canceled by the
+		// client, as Interrupt does); another session's plan takes no more
+		// than twice its time alone.
+		m, srv := newServer(t, []string{c.Addr}, root, Options{Python: python})
+		a, _ := openSession(t, srv)
+		b, _ := openSession(t, srv)
+		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+a, nil)
+		defer call(t, "DELETE", srv.URL+"/api/cluster/session?session="+b, nil)
+		victim := taxiPlan()
+		timed := func() time.Duration {
+			t0 := time.Now()
+			if code, out := runPlan(t, srv, b, victim); code != 200 {
+				t.Fatalf("session b: %d %v", code, out)
+			}
+			return time.Since(t0)
+		}
+		timed() // warm up
+		var alone []float64
+		for range 3 {
+			alone = append(alone, timed().Seconds())
+		}
+		// The slow plan: every file in 64 kB blocks, a grouped std.
+		slow := map[string]any{"op": "compute", "input": map[string]any{"op": "std", "input": map[string]any{"op": "column", "column": "tip_amount", "input": map[string]any{
+			"op": "groupby", "by": "PULocationID", "input": map[string]any{"op": "read_csv", "path": "data/nyctaxi/yellow_tripdata_2019-*.csv", "blocksize": 1 << 16,
+				"dtype": map[string]string{"passenger_count": "float64", "tolls_amount": "float64"}}}}}}
+		body, _ := json.Marshal(map[string]any{"session": a, "plan": slow, "timeout": 120})
+		abandon := func(after time.Duration) int {
+			ctx, cancel := context.WithTimeout(context.Background(), after)
+			defer cancel()
+			req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+"/api/cluster/plan", bytes.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				return 0 // abandoned
+			}
+			resp.Body.Close()
+			return resp.StatusCode
+		}
+		t0 := time.Now()
+		if code := abandon(time.Minute); code != 200 {
+			t.Fatalf("the slow plan alone: %d", code)
+		}
+		slowAlone := time.Since(t0)
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		codes := map[int]int{}
+		for i := range 70 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				time.Sleep(time.Duration(i) * 20 * time.Millisecond)
+				code := abandon(time.Duration(200+i%5*100) * time.Millisecond)
+				mu.Lock()
+				codes[code]++
+				mu.Unlock()
+			}()
+		}
+		time.Sleep(500 * time.Millisecond) // the first ones are running and waiting
+		with := timed()
+		wg.Wait()
+		then := timed()
+		ma := median(alone)
+		t.Logf("session b's taxi plan alone %v (median %.3fs), with 70 abandoned slow plans (%.1fs each alone) from session a %.3fs, after them %.3fs; a's answers %v (0: abandoned)",
+			round3(alone), ma, slowAlone.Seconds(), with.Seconds(), then.Seconds(), codes)
+		if with.Seconds() > 2*ma {
+			t.Errorf("session b's plan took %.3fs beside a's abandoned plans, %.3fs alone: more than twice", with.Seconds(), ma)
+		}
+		if then.Seconds() > 2*ma {
+			t.Errorf("session b's plan took %.3fs after a's abandoned plans, %.3fs alone", then.Seconds(), ma)
+		}
+		// Session a itself answers a trivial plan at once.
+		t0 = time.Now()
+		if code, out := runPlan(t, srv, a, small); code != 200 || time.Since(t0) > 5*time.Second {
+			t.Errorf("session a's next plan: %d %v after %v", code, out, time.Since(t0))
+		}
+		// The bridge let go of every abandoned plan.
+		p, _ := m.bridges[c.Addr].current(context.Background())
+		p.pmu.Lock()
+		pending := len(p.pending)
+		p.pmu.Unlock()
+		if pending != 0 {
+			t.Errorf("%d requests still pending in the bridge", pending)
 		}
 	})
 }
