@@ -44,7 +44,6 @@ var (
 	identRE     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,63}$`)
 	blocksizeRE = regexp.MustCompile(`^[0-9]{1,6}(\.[0-9]{1,3})? ?(B|kB|KB|MB|GB|KiB|MiB|GiB)$`)
 	dateRE      = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)?$`)
-	urlRE       = regexp.MustCompile(`^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,;=:@%/\-]*)?$`)
 	globRE      = regexp.MustCompile(`^[A-Za-z0-9_ .\-/*?\[\]]+$`)
 )
 
@@ -128,7 +127,7 @@ type Plan struct {
 // CheckPlan checks a plan's JSON against the whitelist before anything
 // reaches Python: known operations with their fields only, argument types
 // and sizes, plain column names, literal values, paths inside root/data
-// (after cleaning and resolving symlinks) or http(s) URLs. persisted holds
+// (after cleaning and resolving symlinks; no URLs). persisted holds
 // the kinds of the session's persisted collections, by name.
 func CheckPlan(data []byte, root string, persisted map[string]string) (*Plan, error) {
 	t0 := time.Now()
@@ -729,14 +728,14 @@ func (c *checker) resolve(e nodeErr, s string) (int, error) {
 	if len(s) > MaxString {
 		return 0, e.fail("path longer than %d characters", MaxString)
 	}
-	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
-		if !urlRE.MatchString(s) || strings.Contains(strings.SplitN(s, "/", 4)[2], "@") {
-			return 0, e.fail("%s is not a plain http(s) URL", short(s))
-		}
-		return 1, nil
+	if strings.Contains(s, "://") {
+		// The workers would fetch it: from inside the server's network
+		// (http://127.0.0.1:…, http://169.254.169.254/…). Only files under
+		// the data folder are read.
+		return 0, e.fail("%s: URLs are not read on the cluster; plans read files under the server's data/ folder", short(s))
 	}
 	if !strings.HasPrefix(s, "data/") || !globRE.MatchString(s) {
-		return 0, e.fail("%s: paths are relative to the server's folder and start with data/ (like \"data/nyctaxi/yellow_tripdata_2019-*.csv\"), or are http(s) URLs", short(s))
+		return 0, e.fail("%s: paths are relative to the server's folder and start with data/ (like \"data/nyctaxi/yellow_tripdata_2019-*.csv\")", short(s))
 	}
 	for _, part := range strings.Split(s, "/") {
 		if part == ".." || part == "." || part == "" {
