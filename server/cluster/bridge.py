@@ -785,7 +785,7 @@ class Bridge:
         except NoSession as e:
             self.send({"id": rid, "ok": False, "kind": "session", "error": "KeyError: " + str(e)})
         except TooLarge as e:
-            self.send({"id": rid, "ok": False, "kind": "error", "error": python_error(e)})
+            self.send({"id": rid, "ok": False, "kind": "error", "error": "ValueError: " + str(e)})
         except Canceled as e:
             self.send({"id": rid, "ok": False, "kind": "canceled", "error": "RuntimeError: " + str(e)})
         except TimeoutError as e:

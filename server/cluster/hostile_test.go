@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -207,6 +208,10 @@ func TestAbuse(t *testing.T) {
 	if code, out := runPlan(t, srv, sid, small); code != 200 {
 		t.Fatalf("a normal plan: %d %v", code, out)
 	}
+	// A slow plan: every file in 64 kB blocks, a grouped std (4 s alone).
+	slow := map[string]any{"op": "compute", "input": map[string]any{"op": "std", "input": map[string]any{"op": "column", "column": "tip_amount", "input": map[string]any{
+		"op": "groupby", "by": "PULocationID", "input": map[string]any{"op": "read_csv", "path": "data/nyctaxi/yellow_tripdata_2019-*.csv", "blocksize": 1 << 16,
+			"dtype": map[string]string{"passenger_count": "float64", "tolls_amount": "float64"}}}}}}
 
 	t.Run("literals", func(t *testing.T) {
 		// pow(10, 20000000) froze the shared bridge for 16 s; a 1 kB
@@ -299,10 +304,6 @@ func TestAbuse(t *testing.T) {
 		for range 3 {
 			alone = append(alone, timed().Seconds())
 		}
-		// The slow plan: every file in 64 kB blocks, a grouped std.
-		slow := map[string]any{"op": "compute", "input": map[string]any{"op": "std", "input": map[string]any{"op": "column", "column": "tip_amount", "input": map[string]any{
-			"op": "groupby", "by": "PULocationID", "input": map[string]any{"op": "read_csv", "path": "data/nyctaxi/yellow_tripdata_2019-*.csv", "blocksize": 1 << 16,
-				"dtype": map[string]string{"passenger_count": "float64", "tolls_amount": "float64"}}}}}}
 		body, _ := json.Marshal(map[string]any{"session": a, "plan": slow, "timeout": 120})
 		abandon := func(after time.Duration) int {
 			ctx, cancel := context.WithTimeout(context.Background(), after)
@@ -362,6 +363,200 @@ func TestAbuse(t *testing.T) {
 			t.Errorf("%d requests still pending in the bridge", pending)
 		}
 	})
+
+	t.Run("corpus", func(t *testing.T) { abuseCorpus(t, m, srv, sid, small, slow) })
+}
+
+// apiCase is one hostile request and what the API must answer: the
+// status, the error's message (a Python exception, as the cell shows it)
+// and, for 405, the Allow header.
+type apiCase struct {
+	name         string
+	method, path string            // SID in path or body stands for the test's session
+	header       map[string]string // "Host" sets the request's Host
+	body         string
+	status       int
+	want         string
+	allow        string
+	// do, when set, runs a compound case instead and returns the status
+	// and message of the request that matters.
+	do func(t *testing.T) (int, string)
+}
+
+// abuseCorpus sends the API cases, then the hostile plans, through the
+// server, each followed by a normal plan that must still answer.
+func abuseCorpus(t *testing.T, m *Manager, srv *httptest.Server, sid string, small, slow map[string]any) {
+	planBody := func(plan string) string { return `{"session":"SID","plan":` + plan + `}` }
+	slowJSON, _ := json.Marshal(slow)
+	json0 := map[string]string{"Content-Type": "application/json"}
+	with := func(kv ...string) map[string]string {
+		h := map[string]string{"Content-Type": "application/json"}
+		for i := 0; i < len(kv); i += 2 {
+			h[kv[i]] = kv[i+1]
+		}
+		return h
+	}
+	filter := func(right string) string {
+		return compute(`{"op":"filter","input":` + rc + `,"where":{"op":"gt","left":{"op":"col","name":"fare_amount"},"right":` + right + `}}`)
+	}
+	cases := []apiCase{
+		// Item 6: other sites' pages, DNS rebinding, simple requests.
+		{name: "text/plain session open (a page's simple request)", method: "POST", path: "/api/cluster/session", header: map[string]string{"Content-Type": "text/plain"}, body: `{}`, status: 415, want: `ValueError: the request's Content-Type is "text/plain"; the cluster API takes application/json`},
+		{name: "form-encoded session open", method: "POST", path: "/api/cluster/session", header: map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, body: `a=1`, status: 415, want: `the cluster API takes application/json`},
+		{name: "multipart plan", method: "POST", path: "/api/cluster/plan", header: map[string]string{"Content-Type": "multipart/form-data; boundary=x"}, body: planBody(compute(rc)), status: 415, want: `the cluster API takes application/json`},
+		{name: "text/plain DELETE", method: "DELETE", path: "/api/cluster/session?session=SID", header: map[string]string{"Content-Type": "text/plain;charset=UTF-8"}, body: `x`, status: 415, want: `the cluster API takes application/json`},
+		{name: "the issue's evil request", method: "POST", path: "/api/cluster/session", header: map[string]string{"Content-Type": "text/plain", "Origin": "http://evil.example", "Host": "evil.example"}, body: `{}`, status: 403, want: `PermissionError: this server does not answer for the host "evil.example"`},
+		{name: "another site's page", method: "POST", path: "/api/cluster/session", header: with("Origin", "http://evil.example"), body: `{}`, status: 403, want: `PermissionError: a page from "http://evil.example" may not use this server's cluster API`},
+		{name: "another site's page reading events", method: "GET", path: "/api/cluster/events?session=SID", header: map[string]string{"Origin": "https://evil.example"}, status: 403, want: `PermissionError: a page from "https://evil.example"`},
+		{name: "another port is another origin", method: "POST", path: "/api/cluster/plan", header: with("Origin", "http://127.0.0.1:1"), body: planBody(compute(rc)), status: 403, want: `PermissionError: a page from "http://127.0.0.1:1"`},
+		{name: "opaque origin", method: "POST", path: "/api/cluster/plan", header: with("Origin", "null"), body: planBody(compute(rc)), status: 403, want: `PermissionError: a page from "null"`},
+		{name: "cross-site fetch without Origin", method: "POST", path: "/api/cluster/session", header: with("Sec-Fetch-Site", "cross-site"), body: `{}`, status: 403, want: `PermissionError: another site's page may not use this server's cluster API`},
+		{name: "DNS rebinding", method: "POST", path: "/api/cluster/plan", header: with("Host", "rebind.attacker.example:8080"), body: planBody(compute(rc)), status: 403, want: `PermissionError: this server does not answer for the host "rebind.attacker.example:8080"`},
+		{name: "DNS rebinding, listing", method: "GET", path: "/api/cluster", header: map[string]string{"Host": "attacker.example"}, status: 403, want: `does not answer for the host`},
+		{name: "per-client session limit", do: func(t *testing.T) (int, string) {
+			var opened []string
+			defer func() {
+				for _, id := range opened {
+					call(t, "DELETE", srv.URL+"/api/cluster/session?session="+id, nil)
+				}
+			}()
+			for range 20 {
+				code, out := call(t, "POST", srv.URL+"/api/cluster/session", map[string]any{})
+				if code != 200 {
+					msg, _ := out["error"].(string)
+					if len(opened) != m.opts.MaxClientSessions-1 { // the test's session is the 8th
+						t.Errorf("refused after %d sessions", len(opened))
+					}
+					return code, msg
+				}
+				opened = append(opened, out["session"].(string))
+			}
+			return 200, ""
+		}, status: 429, want: `RuntimeError: you have 8 sessions open on tcp://`},
+		// Item 14: methods and routes.
+		{name: "PUT plan", method: "PUT", path: "/api/cluster/plan", header: json0, body: `{}`, status: 405, want: `ValueError: method PUT not allowed here; /api/cluster/plan takes POST`, allow: "POST"},
+		{name: "GET plan", method: "GET", path: "/api/cluster/plan", status: 405, want: `method GET not allowed`, allow: "POST"},
+		{name: "PATCH session", method: "PATCH", path: "/api/cluster/session", header: json0, body: `{}`, status: 405, want: `method PATCH not allowed`, allow: "POST, DELETE"},
+		{name: "POST events", method: "POST", path: "/api/cluster/events?session=SID", header: json0, body: `{}`, status: 405, want: `method POST not allowed`, allow: "GET"},
+		{name: "no such route", method: "GET", path: "/api/cluster/../../etc/passwd", status: 404, want: `ValueError: no such API`},
+		// Requests.
+		{name: "no such session", method: "POST", path: "/api/cluster/plan", header: json0, body: `{"session":"nope","plan":` + compute(rc) + `}`, status: 404, want: `KeyError: no cluster session "nope"`},
+		{name: "huge session id", method: "DELETE", path: "/api/cluster/session?session=" + strings.Repeat("a", 4000), status: 404, want: `KeyError: no cluster session`},
+		{name: "events of no session", method: "GET", path: "/api/cluster/events?session=nope", status: 404, want: `KeyError: no cluster session "nope"`},
+		{name: "plan not JSON", method: "POST", path: "/api/cluster/plan", header: json0, body: `{"session":`, status: 400, want: `ValueError: plan refused: the request is not valid JSON`},
+		{name: "request without a plan", method: "POST", path: "/api/cluster/plan", header: json0, body: `{"session":"SID"}`, status: 400, want: `ValueError: plan refused: the request has no "plan"`},
+		{name: "oversized request", method: "POST", path: "/api/cluster/plan", header: json0, body: `{"session":"SID","plan":"` + strings.Repeat("x", 80<<10) + `"}`, status: 400, want: `the request is over 69632 bytes`},
+		{name: "unconfigured scheduler", method: "POST", path: "/api/cluster/session", header: json0, body: `{"address":"tcp://169.254.169.254:8786"}`, status: 503, want: `ValueError: this server is not connected to tcp://169.254.169.254:8786`},
+		// Item 3: literals.
+		{name: "pow of two literals", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(filter(`{"op":"pow","left":{"op":"lit","value":10},"right":{"op":"lit","value":20000000}}`)), status: 400, want: `node 6 (op "pow", at plan.input.where.right): an operation on two literals is not sent to the cluster`},
+		{name: "nested literal arithmetic", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(filter(`{"op":"add","left":{"op":"neg","operand":{"op":"lit","value":1}},"right":{"op":"lit","value":2}}`)), status: 400, want: `an operation on two literals`},
+		{name: "exponent near 2**63", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(filter(`{"op":"pow","left":{"op":"col","name":"fare_amount"},"right":{"op":"lit","value":9223372036854775000}}`)), status: 400, want: `a literal exponent is a number from -64 to 64`},
+		{name: "computed exponent", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(filter(`{"op":"pow","left":{"op":"col","name":"fare_amount"},"right":{"op":"neg","operand":{"op":"lit","value":3}}}`)), status: 400, want: `a literal exponent is a number from -64 to 64, not an expression`},
+		{name: "1 kB string times a million", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(filter(`{"op":"mul","left":{"op":"lit","value":"` + strings.Repeat("x", 1000) + `"},"right":{"op":"lit","value":1000000}}`)), status: 400, want: `an operation on two literals`},
+		{name: "string column times a million", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(filter(`{"op":"mul","left":{"op":"col","name":"store_and_fwd_flag"},"right":{"op":"lit","value":1000000}}`)), status: 400, want: `ValueError: plan refused: repeating the strings of a column 1000000 times`},
+		// Item 6: no URLs, no links out.
+		{name: "loopback URL", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(readCSV(`"path":"http://127.0.0.1:8786/x.csv"`)), status: 400, want: `"http://127.0.0.1:8786/x.csv": URLs are not read on the cluster`},
+		{name: "cloud metadata URL", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(readCSV(`"path":"http://169.254.169.254/latest/meta-data/iam"`)), status: 400, want: `URLs are not read on the cluster`},
+		{name: "link out of the data folder", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(readCSV(`"path":"data/evil.csv"`)), status: 400, want: `data/evil.csv leads outside the data folder`},
+		// Item 5: the result's size, checked on the workers.
+		{name: "compute of the whole frame", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(compute(`{"op":"read_csv","path":"data/nyctaxi/yellow_tripdata_2019-*.csv","dtype":{"passenger_count":"float64","tolls_amount":"float64"}}`)), status: 422, want: `ValueError: the result has 219871 rows; at most 100000 come back from the cluster`},
+		{name: "a Python error", method: "POST", path: "/api/cluster/plan", header: json0, body: planBody(compute(`{"op":"sum","input":{"op":"column","column":"no_such_column","input":` + rc + `}}`)), status: 422, want: `KeyError: `},
+		// Item 3 and 4: timeouts and abandoned plans.
+		{name: "a plan past its timeout", method: "POST", path: "/api/cluster/plan", header: json0, body: `{"session":"SID","timeout":0.5,"plan":` + string(slowJSON) + `}`, status: 504, want: `TimeoutError: the cluster at tcp://`},
+		{name: "an abandoned plan", do: func(t *testing.T) (int, string) {
+			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			defer cancel()
+			req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+"/api/cluster/plan", strings.NewReader(`{"session":"`+sid+`","plan":`+string(slowJSON)+`}`))
+			req.Header.Set("Content-Type", "application/json")
+			_, err := http.DefaultClient.Do(req)
+			return 0, fmt.Sprint(err)
+		}, status: 0, want: `context deadline exceeded`},
+		{name: "more plans than the session's queue", do: func(t *testing.T) (int, string) {
+			ctx, cancel := context.WithCancel(context.Background())
+			var wg sync.WaitGroup
+			defer wg.Wait()
+			defer cancel()
+			for range 1 + m.opts.MaxQueuedPlans {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+"/api/cluster/plan", strings.NewReader(`{"session":"`+sid+`","plan":`+string(slowJSON)+`}`))
+					req.Header.Set("Content-Type", "application/json")
+					if resp, err := http.DefaultClient.Do(req); err == nil {
+						resp.Body.Close()
+					}
+				}()
+			}
+			m.mu.Lock()
+			s := m.sessions[sid]
+			m.mu.Unlock()
+			waitFor(t, 10*time.Second, "the session's queue to fill", func() bool { return int(s.queued.Load()) == 1+m.opts.MaxQueuedPlans })
+			code, out := runPlan(t, srv, sid, small)
+			msg, _ := out["error"].(string)
+			// Interrupted: the waiting plans leave, the running one is
+			// canceled on the cluster.
+			cancel()
+			waitFor(t, 10*time.Second, "the canceled plans to let go", func() bool { return s.queued.Load() == 0 })
+			return code, msg
+		}, status: 429, want: `RuntimeError: this session has a plan running and 4 waiting already`},
+		// Positive: a JSON type with parameters, a same-origin page.
+		{name: "JSON with a charset, same origin", method: "POST", path: "/api/cluster/plan", header: with("Content-Type", "application/json; charset=utf-8", "Origin", "ORIGIN"), body: planBody(compute(`{"op":"count","input":{"op":"column","column":"VendorID","input":` + rc + `}}`)), status: 200},
+	}
+	for i, hc := range cases {
+		t0 := time.Now()
+		code, msg, allow := 0, "", ""
+		if hc.do != nil {
+			code, msg = hc.do(t)
+		} else {
+			fill := func(s string) string {
+				return strings.ReplaceAll(strings.ReplaceAll(s, "SID", sid), "ORIGIN", srv.URL)
+			}
+			req, _ := http.NewRequest(hc.method, srv.URL+fill(hc.path), strings.NewReader(fill(hc.body)))
+			for k, v := range hc.header {
+				if k == "Host" {
+					req.Host = v
+				} else {
+					req.Header.Set(k, fill(v))
+				}
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatalf("case %d (%s): %v", i, hc.name, err)
+			}
+			var out map[string]any
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			json.Unmarshal(b, &out)
+			code, allow = resp.StatusCode, resp.Header.Get("Allow")
+			msg, _ = out["error"].(string)
+			if code == 200 && hc.status == 200 && out["result"] == nil {
+				t.Errorf("case %d (%s): no result in %s", i, hc.name, b)
+			}
+		}
+		if code != hc.status || !strings.Contains(msg, hc.want) || allow != hc.allow {
+			t.Errorf("case %d (%s): %d %q (Allow %q); want %d …%s… (Allow %q)", i, hc.name, code, msg, allow, hc.status, hc.want, hc.allow)
+		}
+		took := time.Since(t0)
+		t0 = time.Now()
+		if code, out := runPlan(t, srv, sid, small); code != 200 {
+			t.Errorf("after case %d (%s): a normal plan: %d %v", i, hc.name, code, out)
+		} else if d := time.Since(t0); d > 10*time.Second {
+			t.Errorf("after case %d (%s): a normal plan took %v", i, hc.name, d)
+		}
+		t.Logf("case %d (%s): %d in %v", i, hc.name, code, took.Round(time.Millisecond))
+	}
+	// The hostile plans through the API, each followed by a normal plan.
+	plans := hostilePlans("")
+	for i, h := range plans {
+		code, out := call(t, "POST", srv.URL+"/api/cluster/plan", fmt.Sprintf(`{"session": %q, "plan": %s}`, sid, h.plan))
+		if msg, _ := out["error"].(string); code != 400 || !strings.Contains(msg, h.want) {
+			t.Errorf("plan %d (%s): %d %v; want 400 …%s…", i, h.name, code, out, h.want)
+		}
+		if code, out := runPlan(t, srv, sid, small); code != 200 {
+			t.Errorf("after plan %d (%s): a normal plan: %d %v", i, h.name, code, out)
+		}
+	}
+	t.Logf("%d API cases and %d hostile plans, each followed by a normal plan that answered", len(cases), len(plans))
 }
 
 // peakRSS is a process's peak resident memory (VmHWM), in bytes.
