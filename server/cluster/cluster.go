@@ -773,7 +773,7 @@ func (m *Manager) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if write([]byte("event: ready\ndata: {}\n\n")) != nil || flush() != nil {
 		return
 	}
-	keep := time.NewTicker(eventHeartbeat)
+	keep := time.NewTicker(time.Duration(eventHeartbeat.Load()))
 	defer keep.Stop()
 	for {
 		select {
@@ -804,9 +804,11 @@ func (m *Manager) serveEvents(w http.ResponseWriter, r *http.Request) {
 // The event stream's heartbeat (a comment line, so proxies and the page
 // know it is alive) and how long one write to it may take.
 var (
-	eventHeartbeat    = 15 * time.Second
+	eventHeartbeat    atomic.Int64 // a time.Duration; 15 s (tests make it shorter)
 	eventWriteTimeout = 30 * time.Second
 )
+
+func init() { eventHeartbeat.Store(int64(15 * time.Second)) }
 
 func readJSON(r *http.Request, v any, limit int64) error {
 	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -362,6 +363,27 @@ func TestAbuse(t *testing.T) {
 		if pending != 0 {
 			t.Errorf("%d requests still pending in the bridge", pending)
 		}
+	})
+
+	t.Run("heartbeat", func(t *testing.T) {
+		// The event stream says it is alive between events (item 9).
+		old := eventHeartbeat.Swap(int64(100 * time.Millisecond))
+		defer eventHeartbeat.Store(old)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/api/cluster/events?session="+sid, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if sc.Text() == ": keep-alive" {
+				return
+			}
+		}
+		t.Errorf("no heartbeat on the event stream: %v", sc.Err())
 	})
 
 	t.Run("corpus", func(t *testing.T) { abuseCorpus(t, m, srv, sid, small, slow) })
