@@ -730,6 +730,8 @@ func (m *Manager) servePlan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, &PlanError{"the request has no \"plan\""})
 		return
 	}
+	// A plan may run for PlanTimeout: past any server-wide WriteTimeout.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(m.opts.PlanTimeout + time.Minute))
 	res, err := m.RunPlan(r.Context(), req.Session, req.Plan, time.Duration(req.Timeout*float64(time.Second)))
 	if err != nil {
 		writeError(w, statusOf(err), err)
