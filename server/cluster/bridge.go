@@ -336,13 +336,30 @@ func (b *bridge) call(ctx context.Context, p *process, req map[string]any) (json
 		}
 		return rep.Result, nil
 	case <-ctx.Done():
-		p.forget(id)
+		// The request ended (its client went away, or its timeout
+		// passed): the bridge cancels the plan's tasks on the cluster, and
+		// the caller waits until it has let go, so a session never has
+		// more than one plan in the bridge.
+		p.wmu.Lock()
+		p.stdin.Write(fmt.Appendf(nil, "{\"op\":\"cancel\",\"target\":%d}\n", id))
+		p.wmu.Unlock()
+		select {
+		case <-c:
+		case <-p.done:
+		case <-time.After(cancelGrace):
+			p.forget(id)
+			b.m.logf("cluster %s: request %d still runs %v after it was canceled", b.addr, id, cancelGrace)
+		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, &BridgeError{"timeout", fmt.Sprintf("TimeoutError: the cluster at %s did not answer in time", b.addr)}
 		}
 		return nil, &BridgeError{"canceled", "RuntimeError: the request was canceled"}
 	}
 }
+
+// cancelGrace is how long a canceled request may take to stop in the
+// bridge before its caller gives up waiting.
+const cancelGrace = 30 * time.Second
 
 func (p *process) forget(id int64) {
 	p.pmu.Lock()

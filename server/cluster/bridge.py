@@ -41,12 +41,13 @@ MAX_LIST = 1000
 MAX_HEAD = 10000
 MAX_FILES = 10000
 MAX_RESULT_ROWS = 100000
+MAX_EXPONENT = 64  # a literal exponent, in absolute value
+MAX_REPEAT = 1 << 20  # characters a repeated string may have
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_ .\-]{0,127}$")
 IDENT_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 BLOCKSIZE_RE = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,3})? ?(B|kB|KB|MB|GB|KiB|MiB|GiB)$")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)?$")
-URL_RE = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,;=:@%/\-]*)?$")
 GLOB_RE = re.compile(r"^[A-Za-z0-9_ .\-/*?\[\]]+$")
 
 DTYPES = {"int64", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "float64", "float32",
@@ -62,6 +63,7 @@ BINARY = {"add": operator.add, "sub": operator.sub, "mul": operator.mul, "div": 
           "gt": operator.gt, "ge": operator.ge, "and": operator.and_, "or": operator.or_}
 UNARY = {"neg": operator.neg, "not": operator.invert}
 
+ARITHMETIC = {"add", "sub", "mul", "div", "floordiv", "mod", "pow"}
 REDUCTIONS = {"mean", "sum", "count", "size", "min", "max", "std", "var", "nunique"}
 
 # op → (fields it may have besides "op", kinds its input may be)
@@ -319,9 +321,26 @@ class Checker:
         if op in BINARY:
             self.expr(child("left"), R)
             self.expr(child("right"), R)
+            self.bounded(op, v["left"], v["right"], R)
             return EXPR
         self.expr(child("operand"), R)
         return EXPR
+
+    def bounded(self, op, left, right, R):
+        """Refuses what would make the bridge (or a worker) evaluate
+        literals without bound: an operation on two literals (the cell can
+        compute it), a literal exponent past MAX_EXPONENT, string literals
+        in arithmetic other than concatenation."""
+        if constant(left) and constant(right):
+            R("an operation on two literals is not sent to the cluster: compute it in the cell and use the result")
+        if op == "pow" and constant(right):
+            x = right.get("value") if right.get("op") == "lit" else None
+            if isinstance(x, bool) or not isinstance(x, (int, float)) or not -MAX_EXPONENT <= x <= MAX_EXPONENT:
+                R("a literal exponent is a number from -%d to %d, not %s" % (MAX_EXPONENT, MAX_EXPONENT, short(x) if x is not None else "an expression"))
+        if op in ARITHMETIC and op != "add":
+            for side in (left, right):
+                if side.get("op") == "lit" and isinstance(side.get("value"), str) and side.get("type") is None:
+                    R("a string literal can only be added to a column or compared with one")
 
     def expr(self, kind, R):
         if kind != EXPR:
@@ -361,12 +380,10 @@ class Checker:
     def resolve(self, s, R):
         if len(s) > MAX_STRING:
             R("path longer than %d characters" % MAX_STRING)
-        if s.startswith(("http://", "https://")):
-            if not URL_RE.match(s) or "@" in s.split("/")[2]:
-                R("%s is not a plain http(s) URL" % short(s))
-            return [s]
+        if "://" in s:
+            R("%s: URLs are not read on the cluster; plans read files under the server's data/ folder" % short(s))
         if not s.startswith("data/") or not GLOB_RE.match(s):
-            R("%s: paths are relative to the server's folder and start with data/ (like \"data/nyctaxi/yellow_tripdata_2019-*.csv\"), or are http(s) URLs" % short(s))
+            R("%s: paths are relative to the server's folder and start with data/ (like \"data/nyctaxi/yellow_tripdata_2019-*.csv\")" % short(s))
         parts = s.split("/")
         if any(x in ("..", ".", "") for x in parts):
             R("%s: no \"..\", \".\" or empty parts in paths" % short(s))
@@ -381,6 +398,18 @@ class Checker:
             if not os.path.isfile(real):
                 R("%s: %s is not a file" % (short(s), os.path.relpath(m, self.root)))
         return matches
+
+
+def constant(v):
+    """Whether an (already checked) expression holds no column."""
+    op = v.get("op")
+    if op == "lit":
+        return True
+    if op in BINARY:
+        return constant(v["left"]) and constant(v["right"])
+    if op in UNARY or op in ("isnull", "notnull"):
+        return constant(v["operand"])
+    return False
 
 
 def jtype(v):
@@ -425,7 +454,11 @@ class Builder:
         if op == "persisted":
             return self.persisted[v["name"]]
         if op in BINARY:
-            return BINARY[op](self.build(v["left"], frame), self.build(v["right"], frame))
+            left, right = self.build(v["left"], frame), self.build(v["right"], frame)
+            if op == "mul":
+                self.repeat_bound(left, right)
+                self.repeat_bound(right, left)
+            return BINARY[op](left, right)
         if op in UNARY:
             return UNARY[op](self.build(v["operand"], frame))
         if op == "isnull":
@@ -468,6 +501,16 @@ class Builder:
 
     def fail(self, why):
         raise Refused("plan refused: " + why)
+
+    def repeat_bound(self, strings, n):
+        """A column of strings times an integer repeats each string: bound
+        the repetition (the strings' length is not known before the
+        workers read them, so the count alone is bounded)."""
+        dtype = getattr(strings, "dtype", None)
+        if dtype is None or isinstance(n, bool) or not isinstance(n, int):
+            return
+        if str(dtype) in ("object", "string") and abs(n) > MAX_REPEAT // MAX_STRING:
+            raise Refused("plan refused: repeating the strings of a column %d times could make strings over %d bytes; at most %d repetitions" % (n, MAX_REPEAT, MAX_REPEAT // MAX_STRING))
 
 
 REDUCERS = {
@@ -694,6 +737,7 @@ class Bridge:
         self.address = address
         self.root = root
         self.sessions = {}
+        self.cancels = {}  # request id → threading.Event, set to cancel it
         self.lock = threading.Lock()
         self.out = sys.stdout
         self.out_lock = threading.Lock()
@@ -704,7 +748,29 @@ class Bridge:
             self.out.write(line + "\n")
             self.out.flush()
 
+    def cancel_event(self, rid):
+        with self.lock:
+            ev = self.cancels.get(rid)
+            if ev is None:
+                ev = self.cancels[rid] = threading.Event()
+            return ev
+
+    def cancel(self, rid):
+        """Cancels request rid (a plan): set before it starts, it never
+        runs; while it waits on the cluster, its tasks are cancelled."""
+        with self.lock:
+            ev = self.cancels.get(rid)
+        if ev is not None:
+            ev.set()
+
     def handle(self, req):
+        try:
+            self._handle(req)
+        finally:
+            with self.lock:
+                self.cancels.pop(req.get("id"), None)
+
+    def _handle(self, req):
         rid = req.get("id")
         ops = {"open": self.op_open, "plan": self.op_plan, "close": self.op_close, "check": self.op_check, "ping": self.op_ping}
         try:
@@ -718,6 +784,10 @@ class Bridge:
             self.send({"id": rid, "ok": False, "kind": "cluster", "error": str(e)})
         except NoSession as e:
             self.send({"id": rid, "ok": False, "kind": "session", "error": "KeyError: " + str(e)})
+        except TooLarge as e:
+            self.send({"id": rid, "ok": False, "kind": "error", "error": "ValueError: " + str(e)})
+        except Canceled as e:
+            self.send({"id": rid, "ok": False, "kind": "canceled", "error": "RuntimeError: " + str(e)})
         except TimeoutError as e:
             self.send({"id": rid, "ok": False, "kind": "timeout", "error": "TimeoutError: " + (str(e) or "timed out")})
         except Exception as e:  # a Python-style message for the cell
@@ -791,19 +861,36 @@ class Bridge:
         s = self.session(req["session"])
         plan = req.get("plan")
         timeout = float(req.get("timeout") or 600)
-        with s.lock:  # one plan at a time per session: persisted names stay consistent
+        # The plan's timeout bounds everything done for it, from waiting
+        # for the session to converting the result; cancel is set when the
+        # server cancels the request (its HTTP request ended).
+        deadline = time.monotonic() + timeout
+        cancel = req.get("_cancel") or threading.Event()
+        w = Watch(s.client, self.address, deadline, timeout, cancel)
+        # One plan at a time per session: persisted names stay consistent.
+        while not s.lock.acquire(timeout=0.05):
+            w.check()
+        try:
+            from distributed import futures_of
+            # What the session persisted is never cancelled with a plan
+            # that reads it.
+            for c in s.persisted.values():
+                w.keep.update(f.key for f in futures_of(c))
             checker = Checker(self.root, dict(s.kinds))
             checker.check(plan)
+            w.check()
             coll = Builder(checker, s.persisted).build(plan["input"])
+            w.check()
             client = s.client
             if client.status != "running":
                 raise LostCluster("OSError: lost the connection to the Dask scheduler at %s (client %s); open the session again" % (self.address, client.status))
+            import dask.dataframe as dd
+            from distributed import futures_of
             if plan["op"] == "persist":
                 coll = client.persist(coll)
-                wait_for(client, coll, timeout, self.address)
+                w.wait(futures_of(coll))
                 name = plan["name"]
                 s.persisted[name] = coll
-                import dask.dataframe as dd
                 kind = SERIES if isinstance(coll, dd.Series) else FRAME
                 s.kinds[name] = kind
                 out = {"type": "persisted", "name": name, "kind": kind, "npartitions": coll.npartitions}
@@ -813,9 +900,44 @@ class Bridge:
                 else:
                     out["dtype"] = str(coll.dtype)
                 return out
+            if isinstance(coll, (dd.DataFrame, dd.Series)) and plan["input"].get("op") != "head":
+                return result_json(self.gather_checked(client, coll, w))
             fut = client.compute(coll)
-            r = wait_for(client, fut, timeout, self.address)
+            try:
+                w.wait([fut])
+                r = fut.result(timeout=w.left())
+            finally:
+                fut.release()  # nothing of it stays on the cluster
+            w.check()
             return result_json(r)
+        finally:
+            s.lock.release()
+
+    def gather_checked(self, client, coll, w):
+        """Computes a frame or series on the workers, keeps its partitions
+        there, counts their rows, and gathers them only when the result is
+        within MAX_RESULT_ROWS: the bridge never pulls more."""
+        from distributed import futures_of
+        p = client.persist(coll)
+        parts = futures_of(p)
+        lens = []
+        try:
+            w.wait(parts)
+            lens = client.map(len, parts, key=["len-" + str(f.key) for f in parts])
+            w.wait(lens)
+            rows = sum(client.gather(lens))
+            if rows > MAX_RESULT_ROWS:
+                raise TooLarge("the result has %d rows; at most %d come back from the cluster: aggregate or use head(n) first" % (rows, MAX_RESULT_ROWS))
+            fut = client.compute(p)
+            try:
+                w.wait([fut])
+                return fut.result(timeout=w.left())
+            finally:
+                fut.release()
+        finally:
+            for f in list(lens) + parts:
+                f.release()
+            del p
 
 
 class NoSession(Exception):
@@ -826,6 +948,14 @@ class LostCluster(Exception):
     pass
 
 
+class Canceled(Exception):
+    pass
+
+
+class TooLarge(ValueError):
+    """A result over MAX_RESULT_ROWS: the plan ran, the rows stay there."""
+
+
 def python_error(e):
     """The exception as a traceback's last line shows it: "KeyError: 'tip'"."""
     msg = repr(e.args[0]) if isinstance(e, KeyError) and e.args else str(e).strip()
@@ -834,42 +964,61 @@ def python_error(e):
     return type(e).__name__ + (": " + msg if msg else "")
 
 
-def wait_for(client, x, timeout, address):
-    """Waits for a future, or a persisted collection's futures, while
-    watching the connection, so a lost scheduler fails at once rather than
-    after the whole timeout. Persisted data stays on the workers."""
-    from distributed import futures_of
-    futs = [x] if hasattr(x, "result") else futures_of(x)
-    done = threading.Event()
-    left = [len(futs)]
-    lock = threading.Lock()
+class Watch:
+    """A plan's deadline and cancellation, and its client's connection."""
 
-    def one_done(_):
-        with lock:
-            left[0] -= 1
-            if left[0] <= 0:
-                done.set()
+    def __init__(self, client, address, deadline, timeout, cancel):
+        self.client, self.address, self.deadline, self.timeout, self.cancel = client, address, deadline, timeout, cancel
+        self.keep = set()  # keys never to cancel: the session's persisted data
 
-    if not futs:
-        done.set()
-    for f in futs:
-        f.add_done_callback(one_done)
-    deadline = time.monotonic() + timeout
-    while not done.wait(0.25):
-        if client.status != "running":
-            raise LostCluster("OSError: lost the connection to the Dask scheduler at %s (client %s); open the session again" % (address, client.status))
-        if time.monotonic() > deadline:
-            for f in futs:
-                f.cancel()
-            raise TimeoutError("the cluster at %s did not finish within %gs" % (address, timeout))
-    for f in futs:
-        if f.status == "error":
-            f.result()  # raises the task's exception
-    if hasattr(x, "result"):
-        r = x.result()
-        x.release()  # nothing of it stays on the cluster
-        return r
-    return x
+    def left(self):
+        return max(0.001, self.deadline - time.monotonic())
+
+    def check(self, futs=()):
+        if self.cancel.is_set():
+            cancel_all(self.client, [f for f in futs if f.key not in self.keep])
+            raise Canceled("the plan was canceled (its request ended)")
+        if time.monotonic() > self.deadline:
+            cancel_all(self.client, [f for f in futs if f.key not in self.keep])
+            raise TimeoutError("the cluster at %s did not finish within %gs" % (self.address, self.timeout))
+
+    def wait(self, futs):
+        """Waits for futures while watching the connection, the deadline
+        and cancellation, so a lost scheduler fails at once rather than
+        after the whole timeout, and a canceled plan stops at once.
+        Raises the first failed task's exception."""
+        done = threading.Event()
+        left = [len(futs)]
+        lock = threading.Lock()
+
+        def one_done(_):
+            with lock:
+                left[0] -= 1
+                if left[0] <= 0:
+                    done.set()
+
+        if not futs:
+            done.set()
+        for f in futs:
+            f.add_done_callback(one_done)
+        while not done.wait(0.05):
+            if self.client.status != "running":
+                raise LostCluster("OSError: lost the connection to the Dask scheduler at %s (client %s); open the session again" % (self.address, self.client.status))
+            self.check(futs)
+        for f in futs:
+            if f.status == "error":
+                f.result()  # raises the task's exception
+            if f.status == "cancelled":
+                self.check(futs)
+                raise Canceled("the plan's tasks were cancelled on the cluster")
+
+
+def cancel_all(client, futs):
+    if futs:
+        try:
+            client.cancel(list(futs))
+        except Exception:
+            pass
 
 
 def main():
@@ -882,7 +1031,7 @@ def main():
     sys.stdout = sys.stderr
     b = Bridge(a.address, os.path.realpath(a.root))
     b.out = out
-    pool = ThreadPoolExecutor(max_workers=64)
+    pool = ThreadPoolExecutor(max_workers=128)
     b.send({"ready": True, "pid": os.getpid(), "python": sys.version.split()[0],
             "distributed": __import__("distributed").__version__})
     for line in sys.stdin:
@@ -899,6 +1048,14 @@ def main():
             continue
         if not isinstance(req, dict):
             continue
+        if req.get("op") == "cancel":
+            # Answered here, not in the pool: its threads may all be busy
+            # with the very plans being canceled.
+            b.cancel(req.get("target"))
+            b.send({"id": req.get("id"), "ok": True, "result": "canceled"})
+            continue
+        if req.get("op") == "plan":
+            req["_cancel"] = b.cancel_event(req.get("id"))
         pool.submit(b.handle, req)
     # stdin closed: the server is gone.
     os._exit(0)

@@ -29,13 +29,17 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"mime"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"burst/engine/sched"
@@ -57,6 +61,18 @@ type Options struct {
 	// this long (a reloaded or closed tab never says goodbye): 2m.
 	AbandonTimeout time.Duration
 	MaxSessions    int // per cluster: 64
+	// MaxClientSessions is how many sessions one client (a remote IP
+	// address) may have open on one cluster: 8.
+	MaxClientSessions int
+	// TrustedOrigins are origins (like "https://burst.example.org")
+	// besides the server's own whose pages may use the API, and whose
+	// host names requests may carry in Host. Without them, only
+	// same-origin requests to a loopback name or an IP address are served:
+	// another site's page, or a DNS name rebound to this server, is refused.
+	TrustedOrigins []string
+	// MaxQueuedPlans is how many plans of one session may wait while
+	// its one plan runs; more are refused (429): 4.
+	MaxQueuedPlans int
 	Logf           func(format string, args ...any)
 }
 
@@ -75,12 +91,17 @@ type Manager struct {
 }
 
 type session struct {
-	id   string
-	b    *bridge
-	info json.RawMessage
+	id     string
+	b      *bridge
+	client string // the remote address it was opened from, for MaxClientSessions
+	info   json.RawMessage
 
-	mu        sync.Mutex // one plan at a time, as in bridge.py
-	gen       int        // the bridge process it was opened on
+	// slot holds the session's one running plan (as in bridge.py): a
+	// plan waits for it, or gives up when its request ends. queued
+	// counts the plans running or waiting, for MaxQueuedPlans.
+	slot      chan struct{}
+	queued    atomic.Int32
+	gen       int // the bridge process it was opened on
 	persisted map[string]string
 	lastUsed  time.Time
 
@@ -125,6 +146,12 @@ func New(addrs []string, opts Options) (*Manager, error) {
 	}
 	if opts.MaxSessions == 0 {
 		opts.MaxSessions = 64
+	}
+	if opts.MaxClientSessions == 0 {
+		opts.MaxClientSessions = 8
+	}
+	if opts.MaxQueuedPlans == 0 {
+		opts.MaxQueuedPlans = 4
 	}
 	if opts.Logf == nil {
 		opts.Logf = log.Printf
@@ -218,7 +245,7 @@ func (m *Manager) janitor() {
 		var idle []*session
 		for _, s := range all {
 			// A session running a plan is in use: TryLock fails.
-			if !s.mu.TryLock() {
+			if !s.tryAcquire() {
 				continue
 			}
 			s.subMu.Lock()
@@ -228,7 +255,7 @@ func (m *Manager) janitor() {
 				idle = append(idle, s)
 			}
 			s.subMu.Unlock()
-			s.mu.Unlock()
+			s.release()
 		}
 		for _, s := range idle {
 			m.closeSession(context.Background(), s)
@@ -256,6 +283,27 @@ func (m *Manager) deliver(sid string, ev sched.Event) {
 	s.subMu.Unlock()
 }
 
+// acquire waits for the session's plan slot, or for ctx to end.
+func (s *session) acquire(ctx context.Context) error {
+	select {
+	case s.slot <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return &BridgeError{"canceled", "RuntimeError: the request ended before its plan started"}
+	}
+}
+
+func (s *session) tryAcquire() bool {
+	select {
+	case s.slot <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (s *session) release() { <-s.slot }
+
 func (s *session) end() {
 	s.subMu.Lock()
 	select {
@@ -269,6 +317,12 @@ func (s *session) end() {
 // OpenSession connects a new session to the cluster at addr ("" for the
 // default) and returns it with the cluster's description.
 func (m *Manager) OpenSession(ctx context.Context, addr string) (string, json.RawMessage, error) {
+	return m.openSession(ctx, addr, "")
+}
+
+// openSession opens a session for client (a remote IP address; "" for
+// none), within the limits per cluster and per client.
+func (m *Manager) openSession(ctx context.Context, addr, client string) (string, json.RawMessage, error) {
 	if len(m.addrs) == 0 {
 		return "", nil, &BridgeError{"config", "RuntimeError: " + NoClusterMessage}
 	}
@@ -279,27 +333,35 @@ func (m *Manager) OpenSession(ctx context.Context, addr string) (string, json.Ra
 	if b == nil {
 		return "", nil, &BridgeError{"config", fmt.Sprintf("ValueError: this server is not connected to %s; it was started with -cluster %s", addr, strings.Join(m.addrs, " -cluster "))}
 	}
-	m.mu.Lock()
-	n := 0
-	for _, s := range m.sessions {
-		if s.b == b {
-			n++
-		}
-	}
-	m.mu.Unlock()
-	if n >= m.opts.MaxSessions {
-		return "", nil, &BridgeError{"busy", fmt.Sprintf("RuntimeError: %d sessions are open on %s already; try again later", n, addr)}
-	}
 	var raw [16]byte
 	rand.Read(raw[:])
-	s := &session{id: hex.EncodeToString(raw[:]), b: b, persisted: map[string]string{}, subs: map[chan sched.Event]bool{}, done: make(chan struct{}), lastUsed: time.Now()}
-	// Registered before the bridge opens it, so no event is lost.
+	s := &session{id: hex.EncodeToString(raw[:]), b: b, client: client, persisted: map[string]string{}, subs: map[chan sched.Event]bool{}, done: make(chan struct{}), lastUsed: time.Now(), slot: make(chan struct{}, 1)}
+	// The limits are checked and the session registered under one lock
+	// (concurrent opens cannot pass a limit together), before the bridge
+	// opens it, so no event is lost.
 	m.mu.Lock()
+	n, mine := 0, 0
+	for _, o := range m.sessions {
+		if o.b == b {
+			n++
+			if client != "" && o.client == client {
+				mine++
+			}
+		}
+	}
+	switch {
+	case n >= m.opts.MaxSessions:
+		m.mu.Unlock()
+		return "", nil, &BridgeError{"busy", fmt.Sprintf("RuntimeError: %d sessions are open on %s already; try again later", n, addr)}
+	case client != "" && mine >= m.opts.MaxClientSessions:
+		m.mu.Unlock()
+		return "", nil, &BridgeError{"busy", fmt.Sprintf("RuntimeError: you have %d sessions open on %s already, the most one client may have: close one (client.close()) or wait for an unused one to be closed", mine, addr)}
+	}
 	m.sessions[s.id] = s
 	m.mu.Unlock()
-	s.mu.Lock()
+	s.tryAcquire() // new: nobody else has it
 	err := m.open(ctx, s)
-	s.mu.Unlock()
+	s.release()
 	if err != nil {
 		m.mu.Lock()
 		delete(m.sessions, s.id)
@@ -354,8 +416,17 @@ func (m *Manager) RunPlan(ctx context.Context, sid string, plan []byte, timeout 
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	// One plan runs per session, and a few wait: a page sending more is
+	// told so, and a waiting plan whose request ended leaves the queue.
+	if n := s.queued.Add(1); int(n) > 1+m.opts.MaxQueuedPlans {
+		s.queued.Add(-1)
+		return nil, &BridgeError{"busy", fmt.Sprintf("RuntimeError: this session has a plan running and %d waiting already; wait for them (or interrupt them) before sending more", m.opts.MaxQueuedPlans)}
+	}
+	defer s.queued.Add(-1)
+	if err := s.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer s.release()
 	s.lastUsed = time.Now()
 	p, err := CheckPlan(plan, m.opts.Root, s.persisted)
 	if err != nil {
@@ -471,7 +542,36 @@ func (m *Manager) BridgePID(addr string) int {
 // ServeHTTP serves the API under /api/cluster.
 func (m *Manager) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
-	switch p := strings.TrimSuffix(r.URL.Path, "/"); {
+	p := strings.TrimSuffix(r.URL.Path, "/")
+	allow, known := allowed[p]
+	switch {
+	case !known:
+		writeError(w, http.StatusNotFound, &BridgeError{"request", "ValueError: no such API: " + r.URL.Path})
+		return
+	case !slices.Contains(allow, r.Method):
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeError(w, http.StatusMethodNotAllowed, &BridgeError{"request", "ValueError: method " + r.Method + " not allowed here; " + p + " takes " + strings.Join(allow, ", ")})
+		return
+	}
+	if err := m.checkOrigin(r); err != nil {
+		writeError(w, http.StatusForbidden, err)
+		return
+	}
+	if r.Method != http.MethodGet {
+		// A state-changing call in a type a page may send anywhere
+		// without asking (text/plain, a form) is not one of ours.
+		if ct := r.Header.Get("Content-Type"); ct != "" {
+			if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+				writeError(w, http.StatusUnsupportedMediaType, &BridgeError{"request", fmt.Sprintf("ValueError: the request's Content-Type is %s; the cluster API takes application/json", short(ct))})
+				return
+			}
+		}
+	}
+	if len(m.addrs) == 0 && p != "/api/cluster" {
+		writeError(w, http.StatusServiceUnavailable, &BridgeError{"config", "RuntimeError: " + NoClusterMessage})
+		return
+	}
+	switch {
 	case p == "/api/cluster" && r.Method == http.MethodGet:
 		m.serveInfo(w)
 	case p == "/api/cluster/session" && r.Method == http.MethodPost:
@@ -482,11 +582,70 @@ func (m *Manager) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		m.servePlan(w, r)
 	case p == "/api/cluster/events" && r.Method == http.MethodGet:
 		m.serveEvents(w, r)
-	case p == "/api/cluster" || p == "/api/cluster/session" || p == "/api/cluster/plan" || p == "/api/cluster/events":
-		writeError(w, http.StatusMethodNotAllowed, &BridgeError{"request", "ValueError: method " + r.Method + " not allowed here"})
-	default:
-		writeError(w, http.StatusNotFound, &BridgeError{"request", "ValueError: no such API: " + r.URL.Path})
 	}
+}
+
+// allowed lists the API's routes and their methods.
+var allowed = map[string][]string{
+	"/api/cluster":         {http.MethodGet},
+	"/api/cluster/session": {http.MethodPost, http.MethodDelete},
+	"/api/cluster/plan":    {http.MethodPost},
+	"/api/cluster/events":  {http.MethodGet},
+}
+
+// checkOrigin refuses requests from other sites' pages and requests whose
+// Host is a name the server was not told about (DNS rebinding: a name
+// that resolved to another site, then to this server). Accepted: a Host
+// that is a loopback name, an IP address or a trusted origin's host; an
+// Origin, when sent, that is the Host's own or a trusted one. Clients
+// other than browsers (the native kernel) send no Origin.
+func (m *Manager) checkOrigin(r *http.Request) error {
+	host := strings.ToLower(r.Host)
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+	}
+	name = strings.Trim(name, "[]")
+	trusted := func(origin string) bool {
+		for _, o := range m.opts.TrustedOrigins {
+			if strings.EqualFold(strings.TrimSuffix(o, "/"), origin) {
+				return true
+			}
+		}
+		return false
+	}
+	okHost := name == "localhost" || strings.HasSuffix(name, ".localhost") || net.ParseIP(name) != nil
+	for _, o := range m.opts.TrustedOrigins {
+		if u, err := url.Parse(o); err == nil && strings.EqualFold(u.Hostname(), name) {
+			okHost = true
+		}
+	}
+	if !okHost {
+		return &BridgeError{"forbidden", fmt.Sprintf("PermissionError: this server does not answer for the host %s: use its address (like http://127.0.0.1:8080/), or start it trusting that origin", short(r.Host))}
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+			return &BridgeError{"forbidden", "PermissionError: another site's page may not use this server's cluster API"}
+		}
+		return nil
+	}
+	if trusted(origin) {
+		return nil
+	}
+	if u, err := url.Parse(origin); err == nil && (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Host, r.Host) {
+		return nil
+	}
+	return &BridgeError{"forbidden", fmt.Sprintf("PermissionError: a page from %s may not use this server's cluster API (only the server's own pages, or origins it is started trusting)", short(origin))}
+}
+
+// clientOf is who a request comes from, for MaxClientSessions: its
+// remote IP address.
+func clientOf(r *http.Request) string {
+	if h, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return h
+	}
+	return r.RemoteAddr
 }
 
 type clusterInfo struct {
@@ -526,7 +685,7 @@ func (m *Manager) serveOpen(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	id, info, err := m.OpenSession(r.Context(), req.Address)
+	id, info, err := m.openSession(r.Context(), req.Address, clientOf(r))
 	if err != nil {
 		writeError(w, statusOf(err), err)
 		return
@@ -571,6 +730,8 @@ func (m *Manager) servePlan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, &PlanError{"the request has no \"plan\""})
 		return
 	}
+	// A plan may run for PlanTimeout: past any server-wide WriteTimeout.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(m.opts.PlanTimeout + time.Minute))
 	res, err := m.RunPlan(r.Context(), req.Session, req.Plan, time.Duration(req.Timeout*float64(time.Second)))
 	if err != nil {
 		writeError(w, statusOf(err), err)
@@ -591,41 +752,65 @@ func (m *Manager) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer cancel()
-	fl, _ := w.(http.Flusher)
+	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	io.WriteString(w, "event: ready\ndata: {}\n\n")
-	if fl != nil {
-		fl.Flush()
+	// Every write has a deadline: a subscriber that stops reading (its
+	// socket buffers full) ends its stream instead of holding the handler.
+	write := func(parts ...[]byte) error {
+		rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
+		for _, p := range parts {
+			if _, err := w.Write(p); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	keep := time.NewTicker(15 * time.Second)
+	flush := func() error {
+		rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout))
+		return rc.Flush()
+	}
+	w.WriteHeader(http.StatusOK)
+	if write([]byte("event: ready\ndata: {}\n\n")) != nil || flush() != nil {
+		return
+	}
+	keep := time.NewTicker(time.Duration(eventHeartbeat.Load()))
 	defer keep.Stop()
 	for {
 		select {
 		case ev := <-events:
 			b, _ := json.Marshal(ev)
-			w.Write([]byte("data: "))
-			w.Write(b)
-			w.Write([]byte("\n\n"))
+			if write([]byte("data: "), b, []byte("\n\n")) != nil {
+				return
+			}
 			// Flush when the burst is over, not after each event.
-			if len(events) == 0 && fl != nil {
-				fl.Flush()
+			if len(events) == 0 && flush() != nil {
+				return
 			}
 		case <-keep.C:
-			io.WriteString(w, ": keep-alive\n\n")
-			if fl != nil {
-				fl.Flush()
+			if write([]byte(": keep-alive\n\n")) != nil || flush() != nil {
+				return
 			}
 		case <-done:
-			io.WriteString(w, "event: closed\ndata: {}\n\n")
+			if write([]byte("event: closed\ndata: {}\n\n")) == nil {
+				flush()
+			}
 			return
 		case <-r.Context().Done():
 			return
 		}
 	}
 }
+
+// The event stream's heartbeat (a comment line, so proxies and the page
+// know it is alive) and how long one write to it may take.
+var (
+	eventHeartbeat    atomic.Int64 // a time.Duration; 15 s (tests make it shorter)
+	eventWriteTimeout = 30 * time.Second
+)
+
+func init() { eventHeartbeat.Store(int64(15 * time.Second)) }
 
 func readJSON(r *http.Request, v any, limit int64) error {
 	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
@@ -664,6 +849,10 @@ func statusOf(err error) int {
 			return http.StatusTooManyRequests
 		case "timeout":
 			return http.StatusGatewayTimeout
+		case "forbidden":
+			return http.StatusForbidden
+		case "canceled":
+			return http.StatusServiceUnavailable // nobody is listening
 		case "error":
 			return http.StatusUnprocessableEntity // the plan ran and Python raised
 		}

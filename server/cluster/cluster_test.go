@@ -427,12 +427,20 @@ func TestNoCluster(t *testing.T) {
 	if code != 503 || !strings.HasPrefix(out["error"].(string), "RuntimeError: no Dask cluster is configured") {
 		t.Errorf("POST session: %d %v", code, out)
 	}
-	code, out = call(t, "POST", srv.URL+"/api/cluster/plan", map[string]any{"session": "x", "plan": taxiPlan()})
-	if code != 404 {
-		t.Errorf("POST plan: %d %v", code, out)
+	// Every route says the same (not 404: there is no session to lose).
+	for _, r := range []struct{ method, path string }{{"POST", "/api/cluster/plan"}, {"GET", "/api/cluster/events?session=x"}, {"DELETE", "/api/cluster/session?session=x"}} {
+		code, out = call(t, r.method, srv.URL+r.path, map[string]any{"session": "x", "plan": taxiPlan()})
+		if msg, _ := out["error"].(string); code != 503 || out["kind"] != "config" || !strings.HasPrefix(msg, "RuntimeError: no Dask cluster is configured") {
+			t.Errorf("%s %s: %d %v", r.method, r.path, code, out)
+		}
 	}
-	code, _ = call(t, "PUT", srv.URL+"/api/cluster/plan", map[string]any{})
-	if code != 405 {
-		t.Errorf("PUT plan: %d", code)
+	req, _ := http.NewRequest("PUT", srv.URL+"/api/cluster/plan", strings.NewReader("{}"))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 405 || resp.Header.Get("Allow") != "POST" {
+		t.Errorf("PUT plan: %d, Allow %q", resp.StatusCode, resp.Header.Get("Allow"))
 	}
 }

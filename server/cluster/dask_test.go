@@ -116,6 +116,9 @@ func call(t testing.TB, method, url string, body any) (int, map[string]any) {
 		}
 	}
 	req, _ := http.NewRequest(method, url, rd)
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,8 @@ const (
 	MaxList        = 1000     // columns, paths, dtypes in one list
 	MaxHead        = 10000    // rows head(n) may bring back
 	MaxFiles       = 10000    // files one read_csv may read
+	MaxExponent    = 64       // a literal exponent, in absolute value
+	MaxResultRows  = 100000   // rows a result may have (checked on the cluster before gathering)
 	maxJSONNesting = 2*MaxDepth + 8
 )
 
@@ -42,7 +44,6 @@ var (
 	identRE     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,63}$`)
 	blocksizeRE = regexp.MustCompile(`^[0-9]{1,6}(\.[0-9]{1,3})? ?(B|kB|KB|MB|GB|KiB|MiB|GiB)$`)
 	dateRE      = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)?$`)
-	urlRE       = regexp.MustCompile(`^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,;=:@%/\-]*)?$`)
 	globRE      = regexp.MustCompile(`^[A-Za-z0-9_ .\-/*?\[\]]+$`)
 )
 
@@ -54,6 +55,8 @@ var aggs = set("sum", "mean", "std", "var", "count", "size", "min", "max", "firs
 var reductions = set("mean", "sum", "count", "size", "min", "max", "std", "var", "nunique")
 
 var binary = set("add", "sub", "mul", "div", "floordiv", "mod", "pow", "eq", "ne", "lt", "le", "gt", "ge", "and", "or")
+
+var arithmetic = set("add", "sub", "mul", "div", "floordiv", "mod", "pow")
 
 var unary = set("neg", "not", "isnull", "notnull")
 
@@ -124,7 +127,7 @@ type Plan struct {
 // CheckPlan checks a plan's JSON against the whitelist before anything
 // reaches Python: known operations with their fields only, argument types
 // and sizes, plain column names, literal values, paths inside root/data
-// (after cleaning and resolving symlinks) or http(s) URLs. persisted holds
+// (after cleaning and resolving symlinks; no URLs). persisted holds
 // the kinds of the session's persisted collections, by name.
 func CheckPlan(data []byte, root string, persisted map[string]string) (*Plan, error) {
 	t0 := time.Now()
@@ -595,10 +598,59 @@ func (c *checker) node(v any, where string, depth int) (string, error) {
 		if err := expr("left"); err != nil {
 			return "", err
 		}
-		return kExpr, expr("right")
+		if err := expr("right"); err != nil {
+			return "", err
+		}
+		return kExpr, bounded(e, op, m["left"], m["right"])
 	default: // unary
 		return kExpr, expr("operand")
 	}
+}
+
+// bounded refuses what would make the bridge (or a worker) evaluate
+// literals without bound: an operation on two literals (the cell can
+// compute it; pow(10, 20000000) froze the bridge), a literal exponent past
+// MaxExponent, and string literals in arithmetic other than concatenation
+// (a 1 kB string times 10⁶). left and right are checked expressions.
+func bounded(e nodeErr, op string, left, right any) error {
+	if constant(left) && constant(right) {
+		return e.fail("an operation on two literals is not sent to the cluster: compute it in the cell and use the result")
+	}
+	if op == "pow" && constant(right) {
+		r := right.(map[string]any)
+		x, _ := r["value"].(json.Number)
+		f, err := x.Float64()
+		if r["op"] != "lit" || x == "" || err != nil || math.Abs(f) > MaxExponent {
+			what := "an expression"
+			if r["op"] == "lit" {
+				what = short(r["value"])
+			}
+			return e.fail("a literal exponent is a number from -%d to %d, not %s", MaxExponent, MaxExponent, what)
+		}
+	}
+	if arithmetic[op] && op != "add" {
+		for _, side := range []any{left, right} {
+			m := side.(map[string]any)
+			if _, isStr := m["value"].(string); m["op"] == "lit" && isStr && m["type"] == nil {
+				return e.fail("a string literal can only be added to a column or compared with one")
+			}
+		}
+	}
+	return nil
+}
+
+// constant reports whether a checked expression holds no column.
+func constant(v any) bool {
+	m := v.(map[string]any)
+	switch op := m["op"].(string); {
+	case op == "lit":
+		return true
+	case binary[op]:
+		return constant(m["left"]) && constant(m["right"])
+	case unary[op]:
+		return constant(m["operand"])
+	}
+	return false
 }
 
 func (c *checker) isExpr(e nodeErr, kind string) error {
@@ -676,14 +728,14 @@ func (c *checker) resolve(e nodeErr, s string) (int, error) {
 	if len(s) > MaxString {
 		return 0, e.fail("path longer than %d characters", MaxString)
 	}
-	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
-		if !urlRE.MatchString(s) || strings.Contains(strings.SplitN(s, "/", 4)[2], "@") {
-			return 0, e.fail("%s is not a plain http(s) URL", short(s))
-		}
-		return 1, nil
+	if strings.Contains(s, "://") {
+		// The workers would fetch it: from inside the server's network
+		// (http://127.0.0.1:…, http://169.254.169.254/…). Only files under
+		// the data folder are read.
+		return 0, e.fail("%s: URLs are not read on the cluster; plans read files under the server's data/ folder", short(s))
 	}
 	if !strings.HasPrefix(s, "data/") || !globRE.MatchString(s) {
-		return 0, e.fail("%s: paths are relative to the server's folder and start with data/ (like \"data/nyctaxi/yellow_tripdata_2019-*.csv\"), or are http(s) URLs", short(s))
+		return 0, e.fail("%s: paths are relative to the server's folder and start with data/ (like \"data/nyctaxi/yellow_tripdata_2019-*.csv\")", short(s))
 	}
 	for _, part := range strings.Split(s, "/") {
 		if part == ".." || part == "." || part == "" {
