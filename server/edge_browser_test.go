@@ -258,6 +258,23 @@ func fakeClusterAPI(w http.ResponseWriter, r *http.Request) {
 // vars are NAME:VALUE overrides of the Worker's variables.
 func startWorkerd(t *testing.T, dir string, vars ...string) string {
 	t.Helper()
+	return startWorkerdAt(t, dir, freePort(t), vars...)
+}
+
+// freePort returns a loopback port nothing listens on.
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// startWorkerdAt is startWorkerd on a given port.
+func startWorkerdAt(t *testing.T, dir string, port int, vars ...string) string {
+	t.Helper()
 	bin, err := filepath.Abs(filepath.Join("edge", "node_modules", ".bin", "wrangler"))
 	if err != nil {
 		t.Fatal(err)
@@ -269,12 +286,6 @@ func startWorkerd(t *testing.T, dir string, vars ...string) string {
 			t.Fatalf("installing wrangler (npm ci in server/edge): %v\n%s", err, b)
 		}
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
 	args := []string{"dev", "--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--inspector-port", "0", "--log-level", "warn"}
 	for _, v := range vars {
 		args = append(args, "--var", v)

@@ -35,6 +35,8 @@ func main() {
 	var clusters addrList
 	flag.Var(&clusters, "cluster", "a Dask scheduler to burst to, like tcp://127.0.0.1:8786 (repeat for more; the first is the default)")
 	python := flag.String("python", "/usr/bin/python3", "the Python with dask and distributed that runs the cluster bridge")
+	var trusted addrList
+	flag.Var(&trusted, "trusted-origin", "an origin whose pages may use the cluster API besides the server's own, like https://burst.example.workers.dev (a Cloudflare deployment whose BURST_UPSTREAM is this server; repeat for more)")
 	flag.Parse()
 
 	if !*noBuild {
@@ -48,7 +50,7 @@ func main() {
 			log.Fatalf("generating data: %v", err)
 		}
 	}
-	cm, err := cluster.New(clusters, cluster.Options{Python: *python, Root: *root})
+	cm, err := cluster.New(clusters, cluster.Options{Python: *python, Root: *root, TrustedOrigins: trusted})
 	if err != nil {
 		log.Fatal(err)
 	}

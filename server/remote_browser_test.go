@@ -55,7 +55,11 @@ func TestRemoteLesson(t *testing.T) {
 	dist := buildDist(t)
 	dc := dasktest.Start(t, 2)
 	addr, workerNames := dc.Addr, dc.WorkerAddrs
-	cm, err := cluster.New([]string{addr}, cluster.Options{Python: dasktest.Python, Root: root, Logf: t.Logf})
+	// The Cloudflare deployment tried at the end is a trusted origin, as
+	// -trusted-origin makes it.
+	edgePort := freePort(t)
+	edgeOrigin := fmt.Sprintf("http://127.0.0.1:%d", edgePort)
+	cm, err := cluster.New([]string{addr}, cluster.Options{Python: dasktest.Python, Root: root, Logf: t.Logf, TrustedOrigins: []string{edgeOrigin}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +206,7 @@ func TestRemoteLesson(t *testing.T) {
 	// through the Worker.
 	out := filepath.Join(t.TempDir(), "deploy")
 	deploy(t, out, "-dist", dist, "-data", root, "-datasets", "nyctaxi")
-	edge := startWorkerd(t, out, "BURST_UPSTREAM:"+base)
+	edge := startWorkerdAt(t, out, edgePort, "BURST_UPSTREAM:"+base)
 	ectx := newBrowser(t, 3*time.Minute)
 	code := `import burst
 import dask.dataframe as dd

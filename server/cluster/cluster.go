@@ -640,8 +640,20 @@ func (m *Manager) checkOrigin(r *http.Request) error {
 }
 
 // clientOf is who a request comes from, for MaxClientSessions: its
-// remote IP address.
-func clientOf(r *http.Request) string {
+// remote IP address, or, for a request from a trusted origin (a Burst
+// deployment on Cloudflare Workers proxying its learners, all from the
+// Worker's addresses), the learner's address the deployment forwards.
+func (m *Manager) clientOf(r *http.Request) string {
+	if origin := r.Header.Get("Origin"); origin != "" {
+		for _, o := range m.opts.TrustedOrigins {
+			if !strings.EqualFold(strings.TrimSuffix(o, "/"), origin) {
+				continue
+			}
+			if fwd, _, _ := strings.Cut(r.Header.Get("X-Forwarded-For"), ","); strings.TrimSpace(fwd) != "" {
+				return strings.TrimSpace(fwd)
+			}
+		}
+	}
 	if h, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
 		return h
 	}
@@ -685,7 +697,7 @@ func (m *Manager) serveOpen(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	id, info, err := m.openSession(r.Context(), req.Address, clientOf(r))
+	id, info, err := m.openSession(r.Context(), req.Address, m.clientOf(r))
 	if err != nil {
 		writeError(w, statusOf(err), err)
 		return
@@ -730,8 +742,12 @@ func (m *Manager) servePlan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, &PlanError{"the request has no \"plan\""})
 		return
 	}
-	// A plan may run for PlanTimeout: past any server-wide WriteTimeout.
-	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(m.opts.PlanTimeout + time.Minute))
+	// A plan may run for PlanTimeout: past any server-wide WriteTimeout,
+	// and past its ReadTimeout, whose end would cancel the request's
+	// context (and so the plan).
+	rc := http.NewResponseController(w)
+	rc.SetWriteDeadline(time.Now().Add(m.opts.PlanTimeout + time.Minute))
+	rc.SetReadDeadline(time.Time{})
 	res, err := m.RunPlan(r.Context(), req.Session, req.Plan, time.Duration(req.Timeout*float64(time.Second)))
 	if err != nil {
 		writeError(w, statusOf(err), err)
@@ -753,6 +769,9 @@ func (m *Manager) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	defer cancel()
 	rc := http.NewResponseController(w)
+	// The stream lasts as long as the session: past the server's
+	// ReadTimeout, whose end would cancel the request's context.
+	rc.SetReadDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")

@@ -77,6 +77,11 @@ func (e *Edge) cluster(w http.ResponseWriter, r *http.Request) {
 		Rewrite: func(pr *httputil.ProxyRequest) {
 			pr.SetURL(up)
 			pr.SetXForwarded()
+			// On Workers the learner's address comes in a header: the
+			// upstream counts sessions per learner with it.
+			if ip := r.Header.Get("CF-Connecting-IP"); ip != "" {
+				pr.Out.Header.Set("X-Forwarded-For", ip)
+			}
 		},
 		Transport:     e.Transport,
 		FlushInterval: -1,
