@@ -69,6 +69,9 @@ func cmdDeploy(args []string) error {
 	}
 	fmt.Printf("wrote %s in %.1fs: %d static assets (%.1f MB), the Worker %s (%.2f MB compressed)\n",
 		*out, time.Since(t0).Seconds(), d.assets, float64(d.assetBytes)/1e6, filepath.Join(*out, "worker", "app.wasm"), float64(d.workerGzip)/1e6)
+	if *upstream != "" {
+		fmt.Printf("the cluster API goes to %s: start it with -trusted-origin https://<this deployment's host>\n", *upstream)
+	}
 	if d.workerGzip > freeWorkerSize {
 		fmt.Printf("note: the Worker is over the free plan's %d MiB; deploy it on a paid plan\n", freeWorkerSize>>20)
 	}
