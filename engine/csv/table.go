@@ -242,7 +242,9 @@ func (t *table) readRow(fs, fe []int32) ([]int32, []int32, error) {
 // columns: writing every column's arrays field by field was slower than
 // the scan itself.
 func (t *table) tokenizeFast(record []bool, nrows int) error {
-	const block = 512
+	// 512 rows, fewer when rows are very wide (a 10 MB line of
+	// millions of fields): the buffer stays about 8 MB at most.
+	block := 512
 	data := t.data
 	ncol := len(t.header)
 	st, en := t.start, t.end
@@ -258,6 +260,7 @@ func (t *table) tokenizeFast(record []bool, nrows int) error {
 		}
 	}
 	stride := 2 * width
+	block = max(1, min(block, (2<<20)/max(stride, 1)))
 	buf := make([]int32, block*stride+2)
 	base, br := 0, 0 // first row of the block, rows in it
 	flush := func() {

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"math/bits"
 	"runtime"
 
 	"go.starlark.net/starlark"
@@ -33,13 +34,12 @@ type guard struct {
 	k         *Kernel
 	base      int    // the depth at which the wasm stack was last unwound
 	nextYield uint64 // the step at which Yield is next called
-	nextMem   uint64 // the step at which the heap is next measured
 	startHeap int64  // the heap when the cell started
 }
 
 // watch installs the guard on a cell's thread.
 func (k *Kernel) watch(thread *starlark.Thread) {
-	g := &guard{k: k, nextYield: yieldEvery, nextMem: memoryCheckEvery, startHeap: session.HeapBytes()}
+	g := &guard{k: k, nextYield: yieldEvery, startHeap: session.HeapBytes()}
 	thread.SetMaxExecutionSteps(1)
 	thread.OnMaxSteps = g.check
 }
@@ -69,11 +69,16 @@ func (g *guard) check(th *starlark.Thread) {
 		g.k.Yield()
 		g.nextYield = steps + yieldEvery
 	}
-	if steps >= g.nextMem {
-		g.k.checkHeap(th, g.startHeap)
-		g.nextMem = steps + memoryCheckEvery
+	// A list or string doubled in a loop passes any budget in 30
+	// iterations: the heap is measured at every check.
+	// A step at most doubles the heap (s + s): the nearer the heap is
+	// to the limit, the sooner the next measure.
+	h, limit := g.k.checkHeap(th, g.startHeap)
+	every := memoryCheckEvery
+	if r := limit / max(h, 1); r < 1<<memoryCheckShift {
+		every = max(4, bits.Len64(uint64(r))-1)
 	}
-	th.SetMaxExecutionSteps(steps + uint64(max(room, 1)))
+	th.SetMaxExecutionSteps(steps + uint64(max(min(room, every), 1)))
 }
 
 // recursionError is Python's RecursionError with the traceback of the
@@ -127,9 +132,13 @@ func equalFrames(a, b []string) bool {
 	return true
 }
 
-// memoryCheckEvery is how many interpreter steps pass between two
-// measures of the heap.
-const memoryCheckEvery = 20_000
+// memoryCheckEvery is the most interpreter steps that pass between two
+// measures of the heap (a read of one runtime metric).
+const memoryCheckEvery = 64
+
+// memoryCheckShift: a heap 2^6 times under the limit is measured every
+// memoryCheckEvery steps.
+const memoryCheckShift = 6
 
 // SetMemoryBudget sets the bytes the kernel may hold: a value that would
 // pass it, or a heap grown past it, is a MemoryError (0: the default,
@@ -140,11 +149,11 @@ func (k *Kernel) SetMemoryBudget(n int64) { k.s.SetMemoryBudget(n) }
 // (after a collection: what is garbage does not count).
 // A kernel that held more than its budget when the cell began (a frame
 // of earlier cells) may grow by a quarter of the budget.
-func (k *Kernel) checkHeap(th *starlark.Thread, start int64) {
+func (k *Kernel) checkHeap(th *starlark.Thread, start int64) (heap, limit int64) {
 	budget := k.s.MemoryBudget()
-	limit := max(budget, start+budget/4)
-	if session.HeapBytes() <= limit {
-		return
+	limit = max(budget, start+budget/4)
+	if heap = session.HeapBytes(); heap <= limit {
+		return heap, limit
 	}
 	runtime.GC()
 	if h := session.HeapBytes(); h > limit {
@@ -153,4 +162,5 @@ func (k *Kernel) checkHeap(th *starlark.Thread, start int64) {
 			CallStack: th.CallStack(),
 		}})
 	}
+	return session.HeapBytes(), limit
 }

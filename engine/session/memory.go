@@ -1,7 +1,9 @@
 package session
 
 import (
+	"context"
 	"fmt"
+	"math/big"
 	"runtime/metrics"
 
 	"go.starlark.net/starlark"
@@ -68,6 +70,9 @@ func CheckAlloc(thread *starlark.Thread, n int64) error {
 	return nil
 }
 
+// ItemBytes is what one item of a list or tuple takes, at least.
+const ItemBytes = 16
+
 // CheckItems is CheckAlloc for count items of size bytes each.
 func CheckItems(thread *starlark.Thread, count, size int64) error {
 	if count <= 0 {
@@ -90,4 +95,82 @@ func HeapBytes() int64 {
 		return 0
 	}
 	return int64(s[0].Value.Uint64())
+}
+
+// MaxIntBits bounds the integers ** builds: 10 ** 5_000_000 has 16.6
+// million bits.
+const MaxIntBits = 1 << 24
+
+// intPow is x ** y for a y ≥ 0: a result that would pass the memory
+// budget is a MemoryError before any work, and the squarings of a big
+// one stop when the cell is interrupted.
+func intPow(th *starlark.Thread, x, y starlark.Int) (starlark.Value, error) {
+	bx := x.BigInt()
+	if bx.CmpAbs(big.NewInt(1)) <= 0 {
+		switch {
+		case y.Sign() == 0:
+			return starlark.MakeInt(1), nil
+		case bx.Sign() >= 0:
+			return x, nil // 0 or 1
+		case y.BigInt().Bit(0) == 0:
+			return starlark.MakeInt(1), nil
+		}
+		return x, nil // -1 to an odd power
+	}
+	e, ok := y.Int64()
+	bits := int64(bx.BitLen())
+	if !ok || e > (1<<62)/bits {
+		return nil, CheckAlloc(th, -1)
+	}
+	if err := CheckAlloc(th, bits*e/8); err != nil {
+		return nil, err
+	}
+	if bits*e > MaxIntBits {
+		// A product of such numbers takes seconds that nothing can
+		// interrupt in the browser (Go's wasm is not preemptive).
+		return nil, fmt.Errorf("MemoryError: cannot allocate %d bytes for an integer of %d bits (Burst's integers have at most %d bits)", bits*e/8, bits*e, MaxIntBits)
+	}
+	var ctx context.Context
+	if s := Of(th); s != nil {
+		ctx = s.Context()
+	}
+	r := starlark.MakeInt(1)
+	b := x
+	for ; e > 0; e >>= 1 {
+		if e&1 == 1 {
+			var err error
+			if r, err = bigMul(ctx, r, b); err != nil {
+				return nil, err
+			}
+		}
+		if e > 1 {
+			var err error
+			if b, err = bigMul(ctx, b, b); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return r, nil
+}
+
+// bigMul is x * y, abandoned when ctx ends: a product of numbers of
+// millions of bits takes seconds.
+func bigMul(ctx context.Context, x, y starlark.Int) (starlark.Int, error) {
+	if ctx == nil {
+		return x.Mul(y), nil
+	}
+	if err := ctx.Err(); err != nil {
+		return starlark.Int{}, err
+	}
+	if x.BigInt().BitLen()+y.BigInt().BitLen() < 1<<20 {
+		return x.Mul(y), nil
+	}
+	done := make(chan starlark.Int, 1)
+	go func() { done <- x.Mul(y) }()
+	select {
+	case r := <-done:
+		return r, nil
+	case <-ctx.Done():
+		return starlark.Int{}, ctx.Err()
+	}
 }
