@@ -132,7 +132,9 @@ func TestErrorsNameTheProblem(t *testing.T) {
 		{"a,b\n1,x\n", &Options{DType: map[string]frame.DType{"b": frame.Float64}}, []string{"f.csv", "line 2", `"b"`, `"x"`}},
 		{"a\n1\n\n", &Options{DType: map[string]frame.DType{"nope": frame.Float64}}, []string{"nope"}},
 		{"a\n1\n", &Options{ParseDates: []DateSpec{{Name: "D", Columns: []string{"zz"}}}}, []string{"zz"}},
-		{"a\n\"open\n", nil, []string{"unterminated"}},
+		{"a\n\"open\n", nil, []string{"ParserError: f.csv: Error tokenizing data. C error: EOF inside string starting at row 1"}},
+		{"\xff\xfea\x00\n\x001\x00\n\x00", nil, []string{"UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"}},
+		{"a\n1\xe9\n", nil, []string{"UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe9 in position 3: invalid continuation byte"}},
 	} {
 		_, err := Read("f.csv", []byte(c.text), c.opt)
 		if err == nil {

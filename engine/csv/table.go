@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"unicode/utf8"
 )
 
 // table is a tokenized file, column by column: field r of column c spans
@@ -40,6 +41,9 @@ func newTable(name string, data []byte) (*table, error) {
 		return nil, fmt.Errorf("%s: %d bytes is too much for one partition; read it with a blocksize", name, len(data))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := checkUTF8(data); err != nil {
+		return nil, err
+	}
 	t := &table{name: name, data: data, line: 1}
 	if bytes.IndexByte(data, '"') >= 0 {
 		t.quoted = true
@@ -187,7 +191,7 @@ func (t *table) readRow(fs, fe []int32) ([]int32, []int32, error) {
 			pos++
 			for {
 				if pos >= len(data) {
-					return nil, nil, fmt.Errorf("%s: line %d: unterminated quoted field", t.name, startLine)
+					return nil, nil, fmt.Errorf("ParserError: %s: Error tokenizing data. C error: EOF inside string starting at row %d", t.name, startLine-1)
 				}
 				c := data[pos]
 				if c == '"' {
@@ -238,7 +242,9 @@ func (t *table) readRow(fs, fe []int32) ([]int32, []int32, error) {
 // columns: writing every column's arrays field by field was slower than
 // the scan itself.
 func (t *table) tokenizeFast(record []bool, nrows int) error {
-	const block = 512
+	// 512 rows, fewer when rows are very wide (a 10 MB line of
+	// millions of fields): the buffer stays about 8 MB at most.
+	block := 512
 	data := t.data
 	ncol := len(t.header)
 	st, en := t.start, t.end
@@ -254,6 +260,7 @@ func (t *table) tokenizeFast(record []bool, nrows int) error {
 		}
 	}
 	stride := 2 * width
+	block = max(1, min(block, (2<<20)/max(stride, 1)))
 	buf := make([]int32, block*stride+2)
 	base, br := 0, 0 // first row of the block, rows in it
 	flush := func() {
@@ -365,4 +372,42 @@ func (t *table) tokenizeFast(record []bool, nrows int) error {
 func zeroBytes(w uint64) uint64 {
 	const low7 = 0x7f7f7f7f7f7f7f7f
 	return ^((w&low7 + low7) | w | low7)
+}
+
+// checkUTF8 returns pandas' UnicodeDecodeError for bytes that are not
+// UTF-8 (a UTF-16 file, binary data).
+func checkUTF8(data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	p := 0
+	for p < len(data) {
+		r, n := utf8.DecodeRune(data[p:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		p += n
+	}
+	b := data[p]
+	why := "invalid continuation byte"
+	need := 0
+	switch {
+	case b >= 0xc2 && b <= 0xdf:
+		need = 2
+	case b >= 0xe0 && b <= 0xef:
+		need = 3
+	case b >= 0xf0 && b <= 0xf4:
+		need = 4
+	default:
+		why = "invalid start byte"
+	}
+	if need > 0 && p+need > len(data) {
+		why = "unexpected end of data"
+		for _, c := range data[p+1:] {
+			if c < 0x80 || c > 0xbf {
+				why = "invalid continuation byte"
+			}
+		}
+	}
+	return fmt.Errorf("UnicodeDecodeError: 'utf-8' codec can't decode byte 0x%02x in position %d: %s", b, p, why)
 }

@@ -7,14 +7,17 @@
 package files
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // FS reads the files a lesson refers to.
@@ -33,7 +36,7 @@ type FS interface {
 func Clean(name string) (string, error) {
 	n := strings.TrimPrefix(path.Clean(strings.ReplaceAll(name, "\\", "/")), "./")
 	if n == "." || n == "" || strings.HasPrefix(n, "/") || n == ".." || strings.HasPrefix(n, "../") {
-		return "", fmt.Errorf("PermissionError: %q: only paths inside the lesson folder can be read (like \"data/nycflights/1990.csv\")", name)
+		return "", permissionError(name)
 	}
 	return n, nil
 }
@@ -46,7 +49,33 @@ func (d Dir) full(name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(string(d), filepath.FromSlash(n)), nil
+	full := filepath.Join(string(d), filepath.FromSlash(n))
+	if err := d.inside(name, full); err != nil {
+		return "", err
+	}
+	return full, nil
+}
+
+// inside refuses a path whose links lead out of the root: one rule for
+// every read (a link may point anywhere under the root, never outside).
+// A path that does not exist is left to the read to report.
+func (d Dir) inside(name, full string) error {
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return nil
+	}
+	root, err := filepath.EvalSymlinks(string(d))
+	if err != nil {
+		root = string(d)
+	}
+	if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return permissionError(name)
+	}
+	return nil
+}
+
+func permissionError(name string) error {
+	return fmt.Errorf("PermissionError: %q: only paths inside the lesson folder can be read (like \"data/nycflights/1990.csv\")", name)
 }
 
 // Glob implements FS.
@@ -61,6 +90,9 @@ func (d Dir) Glob(pattern string) ([]string, error) {
 	}
 	out := make([]string, 0, len(ms))
 	for _, m := range ms {
+		if d.inside(m, m) != nil {
+			continue // a link out of the root is not listed
+		}
 		rel, err := filepath.Rel(string(d), m)
 		if err != nil {
 			return nil, err
@@ -98,16 +130,52 @@ func (d Dir) ReadRange(name string, off, n int64) ([]byte, error) {
 	buf := make([]byte, n)
 	k, err := f.ReadAt(buf, off)
 	if err != nil && err != io.EOF {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, notFound(name, err)
 	}
 	return buf[:k], nil
 }
 
 func notFound(name string, err error) error {
-	if os.IsNotExist(err) {
-		return fmt.Errorf("FileNotFoundError: [Errno 2] No such file or directory: %q", name)
+	switch {
+	case os.IsNotExist(err):
+		return fmt.Errorf("FileNotFoundError: [Errno 2] No such file or directory: %s", pyQuote(name))
+	case os.IsPermission(err):
+		return fmt.Errorf("PermissionError: [Errno 13] Permission denied: %s", pyQuote(name))
+	case isDir(err):
+		return IsADirectory(name)
 	}
-	return fmt.Errorf("%s: %v", name, err)
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // without the absolute path
+	}
+	return fmt.Errorf("OSError: %s: %v", pyQuote(name), err)
+}
+
+// IsADirectory is Python's error for reading a folder as a file.
+func IsADirectory(name string) error {
+	return fmt.Errorf("IsADirectoryError: [Errno 21] Is a directory: %s", pyQuote(name))
+}
+
+func isDir(err error) bool {
+	return errors.Is(err, syscall.EISDIR)
+}
+
+// pyQuote quotes a name as Python's repr of a str does (for names
+// without quotes or escapes).
+func pyQuote(name string) string {
+	if !strings.ContainsAny(name, "'\\") && isPrintable(name) {
+		return "'" + name + "'"
+	}
+	return strconv.Quote(name)
+}
+
+func isPrintable(s string) bool {
+	for _, r := range s {
+		if !strconv.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Size returns the size of name in bytes.
@@ -166,7 +234,7 @@ func (d Dir) Borrow(name string) ([]byte, func(), error) {
 	}
 	buf := (*bp)[:size]
 	if _, err := io.ReadFull(f, buf); err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", name, err)
+		return nil, nil, notFound(name, err)
 	}
 	return buf, func() { buffers.Put(bp) }, nil
 }

@@ -101,14 +101,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	k.bind(thread)
 	stop := context.AfterFunc(ctx, func() { thread.Cancel("interrupted") })
 	defer stop()
-	if k.Yield != nil {
-		const every = 100_000
-		thread.SetMaxExecutionSteps(every)
-		thread.OnMaxSteps = func(th *starlark.Thread) {
-			k.Yield()
-			th.SetMaxExecutionSteps(th.ExecutionSteps() + every)
-		}
-	}
+	k.watch(thread)
 
 	code = python.NormalizeNewlines(code)
 	if k.sources == nil {
@@ -444,13 +437,15 @@ func (k *Kernel) errorOutput(err error, code string) Output {
 	if len(frames) > 0 {
 		tb = append(tb, strings.Repeat("-", 75), fmt.Sprintf("%-41s Traceback (most recent call last)", ename))
 	}
+	var shown []string
 	for _, f := range frames {
 		head := fmt.Sprintf("Cell In[%d], line %d", f.cell, f.line)
 		if f.fn != "" {
 			head += ", in " + f.fn
 		}
-		tb = append(tb, head+"\n"+contextLines(source(f.cell), f.line)+"\n")
+		shown = append(shown, head+"\n"+contextLines(source(f.cell), f.line)+"\n")
 	}
+	tb = append(tb, collapseFrames(shown)...)
 	tb = append(tb, last)
 	return Output{Type: "error", EName: ename, EValue: msg, Traceback: tb}
 }

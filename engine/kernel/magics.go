@@ -179,6 +179,9 @@ func (k *Kernel) magicFile(magic string, b *starlark.Builtin, args starlark.Tupl
 	}
 	data, err := k.s.Host().FS().ReadFile(path)
 	if err != nil {
+		if !strings.HasPrefix(err.Error(), "FileNotFoundError") {
+			return "", nil, err // a path outside the folder, a folder
+		}
 		return "", nil, fmt.Errorf("FileNotFoundError: %%%s: no file %s (paths are relative to the lesson's folder)", magic, path)
 	}
 	return path, data, nil

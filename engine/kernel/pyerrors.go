@@ -45,6 +45,10 @@ var pyMessages = []pyMessage{
 	{regexp.MustCompile(`^([\w.]+): got multiple values for keyword argument "?(\w+)"?$`), func(m []string) (string, string) {
 		return "TypeError", fmt.Sprintf("%s() got multiple values for argument '%s'", m[1], m[2])
 	}},
+	{regexp.MustCompile(`^repeat count (\d+) too large$|^excessive repeat \((\d+) \* (\d+) elements\)$`), func(m []string) (string, string) {
+		return "MemoryError", fmt.Sprintf("cannot repeat a sequence %s times (Burst builds at most %d items)", m[1]+m[3], 1<<30-1)
+	}},
+	{regexp.MustCompile(`^Starlark stack overflow$`), fixed("RecursionError", "maximum recursion depth exceeded")},
 	{regexp.MustCompile(`^floating-point division by zero$`), fixed("ZeroDivisionError", "division by zero")},
 	{regexp.MustCompile(`^floored division by zero$`), fixed("ZeroDivisionError", "integer division or modulo by zero")},
 	{regexp.MustCompile(`^(integer|float) modulo by zero$`), func(m []string) (string, string) {

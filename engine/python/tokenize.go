@@ -55,6 +55,9 @@ type Token struct {
 // (NormalizeNewlines). Lines that start with % or ! are MAGIC tokens.
 // Time and memory are linear in the source.
 func Tokenize(src string) ([]Token, error) {
+	if i := strings.IndexByte(src, 0); i >= 0 {
+		return nil, &TranslateError{Line: 1 + strings.Count(src[:i], "\n"), Msg: "source code cannot contain null bytes"}
+	}
 	z := tokenizer{src: src, line: 1, indents: []int{0}}
 	toks, err := z.run()
 	if err != nil {
@@ -62,6 +65,9 @@ func Tokenize(src string) ([]Token, error) {
 	}
 	return toks, nil
 }
+
+// maxNesting is how deep brackets may nest, as in CPython.
+const maxNesting = 200
 
 // tokenizer is the state of one Tokenize call.
 type tokenizer struct {
@@ -479,6 +485,11 @@ func (z *tokenizer) op() error {
 		tok := Token{Kind: OP, Start: z.pos, End: z.pos + len(o), Line: z.line, Col: z.column(z.pos), EndLine: z.line}
 		switch o {
 		case "(", "[", "{":
+			// CPython's tokenizer allows 200 (MAXLEVEL): deeper nesting
+			// would only take the parser's stack.
+			if len(z.brackets) >= maxNesting && !z.lenient {
+				return z.errorf(z.line, "too many nested parentheses")
+			}
 			z.brackets = append(z.brackets, tok)
 		case ")", "]", "}":
 			if len(z.brackets) == 0 {

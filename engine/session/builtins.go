@@ -55,7 +55,7 @@ func pyPrint(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 }
 
 // pyPow is x ** y.
-func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+func pyPow(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	x, y := args[0], args[1]
 	if r, err := operate("**", x, y); r != nil || err != nil {
 		return r, err
@@ -63,16 +63,7 @@ func pyPow(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []sta
 	xi, xInt := x.(starlark.Int)
 	yi, yInt := y.(starlark.Int)
 	if xInt && yInt && yi.Sign() >= 0 {
-		r := starlark.MakeInt(1)
-		b := xi
-		e, _ := yi.Int64()
-		for ; e > 0; e >>= 1 {
-			if e&1 == 1 {
-				r = r.Mul(b)
-			}
-			b = b.Mul(b)
-		}
-		return r, nil
+		return intPow(th, xi, yi)
 	}
 	xf, ok1 := starlark.AsFloat(x)
 	yf, ok2 := starlark.AsFloat(y)
@@ -546,6 +537,15 @@ func stringIterating(name string) *starlark.Builtin {
 				continue
 			}
 			rest = append(rest, kv)
+		}
+		if len(conv) >= 1 && (name == "list" || name == "tuple" || name == "sorted" || name == "set" || name == "reversed") {
+			// Materializing range(10**10) would pass the memory
+			// budget: MemoryError before allocating.
+			if s, ok := conv[0].(starlark.Sequence); ok {
+				if err := CheckItems(th, int64(s.Len()), ItemBytes); err != nil {
+					return nil, err
+				}
+			}
 		}
 		if def != nil && len(conv) == 1 {
 			if s, ok := conv[0].(starlark.Sequence); ok && s.Len() == 0 {

@@ -739,6 +739,9 @@ func pySorted(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	}
 	vs, err := Values(x)
 	if err != nil {
+		if strings.HasPrefix(err.Error(), "MemoryError") {
+			return nil, err
+		}
 		return nil, fmt.Errorf("TypeError: '%s' object is not iterable", TypeName(x))
 	}
 	l := starlark.NewList(vs)

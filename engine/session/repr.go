@@ -327,6 +327,12 @@ func Values(v starlark.Value) ([]starlark.Value, error) {
 	}
 	defer it.Done()
 	var out []starlark.Value
+	if sq, ok := v.(starlark.Sequence); ok {
+		if err := CheckItems(nil, int64(sq.Len()), ItemBytes); err != nil {
+			return nil, err
+		}
+		out = make([]starlark.Value, 0, sq.Len())
+	}
 	var x starlark.Value
 	for it.Next(&x) {
 		out = append(out, x)

@@ -78,6 +78,8 @@ type Session struct {
 	svc   services
 	// yield lets the host deliver events during a long computation.
 	yield func()
+	// memory is the kernel's memory budget in bytes (0: the default).
+	memory int64
 }
 
 // New returns the session of a kernel running on host.
