@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"runtime"
+	"time"
 
 	"go.starlark.net/starlark"
 
@@ -32,9 +33,12 @@ const yieldEvery = 100_000
 // kernel's Yield hook and the memory budget.
 type guard struct {
 	k         *Kernel
-	base      int    // the depth at which the wasm stack was last unwound
-	nextYield uint64 // the step at which Yield is next called
-	startHeap int64  // the heap when the cell started
+	base      int       // the depth at which the wasm stack was last unwound
+	nextYield uint64    // the step at which Yield is next called
+	startHeap int64     // the heap when the cell started
+	measured  time.Time // when the heap was last measured
+	heap      int64     // the heap then
+	limit     int64     // the most it may hold
 }
 
 // watch installs the guard on a cell's thread.
@@ -69,17 +73,30 @@ func (g *guard) check(th *starlark.Thread) {
 		g.k.Yield()
 		g.nextYield = steps + yieldEvery
 	}
-	// A list or string doubled in a loop passes any budget in 30
-	// iterations: the heap is measured at every check.
-	// A step at most doubles the heap (s + s): the nearer the heap is
-	// to the limit, the sooner the next measure.
-	h, limit := g.k.checkHeap(th, g.startHeap)
+	// Reading the heap (a runtime metric) costs microseconds, so it is read
+	// only when it may have grown much: a cell cannot fill memory faster
+	// than memoryBandwidth, so since the last measure the heap is at most
+	// the heap then plus bandwidth × time. It is measured again when that
+	// bound passes half the room left, or twice the heap (a few
+	// milliseconds: a few hundred measures a second). The steps to the next check follow
+	// the bound: a step at most doubles the heap (s + s), so at a tenth of
+	// the limit the next check comes within three steps.
+	now := time.Now()
+	upper := g.heap + int64(now.Sub(g.measured).Seconds()*memoryBandwidth)
+	if g.limit == 0 || upper-g.heap >= min((g.limit-g.heap)/2, max(g.heap, 4<<20)) {
+		g.heap, g.limit = g.k.checkHeap(th, g.startHeap)
+		g.measured, upper = now, g.heap
+	}
 	every := memoryCheckEvery
-	if r := limit / max(h, 1); r < 1<<memoryCheckShift {
+	if r := g.limit / max(upper, 1); r < 1<<memoryCheckShift {
 		every = max(4, bits.Len64(uint64(r))-1)
 	}
 	th.SetMaxExecutionSteps(steps + uint64(max(min(room, every), 1)))
 }
+
+// memoryBandwidth bounds, in bytes a second, how fast a cell can grow the
+// heap: every byte it allocates it also writes.
+const memoryBandwidth = 20e9
 
 // recursionError is Python's RecursionError with the traceback of the
 // calls that were made: the call that would pass the limit is not.
