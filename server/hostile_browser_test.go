@@ -22,7 +22,7 @@ func TestHostileCellsInBrowser(t *testing.T) {
 	ctx := newBrowser(t, 5*time.Minute)
 	consoleErrors := watchConsole(ctx)
 	if err := chromedp.Run(ctx,
-		chromedp.Navigate(base+"/lessons/01-delayed.html?workers=1"),
+		chromedp.Navigate(base+"/lessons/01-delayed.html?workers=1&kernel_memory=256"),
 		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
 	); err != nil {
 		t.Fatal(err)
@@ -108,16 +108,17 @@ func TestHostileCellsInBrowser(t *testing.T) {
 	t.Logf("100,000 prints: %.0f ms, %d elements in the cell", printed.MS, printed.Nodes)
 	alive("100,000 prints")
 
-	for _, c := range []struct{ code, want string }{
-		{"f(2000)", "RecursionError: maximum recursion depth exceeded"},
-		{"f(100000)", "RecursionError: maximum recursion depth exceeded"},
-		{"x = list(range(10**10))", "MemoryError"},
-		{"d = {}\nfor i in range(10**9):\n    d[i] = str(i) * 10", "MemoryError"},
+	// The page's ?kernel_memory=256 is the budget the errors name.
+	for _, c := range []struct{ code, want, has string }{
+		{"f(2000)", "RecursionError: maximum recursion depth exceeded", ""},
+		{"f(100000)", "RecursionError: maximum recursion depth exceeded", ""},
+		{"x = list(range(10**10))", "MemoryError", "256.0 MiB"},
+		{"d = {}\nfor i in range(10**9):\n    d[i] = str(i) * 10", "MemoryError", "budget of 256 MiB"},
 	} {
 		t0 := time.Now()
 		r := exec(c.code)
-		if got := errorOf(r); r.OK || !strings.HasPrefix(got, c.want) {
-			t.Errorf("%s: %q, want %s", c.code, got, c.want)
+		if got := errorOf(r); r.OK || !strings.HasPrefix(got, c.want) || !strings.Contains(got, c.has) {
+			t.Errorf("%s: %q, want %s …%s", c.code, got, c.want, c.has)
 		}
 		t.Logf("%s: %s in %v", c.code, errorOf(r), time.Since(t0).Round(time.Millisecond))
 		alive(c.code)

@@ -312,6 +312,9 @@ func runKernel() {
 			if m := msg.Get("memory"); m.Truthy() {
 				host.memory = int64(m.Float())
 			}
+			if m := msg.Get("kernelMemory"); m.Truthy() {
+				k.SetMemoryBudget(int64(m.Float()))
+			}
 			host.mu.Unlock()
 			postToPage(map[string]any{"type": "ready"})
 		case "execute":

@@ -62,7 +62,10 @@ export class Kernel {
     const ports: MessagePort[] = [];
     for (let i = 0; i < nWorkers; i++) ports.push(this.startWorker(i, peers[i]));
     const memory = ((performance as any).memory?.jsHeapSizeLimit as number) || 0;
-    this.kernel.postMessage({ type: "workers", ports, memory }, ports);
+    // ?kernel_memory=MB sets the kernel's memory budget (MemoryError past
+    // it; default 1 GiB).
+    const kmb = parseInt(new URLSearchParams(location.search).get("kernel_memory") || "", 10);
+    this.kernel.postMessage({ type: "workers", ports, memory, kernelMemory: kmb > 0 ? kmb * 1024 * 1024 : 0 }, ports);
     this.ready = new Promise((resolve, reject) => {
       this.kernel.onmessage = (e) => {
         const m = e.data;
