@@ -95,8 +95,11 @@ func newServer(t testing.TB, addrs []string, root string, opts Options) (*Manage
 	}
 	srv := httptest.NewServer(m)
 	t.Cleanup(func() {
-		srv.Close()
+		// A test that failed may leave a client reading an event stream:
+		// end the connections, or Close waits for them.
+		srv.CloseClientConnections()
 		m.Close()
+		srv.Close()
 	})
 	// Logging through t.Logf after the test ends panics: stop first.
 	t.Cleanup(func() { m.opts.Logf = func(string, ...any) {} })
