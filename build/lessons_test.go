@@ -119,14 +119,6 @@ func patterned(l string) string {
 	return l
 }
 
-func absPath(t *testing.T, p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
 // TestLessonNumbers computes, the way lesson 02 and its solutions do, the
 // numbers the lessons print, and compares them with pandas'
 // (testdata/lessons/lesson_numbers.json, from lesson_numbers.py).
