@@ -338,12 +338,19 @@ func TestAbuse(t *testing.T) {
 			}()
 		}
 		time.Sleep(500 * time.Millisecond) // the first ones are running and waiting
-		with := timed()
+		// The median of three, as alone: the abandoned plans come for
+		// about two seconds, and a task already running on the cluster
+		// finishes even when its plan is cancelled.
+		var withs []float64
+		for range 3 {
+			withs = append(withs, timed().Seconds())
+		}
+		with := time.Duration(median(withs) * float64(time.Second))
 		wg.Wait()
 		then := timed()
 		ma := median(alone)
-		t.Logf("session b's taxi plan alone %v (median %.3fs), with 70 abandoned slow plans (%.1fs each alone) from session a %.3fs, after them %.3fs; a's answers %v (0: abandoned)",
-			round3(alone), ma, slowAlone.Seconds(), with.Seconds(), then.Seconds(), codes)
+		t.Logf("session b's taxi plan alone %v (median %.3fs), with 70 abandoned slow plans (%.1fs each alone) from session a %v (median %.3fs), after them %.3fs; a's answers %v (0: abandoned)",
+			round3(alone), ma, slowAlone.Seconds(), round3(withs), with.Seconds(), then.Seconds(), codes)
 		if with.Seconds() > 2*ma {
 			t.Errorf("session b's plan took %.3fs beside a's abandoned plans, %.3fs alone: more than twice", with.Seconds(), ma)
 		}
