@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -90,12 +89,8 @@ func buildOffline(out, id string) error {
 		Write:             true,
 		LogLevel:          api.LogLevelWarning,
 	})
-	if len(res.Errors) > 0 {
-		var msgs []string
-		for _, e := range res.Errors {
-			msgs = append(msgs, e.Text)
-		}
-		return fmt.Errorf("esbuild sw.ts: %s", strings.Join(msgs, "; "))
+	if err := esbuildErrors("esbuild sw.ts", res); err != nil {
+		return err
 	}
 	b, err := json.MarshalIndent(BuildInfo{Build: id, Files: list}, "", " ")
 	if err != nil {

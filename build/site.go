@@ -194,16 +194,8 @@ func buildBundle(out, id string) error {
 		Write:             true,
 		LogLevel:          api.LogLevelWarning,
 	})
-	if len(res.Errors) > 0 {
-		var msgs []string
-		for _, e := range res.Errors {
-			loc := ""
-			if e.Location != nil {
-				loc = fmt.Sprintf("%s:%d: ", e.Location.File, e.Location.Line)
-			}
-			msgs = append(msgs, loc+e.Text)
-		}
-		return fmt.Errorf("esbuild: %s", strings.Join(msgs, "; "))
+	if err := esbuildErrors("esbuild", res); err != nil {
+		return err
 	}
 	// The stylesheet's entry is called style; pages link app.css.
 	if err := os.Rename(filepath.Join(out, "style.css"), filepath.Join(out, "app.css")); err != nil {
@@ -211,6 +203,23 @@ func buildBundle(out, id string) error {
 	}
 	os.Remove(filepath.Join(out, "style.css.map"))
 	return compress(filepath.Join(out, "app.js"), filepath.Join(out, "engine-worker.js"), filepath.Join(out, "app.css"))
+}
+
+// esbuildErrors is the error of an esbuild run that failed, each message
+// with its file and line, or nil.
+func esbuildErrors(what string, res api.BuildResult) error {
+	if len(res.Errors) == 0 {
+		return nil
+	}
+	var msgs []string
+	for _, e := range res.Errors {
+		loc := ""
+		if e.Location != nil {
+			loc = fmt.Sprintf("%s:%d: ", e.Location.File, e.Location.Line)
+		}
+		msgs = append(msgs, loc+e.Text)
+	}
+	return fmt.Errorf("%s: %s", what, strings.Join(msgs, "; "))
 }
 
 func mustAbs(p string) string {

@@ -193,26 +193,18 @@ func TestEdge(t *testing.T) {
 		}
 		// The learner sees it in one line where they asked for a cluster.
 		ctx := newBrowser(t, 2*time.Minute)
-		var r struct {
-			OK      bool `json:"ok"`
-			Outputs []struct {
-				Type   string `json:"type"`
-				Ename  string `json:"ename"`
-				Evalue string `json:"evalue"`
-			} `json:"outputs"`
-		}
 		code := "import burst\nfrom dask.distributed import Client\nclient = Client(burst.remote())"
 		if err := chromedp.Run(ctx,
 			chromedp.Navigate(bare+"/lessons/04-remote-cluster.html?workers=1"),
 			chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
-			chromedp.Evaluate("window.burst.execute("+jsonString(code)+")", &r, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
 		); err != nil {
 			t.Fatal(err)
 		}
+		r := execute(t, ctx, code)
 		var errs []string
 		for _, o := range r.Outputs {
 			if o.Type == "error" {
-				errs = append(errs, o.Ename+": "+o.Evalue)
+				errs = append(errs, o.EName+": "+o.EValue)
 			}
 		}
 		if r.OK || len(errs) != 1 || errs[0] != site.NoUpstream {

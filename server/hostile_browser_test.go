@@ -27,34 +27,9 @@ func TestHostileCellsInBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	type result struct {
-		OK      bool    `json:"ok"`
-		MS      float64 `json:"ms"`
-		Outputs []struct {
-			Type   string `json:"type"`
-			Name   string `json:"name"`
-			Text   string `json:"text"`
-			Ename  string `json:"ename"`
-			Evalue string `json:"evalue"`
-		} `json:"outputs"`
-	}
-	exec := func(code string) result {
+	exec := func(code string) execResult {
 		t.Helper()
-		var r result
-		if err := chromedp.Run(ctx, chromedp.Evaluate("window.burst.execute("+jsonString(code)+")", &r, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
-			return p.WithAwaitPromise(true)
-		})); err != nil {
-			t.Fatalf("%s: %v", code, err)
-		}
-		return r
-	}
-	errorOf := func(r result) string {
-		for _, o := range r.Outputs {
-			if o.Type == "error" {
-				return o.Ename + ": " + o.Evalue
-			}
-		}
-		return ""
+		return execute(t, ctx, code)
 	}
 	alive := func(after string) {
 		t.Helper()
@@ -117,10 +92,10 @@ func TestHostileCellsInBrowser(t *testing.T) {
 	} {
 		t0 := time.Now()
 		r := exec(c.code)
-		if got := errorOf(r); r.OK || !strings.HasPrefix(got, c.want) || !strings.Contains(got, c.has) {
+		if got := r.firstError(); r.OK || !strings.HasPrefix(got, c.want) || !strings.Contains(got, c.has) {
 			t.Errorf("%s: %q, want %s …%s", c.code, got, c.want, c.has)
 		}
-		t.Logf("%s: %s in %v", c.code, errorOf(r), time.Since(t0).Round(time.Millisecond))
+		t.Logf("%s: %s in %v", c.code, r.firstError(), time.Since(t0).Round(time.Millisecond))
 		alive(c.code)
 	}
 	if errs := consoleErrors(); len(errs) > 0 {

@@ -48,15 +48,33 @@ type execResult struct {
 	} `json:"outputs"`
 }
 
+// execute runs code in the kernel of the page in ctx through
+// window.burst.execute and returns what it answered.
+func execute(t *testing.T, ctx context.Context, code string) execResult {
+	t.Helper()
+	var r execResult
+	if err := chromedp.Run(ctx, chromedp.Evaluate("window.burst.execute("+strconv.Quote(code)+")", &r, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	})); err != nil {
+		t.Fatalf("%s: %v", code, err)
+	}
+	return r
+}
+
+// firstError is the first error output of r, as "Name: value", or "".
+func (r execResult) firstError() string {
+	for _, o := range r.Outputs {
+		if o.Type == "error" {
+			return o.EName + ": " + o.EValue
+		}
+	}
+	return ""
+}
+
 // exec runs code in the kernel and returns its last text output.
 func (p *page) exec(code string) (string, execResult) {
 	p.t.Helper()
-	var r execResult
-	if err := chromedp.Run(p.ctx, chromedp.Evaluate("window.burst.execute("+strconv.Quote(code)+")", &r, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
-		return e.WithAwaitPromise(true)
-	})); err != nil {
-		p.t.Fatalf("%s: %v", code, err)
-	}
+	r := execute(p.t, p.ctx, code)
 	var last string
 	for _, o := range r.Outputs {
 		switch {

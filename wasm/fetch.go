@@ -4,37 +4,14 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 	"syscall/js"
 
 	"burst/engine/files"
+	"burst/wasm/promise"
 )
-
-// await blocks the calling goroutine until promise p settles. It must not
-// be called from a js.FuncOf callback itself.
-func await(p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	then := js.FuncOf(func(this js.Value, args []js.Value) any {
-		ch <- result{v: args[0]}
-		return nil
-	})
-	catch := js.FuncOf(func(this js.Value, args []js.Value) any {
-		ch <- result{err: errors.New(args[0].Call("toString").String())}
-		return nil
-	})
-	defer then.Release()
-	defer catch.Release()
-	p.Call("then", then, catch)
-	r := <-ch
-	return r.v, r.err
-}
 
 // bytesOf copies a JS ArrayBuffer or Uint8Array into Go memory.
 func bytesOf(v js.Value) []byte {
@@ -86,7 +63,7 @@ func (f fetchFS) get(name string, header map[string]string) ([]byte, error) {
 		// Still the same file? The server answers 304 without a body.
 		hdr["If-Modified-Since"] = stamp
 	}
-	resp, err := await(js.Global().Call("fetch", u, map[string]any{"headers": hdr}))
+	resp, err := promise.Await(js.Global().Call("fetch", u, map[string]any{"headers": hdr}))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
@@ -99,7 +76,7 @@ func (f fetchFS) get(name string, header map[string]string) ([]byte, error) {
 	case status >= 400:
 		return nil, fmt.Errorf("%s: the server answered %d %s", name, status, resp.Get("statusText").String())
 	}
-	ab, err := await(resp.Call("arrayBuffer"))
+	ab, err := promise.Await(resp.Call("arrayBuffer"))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
@@ -129,11 +106,11 @@ func (f fetchFS) Glob(pattern string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := await(js.Global().Call("fetch", f.origin+"/api/glob?pattern="+url.QueryEscape(p)))
+	resp, err := promise.Await(js.Global().Call("fetch", f.origin+"/api/glob?pattern="+url.QueryEscape(p)))
 	if err != nil {
 		return nil, fmt.Errorf("listing %s: %v", pattern, err)
 	}
-	text, err := await(resp.Call("text"))
+	text, err := promise.Await(resp.Call("text"))
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +132,7 @@ func (f fetchFS) Size(name string) (int64, error) {
 		return 0, err
 	}
 	u := f.origin + "/" + (&url.URL{Path: n}).EscapedPath()
-	resp, err := await(js.Global().Call("fetch", u, map[string]any{"method": "HEAD"}))
+	resp, err := promise.Await(js.Global().Call("fetch", u, map[string]any{"method": "HEAD"}))
 	if err != nil {
 		return 0, fmt.Errorf("%s: %v", name, err)
 	}
@@ -171,7 +148,7 @@ func (f fetchFS) Size(name string) (int64, error) {
 	}
 	// Some hosts answer HEAD without a length (workerd's static assets):
 	// ask for the first byte, whose answer gives the size either way.
-	resp, err = await(js.Global().Call("fetch", u, map[string]any{"headers": map[string]any{"Range": "bytes=0-0"}}))
+	resp, err = promise.Await(js.Global().Call("fetch", u, map[string]any{"headers": map[string]any{"Range": "bytes=0-0"}}))
 	if err != nil {
 		return 0, fmt.Errorf("%s: %v", name, err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"burst/engine/lib/remote"
 	"burst/engine/sched"
+	"burst/wasm/promise"
 )
 
 // The kernel web worker reaches the Burst server's cluster API
@@ -34,11 +35,11 @@ func (h *browserHost) ClusterRequest(ctx context.Context, method, path string, b
 	}
 	stop := context.AfterFunc(ctx, func() { ac.Call("abort") })
 	defer stop()
-	resp, err := await(js.Global().Call("fetch", h.fs.origin+path, opts))
+	resp, err := promise.Await(js.Global().Call("fetch", h.fs.origin+path, opts))
 	if err != nil {
 		return 0, nil, err
 	}
-	text, err := await(resp.Call("text"))
+	text, err := promise.Await(resp.Call("text"))
 	if err != nil {
 		return 0, nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"burst/engine/codec"
 	_ "burst/engine/dataframe" // registers the DataFrame operations
 	"burst/engine/graph"
+
 	// Registers the tasks that run cell code (call, delayed, darray,
 	// kmeans) and the cell values that travel (arrays, estimators).
 	_ "burst/engine/kernel"

@@ -12,17 +12,16 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
-	"syscall/js"
 
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
 	"github.com/syumai/workers/cloudflare/fetch"
 
 	"burst/server/site"
+	"burst/wasm/promise"
 )
 
 func main() {
@@ -46,14 +45,14 @@ func assetsIndex(r *http.Request) (site.Index, error) {
 	if u.Host == "" {
 		u.Scheme, u.Host = "https", r.Host
 	}
-	resp, err := await(cloudflare.GetBinding("ASSETS").Call("fetch", u.String()))
+	resp, err := promise.Await(cloudflare.GetBinding("ASSETS").Call("fetch", u.String()))
 	if err != nil {
 		return site.Index{}, fmt.Errorf("%s: %v", site.IndexPath, err)
 	}
 	if s := resp.Get("status").Int(); s != http.StatusOK {
 		return site.Index{}, fmt.Errorf("%s: status %d", site.IndexPath, s)
 	}
-	text, err := await(resp.Call("text"))
+	text, err := promise.Await(resp.Call("text"))
 	if err != nil {
 		return site.Index{}, fmt.Errorf("%s: %v", site.IndexPath, err)
 	}
@@ -62,26 +61,4 @@ func assetsIndex(r *http.Request) (site.Index, error) {
 		return site.Index{}, fmt.Errorf("%s: %v", site.IndexPath, err)
 	}
 	return ix, nil
-}
-
-// await blocks the calling goroutine until promise p settles.
-func await(p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	then := js.FuncOf(func(this js.Value, args []js.Value) any {
-		ch <- result{v: args[0]}
-		return nil
-	})
-	catch := js.FuncOf(func(this js.Value, args []js.Value) any {
-		ch <- result{err: errors.New(args[0].Call("toString").String())}
-		return nil
-	})
-	defer then.Release()
-	defer catch.Release()
-	p.Call("then", then, catch)
-	r := <-ch
-	return r.v, r.err
 }
