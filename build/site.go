@@ -134,9 +134,31 @@ func hashInputs(paths []string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// The engine's size budget: what a learner downloads (brotli) before the
+// first cell runs. The build fails past it, where the growth happens.
+const wasmBudget = 3_500_000
+
+// wasmFlags are the compiler flags of the browser engine, chosen for its
+// size (issue 21 measured each, brotli at the level compress uses):
+//   - -tags tinygo: Arrow's internal/json uses encoding/json, which the
+//     engine links anyway, instead of goccy/go-json (2.4 MB of code that
+//     only Arrow's MarshalJSON methods reach);
+//   - no inlining in the packages that are glue between Python and the
+//     engine (modules, builtins, the kernel, the Python front end), where
+//     calls are not in hot loops: 3.2 MB less. The kernels that loop over
+//     columns (frame, csv, ndarray, ml, sched) and the interpreter keep it.
+var wasmFlags = []string{
+	"-tags", "tinygo",
+	"-gcflags", "burst/engine/lib/...=-l",
+	"-gcflags", "burst/engine/session=-l",
+	"-gcflags", "burst/engine/kernel=-l",
+	"-gcflags", "burst/engine/python=-l",
+}
+
 // buildWasm compiles the engine for the browser and copies Go's JS support.
 func buildWasm(out, id string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w -X main.buildID="+id, "-o", filepath.Join(out, "burst.wasm"), "./wasm")
+	args := append([]string{"build", "-trimpath", "-ldflags=-s -w -X main.buildID=" + id}, wasmFlags...)
+	cmd := exec.Command("go", append(args, "-o", filepath.Join(out, "burst.wasm"), "./wasm")...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
@@ -160,7 +182,16 @@ func buildWasm(out, id string) error {
 	if err := os.WriteFile(filepath.Join(out, "wasm_exec.js"), support, 0o644); err != nil {
 		return err
 	}
-	return compress(filepath.Join(out, "burst.wasm"), filepath.Join(out, "wasm_exec.js"))
+	if err := compress(filepath.Join(out, "burst.wasm"), filepath.Join(out, "wasm_exec.js")); err != nil {
+		return err
+	}
+	if st, err := os.Stat(filepath.Join(out, "burst.wasm.br")); err != nil {
+		return err
+	} else if st.Size() > wasmBudget {
+		return fmt.Errorf("burst.wasm is %.2f MB compressed (brotli), over its budget of %.1f MB: the engine grew; see wasmFlags in build/site.go for what keeps it small",
+			float64(st.Size())/1e6, float64(wasmBudget)/1e6)
+	}
+	return nil
 }
 
 // buildBundle bundles the page and worker scripts with esbuild, after
@@ -423,7 +454,9 @@ func compress(paths ...string) error {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			bw := brotli.NewWriterLevel(&buf, 9)
+			// A 16 MB window, so that the engine's repeats far apart
+			// are found too.
+			bw := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: 9, LGWin: 24})
 			bw.Write(b)
 			bw.Close()
 			errs <- os.WriteFile(p+".br", buf.Bytes(), 0o644)

@@ -1,5 +1,6 @@
 // Package codec writes task values as bytes for another process (a web
-// worker) and reads them back: frames and series as Arrow IPC, numbers,
+// worker) and reads them back: frames and series in Arrow's memory layout
+// (frame.Marshal), numbers,
 // strings, booleans and None as a short text, cell values made of plain
 // data (lists, tuples and dicts of numbers and strings) as tagged JSON,
 // and the value types of other packages (numpy arrays, estimators) by the
@@ -26,7 +27,7 @@ type Codec struct {
 	Name string
 	// Magic starts every encoding Encode writes: Decode is called for
 	// the bytes that start with it. It may not start as another codec's
-	// encodings do ('#', '{', Arrow IPC's 0xFF).
+	// encodings do ('#', '{', and 0xFF, which starts frame.Marshal's).
 	Magic string
 	// Encode writes v, or reports false for a value of another type.
 	Encode func(v graph.Value) (b []byte, ok bool, err error)
@@ -56,7 +57,7 @@ func Register(c Codec) {
 // Encode writes a task's value for another process: a registered type
 // by its codec; numbers, strings, booleans and None as a short text (see
 // scalarTag); other cell values (lists, tuples, dicts of plain data) as
-// tagged JSON (see EncodePlain); frames and series as Arrow IPC.
+// tagged JSON (see EncodePlain); frames and series with frame.Marshal.
 func Encode(v graph.Value) ([]byte, error) {
 	for _, c := range codecs {
 		if b, ok, err := c.Encode(v); ok || err != nil {
@@ -101,8 +102,8 @@ func Decode(b []byte) (graph.Value, error) {
 
 // scalarTag starts an encoded scalar: "#i:42", "#f:0.1", "#b:true",
 // "#s:text", "#n:". A delayed function's int is one of 50,000 results
-// gathered at once, and Arrow IPC's schema and framing cost far more than
-// the number (neither Arrow's stream nor .npy starts with '#').
+// gathered at once, and a frame message's header costs more than the
+// number (neither a frame message nor .npy starts with '#').
 const scalarTag = '#'
 
 // encodeScalar encodes the Go scalars tasks return; nil for other values.
