@@ -396,6 +396,17 @@ func openFresh() (context.Context, func(), error) {
 	return ctx, stop, nil
 }
 
+// swActivated resolves with the state of the page's service worker once
+// it is activated, or after a minute.
+const swActivated = `Promise.race([
+  navigator.serviceWorker.ready.then((r) => new Promise((resolve) => {
+    const w = r.active;
+    if (!w || w.state === "activated") return resolve(w ? w.state : "none");
+    w.addEventListener("statechange", () => w.state === "activated" && resolve(w.state));
+  })),
+  new Promise((r) => setTimeout(() => r("not activated after a minute"), 60000)),
+])`
+
 // evalJSON evaluates js (awaiting a promise) into v.
 func evalJSON(ctx context.Context, js string, v any) error {
 	return chromedp.Run(ctx, chromedp.Evaluate(js, v, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
@@ -453,7 +464,7 @@ func (b *browserBench) burstPage(base, pattern string, workersMark bool) pageSam
 	// The second visit is the learner's next one: the service worker has
 	// installed the build (it starts once the engine is up).
 	var state string
-	if err := evalJSON(ctx, `Promise.race([navigator.serviceWorker.ready.then((r) => r.active ? r.active.state : "none"), new Promise((r) => setTimeout(() => r("timeout"), 60000))])`, &state); err != nil || state != "activated" {
+	if err := evalJSON(ctx, swActivated, &state); err != nil || state != "activated" {
 		fmt.Fprintf(b.log, "bench: Burst's service worker is %q (%v) before the warm visit\n", state, err)
 	}
 	if !visit("warm") {
