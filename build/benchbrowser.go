@@ -19,9 +19,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/evanw/esbuild/pkg/api"
@@ -67,7 +70,10 @@ type browserBench struct {
 	workers int // 0: the page's default
 	tasks   int // client.map tasks
 	bundle  string
+	profile string // a folder: profile the in-memory cells of the first Burst page
 	log     io.Writer
+
+	profiled string // the profiles' summary
 }
 
 // pandasRef is what browser.py prints.
@@ -81,6 +87,8 @@ type pandasRef struct {
 // A sample is one figure of one page.
 type sample struct {
 	seconds float64
+	fetched int64 // bytes of data the server sent during the figure
+	reqs    int64 // and requests for data it answered
 	result  any
 	check   bool // result is compared with pandas
 	err     string
@@ -96,6 +104,7 @@ func benchBrowserCmd(args []string) error {
 	workers := fl.Int("workers", 0, "Burst web workers (0: the page's default, one per core)")
 	tasks := fl.Int("tasks", 50000, "tasks of the client.map figure")
 	bundle := fl.String("duckdb-bundle", "eh", "DuckDB-WASM bundle: eh (one thread) or coi (pthreads, needs cross-origin isolation)")
+	profile := fl.String("profile", "", "folder: after the timed cells of the first Burst page, run the in-memory ones again under\nChrome's CPU profiler on every worker; write .cpuprofile files there and print where the time goes")
 	fl.Parse(args)
 	if *data == "" {
 		if _, err := ensureFlights("."); err != nil {
@@ -106,12 +115,16 @@ func benchBrowserCmd(args []string) error {
 	if err := buildSite("dist", false); err != nil {
 		return err
 	}
-	b := &browserBench{repo: ".", dist: "dist", data: *data, runs: *runs, workers: *workers, tasks: *tasks, bundle: *bundle, log: os.Stderr}
+	b := &browserBench{repo: ".", dist: "dist", data: *data, runs: *runs, workers: *workers, tasks: *tasks, bundle: *bundle, profile: *profile, log: os.Stderr}
 	ref, burst, duck, err := b.run()
 	if err != nil {
 		return err
 	}
-	if bad := printBrowser(os.Stdout, b, ref, burst, duck); bad > 0 {
+	bad := printBrowser(os.Stdout, b, ref, burst, duck)
+	if b.profiled != "" {
+		fmt.Printf("\nWhere Burst's time goes (self time over all its workers' profiles, in %s):\n%s", b.profile, b.profiled)
+	}
+	if bad > 0 {
 		return fmt.Errorf("bench browser: %d results differ from pandas' or failed", bad)
 	}
 	return nil
@@ -155,7 +168,8 @@ func (b *browserBench) run() (ref *pandasRef, burst, duck []pageSamples, err err
 			}
 		}
 	}
-	burstURL, closeBurst, err := serve(&site.Handler{Dist: b.dist, Root: root})
+	burstData := &dataCounter{h: &site.Handler{Dist: b.dist, Root: root}}
+	burstURL, closeBurst, err := serve(burstData)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -167,7 +181,8 @@ func (b *browserBench) run() (ref *pandasRef, burst, duck []pageSamples, err err
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	duckURL, closeDuck, err := serve(duckHandler(duckDir, real))
+	duckData := &dataCounter{h: duckHandler(duckDir, real)}
+	duckURL, closeDuck, err := serve(duckData)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -179,9 +194,9 @@ func (b *browserBench) run() (ref *pandasRef, burst, duck []pageSamples, err err
 	}
 	for i := range b.runs {
 		fmt.Fprintf(b.log, "bench: run %d/%d: Burst…\n", i+1, b.runs)
-		burst = append(burst, b.burstPage(burstURL, "data/"+folder+"/*.csv", workersMark))
+		burst = append(burst, b.burstPage(burstURL, "data/"+folder+"/*.csv", burstData.counts, workersMark, i == 0 && b.profile != ""))
 		fmt.Fprintf(b.log, "bench: run %d/%d: DuckDB-WASM…\n", i+1, b.runs)
-		duck = append(duck, b.duckPage(duckURL, files))
+		duck = append(duck, b.duckPage(duckURL, files, duckData.counts))
 	}
 	return ref, burst, duck, nil
 }
@@ -205,6 +220,45 @@ func pandasPeer(dir string) (*pandasRef, error) {
 	}
 	return &ref, nil
 }
+
+// dataCounter counts the bytes of the /data/ responses its handler sends,
+// to show which figures fetch the files and which read them from memory.
+type dataCounter struct {
+	h    http.Handler
+	n    atomic.Int64
+	reqs atomic.Int64
+}
+
+// counts returns the bytes and the requests so far.
+func (c *dataCounter) counts() [2]int64 { return [2]int64{c.n.Load(), c.reqs.Load()} }
+
+func (c *dataCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/data/") {
+		w = &countingWriter{w, &c.n}
+		c.reqs.Add(1)
+	}
+	c.h.ServeHTTP(w, r)
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n *atomic.Int64
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(p)
+	w.n.Add(int64(n))
+	return n, err
+}
+
+// ReadFrom keeps the server's sendfile path for http.ServeContent.
+func (w *countingWriter) ReadFrom(r io.Reader) (int64, error) {
+	n, err := io.Copy(w.ResponseWriter, r)
+	w.n.Add(n)
+	return n, err
+}
+
+func (w *countingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // serve serves h on a free port of 127.0.0.1.
 func serve(h http.Handler) (string, func(), error) {
@@ -427,7 +481,7 @@ func navigate(ctx context.Context, url, attr string, timeout time.Duration) (flo
 
 // burstPage measures one fresh Burst page: a cold visit, a warm one (the
 // service worker installed), then the cells in the warm page.
-func (b *browserBench) burstPage(base, pattern string, workersMark bool) pageSamples {
+func (b *browserBench) burstPage(base, pattern string, fetched func() [2]int64, workersMark, profile bool) pageSamples {
 	s := pageSamples{}
 	fail := func(key string, err error) pageSamples {
 		s[key] = &sample{err: firstLine(err.Error())}
@@ -472,6 +526,7 @@ func (b *browserBench) burstPage(base, pattern string, workersMark bool) pageSam
 	}
 	exec := func(key, code string, check bool) bool {
 		var r pageResult
+		n0 := fetched()
 		err := evalJSON(ctx, "window.burst.execute("+strconv.Quote(code)+")", &r)
 		if err == nil && !r.OK {
 			err = errors.New(outputError(r.Outputs))
@@ -484,7 +539,7 @@ func (b *browserBench) burstPage(base, pattern string, workersMark bool) pageSam
 			return false
 		}
 		if key != "" {
-			s[key] = &sample{seconds: r.Ms / 1000, result: outputResult(r.Outputs), check: check}
+			s[key] = &sample{seconds: r.Ms / 1000, result: outputResult(r.Outputs), check: check, fetched: fetched()[0] - n0[0], reqs: fetched()[1] - n0[1]}
 		}
 		return true
 	}
@@ -518,7 +573,265 @@ func (b *browserBench) burstPage(base, pattern string, workersMark bool) pageSam
 	} else if got, want := outputResult(r.Outputs), float64(b.tasks)*float64(b.tasks+1)/2; got != want {
 		s["tasks"].err = fmt.Sprintf("sum(results) = %v, not %v", got, want)
 	}
+	if profile {
+		names, err := wasmNames(b.repo, filepath.Join(b.dist, "burst.wasm"), b.profile)
+		if err != nil {
+			fmt.Fprintf(b.log, "bench: profiles without the engine's function names: %v\n", err)
+		}
+		sum, err := profileCells(ctx, b.profile, names, []workload{
+			{"memgroup", "group-by mean in memory", group},
+			{"memlen", "len in memory", "len(df)"},
+			{"memsum", "DepDelay sum in memory", "df.DepDelay.sum().compute()"},
+		}, func(code string) error {
+			if !exec("", code, false) {
+				return errors.New(s["tasks"].err)
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(b.log, "bench: profiling: %v\n", err)
+		}
+		b.profiled = sum
+	}
 	return s
+}
+
+// profileCells runs each cell under the CPU profiler of every worker
+// target of the page (the kernel's and the cluster's), writes each
+// profile to dir as NAME-TARGET.cpuprofile (open it in Chrome DevTools'
+// Performance panel) and returns, per cell, the functions with the most
+// self time summed over the workers.
+func profileCells(ctx context.Context, dir string, names map[string]string, cells []workload, exec func(code string) error) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	infos, err := chromedp.Targets(ctx)
+	if err != nil {
+		return "", err
+	}
+	var workers []context.Context
+	for _, ti := range infos {
+		if ti.Type != "worker" {
+			continue
+		}
+		wctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(ti.TargetID))
+		defer cancel()
+		// chromedp enables the Network domain, which would copy bodies.
+		if err := chromedp.Run(wctx, network.Disable(), profiler.Enable(), profiler.SetSamplingInterval(200)); err != nil {
+			return "", fmt.Errorf("attaching to worker %s: %v", ti.URL, err)
+		}
+		workers = append(workers, wctx)
+	}
+	if len(workers) == 0 {
+		return "", errors.New("the page has no worker targets")
+	}
+	var out strings.Builder
+	for _, c := range cells {
+		for _, w := range workers {
+			if err := chromedp.Run(w, profiler.Start()); err != nil {
+				return out.String(), err
+			}
+		}
+		t0 := time.Now()
+		err := exec(c.code)
+		wall := time.Since(t0)
+		self := map[string]time.Duration{}
+		var busy time.Duration
+		for i, w := range workers {
+			var p *profiler.Profile
+			if err := chromedp.Run(w, chromedp.ActionFunc(func(ctx context.Context) error {
+				var err error
+				p, err = profiler.Stop().Do(ctx)
+				return err
+			})); err != nil {
+				return out.String(), err
+			}
+			for _, n := range p.Nodes {
+				if name, ok := names[n.CallFrame.FunctionName]; ok {
+					n.CallFrame.FunctionName = name
+				}
+			}
+			if js, err := json.Marshal(p); err == nil {
+				os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-worker%d.cpuprofile", c.name, i)), js, 0o644)
+			}
+			busy += selfTimes(p, self)
+		}
+		if err != nil {
+			return out.String(), err
+		}
+		type fn struct {
+			name string
+			d    time.Duration
+		}
+		var fns []fn
+		for k, d := range self {
+			fns = append(fns, fn{k, d})
+		}
+		sort.Slice(fns, func(i, j int) bool { return fns[i].d > fns[j].d })
+		fmt.Fprintf(&out, "%s (`%s`): %.2f s wall, %.2f s busy in %d workers:", c.title, c.code, wall.Seconds(), busy.Seconds(), len(workers))
+		for i, f := range fns {
+			if i == 8 || f.d < busy/100 {
+				break
+			}
+			fmt.Fprintf(&out, " %s %.0f%%;", f.name, 100*float64(f.d)/float64(busy))
+		}
+		out.WriteString("\n")
+	}
+	return out.String(), nil
+}
+
+// wasmNames builds the engine again with its symbols (the site strips
+// them) into dir and returns the names of its functions by the name V8
+// gives them in a stripped module's profile, "wasm-function[N]". The
+// same source and compiler give the same function indices; the function
+// and import counts must match the served module's.
+func wasmNames(repo, served, dir string) (map[string]string, error) {
+	out, err := filepath.Abs(filepath.Join(dir, "burst-names.wasm"))
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm")
+	cmd.Dir = repo
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("go build ./wasm: %v\n%s", err, b)
+	}
+	a, err := os.ReadFile(served)
+	if err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		return nil, err
+	}
+	ia, fa, _, err := wasmFunctions(a)
+	if err != nil {
+		return nil, err
+	}
+	ib, fb, names, err := wasmFunctions(b)
+	if err != nil {
+		return nil, err
+	}
+	if ia != ib || fa != fb {
+		return nil, fmt.Errorf("the served module has %d imports and %d functions, the one with names %d and %d", ia, fa, ib, fb)
+	}
+	m := make(map[string]string, len(names))
+	for i, n := range names {
+		m[fmt.Sprintf("wasm-function[%d]", i)] = n
+	}
+	return m, nil
+}
+
+// wasmFunctions reads a wasm module's function imports, its functions and
+// the function names of its "name" section (by function index).
+func wasmFunctions(b []byte) (imports, funcs int, names map[int]string, err error) {
+	if len(b) < 8 || string(b[:4]) != "\x00asm" {
+		return 0, 0, nil, errors.New("not a wasm module")
+	}
+	uleb := func(b []byte, i *int) int {
+		v, shift := 0, 0
+		for *i < len(b) {
+			c := b[*i]
+			*i++
+			v |= int(c&0x7f) << shift
+			if c < 0x80 {
+				break
+			}
+			shift += 7
+		}
+		return v
+	}
+	names = map[int]string{}
+	for i := 8; i < len(b); {
+		id := b[i]
+		i++
+		size := uleb(b, &i)
+		if size < 0 || i+size > len(b) {
+			return 0, 0, nil, errors.New("a section runs past the end of the module")
+		}
+		sec := b[i : i+size]
+		i += size
+		j := 0
+		switch id {
+		case 2: // imports: module, name, kind, then the kind's description
+			for n := uleb(sec, &j); n > 0 && j < len(sec); n-- {
+				j += uleb(sec, &j)
+				j += uleb(sec, &j)
+				kind := sec[j]
+				j++
+				switch kind {
+				case 0:
+					uleb(sec, &j)
+					imports++
+				case 1: // table: element type and limits
+					j++
+					flags := sec[j]
+					j++
+					uleb(sec, &j)
+					if flags&1 != 0 {
+						uleb(sec, &j)
+					}
+				case 2: // memory: limits
+					flags := sec[j]
+					j++
+					uleb(sec, &j)
+					if flags&1 != 0 {
+						uleb(sec, &j)
+					}
+				case 3: // global: type and mutability
+					j += 2
+				}
+			}
+		case 3:
+			funcs = uleb(sec, &j)
+		case 0:
+			n := uleb(sec, &j)
+			if j+n > len(sec) || string(sec[j:j+n]) != "name" {
+				continue
+			}
+			j += n
+			for j < len(sec) {
+				sub := sec[j]
+				j++
+				end := uleb(sec, &j)
+				end += j
+				if sub != 1 {
+					j = end
+					continue
+				}
+				for k := uleb(sec, &j); k > 0 && j < end; k-- {
+					idx := uleb(sec, &j)
+					l := uleb(sec, &j)
+					names[idx] = string(sec[j : j+l])
+					j += l
+				}
+			}
+		}
+	}
+	return imports, funcs, names, nil
+}
+
+// selfTimes adds each function's self time in p to self (idle time left
+// out) and returns the busy total.
+func selfTimes(p *profiler.Profile, self map[string]time.Duration) time.Duration {
+	names := map[int64]string{}
+	for _, n := range p.Nodes {
+		name := n.CallFrame.FunctionName
+		if name == "" {
+			name = "(anonymous " + path.Base(n.CallFrame.URL) + ")"
+		}
+		names[n.ID] = name
+	}
+	var busy time.Duration
+	for i, id := range p.Samples {
+		if i+1 >= len(p.TimeDeltas) || names[id] == "(idle)" {
+			continue
+		}
+		d := time.Duration(p.TimeDeltas[i+1]) * time.Microsecond
+		self[names[id]] += d
+		busy += d
+	}
+	return busy
 }
 
 // evalJSON2 evaluates a promise of a number.
@@ -538,7 +851,7 @@ type duckResult struct {
 
 // duckPage measures one fresh DuckDB-WASM page: a cold visit, a warm one,
 // then the queries in the warm page.
-func (b *browserBench) duckPage(base string, files []string) pageSamples {
+func (b *browserBench) duckPage(base string, files []string, fetched func() [2]int64) pageSamples {
 	s := pageSamples{}
 	fail := func(key string, err error) pageSamples {
 		s[key] = &sample{err: firstLine(err.Error())}
@@ -561,6 +874,7 @@ func (b *browserBench) duckPage(base string, files []string) pageSamples {
 	}
 	run := func(key, js string, check bool) bool {
 		var r duckResult
+		n0 := fetched()
 		if err := evalJSON(ctx, js, &r); err != nil {
 			fail(key, err)
 			return false
@@ -569,7 +883,7 @@ func (b *browserBench) duckPage(base string, files []string) pageSamples {
 			fail(key, errors.New(r.Error))
 			return false
 		}
-		s[key] = &sample{seconds: r.Ms / 1000, result: r.Result, check: check}
+		s[key] = &sample{seconds: r.Ms / 1000, result: r.Result, check: check, fetched: fetched()[0] - n0[0], reqs: fetched()[1] - n0[1]}
 		return true
 	}
 	names := make([]string, len(files))
@@ -669,7 +983,9 @@ func printBrowser(w io.Writer, b *browserBench, ref *pandasRef, burst, duck []pa
 		if f.key == "longtask" {
 			txt = fmt.Sprintf("%.0f ms", m*1000)
 		}
-		if len(secs) > 1 {
+		if len(secs) > 1 && f.key == "longtask" {
+			txt += fmt.Sprintf(" (%.0f–%.0f)", 1000*secs[0], 1000*secs[len(secs)-1])
+		} else if len(secs) > 1 {
 			txt += fmt.Sprintf(" (%.2f–%.2f)", secs[0], secs[len(secs)-1])
 		}
 		if len(secs) < len(pages) {
@@ -698,6 +1014,21 @@ func printBrowser(w io.Writer, b *browserBench, ref *pandasRef, burst, duck []pa
 	fmt.Fprintln(w, "\nDuckDB / Burst above 1: Burst is faster. Ready: navigationStart → body data-kernel=idle (Burst),")
 	fmt.Fprintln(w, "db.instantiate + connect (DuckDB); workers ready: data-workers=ready, n/a where the page has no such mark.")
 	fmt.Fprintf(w, "Every result is checked against pandas %s (group-by means to a relative 1e-9, counts and sums).\n", ref.Version)
+	for i, pages := range [][]pageSamples{burst, duck} {
+		name := []string{"Burst", "DuckDB-WASM"}[i]
+		if len(pages) == 0 {
+			continue
+		}
+		var parts []string
+		for _, k := range []string{"read1", "read2", "persist", "memgroup", "memlen", "memsum"} {
+			if s := pages[0][k]; s != nil && s.err == "" {
+				parts = append(parts, fmt.Sprintf("%s %.0f (%d)", k, float64(s.fetched)/1e6, s.reqs))
+			}
+		}
+		if len(parts) > 0 {
+			fmt.Fprintf(w, "MB of data (requests) the server sent %s's first page: %s.\n", name, strings.Join(parts, ", "))
+		}
+	}
 	for _, n := range notes {
 		fmt.Fprintln(w, n)
 	}
