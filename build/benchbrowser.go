@@ -149,8 +149,9 @@ func (b *browserBench) run() (ref *pandasRef, burst, duck []pageSamples, err err
 	fmt.Fprintf(b.log, "bench: pandas %s: %.0f rows\n", ref.Version, ref.Len)
 
 	// Burst reads data/<folder>/*.csv under its server's root: the folder
-	// must be called data/<something>, else it is linked into a temporary
-	// one (hard links, as the server refuses symbolic links that leave it).
+	// must be called data/<something>, else its files are linked into a
+	// temporary one (hard links or copies: the server refuses symbolic
+	// links that leave its data folder).
 	root, folder := filepath.Dir(filepath.Dir(real)), filepath.Base(real)
 	if filepath.Base(filepath.Dir(real)) != "data" {
 		tmp, err := os.MkdirTemp("", "burst-benchweb-root-")
@@ -163,7 +164,7 @@ func (b *browserBench) run() (ref *pandasRef, burst, duck []pageSamples, err err
 			return nil, nil, nil, err
 		}
 		for _, c := range csvs {
-			if err := os.Link(c, filepath.Join(tmp, "data", folder, filepath.Base(c))); err != nil {
+			if err := linkOrCopy(c, filepath.Join(tmp, "data", folder, filepath.Base(c))); err != nil {
 				return nil, nil, nil, fmt.Errorf("linking %s into the server's data folder: %v", c, err)
 			}
 		}
@@ -199,6 +200,28 @@ func (b *browserBench) run() (ref *pandasRef, burst, duck []pageSamples, err err
 		duck = append(duck, b.duckPage(duckURL, files, duckData.counts))
 	}
 	return ref, burst, duck, nil
+}
+
+// linkOrCopy links from at to, or copies it where a link cannot cross
+// file systems.
+func linkOrCopy(from, to string) error {
+	if os.Link(from, to) == nil {
+		return nil
+	}
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // pandasPeer runs browser.py on the CSV folder.
