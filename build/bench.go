@@ -89,8 +89,11 @@ func cmdBench(args []string) error {
 	if len(args) > 0 && args[0] == "ml" {
 		return benchML(args[1:])
 	}
+	if len(args) > 0 && args[0] == "browser" {
+		return benchBrowserCmd(args[1:])
+	}
 	if len(args) == 0 || args[0] != "frames" {
-		return fmt.Errorf("bench: name a benchmark: frames or ml")
+		return fmt.Errorf("bench: name a benchmark: frames, ml or browser")
 	}
 	fl := flag.NewFlagSet("bench frames", flag.ExitOnError)
 	dir := fl.String("dir", ".", "folder holding data/nycflights (written, full size, when missing)")

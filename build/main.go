@@ -21,6 +21,8 @@ const usage = `usage:
                                                write the Cloudflare Workers deployment (and publish it)
   go run ./build bench frames [-runs 3] [-engines native,browser,pandas,dask]
                                                time the DataFrame workloads against pandas and Dask
+  go run ./build bench browser [-data DIR] [-runs 3] [-workers N] [-tasks 50000] [-profile DIR]
+                                               Burst against DuckDB-WASM in fresh Chromium pages
 `
 
 func main() {
