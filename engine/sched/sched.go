@@ -195,15 +195,23 @@ func (s *Scheduler) Prepare(g graph.Graph, keys []graph.Key) (graph.Graph, error
 	s.mu.Lock()
 	var known []graph.Key
 	pruned := g
+	copied := false
 	for k, t := range g {
-		if st := s.tasks[k]; st != nil && len(t.Deps) > 0 {
-			if len(known) == 0 {
+		if s.tasks[k] == nil {
+			continue
+		}
+		// Known keys are kept out of fusion even without dependencies:
+		// a persisted partition read from a CSV (a task with none) fused
+		// into its consumer would be read again, not used where it is.
+		known = append(known, k)
+		if len(t.Deps) > 0 {
+			if !copied {
 				pruned = make(graph.Graph, len(g))
 				for kk, tt := range g {
 					pruned[kk] = tt
 				}
+				copied = true
 			}
-			known = append(known, k)
 			pruned[k] = &graph.Task{Key: k, Stages: t.Stages}
 		}
 	}
@@ -367,6 +375,15 @@ func (s *Scheduler) Status(k graph.Key) (State, error) {
 		return Forgotten, nil
 	}
 	return t.state, t.err
+}
+
+// Holds reports whether the scheduler knows k: held by a future or a
+// persisted collection, computed or on the way.
+func (s *Scheduler) Holds(k graph.Key) bool {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tasks[k] != nil
 }
 
 // Changed returns a channel closed at the next task end.
