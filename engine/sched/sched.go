@@ -660,7 +660,9 @@ func (s *Scheduler) fillAll() {
 
 // stealAll moves queued tasks from busy workers to idle ones: for each idle
 // worker, the queued task of the longest queue that holds the fewest of its
-// input bytes where it is queued.
+// input bytes where it is queued, unless copying those bytes (at
+// stealBandwidth) takes longer than the task is expected to run, as Dask's
+// work stealing weighs a task's transfer against its compute time.
 func (s *Scheduler) stealAll() {
 	for _, thief := range s.workers {
 		if !thief.alive || thief.occupancy() > 0 {
@@ -688,12 +690,22 @@ func (s *Scheduler) stealAll() {
 			}
 		}
 		t := victim.queue[pick]
+		if float64(least)/stealBandwidth > s.expected(t) {
+			// Moving its inputs costs more than waiting for the victim:
+			// a short task on a persisted partition runs where it is.
+			continue
+		}
 		victim.queue = append(victim.queue[:pick], victim.queue[pick+1:]...)
 		t.worker = thief
 		thief.enqueue(t)
 		s.emit(Event{Kind: "steal", Key: string(t.key), Prefix: t.prefix, From: victim.name, To: thief.name, Time: Now()})
 	}
 }
+
+// stealBandwidth is the rate, in bytes per second, at which a stolen
+// task's inputs are assumed to reach the thief: between web workers a
+// value is encoded to Arrow IPC and decoded again.
+const stealBandwidth = 200e6
 
 // fill sends ws its next queued task if it is idle. A Pipeliner is sent
 // more while the tasks in flight are known to be short (pipelineBudget of
