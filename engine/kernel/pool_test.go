@@ -74,6 +74,14 @@ dask.compute(*ys)`)
 		t.Errorf("dask.compute without a Client ran on %v, want two workers", w)
 	}
 
+	// A persisted Delayed: wait() waits for it too.
+	c.must("x = dask.delayed(slow)(5).persist()")
+	early := len(ends(c.taken(), "slow"))
+	c.must("wait(x)")
+	if got := early + len(ends(c.taken(), "slow")); got != 1 {
+		t.Errorf("after wait(x) of a persisted Delayed, %d of 1 tasks ended", got)
+	}
+
 	// An explicit Client afterwards takes the workers; the persisted
 	// frame computes again there.
 	c.must(`from dask.distributed import Client
