@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -149,11 +151,56 @@ df = dd.read_csv("data/nycflights/*.csv", parse_dates={"Date": [0, 1, 2]},
 		t.Logf("columns %q: cold read %.0f ms, warm read %.0f ms, persist+wait %.0f ms", cols, r.MS, r2.MS, rp.MS)
 		for _, wl := range []string{"len(df)", "df.DepDelay.sum().compute()", "df.groupby('Origin').DepDelay.mean().compute()"} {
 			var ms []float64
+			var busy string
 			for range 5 {
+				p.events()
 				_, r := p.exec(wl)
 				ms = append(ms, r.MS)
+				// Where the time went: the tasks' compute time per
+				// worker, as the workers measured it.
+				time.Sleep(200 * time.Millisecond)
+				perWorker := map[string]float64{}
+				n, moved := 0, int64(0)
+				evs := p.events()
+				for _, e := range evs {
+					switch e.Kind {
+					case "task-end":
+						perWorker[e.Worker] += (e.Stop - e.Start) * 1000
+						n++
+					case "transfer":
+						moved += e.Bytes
+					}
+				}
+				busy = fmt.Sprintf("%d tasks, compute ms per worker %v, %d bytes moved", n, perWorker, moved)
+				if os.Getenv("BURST_TIMELINE") != "" {
+					busy += timeline(evs, r.MS)
+				}
 			}
-			t.Logf("columns %q: %s median %.0f ms (runs %v)", cols, wl, median(ms), ms)
+			t.Logf("columns %q: %s median %.0f ms (runs %v); last: %s", cols, wl, median(ms), ms, busy)
 		}
 	}
+}
+
+// timeline lists the task and transfer events of one cell, in ms from the
+// first, for BURST_TIMELINE.
+func timeline(evs []browserEvent, cellMS float64) string {
+	t0 := 0.0
+	for _, e := range evs {
+		if e.Start > 0 && (t0 == 0 || e.Start < t0) {
+			t0 = e.Start
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n  cell %.0f ms; events from the first task's start:", cellMS)
+	for _, e := range evs {
+		switch e.Kind {
+		case "task-start":
+			fmt.Fprintf(&b, "\n  %7.1f start %s %s", (e.Start-t0)*1000, e.Worker, e.Key)
+		case "task-end":
+			fmt.Fprintf(&b, "\n  %7.1f–%.1f run %s %s", (e.Start-t0)*1000, (e.Stop-t0)*1000, e.Worker, e.Key)
+		case "transfer":
+			fmt.Fprintf(&b, "\n  %7.1f–%.1f move %s→%s %s %d B", (e.Start-t0)*1000, (e.Stop-t0)*1000, e.From, e.To, e.Key, e.Bytes)
+		}
+	}
+	return b.String()
 }

@@ -690,7 +690,7 @@ func (s *Scheduler) stealAll() {
 			}
 		}
 		t := victim.queue[pick]
-		if float64(least)/stealBandwidth > s.expected(t) {
+		if least > 0 && float64(least)/stealBandwidth > s.expected(t) {
 			// Moving its inputs costs more than waiting for the victim:
 			// a short task on a persisted partition runs where it is.
 			continue
@@ -717,13 +717,28 @@ func (s *Scheduler) fill(ws *workerState) {
 		return
 	}
 	for len(ws.queue) > 0 && len(ws.running) < ws.depth {
-		if len(ws.running) > 0 && ws.ahead+s.expected(ws.queue[0]) > pipelineBudget {
+		if len(ws.running) > 0 && ws.ahead+s.expected(ws.queue[0]) > pipelineBudget && !s.pinned(ws.queue[0], ws) {
 			return
 		}
 		t := ws.queue[0]
 		ws.queue = ws.queue[1:]
 		s.start(t, ws)
 	}
+}
+
+// pinned reports whether t would not be worth stealing from ws: moving
+// the inputs ws holds for it (a persisted partition) costs more than its
+// expected compute time (see stealAll). Such a task is sent ahead however
+// long, so that the worker goes from one to the next without waiting for
+// the scheduler's reply in between.
+func (s *Scheduler) pinned(t *task, ws *workerState) bool {
+	var b int64
+	for _, d := range t.deps {
+		if d.who[ws] {
+			b += d.nbytes
+		}
+	}
+	return b > 0 && float64(b)/stealBandwidth > s.expected(t)
 }
 
 // pipelineBudget is the expected work, in seconds, a Pipeliner may have
