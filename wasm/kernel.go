@@ -31,7 +31,8 @@ type browserHost struct {
 
 func (h *browserHost) FS() files.FS { return h.fs }
 
-// Local runs tasks inside the kernel itself, when no Client exists.
+// Local runs tasks inside the kernel itself; without a Client, cells
+// compute on the session's pool (StartCluster) instead.
 func (h *browserHost) Local() dataframe.Computer {
 	return &sched.Scheduler{Workers: []sched.Worker{&sched.LocalWorker{ID: "kernel", Env: &graph.Env{FS: h.fs, Locals: &graph.Locals{}}}}}
 }

@@ -267,17 +267,32 @@ func (w *worker) run(o op) (sched.Result, error) {
 	}
 	who := o.Who
 	inputs := make([]graph.Value, len(t.Deps))
+	var missing []int
 	for i, d := range t.Deps {
 		if v, ok := w.get(d); ok {
 			inputs[i] = v
-			continue
+		} else {
+			missing = append(missing, i)
 		}
-		v, tr, err := w.fetch(d, who[d])
-		if err != nil {
-			return res, err
+	}
+	// The inputs held elsewhere are asked for at once: an aggregate of
+	// ten chunks waits for one round trip to the peers, not ten.
+	trs := make([]sched.Transfer, len(t.Deps))
+	errs := make([]error, len(t.Deps))
+	var wg sync.WaitGroup
+	for _, i := range missing {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			inputs[i], trs[i], errs[i] = w.fetch(t.Deps[i], who[t.Deps[i]])
+		}()
+	}
+	wg.Wait()
+	for _, i := range missing {
+		if errs[i] != nil {
+			return res, errs[i]
 		}
-		res.Transfers = append(res.Transfers, tr)
-		inputs[i] = v
+		res.Transfers = append(res.Transfers, trs[i])
 	}
 	res.Start = sched.Now()
 	v, err := graph.Run(w.env, &t, inputs)

@@ -180,8 +180,8 @@ func TestProjectionNarrowsReads(t *testing.T) {
 	ys := col(kept, "y")
 
 	s := &serial{env: &graph.Env{FS: fs}, ran: map[string]int{}}
-	opt := Optimized(s)
-	g := Project(ys.Graph, ys.Keys())
+	opt := Optimized(s, nil)
+	g := Project(ys.Graph, ys.Keys(), nil)
 	for k, task := range g {
 		if task.Stages[0].Op != "read-csv" {
 			continue
@@ -205,7 +205,7 @@ func TestProjectionNarrowsReads(t *testing.T) {
 		t.Errorf("whole frame: want the mismatch, got %v", err)
 	}
 	// The read is not narrowed when the frame itself is also wanted.
-	g = Project(graph.Merge(ys.Graph, c.Graph), append(ys.Keys(), c.Keys()...))
+	g = Project(graph.Merge(ys.Graph, c.Graph), append(ys.Keys(), c.Keys()...), nil)
 	for k := range c.Graph {
 		if _, ok := g[k]; !ok {
 			t.Errorf("read %s was narrowed although the whole frame is wanted", k)

@@ -10,13 +10,16 @@ import (
 )
 
 // Optimized returns a Computer that narrows every graph with Project
-// before c runs it.
-func Optimized(c Computer) Computer { return optimized{c} }
+// before c runs it; held (nil: none) reports the keys c holds already.
+func Optimized(c Computer, held func(graph.Key) bool) Computer { return optimized{c, held} }
 
-type optimized struct{ c Computer }
+type optimized struct {
+	c    Computer
+	held func(graph.Key) bool
+}
 
 func (o optimized) Compute(ctx context.Context, g graph.Graph, keys []graph.Key) ([]graph.Value, error) {
-	return o.c.Compute(ctx, Project(g, keys), keys)
+	return o.c.Compute(ctx, Project(g, keys, o.held), keys)
 }
 
 // Project returns g with each CSV read narrowed to the columns that its
@@ -28,10 +31,14 @@ func (o optimized) Compute(ctx context.Context, g graph.Graph, keys []graph.Key)
 // known — a column selection, a group-by's chunk — or a row filter whose
 // own consumers are. Anything else (head, assign, a cell function) sees
 // the whole frame. Narrowed reads get new keys; g itself is not changed.
-func Project(g graph.Graph, keys []graph.Key) graph.Graph {
+//
+// A read whose key held reports (nil: none) is in memory already, every
+// column of it (a persisted frame): its consumers use it as it is, since
+// reading again, even one column, costs more than using it where it is.
+func Project(g graph.Graph, keys []graph.Key, held func(graph.Key) bool) graph.Graph {
 	var reads []*graph.Task
 	for _, t := range g {
-		if len(t.Stages) == 1 && t.Stages[0].Op == "read-csv" && len(t.Deps) == 0 {
+		if len(t.Stages) == 1 && t.Stages[0].Op == "read-csv" && len(t.Deps) == 0 && (held == nil || !held(t.Key)) {
 			reads = append(reads, t)
 		}
 	}

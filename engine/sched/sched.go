@@ -195,15 +195,23 @@ func (s *Scheduler) Prepare(g graph.Graph, keys []graph.Key) (graph.Graph, error
 	s.mu.Lock()
 	var known []graph.Key
 	pruned := g
+	copied := false
 	for k, t := range g {
-		if st := s.tasks[k]; st != nil && len(t.Deps) > 0 {
-			if len(known) == 0 {
+		if s.tasks[k] == nil {
+			continue
+		}
+		// Known keys are kept out of fusion even without dependencies:
+		// a persisted partition read from a CSV (a task with none) fused
+		// into its consumer would be read again, not used where it is.
+		known = append(known, k)
+		if len(t.Deps) > 0 {
+			if !copied {
 				pruned = make(graph.Graph, len(g))
 				for kk, tt := range g {
 					pruned[kk] = tt
 				}
+				copied = true
 			}
-			known = append(known, k)
 			pruned[k] = &graph.Task{Key: k, Stages: t.Stages}
 		}
 	}
@@ -367,6 +375,15 @@ func (s *Scheduler) Status(k graph.Key) (State, error) {
 		return Forgotten, nil
 	}
 	return t.state, t.err
+}
+
+// Holds reports whether the scheduler knows k: held by a future or a
+// persisted collection, computed or on the way.
+func (s *Scheduler) Holds(k graph.Key) bool {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tasks[k] != nil
 }
 
 // Changed returns a channel closed at the next task end.
@@ -643,7 +660,9 @@ func (s *Scheduler) fillAll() {
 
 // stealAll moves queued tasks from busy workers to idle ones: for each idle
 // worker, the queued task of the longest queue that holds the fewest of its
-// input bytes where it is queued.
+// input bytes where it is queued, unless copying those bytes (at
+// stealBandwidth) takes longer than the task is expected to run, as Dask's
+// work stealing weighs a task's transfer against its compute time.
 func (s *Scheduler) stealAll() {
 	for _, thief := range s.workers {
 		if !thief.alive || thief.occupancy() > 0 {
@@ -671,12 +690,22 @@ func (s *Scheduler) stealAll() {
 			}
 		}
 		t := victim.queue[pick]
+		if least > 0 && float64(least)/stealBandwidth > s.expected(t) {
+			// Moving its inputs costs more than waiting for the victim:
+			// a short task on a persisted partition runs where it is.
+			continue
+		}
 		victim.queue = append(victim.queue[:pick], victim.queue[pick+1:]...)
 		t.worker = thief
 		thief.enqueue(t)
 		s.emit(Event{Kind: "steal", Key: string(t.key), Prefix: t.prefix, From: victim.name, To: thief.name, Time: Now()})
 	}
 }
+
+// stealBandwidth is the rate, in bytes per second, at which a stolen
+// task's inputs are assumed to reach the thief: between web workers a
+// value is encoded to Arrow IPC and decoded again.
+const stealBandwidth = 200e6
 
 // fill sends ws its next queued task if it is idle. A Pipeliner is sent
 // more while the tasks in flight are known to be short (pipelineBudget of
@@ -688,13 +717,28 @@ func (s *Scheduler) fill(ws *workerState) {
 		return
 	}
 	for len(ws.queue) > 0 && len(ws.running) < ws.depth {
-		if len(ws.running) > 0 && ws.ahead+s.expected(ws.queue[0]) > pipelineBudget {
+		if len(ws.running) > 0 && ws.ahead+s.expected(ws.queue[0]) > pipelineBudget && !s.pinned(ws.queue[0], ws) {
 			return
 		}
 		t := ws.queue[0]
 		ws.queue = ws.queue[1:]
 		s.start(t, ws)
 	}
+}
+
+// pinned reports whether t would not be worth stealing from ws: moving
+// the inputs ws holds for it (a persisted partition) costs more than its
+// expected compute time (see stealAll). Such a task is sent ahead however
+// long, so that the worker goes from one to the next without waiting for
+// the scheduler's reply in between.
+func (s *Scheduler) pinned(t *task, ws *workerState) bool {
+	var b int64
+	for _, d := range t.deps {
+		if d.who[ws] {
+			b += d.nbytes
+		}
+	}
+	return b > 0 && float64(b)/stealBandwidth > s.expected(t)
 }
 
 // pipelineBudget is the expected work, in seconds, a Pipeliner may have

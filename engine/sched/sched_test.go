@@ -313,3 +313,83 @@ func TestWaitManyKeys(t *testing.T) {
 		t.Errorf("Wait with an erred key: %v", err)
 	}
 }
+
+// bigValue stands for a persisted partition: large to move.
+type bigValue struct{}
+
+func (bigValue) NBytes() int64 { return 1 << 30 }
+
+func init() {
+	graph.Register("sched-test-big", func(*graph.Env, json.RawMessage, []graph.Value) (graph.Value, error) {
+		return bigValue{}, nil
+	})
+	graph.Register("sched-test-use", func(_ *graph.Env, p json.RawMessage, _ []graph.Value) (graph.Value, error) {
+		var ms int
+		json.Unmarshal(p, &ms)
+		time.Sleep(time.Duration(ms) * time.Millisecond)
+		return 1, nil
+	})
+}
+
+// Tasks on partitions too large to move run where the partitions are,
+// even when a worker is idle, and are sent ahead however long they are,
+// so that a worker goes from one to the next without a round trip to the
+// scheduler in between.
+func TestTasksStayWithTheirData(t *testing.T) {
+	local := NewLocalWorkers(2, &graph.Env{})
+	ws := []Worker{&pipeWorker{LocalWorker: local[0].(*LocalWorker)}, &pipeWorker{LocalWorker: local[1].(*LocalWorker)}}
+	var mu sync.Mutex
+	var moved []Event
+	s := &Scheduler{Workers: ws, OnEvent: func(e Event) {
+		if e.Kind == "transfer" || e.Kind == "steal" {
+			mu.Lock()
+			moved = append(moved, e)
+			mu.Unlock()
+		}
+	}}
+	// Both partitions on worker-0: worker-1 stays idle rather than
+	// copy a gigabyte for a 30 ms task.
+	g := graph.Graph{}
+	var parts []graph.Key
+	for i := range 2 {
+		k := graph.Key(fmt.Sprintf("('part', %d)", i))
+		g[k] = &graph.Task{Key: k, Stages: []graph.Stage{graph.NewStage("sched-test-big", nil)}}
+		parts = append(parts, k)
+	}
+	if err := s.Submit(g, parts[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Wait(context.Background(), parts[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Submit(g, parts[1:]); err != nil { // where part 0 is: least occupied ties
+		t.Fatal(err)
+	}
+	if err := s.Wait(context.Background(), parts[1:]); err != nil {
+		t.Fatal(err)
+	}
+	who := s.Who(parts)
+	holder := who[parts[0]][0]
+	if who[parts[1]][0] != holder {
+		t.Skipf("the partitions went to different workers (%v): nothing to test", who)
+	}
+	use := graph.Graph{}
+	var keys []graph.Key
+	for i := range 8 {
+		k := graph.Key(fmt.Sprintf("('use', %d)", i))
+		use[k] = &graph.Task{Key: k, Deps: []graph.Key{parts[i%2]}, Stages: []graph.Stage{graph.NewStage("sched-test-use", 30)}}
+		keys = append(keys, k)
+	}
+	if _, err := s.Compute(context.Background(), graph.Merge(g, use), keys); err != nil {
+		t.Fatal(err)
+	}
+	if len(moved) > 0 {
+		t.Errorf("tasks left their partitions: %+v", moved)
+	}
+	for _, w := range ws {
+		pw := w.(*pipeWorker)
+		if pw.Name() == holder && pw.most < 2 {
+			t.Errorf("%s was sent its 30 ms tasks one at a time (at most %d in flight)", pw.Name(), pw.most)
+		}
+	}
+}

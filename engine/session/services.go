@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/dataframe"
+	"burst/engine/graph"
 )
 
 // Libraries meet through the session: the kernel runs cell functions
@@ -86,6 +87,7 @@ type services struct {
 	runner    Runner
 	computing Computing
 	cluster   Cluster
+	pool      Cluster // where collections compute without a Client
 	remote    Remote
 	remotes   Remotes
 }
@@ -125,12 +127,56 @@ func (s *Session) SetCluster(c Cluster) { s.mu.Lock(); s.svc.cluster = c; s.mu.U
 func (s *Session) Cluster() Cluster { s.mu.Lock(); defer s.mu.Unlock(); return s.svc.cluster }
 
 // Computer is where collections compute: the open Client's cluster, else
-// the host's local pool; graphs are narrowed (dataframe.Project) first.
+// the session's pool (see Pool); graphs are narrowed (dataframe.Project)
+// first, except where the cluster holds a read already (persisted).
 func (s *Session) Computer() dataframe.Computer {
-	if c := s.Cluster(); c != nil {
-		return dataframe.Optimized(c)
+	c := s.Cluster()
+	if c == nil {
+		c, _ = s.Pool()
 	}
-	return dataframe.Optimized(s.host.Local())
+	if c == nil {
+		return dataframe.Optimized(s.host.Local(), nil)
+	}
+	var held func(graph.Key) bool
+	if sc := c.Scheduler(); sc != nil {
+		held = sc.Holds
+	}
+	return dataframe.Optimized(c, held)
+}
+
+// Pool is the cluster collections compute on while no Client is open:
+// the host's default workers (the page's web workers, or goroutines), as
+// Dask computes on a thread per core without a Client. It starts at its
+// first use and lives on, so what is persisted without a Client stays in
+// its workers' memory, until a Client takes the workers (ClosePool). An
+// error when the host starts no cluster (the kernel of a task on a
+// worker): its computations then run on the host's Local scheduler.
+func (s *Session) Pool() (Cluster, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.svc.pool == nil {
+		if s.host == nil {
+			return nil, fmt.Errorf("RuntimeError: this kernel has no workers")
+		}
+		c, err := s.host.StartCluster(0)
+		if err != nil {
+			return nil, err
+		}
+		s.svc.pool = c
+	}
+	return s.svc.pool, nil
+}
+
+// ClosePool stops the pool's workers, for a Client that takes them; its
+// data is released, and a later Pool starts a fresh one.
+func (s *Session) ClosePool() {
+	s.mu.Lock()
+	c := s.svc.pool
+	s.svc.pool = nil
+	s.mu.Unlock()
+	if c != nil {
+		c.Close()
+	}
 }
 
 // SetRemote sets the open Client's remote cluster (nil when none is).

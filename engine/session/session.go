@@ -21,7 +21,8 @@ import (
 type Host interface {
 	// FS reads datasets.
 	FS() files.FS
-	// Local runs computations when no Client exists.
+	// Local runs computations where no cluster can start (the Pool's
+	// fallback, see Session.Pool).
 	Local() dataframe.Computer
 	// StartCluster starts a cluster of n workers (n <= 0: the host's
 	// default) for a Client.

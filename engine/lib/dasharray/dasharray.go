@@ -1332,10 +1332,9 @@ func computeArray(th *starlark.Thread, x *DaskArray) (starlark.Value, error) {
 	return x.result(a), nil
 }
 
-// persistArray is x.persist(): with a Client, the blocks are computed on
-// its workers and stay there while the returned array lives (tasks that
-// use them later find them by key); without one, they are computed and
-// kept in the kernel.
+// persistArray is x.persist(): the blocks are computed on the Client's
+// workers (without a Client, on the session's pool) and stay there while
+// the returned array lives; tasks that use them later find them by key.
 func persistArray(th *starlark.Thread, x *DaskArray) (starlark.Value, error) {
 	out, err := session.Of(th).Compute(th, starlark.Tuple{x}, true)
 	if err != nil {

@@ -111,11 +111,9 @@ func (k *State) newClient(_ *starlark.Thread, b *starlark.Builtin, args starlark
 	if k.client != nil && (k.client.remote != nil || k.client.cluster != nil && (lc == nil || k.client.cluster != lc.cluster)) {
 		k.closeClient()
 	}
-	if k.Pool != nil {
-		// The workers n_jobs=-1 borrowed go to the new Client.
-		k.Pool.cluster.Close()
-		k.Pool = nil
-	}
+	// The workers computing without a Client (and those n_jobs=-1
+	// borrowed) go to the new Client.
+	k.closePool()
 	var cl session.Cluster
 	if lc != nil {
 		cl = lc.cluster

@@ -40,11 +40,12 @@ func (k *State) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persis
 			return vs, err
 		}
 	}
-	// With a Client, persisted data stays on its workers.
-	if persist && k.client != nil && k.client.cluster != nil && k.client.cluster.Scheduler() != nil {
+	// Persisted data stays on the workers: the Client's, else those
+	// that compute without one (the session's pool).
+	if c := k.computeClient(); persist && c != nil {
 		out := make([]starlark.Value, len(args))
 		for i, a := range args {
-			v, err := k.clientCompute(k.client, a, true)
+			v, err := k.clientCompute(c, a, true)
 			if err != nil {
 				return nil, err
 			}
@@ -104,4 +105,19 @@ func (k *State) computeMany(args starlark.Tuple, kwargs []starlark.Tuple, persis
 
 func (k *State) visualizeAll(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	return session.VisualizeAll(args), nil
+}
+
+// computeClient is the Client whose scheduler computes the session's
+// collections: the open Client, else a Client of the pool (see
+// session.Pool); nil when neither has a scheduler in this process (a
+// remote cluster's Client, a task's kernel on a worker).
+func (k *State) computeClient() *Client {
+	c := k.client
+	if c == nil {
+		c, _ = k.Pool()
+	}
+	if c == nil || c.cluster == nil || c.cluster.Scheduler() == nil {
+		return nil
+	}
+	return c
 }

@@ -536,13 +536,13 @@ func (k *State) clientCompute(c *Client, v starlark.Value, persist bool) (starla
 	}
 	x := v.(session.Collection)
 	keys := x.DaskKeys()
-	g := dataframe.Project(x.DaskGraph(), keys)
+	g := dataframe.Project(x.DaskGraph(), keys, s.Holds)
 	if persist {
 		if err := SubmitGraph(s, g, keys); err != nil {
 			return nil, err
 		}
 		// The parts stay on the workers while the collection lives.
-		keep := &heldKeys{keys}
+		keep := &heldKeys{keys: keys}
 		runtime.AddCleanup(keep, func(s *sched.Scheduler) { s.Release(keys) }, s)
 		return x.Held(keep), nil
 	}
@@ -580,9 +580,33 @@ func (k *State) waitFutures(th *starlark.Thread, b *starlark.Builtin, args starl
 		return nil, err
 	}
 	defer cancel()
+	timedOut := func() error {
+		if k.context().Err() != nil {
+			return fmt.Errorf("KeyboardInterrupt")
+		}
+		return fmt.Errorf("TimeoutError: wait() timed out")
+	}
 	for _, f := range futures {
 		if err := f.s.Wait(ctx, []graph.Key{f.key}); err != nil && ctx.Err() != nil {
-			return nil, fmt.Errorf("TimeoutError: wait() timed out")
+			return nil, timedOut()
+		}
+	}
+	// Persisted collections (DataFrames, arrays, a Delayed): their parts
+	// are held by the scheduler that computes them, until in memory. A
+	// collection that is not persisted has nothing to wait for, as in
+	// Dask. An erred part is for compute to report, as Dask's wait does.
+	if c := k.computeClient(); c != nil {
+		s := c.cluster.Scheduler()
+		var keys []graph.Key
+		session.Walk(fs, func(x session.Collection) {
+			for _, key := range x.DaskKeys() {
+				if s.Holds(key) {
+					keys = append(keys, key)
+				}
+			}
+		})
+		if err := s.Wait(ctx, keys); err != nil && ctx.Err() != nil {
+			return nil, timedOut()
 		}
 	}
 	var done []starlark.Value

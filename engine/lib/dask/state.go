@@ -5,6 +5,7 @@ package dask
 
 import (
 	"context"
+	"fmt"
 
 	"go.starlark.net/starlark"
 
@@ -15,9 +16,9 @@ import (
 type State struct {
 	s      *session.Session
 	client *Client
-	// Pool is the Client that joblib's n_jobs=-1 borrows when no Client
-	// is open; a new Client takes its workers.
-	Pool *Client
+	// pool is a Client of the session's pool (session.Pool), which
+	// computes while no Client is open; a new Client takes its workers.
+	pool *Client
 }
 
 type stateKey struct{}
@@ -34,6 +35,34 @@ func stateOf(s *session.Session) *State {
 
 // Client is the open Client; nil when there is none.
 func (k *State) Client() *Client { return k.client }
+
+// Pool is a Client of the workers that compute while no Client is open
+// (session.Pool): dask.persist keeps data there, joblib's n_jobs=-1
+// borrows them. An error when the host has no workers to give.
+func (k *State) Pool() (*Client, error) {
+	if k.s == nil {
+		return nil, fmt.Errorf("RuntimeError: this kernel has no workers")
+	}
+	cl, err := k.s.Pool()
+	if err != nil {
+		return nil, err
+	}
+	if k.pool == nil || k.pool.cluster != cl {
+		k.pool = k.NewClient(cl)
+	}
+	return k.pool, nil
+}
+
+// closePool gives the pool's workers back, for a new Client.
+func (k *State) closePool() {
+	if k.s != nil {
+		k.s.ClosePool()
+	}
+	if k.pool != nil {
+		k.pool.cluster = nil
+		k.pool = nil
+	}
+}
 
 // context is the running cell's context (an interrupt cancels it).
 func (k *State) context() context.Context {

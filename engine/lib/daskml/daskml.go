@@ -238,6 +238,10 @@ func newKMeansRun(ss *session.Session, x *dasharray.DaskArray) (*kmeansRun, erro
 	r := &kmeansRun{ss: ss, x: x}
 	if c := ss.Cluster(); c != nil && c.Scheduler() != nil {
 		r.s = c.Scheduler()
+	} else if c, err := ss.Pool(); err == nil && c.Scheduler() != nil {
+		// No Client: the workers that compute without one, where an
+		// array persisted without a Client is.
+		r.s = c.Scheduler()
 	} else if s, ok := ss.Host().Local().(*sched.Scheduler); ok {
 		r.s, r.own = s, true
 	} else {

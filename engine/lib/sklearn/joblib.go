@@ -127,14 +127,7 @@ func (st *state) joblibClient() (*dask.Client, error) {
 	if st.joblib != nil && st.joblib.name == "dask" {
 		return nil, fmt.Errorf("ValueError: To use Joblib with Dask first create a Dask Client")
 	}
-	if d.Pool == nil {
-		cl, err := st.s.Host().StartCluster(0)
-		if err != nil {
-			return nil, err
-		}
-		d.Pool = d.NewClient(cl)
-	}
-	return d.Pool, nil
+	return d.Pool()
 }
 
 // scattered returns the Future of v on c: the one the joblib backend
