@@ -704,7 +704,7 @@ func (s *Scheduler) stealAll() {
 
 // stealBandwidth is the rate, in bytes per second, at which a stolen
 // task's inputs are assumed to reach the thief: between web workers a
-// value is encoded to Arrow IPC and decoded again.
+// value is copied into a message (frame.Marshal) and posted.
 const stealBandwidth = 200e6
 
 // fill sends ws its next queued task if it is idle. A Pipeliner is sent
