@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"burst/engine/csv"
 	"burst/engine/files"
@@ -78,18 +79,19 @@ func ReadCSVFiles(fs files.FS, names []string, opt csv.Options, blocksize int64)
 		return nil, err
 	}
 	meta := head.Head(0)
+	sizes := make([]int64, len(names))
+	if s, ok := fs.(Sizer); ok && blocksize > 0 {
+		if sizes, err = fileSizes(s, names); err != nil {
+			return nil, err
+		}
+	}
 	var tasks []readParams
-	for _, n := range names {
+	for i, n := range names {
 		p := readParams{Path: n, Options: opt, Columns: meta.Names()}
 		for _, c := range meta.Columns {
 			p.DTypes = append(p.DTypes, c.DType())
 		}
-		size := int64(0)
-		if s, ok := fs.(Sizer); ok && blocksize > 0 {
-			if size, err = s.Size(n); err != nil {
-				return nil, err
-			}
-		}
+		size := sizes[i]
 		if size <= blocksize || blocksize <= 0 {
 			tasks = append(tasks, p)
 			continue
@@ -155,6 +157,32 @@ func opReadCSV(env *graph.Env, p readParams, _ []graph.Value) (graph.Value, erro
 		return nil, err
 	}
 	return coerce(p.Path, f, p.Columns, p.DTypes)
+}
+
+// fileSizes asks for the sizes of names at once, eight at a time: in the
+// browser each is a request to the server, and one after another they
+// were most of read_csv's time.
+func fileSizes(s Sizer, names []string) ([]int64, error) {
+	sizes := make([]int64, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, 8)
+	for i, n := range names {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer wg.Done()
+			sizes[i], errs[i] = s.Size(n)
+			<-slots
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first file's error, as one by one
+		}
+	}
+	return sizes, nil
 }
 
 // readBlock returns the header line of name followed by the whole lines of
