@@ -392,12 +392,13 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 		return out, nil
 	}
 	// Many results (client.gather of 50,000 futures): fetch them with
-	// several requests in flight, since each is a round trip to a worker.
+	// several requests in flight, since each is a round trip to a worker,
+	// and from a BulkGetter many keys a request.
 	const inFlight = 32
 	sem := make(chan struct{}, inFlight)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
-	for i, k := range keys {
+	for _, job := range s.gatherJobs(ctx, keys, out) {
 		select {
 		case sem <- struct{}{}:
 		case err := <-errs:
@@ -407,15 +408,12 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			v, err := s.gatherOne(ctx, k)
-			if err != nil {
+			if err := job(); err != nil {
 				select {
 				case errs <- err:
 				default:
 				}
-				return
 			}
-			out[i] = v
 		}()
 	}
 	wg.Wait()
@@ -425,6 +423,71 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 	default:
 	}
 	return out, nil
+}
+
+// bulkGather is how many keys one GetMany asks a worker for: a request of
+// 2,048 small results is about 20 kB each way.
+const bulkGather = 2048
+
+// gatherJobs splits fetching keys into out into jobs: the keys in memory
+// on a BulkGetter in requests of up to bulkGather keys per holder, the
+// others (and those of a bulk request that failed: a worker lost, a key
+// gone) one at a time with gatherOne, which waits and retries.
+func (s *Scheduler) gatherJobs(ctx context.Context, keys []graph.Key, out []graph.Value) []func() error {
+	one := func(i int) error {
+		v, err := s.gatherOne(ctx, keys[i])
+		out[i] = v
+		return err
+	}
+	var jobs []func() error
+	bulk := map[*workerState][]int{}
+	var order []*workerState
+	s.mu.Lock()
+	for i, k := range keys {
+		if t := s.tasks[k]; t != nil && t.state == Memory {
+			if h := s.holder(t, nil); h != nil {
+				if _, ok := h.w.(BulkGetter); ok {
+					if bulk[h] == nil {
+						order = append(order, h)
+					}
+					bulk[h] = append(bulk[h], i)
+					continue
+				}
+			}
+		}
+		jobs = append(jobs, func() error { return one(i) })
+	}
+	s.mu.Unlock()
+	for _, h := range order {
+		idx := bulk[h]
+		for len(idx) > 0 {
+			chunk := idx[:min(len(idx), bulkGather)]
+			idx = idx[len(chunk):]
+			jobs = append(jobs, func() error {
+				ks := make([]graph.Key, len(chunk))
+				for j, i := range chunk {
+					ks[j] = keys[i]
+				}
+				vs, err := h.w.(BulkGetter).GetMany(ctx, ks)
+				if err == nil && len(vs) == len(ks) {
+					for j, i := range chunk {
+						out[i] = vs[j]
+					}
+					return nil
+				}
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				for _, i := range chunk {
+					if err := one(i); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}
+	}
+	return jobs
 }
 
 // gatherOne fetches one result from a worker holding it, waiting for it
