@@ -398,7 +398,7 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 	sem := make(chan struct{}, inFlight)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
-	for _, job := range s.gatherJobs(ctx, keys, out) {
+	for _, job := range s.gatherJobs(keys) {
 		select {
 		case sem <- struct{}{}:
 		case err := <-errs:
@@ -408,7 +408,7 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			if err := job(); err != nil {
+			if err := s.gather(ctx, job, keys, out); err != nil {
 				select {
 				case errs <- err:
 				default:
@@ -429,21 +429,24 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 // 2,048 small results is about 20 kB each way.
 const bulkGather = 2048
 
-// gatherJobs splits fetching keys into out into jobs: the keys in memory
-// on a BulkGetter in requests of up to bulkGather keys per holder, the
-// others (and those of a bulk request that failed: a worker lost, a key
-// gone) one at a time with gatherOne, which waits and retries.
-func (s *Scheduler) gatherJobs(ctx context.Context, keys []graph.Key, out []graph.Value) []func() error {
-	one := func(i int) error {
-		v, err := s.gatherOne(ctx, keys[i])
-		out[i] = v
-		return err
-	}
-	var jobs []func() error
+// gatherJob is a part of a Gather: keys[idx] from holder h, a BulkGetter,
+// in one request; or, with no holder, keys[idx[0]] alone with gatherOne.
+type gatherJob struct {
+	h   *workerState
+	idx []int
+}
+
+// gatherJobs splits fetching keys into jobs: the keys in memory on a
+// BulkGetter in requests of up to bulkGather keys per holder, the others
+// one at a time.
+func (s *Scheduler) gatherJobs(keys []graph.Key) []gatherJob {
+	var jobs []gatherJob
 	bulk := map[*workerState][]int{}
 	var order []*workerState
+	all := make([]int, len(keys)) // the single keys' idx slices share it
 	s.mu.Lock()
 	for i, k := range keys {
+		all[i] = i
 		if t := s.tasks[k]; t != nil && t.state == Memory {
 			if h := s.holder(t, nil); h != nil {
 				if _, ok := h.w.(BulkGetter); ok {
@@ -455,39 +458,47 @@ func (s *Scheduler) gatherJobs(ctx context.Context, keys []graph.Key, out []grap
 				}
 			}
 		}
-		jobs = append(jobs, func() error { return one(i) })
+		jobs = append(jobs, gatherJob{idx: all[i : i+1 : i+1]})
 	}
 	s.mu.Unlock()
 	for _, h := range order {
-		idx := bulk[h]
-		for len(idx) > 0 {
-			chunk := idx[:min(len(idx), bulkGather)]
-			idx = idx[len(chunk):]
-			jobs = append(jobs, func() error {
-				ks := make([]graph.Key, len(chunk))
-				for j, i := range chunk {
-					ks[j] = keys[i]
-				}
-				vs, err := h.w.(BulkGetter).GetMany(ctx, ks)
-				if err == nil && len(vs) == len(ks) {
-					for j, i := range chunk {
-						out[i] = vs[j]
-					}
-					return nil
-				}
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				for _, i := range chunk {
-					if err := one(i); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
+		for idx := bulk[h]; len(idx) > 0; {
+			n := min(len(idx), bulkGather)
+			jobs = append(jobs, gatherJob{h: h, idx: idx[:n:n]})
+			idx = idx[n:]
 		}
 	}
 	return jobs
+}
+
+// gather does job, putting the values in out. A bulk request that fails
+// (a worker lost, a key gone) is done again key by key with gatherOne,
+// which waits, retries elsewhere and reports which key failed.
+func (s *Scheduler) gather(ctx context.Context, job gatherJob, keys []graph.Key, out []graph.Value) error {
+	if job.h != nil {
+		ks := make([]graph.Key, len(job.idx))
+		for j, i := range job.idx {
+			ks[j] = keys[i]
+		}
+		vs, err := job.h.w.(BulkGetter).GetMany(ctx, ks)
+		if err == nil && len(vs) == len(ks) {
+			for j, i := range job.idx {
+				out[i] = vs[j]
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	for _, i := range job.idx {
+		v, err := s.gatherOne(ctx, keys[i])
+		if err != nil {
+			return err
+		}
+		out[i] = v
+	}
+	return nil
 }
 
 // gatherOne fetches one result from a worker holding it, waiting for it
