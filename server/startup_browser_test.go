@@ -211,7 +211,9 @@ func TestStartupMarks(t *testing.T) {
 	for i := range 3 {
 		w := fmt.Sprintf("burst:worker-%d-", i)
 		order = append(order,
-			[2]string{"burst:engine-compiled", w + "module-received"},
+			// A worker gets the engine once the kernel's Go started
+			// (site/src/kernel.ts, post).
+			[2]string{"burst:kernel-go-start", w + "module-received"},
 			[2]string{w + "module-received", w + "instantiated"},
 			[2]string{w + "instantiated", w + "go-start"},
 			[2]string{w + "go-start", "burst:workers-ready"})

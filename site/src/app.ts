@@ -754,10 +754,10 @@ function start() {
 }
 
 // startKernel starts the kernel web worker and its workers.
-function startKernel() {
+function startKernel(freshEngine = false) {
   // ?worker_memory=MB sets each worker's memory limit (default 2 GiB).
   const mb = parseInt(new URLSearchParams(location.search).get("worker_memory") || "", 10);
-  kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0);
+  kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0, freshEngine);
   kernel.onStatus = setStatus;
   // body[data-workers] is "ready" once every worker web worker runs its
   // engine (and again after a lost one's replacement does), "starting"
@@ -781,7 +781,7 @@ function startKernel() {
 function restart() {
   kernel?.shutdown("the kernel was restarted");
   for (const c of cells) c.prompt.textContent = "[ ]:";
-  startKernel();
+  startKernel(true);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

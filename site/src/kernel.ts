@@ -26,7 +26,15 @@ export function buildMismatch(page: string, engine: string): string {
 export const engineURL = "/burst.wasm";
 let compiled: Promise<WebAssembly.Module> | null = null;
 
-export function engineModule(): Promise<WebAssembly.Module> {
+// engineModule is the compiled engine: the one compiled first, or with
+// fresh a new one (a restarted kernel loads the engine anew, which may be
+// a newer build the service worker installed meanwhile: the build check
+// then says an update is available).
+export function engineModule(fresh = false): Promise<WebAssembly.Module> {
+  if (fresh) {
+    compiled = null;
+    (window as any).burstEngine = undefined;
+  }
   if (!compiled) {
     const early = (window as any).burstEngine as Promise<WebAssembly.Module> | undefined;
     (window as any).burstEngine = undefined;
@@ -71,6 +79,9 @@ export class Kernel {
   private running = 0;
   readonly nWorkers: number;
   ready: Promise<void>;
+  // kernelStarted resolves when the kernel's Go has started (or died).
+  private kernelStarted: Promise<void>;
+  private resolveKernelStarted = () => {};
   onStatus: (s: Status, detail?: string) => void = () => {};
   // onWorkers is called with "ready" once every worker web worker has its
   // engine running and its ports wired (and again after a lost worker's
@@ -94,11 +105,16 @@ export class Kernel {
   private names: string[] = [];
   private memoryLimit: number;
 
-  constructor(nWorkers: number, memoryLimit = 0) {
+  // module is this kernel's engine: every instance it starts (a lost
+  // worker's replacement too) runs the same build.
+  private module: Promise<WebAssembly.Module>;
+
+  constructor(nWorkers: number, memoryLimit = 0, freshEngine = false) {
     this.nWorkers = nWorkers;
     this.memoryLimit = memoryLimit;
     this.kernel = new Worker("/engine-worker.js?role=kernel");
-    const module = engineModule();
+    const module = (this.module = engineModule(freshEngine));
+    this.kernelStarted = new Promise((resolve) => (this.resolveKernelStarted = resolve));
     this.workersReady = new Promise((resolve) => (this.resolveWorkers = resolve));
     this.names = Array.from({ length: nWorkers }, (_, i) => `worker-${i}`);
     // Every worker gets a port to the kernel and one to each peer, so that
@@ -125,6 +141,7 @@ export class Kernel {
           // The engine says first which build it is: never run cells with
           // an engine and a page from different builds.
           mark("burst:kernel-go-start", fromWorkerClock(m.at));
+          this.resolveKernelStarted();
           this.engineBuild = m.build;
           if (!this.checkBuild(m.build)) reject(new Error(buildMismatch(bundleBuild, m.build)));
         } else if (m.type === "mark") {
@@ -178,10 +195,17 @@ export class Kernel {
 
   // post hands the compiled engine to an engine web worker, which
   // instantiates it (engine-worker.ts); messages posted to it before are
-  // queued there until its Go runs.
+  // queued there until its Go runs. The worker web workers get it once
+  // the kernel's Go has started: the engine's functions are compiled on
+  // their first call, into the one module all instances share, and Go's
+  // start calls a thousand of them. Three instances starting at once each
+  // compiled them again, on two cores; started after the kernel, a worker
+  // finds them compiled (and the kernel, which the page waits for, had
+  // the cores to itself).
   private post(w: Worker) {
-    engineModule().then(
-      (module) => w.postMessage({ type: "engine", module }),
+    const after = w === this.kernel ? Promise.resolve() : this.kernelStarted;
+    Promise.all([this.module, after]).then(
+      ([module]) => w.postMessage({ type: "engine", module }),
       () => {}, // the kernel dies saying why (see ready)
     );
   }
@@ -278,6 +302,7 @@ export class Kernel {
 
   private die(why: string) {
     console.error(`burst: ${why}`);
+    this.resolveKernelStarted();
     this.dead = why;
     this.running = 0;
     this.onStatus("dead", why);
