@@ -379,10 +379,10 @@ function mountEditors() {
       const c = cells.find((c) => !c.editor.mounted());
       if (!c) return;
       c.editor.editor();
-    } while (d && d.timeRemaining() > 10);
-    idle(next, { timeout: 1000 });
+    } while (d && d.timeRemaining() > 20);
+    idle(next, { timeout: 2000 });
   };
-  idle(next, { timeout: 1000 });
+  idle(next, { timeout: 2000 });
 }
 
 // notice shows a message under the top bar until it is closed.
@@ -765,8 +765,11 @@ function startKernel(freshEngine = false) {
   kernel.onWorkers = (s) => (document.body.dataset.workers = s);
   const k = kernel;
   k.ready.then(() => (document.body.dataset.engineBuild = k.engineBuild)).catch(() => {});
-  // The editors are made once the engine is up: not while it starts.
-  k.ready.then(() => k.workersReady, () => {}).then(mountEditors);
+  // The editors are made while the engine starts (in web workers, and
+  // the compile on the browser's threads), when the page's own thread
+  // is idle: the first one (CodeMirror's styles) is a long task, better
+  // there than in the first computation.
+  mountEditors();
   kernel.onBuildMismatch = (engine) => {
     document.body.dataset.engineBuild = engine;
     updateAvailable();
