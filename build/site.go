@@ -268,6 +268,16 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} — Burst</title>
 <meta name="theme-color" content="#d9480f">
+{{if .Cells}}<script>
+// The engine compiles while the rest of the page loads: this runs before
+// the stylesheet (a script after one waits for it) and long before app.js,
+// which takes the compiled module (site/src/kernel.ts, engineModule) and
+// posts it to every engine web worker.
+if (self.WebAssembly && WebAssembly.compileStreaming) {
+  window.burstEngine = WebAssembly.compileStreaming(fetch("/burst.wasm"));
+  window.burstEngine.catch(function () {});
+}
+</script>{{end}}
 <link rel="stylesheet" href="/app.css">
 <link rel="manifest" href="/manifest.webmanifest">
 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml">

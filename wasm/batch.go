@@ -22,12 +22,12 @@ import (
 
 // op is one request in a batch.
 type op struct {
-	Op   string                 `json:"op"` // run, get, put, release
+	Op   string                 `json:"op"` // run, get, getmany, put, release
 	ID   int                    `json:"id,omitempty"`
 	Task json.RawMessage        `json:"task,omitempty"` // run: the graph.Task
 	Who  map[graph.Key][]string `json:"who,omitempty"`  // run: holders of its inputs
 	Key  graph.Key              `json:"key,omitempty"`  // get, put
-	Keys []graph.Key            `json:"keys,omitempty"` // release
+	Keys []graph.Key            `json:"keys,omitempty"` // getmany, release
 	// Data indexes the message's data array (put: the value's Arrow
 	// IPC bytes, transferred).
 	Data int `json:"data,omitempty"`
@@ -41,8 +41,10 @@ type opReply struct {
 	Error   string        `json:"error,omitempty"`
 	Missing graph.Key     `json:"missing,omitempty"` // a key the worker could not find
 	Holder  string        `json:"holder,omitempty"`  // the worker asked for it
-	// Data indexes the message's data array, from 1 (get: the value).
-	Data int `json:"data,omitempty"`
+	// Data indexes the message's data array, from 1 (get: the value;
+	// getmany: the values one after another, Sizes bytes each).
+	Data  int   `json:"data,omitempty"`
+	Sizes []int `json:"sizes,omitempty"`
 
 	data []byte
 }

@@ -200,6 +200,30 @@ func (w *portWorker) Get(ctx context.Context, k graph.Key) (graph.Value, error) 
 	return codec.Decode(r.data)
 }
 
+// GetMany implements sched.BulkGetter: one request, and one reply holding
+// every value's bytes one after another.
+func (w *portWorker) GetMany(ctx context.Context, keys []graph.Key) ([]graph.Value, error) {
+	r, err := w.request(op{Op: "getmany", Keys: keys}, js.Undefined())
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Sizes) != len(keys) {
+		return nil, fmt.Errorf("getmany: %d values for %d keys", len(r.Sizes), len(keys))
+	}
+	vs := make([]graph.Value, len(keys))
+	b := r.data
+	for i, n := range r.Sizes {
+		if n > len(b) {
+			return nil, fmt.Errorf("getmany: the reply is shorter than its sizes say")
+		}
+		if vs[i], err = codec.Decode(b[:n:n]); err != nil {
+			return nil, err
+		}
+		b = b[n:]
+	}
+	return vs, nil
+}
+
 // Put implements sched.Worker: the value travels as Arrow IPC,
 // transferred.
 func (w *portWorker) Put(ctx context.Context, k graph.Key, v graph.Value) (int64, error) {
@@ -276,12 +300,20 @@ func (b *eventBuffer) flush() {
 	clear(b.latest)
 	b.armed = false
 	b.mu.Unlock()
+	var data []byte
 	for len(evs) > 0 {
 		n := min(len(evs), maxEventsPerPost)
-		data, err := json.Marshal(evs[:n])
-		if err != nil {
-			return
+		data = append(data[:0], '[')
+		for i := range evs[:n] {
+			if i > 0 {
+				data = append(data, ',')
+			}
+			var err error
+			if data, err = evs[i].AppendJSON(data); err != nil {
+				return
+			}
 		}
+		data = append(data, ']')
 		postToPage(map[string]any{"type": "events", "events": string(data)})
 		evs = evs[n:]
 	}
@@ -292,6 +324,7 @@ func (b *eventBuffer) flush() {
 func runKernel() {
 	host := &browserHost{fs: newFetchFS(), events: &eventBuffer{}}
 	k := kernel.New(host)
+	markPage("made")
 	// A cell that never waits gives the event loop a turn now and then,
 	// so that an interrupt can reach it.
 	k.Yield = func() { time.Sleep(time.Millisecond) }

@@ -26,7 +26,9 @@ var buildID = "dev"
 
 func main() {
 	role := js.Global().Get("burstRole").String()
-	postToPage(map[string]any{"type": "build", "build": buildID, "role": role})
+	// at is when Go's main started (its runtime and package inits done),
+	// for the page's startup marks.
+	postToPage(map[string]any{"type": "build", "build": buildID, "role": role, "at": js.Global().Call("burstNow").Float()})
 	switch role {
 	case "kernel":
 		runKernel()
@@ -73,6 +75,12 @@ func onMessages(handle func(msg js.Value)) {
 		return nil
 	})
 	js.Global().Call("burstReady", fn)
+}
+
+// markPage tells the page that the engine reached a startup milestone
+// now: the page records it as the performance mark burst:ROLE-NAME.
+func markPage(name string) {
+	postToPage(map[string]any{"type": "mark", "name": name, "at": js.Global().Call("burstNow").Float()})
 }
 
 // postToPage sends a message to the page.

@@ -142,6 +142,9 @@ func (w *worker) batch(m js.Value) {
 		case "get":
 			r, b := w.getOp(o)
 			out.add(r, b)
+		case "getmany":
+			r, b := w.getManyOp(o)
+			out.add(r, b)
 		case "put":
 			out.add(w.putOp(o, data), nil)
 		case "release":
@@ -175,6 +178,33 @@ func (w *worker) getOp(o op) (r opReply, b []byte) {
 	if err != nil {
 		r.Error = err.Error()
 		return r, nil
+	}
+	return r, b
+}
+
+// getManyOp answers a getmany: every value's bytes one after another, in
+// one buffer, and their sizes. A key this worker lacks fails the whole
+// request (the scheduler then asks key by key).
+func (w *worker) getManyOp(o op) (r opReply, b []byte) {
+	r.ID = o.ID
+	defer recovered(&r)
+	r.Sizes = make([]int, len(o.Keys))
+	for i, k := range o.Keys {
+		v, ok := w.get(k)
+		if !ok {
+			r.Error, r.Missing, r.Holder, r.Sizes = "missing", k, w.name, nil
+			return r, nil
+		}
+		e, err := codec.Encode(v)
+		if err != nil {
+			r.Error, r.Sizes = err.Error(), nil
+			return r, nil
+		}
+		b = append(b, e...)
+		r.Sizes[i] = len(e)
+	}
+	if b == nil {
+		b = []byte{}
 	}
 	return r, b
 }

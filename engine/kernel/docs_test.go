@@ -14,7 +14,7 @@ import (
 func TestEverythingDocumented(t *testing.T) {
 	k := New(&NativeHost{Dir: t.TempDir()})
 	var missing []string
-	for path, m := range k.modules {
+	for path, m := range k.mods() {
 		for name, v := range m.Members {
 			if _, ok := v.(*starlark.Builtin); !ok {
 				continue

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.starlark.net/resolve"
@@ -35,12 +36,13 @@ type (
 type Kernel struct {
 	// s is what the modules share: host, the running cell's context and
 	// outputs.
-	s       *session.Session
-	globals starlark.StringDict
-	modules map[string]*Module
-	builtin starlark.StringDict // the names every cell starts with
-	defs    map[string]def      // top-level def statements, by position
-	count   int
+	s        *session.Session
+	globals  starlark.StringDict
+	modules  map[string]*Module // made on first use: see mods
+	madeMods sync.Once
+	builtin  starlark.StringDict // the names every cell starts with
+	defs     map[string]def      // top-level def statements, by position
+	count    int
 
 	// timeMark is when %time started.
 	timeMark time.Time
@@ -65,7 +67,6 @@ func New(host Host) *Kernel {
 			k.Yield()
 		}
 	})
-	k.modules = k.makeModules()
 	k.docs, k.methodDocs = maps.Clone(docs), maps.Clone(methodDocs)
 	for _, lib := range libraries() {
 		maps.Copy(k.docs, lib.Docs)
@@ -77,6 +78,16 @@ func New(host Host) *Kernel {
 		k.globals[name] = v
 	}
 	return k
+}
+
+// mods returns the module table, made the first time a cell imports (or
+// help or a function sent to a worker looks a module up). Making every
+// library's modules took about a third of a second of the browser
+// kernel's start, each constructor's code compiled on its first call,
+// before any cell had run.
+func (k *Kernel) mods() map[string]*Module {
+	k.madeMods.Do(func() { k.modules = k.makeModules() })
+	return k.modules
 }
 
 // ExecutionCount returns the number of the last executed cell.

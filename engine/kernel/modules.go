@@ -113,7 +113,7 @@ func (k *Kernel) importModule(_ *starlark.Thread, _ *starlark.Builtin, args star
 	if err := starlark.UnpackPositionalArgs("import", args, nil, 1, &mod, &member); err != nil {
 		return nil, err
 	}
-	m, ok := k.modules[mod]
+	m, ok := k.mods()[mod]
 	if !ok {
 		return nil, fmt.Errorf("ModuleNotFoundError: No module named '%s' (Burst provides: %s)", mod, strings.Join(k.moduleNames(), ", "))
 	}
@@ -123,7 +123,7 @@ func (k *Kernel) importModule(_ *starlark.Thread, _ *starlark.Builtin, args star
 	if v, ok := m.Members[member]; ok {
 		return v, nil
 	}
-	if sub, ok := k.modules[mod+"."+member]; ok {
+	if sub, ok := k.mods()[mod+"."+member]; ok {
 		return sub, nil
 	}
 	return nil, fmt.Errorf("ImportError: cannot import name '%s' from '%s'", member, mod)
@@ -131,7 +131,7 @@ func (k *Kernel) importModule(_ *starlark.Thread, _ *starlark.Builtin, args star
 
 func (k *Kernel) moduleNames() []string {
 	var names []string
-	for n := range k.modules {
+	for n := range k.mods() {
 		names = append(names, n)
 	}
 	sort.Strings(names)

@@ -184,7 +184,7 @@ func globalNames(d *syntax.DefStmt) []string {
 }
 
 func (k *Kernel) modulePath(m *Module) string {
-	for path, x := range k.modules {
+	for path, x := range k.mods() {
 		if x == m {
 			return path
 		}
@@ -193,7 +193,7 @@ func (k *Kernel) modulePath(m *Module) string {
 }
 
 func (k *Kernel) memberPath(b *starlark.Builtin) (string, string) {
-	for path, m := range k.modules {
+	for path, m := range k.mods() {
 		for name, v := range m.Members {
 			if v == starlark.Value(b) {
 				return path, name
@@ -285,14 +285,14 @@ func compiled(env *graph.Env, p *Portable) (*Kernel, starlark.Callable, error) {
 		predeclared[name] = v
 	}
 	for name, path := range p.Modules {
-		m, ok := k.modules[path]
+		m, ok := k.mods()[path]
 		if !ok {
 			return nil, nil, fmt.Errorf("ModuleNotFoundError: %s", path)
 		}
 		predeclared[name] = m
 	}
 	for name, pm := range p.Members {
-		m, ok := k.modules[pm[0]]
+		m, ok := k.mods()[pm[0]]
 		if !ok || m.Members[pm[1]] == nil {
 			return nil, nil, fmt.Errorf("ImportError: cannot import name '%s' from '%s'", pm[1], pm[0])
 		}
@@ -416,7 +416,7 @@ func (k *Kernel) namedBuiltin(name string) (starlark.Callable, error) {
 }
 
 func (k *Kernel) moduleMember(path, member string) (starlark.Callable, error) {
-	m, ok := k.modules[path]
+	m, ok := k.mods()[path]
 	if !ok {
 		return nil, fmt.Errorf("ModuleNotFoundError: %s", path)
 	}

@@ -409,12 +409,13 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 		return out, nil
 	}
 	// Many results (client.gather of 50,000 futures): fetch them with
-	// several requests in flight, since each is a round trip to a worker.
+	// several requests in flight, since each is a round trip to a worker,
+	// and from a BulkGetter many keys a request.
 	const inFlight = 32
 	sem := make(chan struct{}, inFlight)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
-	for i, k := range keys {
+	for _, job := range s.gatherJobs(keys) {
 		select {
 		case sem <- struct{}{}:
 		case err := <-errs:
@@ -424,15 +425,12 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			v, err := s.gatherOne(ctx, k)
-			if err != nil {
+			if err := s.gather(ctx, job, keys, out); err != nil {
 				select {
 				case errs <- err:
 				default:
 				}
-				return
 			}
-			out[i] = v
 		}()
 	}
 	wg.Wait()
@@ -442,6 +440,82 @@ func (s *Scheduler) Gather(ctx context.Context, keys []graph.Key) ([]graph.Value
 	default:
 	}
 	return out, nil
+}
+
+// bulkGather is how many keys one GetMany asks a worker for: a request of
+// 2,048 small results is about 20 kB each way.
+const bulkGather = 2048
+
+// gatherJob is a part of a Gather: keys[idx] from holder h, a BulkGetter,
+// in one request; or, with no holder, keys[idx[0]] alone with gatherOne.
+type gatherJob struct {
+	h   *workerState
+	idx []int
+}
+
+// gatherJobs splits fetching keys into jobs: the keys in memory on a
+// BulkGetter in requests of up to bulkGather keys per holder, the others
+// one at a time.
+func (s *Scheduler) gatherJobs(keys []graph.Key) []gatherJob {
+	var jobs []gatherJob
+	bulk := map[*workerState][]int{}
+	var order []*workerState
+	all := make([]int, len(keys)) // the single keys' idx slices share it
+	s.mu.Lock()
+	for i, k := range keys {
+		all[i] = i
+		if t := s.tasks[k]; t != nil && t.state == Memory {
+			if h := s.holder(t, nil); h != nil {
+				if _, ok := h.w.(BulkGetter); ok {
+					if bulk[h] == nil {
+						order = append(order, h)
+					}
+					bulk[h] = append(bulk[h], i)
+					continue
+				}
+			}
+		}
+		jobs = append(jobs, gatherJob{idx: all[i : i+1 : i+1]})
+	}
+	s.mu.Unlock()
+	for _, h := range order {
+		for idx := bulk[h]; len(idx) > 0; {
+			n := min(len(idx), bulkGather)
+			jobs = append(jobs, gatherJob{h: h, idx: idx[:n:n]})
+			idx = idx[n:]
+		}
+	}
+	return jobs
+}
+
+// gather does job, putting the values in out. A bulk request that fails
+// (a worker lost, a key gone) is done again key by key with gatherOne,
+// which waits, retries elsewhere and reports which key failed.
+func (s *Scheduler) gather(ctx context.Context, job gatherJob, keys []graph.Key, out []graph.Value) error {
+	if job.h != nil {
+		ks := make([]graph.Key, len(job.idx))
+		for j, i := range job.idx {
+			ks[j] = keys[i]
+		}
+		vs, err := job.h.w.(BulkGetter).GetMany(ctx, ks)
+		if err == nil && len(vs) == len(ks) {
+			for j, i := range job.idx {
+				out[i] = vs[j]
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	for _, i := range job.idx {
+		v, err := s.gatherOne(ctx, keys[i])
+		if err != nil {
+			return err
+		}
+		out[i] = v
+	}
+	return nil
 }
 
 // gatherOne fetches one result from a worker holding it, waiting for it

@@ -59,6 +59,14 @@ type Transfer struct {
 	Start, Stop float64
 }
 
+// BulkGetter is a Worker that returns many values in one request: a web
+// worker answers client.gather of 50,000 results in a few dozen messages
+// rather than 50,000 round trips. An error fails the whole request (the
+// scheduler then gets the keys one at a time, finding out which failed).
+type BulkGetter interface {
+	GetMany(ctx context.Context, keys []graph.Key) ([]graph.Value, error)
+}
+
 // ErrWorkerLost reports a worker that stopped (a terminated web worker, a
 // stopped native worker): what it held is gone.
 var ErrWorkerLost = errors.New("worker lost")

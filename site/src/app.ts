@@ -4,7 +4,7 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
-import { Kernel, Status, bundleBuild } from "./kernel";
+import { Kernel, Status, bundleBuild, mark } from "./kernel";
 import { checkNetwork, offline, pageBuild, startOffline, updateAvailable } from "./offline";
 import type { Output, SourceCell } from "./types";
 import { renderOutput, StreamView } from "./output";
@@ -27,9 +27,77 @@ import {
   toNBOutputs,
 } from "./notebook";
 
+// CellEditor is a cell's code on the page: a plain <pre> at first, and a
+// CodeMirror editor from when the learner focuses or clicks it, or the
+// page is idle after its engine started. Making a lesson's twenty editors
+// at load took 150–300 ms of the main thread while the engine was
+// starting, and every editor watches its visibility on every frame.
+class CellEditor {
+  private view: EditorView | null = null;
+  private text: string;
+  private preview: HTMLElement;
+
+  constructor(
+    private host: HTMLElement,
+    code: string,
+    private make: (doc: string, parent: HTMLElement) => EditorView,
+    private changed: (doc: string) => void,
+  ) {
+    this.text = code;
+    this.preview = document.createElement("pre");
+    this.preview.className = "cell-preview";
+    this.preview.tabIndex = 0;
+    this.preview.textContent = code;
+    this.preview.addEventListener("focus", () => this.editor().focus());
+    this.preview.addEventListener("pointerdown", (e) => {
+      e.preventDefault();
+      const view = this.editor();
+      view.focus();
+      const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
+      if (pos != null) view.dispatch({ selection: { anchor: pos } });
+    });
+    host.append(this.preview);
+  }
+
+  mounted(): boolean {
+    return this.view !== null;
+  }
+
+  // editor makes the CodeMirror editor, once, in the preview's place.
+  editor(): EditorView {
+    if (!this.view) {
+      this.view = this.make(this.text, this.host);
+      this.preview.remove();
+    }
+    return this.view;
+  }
+
+  code(): string {
+    return this.view ? this.view.state.doc.toString() : this.text;
+  }
+
+  setCode(code: string) {
+    if (this.view) {
+      this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: code } });
+      return;
+    }
+    this.text = code;
+    this.preview.textContent = code;
+    this.changed(code);
+  }
+
+  focus() {
+    this.editor().focus();
+  }
+
+  destroy() {
+    this.view?.destroy();
+  }
+}
+
 type Cell = {
   el: HTMLElement;
-  view: EditorView;
+  editor: CellEditor;
   output: HTMLElement;
   prompt: HTMLElement;
   outputs: Output[];
@@ -65,7 +133,7 @@ function saveCode(index: number, code: string, original: string) {
 }
 
 function setCode(c: Cell, code: string) {
-  c.view.dispatch({ changes: { from: 0, to: c.view.state.doc.length, insert: code } });
+  c.editor.setCode(code);
 }
 
 // resetCell puts the lesson's text back in cell k.
@@ -88,7 +156,7 @@ function watchOtherTabs() {
     const c = cells[Number(e.key.slice(prefix.length))];
     if (!c) return;
     const code = e.newValue ?? c.original;
-    if (c.view.state.doc.toString() !== code) setCode(c, code);
+    if (c.editor.code() !== code) setCode(c, code);
     tell();
   });
   if (!("BroadcastChannel" in window)) return;
@@ -142,6 +210,7 @@ async function runCell(k: number): Promise<void> {
   if (!cell) throw new Error(`no cell ${k}`);
   if (!kernel) throw new Error("the kernel is not running");
   await kernel.ready;
+  cell.editor.editor(); // a cell that ran is one the learner works on
   cell.outputs = [];
   cell.nbOutputs = null;
   cell.output.replaceChildren();
@@ -152,7 +221,7 @@ async function runCell(k: number): Promise<void> {
   // Consecutive prints join one stream output (one element), as in
   // Jupyter; the kernel already sends them in batches.
   let stream: { o: Output; view: StreamView } | null = null;
-  const res = await kernel.execute(cell.view.state.doc.toString(), (o) => {
+  const res = await kernel.execute(cell.editor.code(), (o) => {
     if (o.type === "stream" && stream && stream.o.name === o.name) {
       stream.o.text = (stream.o.text || "") + (o.text || "");
       stream.view.append(o.text || "");
@@ -171,7 +240,7 @@ async function runCell(k: number): Promise<void> {
     cell.outputs.push(o);
     if (o.type === "set_next_input") {
       // %load: the cell's code becomes the file's, as in IPython.
-      cell.view.dispatch({ changes: { from: 0, to: cell.view.state.doc.length, insert: o.text || "" } });
+      cell.editor.setCode(o.text || "");
       cell.el.querySelector<HTMLElement>(".cell-load")?.setAttribute("hidden", "");
       return;
     }
@@ -207,7 +276,7 @@ async function runAll(): Promise<void> {
 function focusCell(k: number) {
   const c = cells[k];
   if (c) {
-    c.view.focus();
+    c.editor.focus();
     c.el.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
 }
@@ -256,22 +325,29 @@ function mountCell(el: HTMLElement, index: number) {
   reset.title = "Put the lesson's text back in this cell";
   const edited = (doc: string) => el.classList.toggle("edited", doc !== code);
   const saved = savedCode(index);
-  const view = new EditorView({
-    doc: saved ?? code,
-    extensions: [
-      basicSetup,
-      python(),
-      runKeys,
-      EditorView.lineWrapping,
-      EditorView.updateListener.of((u) => {
-        if (!u.docChanged) return;
-        const doc = u.state.doc.toString();
-        saveCode(index, doc, code);
-        edited(doc);
+  const changed = (doc: string) => {
+    saveCode(index, doc, code);
+    edited(doc);
+  };
+  const editor = new CellEditor(
+    editorHost,
+    saved ?? code,
+    (doc, parent) =>
+      new EditorView({
+        doc,
+        extensions: [
+          basicSetup,
+          python(),
+          runKeys,
+          EditorView.lineWrapping,
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) changed(u.state.doc.toString());
+          }),
+        ],
+        parent,
       }),
-    ],
-    parent: editorHost,
-  });
+    changed,
+  );
   edited(saved ?? code);
   reset.onclick = () => resetCell(index);
   run.onclick = () => runCell(index).catch(() => {});
@@ -289,7 +365,24 @@ function mountCell(el: HTMLElement, index: number) {
   source?.remove();
   el.prepend(input);
   el.append(output);
-  cells.push({ el, view, output, prompt, outputs: [], original: code });
+  cells.push({ el, editor, output, prompt, outputs: [], original: code });
+}
+
+// mountEditors makes the cells' editors one at a time while the page is
+// idle (each within a second at most), in page order.
+function mountEditors() {
+  type Deadline = { timeRemaining(): number };
+  const idle: (f: (d?: Deadline) => void, o: { timeout: number }) => void =
+    (window as any).requestIdleCallback || ((f: () => void) => setTimeout(f, 50));
+  const next = (d?: Deadline) => {
+    do {
+      const c = cells.find((c) => !c.editor.mounted());
+      if (!c) return;
+      c.editor.editor();
+    } while (d && d.timeRemaining() > 20);
+    idle(next, { timeout: 2000 });
+  };
+  idle(next, { timeout: 2000 });
 }
 
 // notice shows a message under the top bar until it is closed.
@@ -327,7 +420,7 @@ function codeCellJSON(c: Cell, id: string, metadata: Record<string, any>): NBCel
     metadata,
     execution_count: fresh ? (c.count ?? null) : (c.nbCount ?? null),
     outputs,
-    source: lines(c.view.state.doc.toString()),
+    source: lines(c.editor.code()),
   };
 }
 
@@ -440,7 +533,7 @@ function showScratch(s: Scratch) {
   if (!root) return;
   kernel?.shutdown("another notebook was opened");
   kernel = null;
-  for (const c of cells) c.view.destroy();
+  for (const c of cells) c.editor.destroy();
   cells.length = 0;
   scratch = s;
   document.body.setAttribute("data-notebook-open", "");
@@ -545,8 +638,17 @@ function wireNotebookFiles() {
 }
 
 function start() {
+  mark("burst:app-start");
   const cellEls = Array.from(document.querySelectorAll<HTMLElement>("[data-cell-index]"));
+  // The page's HTML and its bundle from different builds (a cache that
+  // mixed them): say so rather than run.
+  const mixed = !!pageBuild() && bundleBuild !== "dev" && pageBuild() !== bundleBuild;
+  // A lesson's engine starts before its cells are mounted: the web
+  // workers load while the editors are made.
+  const lesson = !mixed && !scratchPage && cellEls.length > 0;
+  if (lesson) startKernel();
   cellEls.forEach((el, i) => mountCell(el, i));
+  mark("burst:cells-mounted");
   wireNotebookFiles();
   const downloadButton = document.querySelector<HTMLButtonElement>("[data-download-notebook]");
   if (downloadButton) downloadButton.onclick = () => download();
@@ -572,7 +674,7 @@ function start() {
     interrupt: () => kernel?.interrupt(),
     resetCell,
     resetLesson,
-    code: (k: number) => cells[k]?.view.state.doc.toString(),
+    code: (k: number) => cells[k]?.editor.code(),
     setCode: (k: number, code: string) => cells[k] && setCode(cells[k], code),
     restart: () => restart(),
     // stopWorker terminates worker web worker i, as a crash would.
@@ -610,9 +712,7 @@ function start() {
     setTimeout(resolve, 20_000);
   });
   startOffline(afterEngine);
-  // The page's HTML and its bundle from different builds (a cache that
-  // mixed them): say so rather than run.
-  if (pageBuild() && bundleBuild !== "dev" && pageBuild() !== bundleBuild) {
+  if (mixed) {
     updateAvailable();
     notice(`This page (build ${pageBuild()}) and its script (build ${bundleBuild}) are from different versions of Burst: reload the page.`);
     document.body.dataset.kernel = "dead";
@@ -648,18 +748,28 @@ function start() {
     return;
   }
   watchOtherTabs();
-  startKernel();
-  kernel!.ready.then(engineUp, engineUp);
+  // The service worker (which downloads the whole build) waits until the
+  // workers are up too.
+  kernel!.ready.then(() => kernel!.workersReady).then(engineUp, engineUp);
 }
 
 // startKernel starts the kernel web worker and its workers.
-function startKernel() {
+function startKernel(freshEngine = false) {
   // ?worker_memory=MB sets each worker's memory limit (default 2 GiB).
   const mb = parseInt(new URLSearchParams(location.search).get("worker_memory") || "", 10);
-  kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0);
+  kernel = new Kernel(workerCount(), mb > 0 ? mb * 1024 * 1024 : 0, freshEngine);
   kernel.onStatus = setStatus;
+  // body[data-workers] is "ready" once every worker web worker runs its
+  // engine (and again after a lost one's replacement does), "starting"
+  // before: the startup test and the bench wait for it.
+  kernel.onWorkers = (s) => (document.body.dataset.workers = s);
   const k = kernel;
   k.ready.then(() => (document.body.dataset.engineBuild = k.engineBuild)).catch(() => {});
+  // The editors are made while the engine starts (in web workers, and
+  // the compile on the browser's threads), when the page's own thread
+  // is idle: the first one (CodeMirror's styles) is a long task, better
+  // there than in the first computation.
+  mountEditors();
   kernel.onBuildMismatch = (engine) => {
     document.body.dataset.engineBuild = engine;
     updateAvailable();
@@ -674,7 +784,7 @@ function startKernel() {
 function restart() {
   kernel?.shutdown("the kernel was restarted");
   for (const c of cells) c.prompt.textContent = "[ ]:";
-  startKernel();
+  startKernel(true);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,5 +1,7 @@
 // The script of every engine web worker: it loads Go's wasm support and
-// burst.wasm, in the role named by ?role= (kernel or worker). Messages that
+// runs the engine in the role named by ?role= (kernel or worker). The page
+// compiles burst.wasm once and posts the WebAssembly.Module here (an
+// "engine" message); this worker only instantiates it. Other messages that
 // arrive before Go is running are queued and handed over when it starts.
 
 declare const Go: any;
@@ -11,9 +13,13 @@ scope.burstRole = role;
 
 const queue: any[] = [];
 let deliver: ((msg: any) => void) | null = null;
+let started = false;
 
 self.onmessage = (e: MessageEvent) => {
-  if (deliver) deliver(e.data);
+  if (!started && e.data?.type === "engine") {
+    started = true;
+    start(e.data.module);
+  } else if (deliver) deliver(e.data);
   else queue.push(e.data);
 };
 
@@ -23,21 +29,24 @@ scope.burstReady = (fn: (msg: any) => void) => {
   for (const m of queue.splice(0)) fn(m);
 };
 
+// burstNow is an absolute time (the page converts it to its own clock):
+// Go reports when its main starts with it.
+scope.burstNow = () => performance.timeOrigin + performance.now();
+
 importScripts("/wasm_exec.js");
 
-async function start() {
+async function start(module: WebAssembly.Module) {
+  (self as any).postMessage({ type: "mark", name: "module-received", at: scope.burstNow() });
   const go = new Go();
-  const wasmURL = new URL(self.location.href).searchParams.get("wasm") || "/burst.wasm";
-  let result: WebAssembly.WebAssemblyInstantiatedSource;
+  let instance: WebAssembly.Instance;
   try {
-    result = await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject);
+    instance = await WebAssembly.instantiate(module, go.importObject);
   } catch (err) {
-    (self as any).postMessage({ type: "fatal", message: `could not load the engine (${wasmURL}): ${err}` });
+    (self as any).postMessage({ type: "fatal", message: `could not load the engine (/burst.wasm): ${err}` });
     return;
   }
-  go.run(result.instance).then(() => {
+  (self as any).postMessage({ type: "mark", name: "instantiated", at: scope.burstNow() });
+  go.run(instance).then(() => {
     (self as any).postMessage({ type: "fatal", message: `the ${role} stopped` });
   });
 }
-
-start();

@@ -16,6 +16,56 @@ export function buildMismatch(page: string, engine: string): string {
   return `update available: this page is build ${page} but the engine is build ${engine}; reload the page`;
 }
 
+// The engine (burst.wasm) is compiled once per page and the compiled
+// WebAssembly.Module is posted to every engine web worker, which only
+// instantiates it: three instances fetching, decoding and compiling their
+// own 22 MB copy at once took about 1.2 s of a 2-core machine. The page's
+// HTML starts the compile in an inline script in <head> (window.burstEngine,
+// see build/site.go), before app.js has even arrived; a page without it
+// (or a restart after a failed compile) compiles here.
+export const engineURL = "/burst.wasm";
+let compiled: Promise<WebAssembly.Module> | null = null;
+
+// engineModule is the compiled engine: the one compiled first, or with
+// fresh a new one (a restarted kernel loads the engine anew, which may be
+// a newer build the service worker installed meanwhile: the build check
+// then says an update is available).
+export function engineModule(fresh = false): Promise<WebAssembly.Module> {
+  if (fresh) {
+    compiled = null;
+    (window as any).burstEngine = undefined;
+  }
+  if (!compiled) {
+    const early = (window as any).burstEngine as Promise<WebAssembly.Module> | undefined;
+    (window as any).burstEngine = undefined;
+    compiled = early ?? WebAssembly.compileStreaming(fetch(engineURL));
+    compiled.then(
+      () => mark("burst:engine-compiled"),
+      () => (compiled = null), // a restart tries again
+    );
+  }
+  return compiled;
+}
+
+// mark records a startup milestone in the page's performance timeline
+// (performance.getEntriesByType("mark"), names "burst:…"): at is a time on
+// the page's clock, or an engine web worker's absolute time
+// (performance.timeOrigin + performance.now() there) converted to it. The
+// startup test checks their order; the bench reads them.
+export function mark(name: string, at?: number) {
+  try {
+    performance.mark(name, at === undefined ? undefined : { startTime: Math.max(0, at) });
+  } catch {
+    /* an old browser without mark options */
+  }
+}
+
+// fromWorkerClock converts an absolute time sent by a web worker to the
+// page's clock.
+function fromWorkerClock(abs: unknown): number | undefined {
+  return typeof abs === "number" && abs > 0 ? abs - performance.timeOrigin : undefined;
+}
+
 type Pending = {
   onOutput: (o: Output) => void;
   resolve: (r: { ok: boolean; count: number }) => void;
@@ -29,7 +79,18 @@ export class Kernel {
   private running = 0;
   readonly nWorkers: number;
   ready: Promise<void>;
+  // kernelStarted resolves when the kernel's Go has started (or died).
+  private kernelStarted: Promise<void>;
+  private resolveKernelStarted = () => {};
   onStatus: (s: Status, detail?: string) => void = () => {};
+  // onWorkers is called with "ready" once every worker web worker has its
+  // engine running and its ports wired (and again after a lost worker's
+  // replacement is), with "starting" while one is not.
+  onWorkers: (s: "starting" | "ready") => void = () => {};
+  private workerState: ("starting" | "ready" | "gone")[] = [];
+  // workersReady resolves the first time every worker is ready.
+  readonly workersReady: Promise<void>;
+  private resolveWorkers = () => {};
   // engineBuild is the build id the engine reported; onBuildMismatch is
   // called when an engine instance is from another build than the page.
   engineBuild = "";
@@ -44,10 +105,17 @@ export class Kernel {
   private names: string[] = [];
   private memoryLimit: number;
 
-  constructor(nWorkers: number, memoryLimit = 0) {
+  // module is this kernel's engine: every instance it starts (a lost
+  // worker's replacement too) runs the same build.
+  private module: Promise<WebAssembly.Module>;
+
+  constructor(nWorkers: number, memoryLimit = 0, freshEngine = false) {
     this.nWorkers = nWorkers;
     this.memoryLimit = memoryLimit;
     this.kernel = new Worker("/engine-worker.js?role=kernel");
+    const module = (this.module = engineModule(freshEngine));
+    this.kernelStarted = new Promise((resolve) => (this.resolveKernelStarted = resolve));
+    this.workersReady = new Promise((resolve) => (this.resolveWorkers = resolve));
     this.names = Array.from({ length: nWorkers }, (_, i) => `worker-${i}`);
     // Every worker gets a port to the kernel and one to each peer, so that
     // partitions move between workers without passing through the kernel.
@@ -72,15 +140,26 @@ export class Kernel {
         if (m.type === "build") {
           // The engine says first which build it is: never run cells with
           // an engine and a page from different builds.
+          mark("burst:kernel-go-start", fromWorkerClock(m.at));
+          this.resolveKernelStarted();
           this.engineBuild = m.build;
           if (!this.checkBuild(m.build)) reject(new Error(buildMismatch(bundleBuild, m.build)));
+        } else if (m.type === "mark") {
+          mark(`burst:kernel-${m.name}`, fromWorkerClock(m.at));
         } else if (m.type === "ready") {
           if (this.mismatch) return;
+          mark("burst:kernel-ready");
           this.onStatus("idle");
           resolve();
         } else this.receive(m);
       };
+      module.catch((err) => {
+        const why = `could not load the engine (${engineURL}): ${err}`;
+        this.die(why);
+        reject(new Error(why));
+      });
     });
+    this.post(this.kernel);
     this.ready.catch(() => {}); // runCell reports it
     this.kernel.onerror = (e) => this.die(`kernel: ${deathReason(e.message)}`);
     this.onStatus("starting");
@@ -90,22 +169,60 @@ export class Kernel {
   // returns the port the kernel talks to it on.
   private startWorker(i: number, peers: Record<string, MessagePort>): MessagePort {
     const w = new Worker("/engine-worker.js?role=worker");
+    this.setWorker(i, "starting");
     const ch = new MessageChannel();
     w.postMessage(
       { type: "port", name: this.names[i], port: ch.port2, peers, memoryLimit: this.memoryLimit },
       [ch.port2, ...Object.values(peers)],
     );
     w.onmessage = (e) => {
-      if (e.data?.type === "fatal") this.workerLost(i, e.data.message);
-      else if (e.data?.type === "build") this.checkBuild(e.data.build);
+      const m = e.data;
+      if (m?.type === "fatal") this.workerLost(i, m.message);
+      else if (m?.type === "build") {
+        mark(`burst:worker-${i}-go-start`, fromWorkerClock(m.at));
+        this.checkBuild(m.build);
+      } else if (m?.type === "mark") mark(`burst:worker-${i}-${m.name}`, fromWorkerClock(m.at));
+      else if (m?.type === "ready" && this.workers[i] === w) this.setWorker(i, "ready");
     };
     w.onerror = (e) => {
       e.preventDefault();
       this.workerLost(i, deathReason(e.message || "the worker crashed"));
     };
     this.workers[i] = w;
+    this.post(w);
     return ch.port1;
   }
+
+  // post hands the compiled engine to an engine web worker, which
+  // instantiates it (engine-worker.ts); messages posted to it before are
+  // queued there until its Go runs. The worker web workers get it once
+  // the kernel's Go has started: the engine's functions are compiled on
+  // their first call, into the one module all instances share, and Go's
+  // start calls a thousand of them. Three instances starting at once each
+  // compiled them again, on two cores; started after the kernel, a worker
+  // finds them compiled (and the kernel, which the page waits for, had
+  // the cores to itself).
+  private post(w: Worker) {
+    const after = w === this.kernel ? Promise.resolve() : this.kernelStarted;
+    Promise.all([this.module, after]).then(
+      ([module]) => w.postMessage({ type: "engine", module }),
+      () => {}, // the kernel dies saying why (see ready)
+    );
+  }
+
+  // setWorker notes worker i's state; the workers are ready when every
+  // one is, those stopped for good (stopWorker without restart) aside.
+  private setWorker(i: number, state: "starting" | "ready" | "gone") {
+    this.workerState[i] = state;
+    const all = this.names.every((_, j) => this.workerState[j] === "ready" || this.workerState[j] === "gone");
+    if (all && !this.workersMarked) {
+      this.workersMarked = true;
+      mark("burst:workers-ready");
+      this.resolveWorkers();
+    }
+    this.onWorkers(all ? "ready" : "starting");
+  }
+  private workersMarked = false;
 
   // workerLost ends worker i (crashed, over its memory limit, or stopped on
   // purpose), tells the scheduler — which computes what it held again on
@@ -116,6 +233,7 @@ export class Kernel {
     if (!w) return;
     w.terminate();
     delete (this.workers as any)[i];
+    this.setWorker(i, restart ? "starting" : "gone");
     const name = this.names[i];
     this.kernel.postMessage({ type: "worker-lost", name });
     const text = restart
@@ -184,6 +302,7 @@ export class Kernel {
 
   private die(why: string) {
     console.error(`burst: ${why}`);
+    this.resolveKernelStarted();
     this.dead = why;
     this.running = 0;
     this.onStatus("dead", why);

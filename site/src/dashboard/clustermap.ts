@@ -100,14 +100,18 @@ export class ClusterMap {
       // Fifteen frames a second still read as motion, and leave the page
       // (and the browser's compositor, which shares the cores with the
       // kernel and the workers) time for everything else while 50,000 fly.
+      // The next frame is asked for only when it is due: a frame asked
+      // for and skipped still costs the page a frame's work (the
+      // editors' intersection observers, paint), sixty times a second.
       this.animating = true;
-      const next = () =>
-        requestAnimationFrame((t) => {
-          if (t - this.last < 66) return next();
-          this.animating = false;
-          this.draw();
-        });
-      next();
+      setTimeout(
+        () =>
+          requestAnimationFrame(() => {
+            this.animating = false;
+            this.draw();
+          }),
+        Math.max(0, 66 - (performance.now() - now)),
+      );
     }
   }
 }

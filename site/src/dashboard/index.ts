@@ -26,6 +26,8 @@ export class Dashboard {
   private map: ClusterMap;
   private dirty = false;
   private lastDraw = 0;
+  // drawCost is what the last redraw took, in milliseconds (see schedule).
+  private drawCost = 0;
 
   constructor() {
     this.root = document.createElement("aside");
@@ -127,29 +129,45 @@ export class Dashboard {
   }
 
   // schedule redraws at the next frame, at most once per frame however
-  // many events arrive, and at most ten times a second while they stream.
-  // The canvases are drawn in the frame; the other panels each in a task
-  // of their own right after it. The page shares the machine's cores with
-  // the kernel and the workers, busy with 50,000 tasks: one long task
-  // drawing everything could be stretched past 100 ms, several short ones
-  // let the page answer between them.
+  // many events arrive, and while they stream at most ten times a second,
+  // or less when drawing costs more: the page's thread spends at most a
+  // tenth of its time on the dashboards (redrawn four times a second at
+  // least). The canvases are drawn in the frame; the other panels each in
+  // a task of their own right after it. The page shares the machine's
+  // cores with the kernel and the workers, busy with 50,000 tasks: one
+  // long task drawing everything could be stretched past 100 ms, several
+  // short ones let the page answer between them; and what the page's
+  // thread does not spend drawing, the engine's web workers get.
   private schedule() {
     if (this.dirty) return;
     this.dirty = true;
-    const wait = Math.max(0, 100 - (performance.now() - this.lastDraw));
+    const every = Math.min(250, Math.max(100, 10 * this.drawCost));
+    const wait = Math.max(0, every - (performance.now() - this.lastDraw));
+    const timed = (f: () => void) => {
+      const t0 = performance.now();
+      f();
+      return performance.now() - t0;
+    };
     const go = () =>
       requestAnimationFrame(() => {
         this.dirty = false;
         this.lastDraw = performance.now();
-        this.stream.draw();
-        this.map.draw();
-        setTimeout(() => {
-          this.progress.draw();
-          this.graph.draw();
+        let cost = timed(() => {
+          this.stream.draw();
+          this.map.draw();
         });
         setTimeout(() => {
-          this.workers.draw();
-          this.memory.draw();
+          cost += timed(() => {
+            this.progress.draw();
+            this.graph.draw();
+          });
+        });
+        setTimeout(() => {
+          cost += timed(() => {
+            this.workers.draw();
+            this.memory.draw();
+          });
+          this.drawCost = cost;
         });
       });
     if (wait > 0) setTimeout(go, wait);
