@@ -229,7 +229,7 @@ total.compute()`)
 	}
 
 	// The third exercise: the flights files read by delayed pd.read_csv on
-	// both workers, concatenated on one: frames move as Arrow IPC.
+	// both workers, concatenated on one: frames move in the wire format of engine/frame/wire.go.
 	out, _ = p.exec(`import glob
 import pandas as pd
 client = Client(n_workers=2)

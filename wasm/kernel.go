@@ -224,7 +224,7 @@ func (w *portWorker) GetMany(ctx context.Context, keys []graph.Key) ([]graph.Val
 	return vs, nil
 }
 
-// Put implements sched.Worker: the value travels as Arrow IPC,
+// Put implements sched.Worker: the value travels encoded (codec.Encode),
 // transferred.
 func (w *portWorker) Put(ctx context.Context, k graph.Key, v graph.Value) (int64, error) {
 	b, err := codec.Encode(v)

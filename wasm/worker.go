@@ -22,7 +22,7 @@ import (
 
 // worker is a worker web worker: it runs the tasks the kernel's scheduler
 // sends, keeps their results, and hands them to its peers directly over
-// MessageChannels (Arrow IPC buffers, transferred, not copied).
+// MessageChannels (frame.Marshal buffers, transferred, not copied).
 type worker struct {
 	name   string
 	env    *graph.Env
@@ -100,7 +100,7 @@ func (w *worker) put(k graph.Key, v graph.Value) {
 	w.mu.Unlock()
 }
 
-// servePeer answers a peer's fetch with the value's Arrow IPC bytes.
+// servePeer answers a peer's fetch with the value's encoded bytes (codec.Encode).
 func (w *worker) servePeer(m js.Value) {
 	w.mu.Lock()
 	p := w.peers[m.Get("from").String()]
