@@ -459,34 +459,12 @@ func checkLayout(t arrow.DataType, length int, bufs []*memory.Buffer, children i
 			return bad
 		}
 	case *arrow.StringType, *arrow.BinaryType:
-		if length > 0 {
-			if size(1) < 4*(length+1) {
-				return bad
-			}
-			offs := arrow.Int32Traits.CastFromBytes(bufs[1].Bytes())
-			for k := 0; k < length; k++ {
-				if offs[k] < 0 || offs[k] > offs[k+1] {
-					return bad
-				}
-			}
-			if int(offs[length]) > size(2) {
-				return bad
-			}
+		if length > 0 && (size(1) < 4*(length+1) || !offsetsOK(arrow.Int32Traits.CastFromBytes(bufs[1].Bytes()), length, size(2))) {
+			return bad
 		}
 	case *arrow.LargeStringType, *arrow.LargeBinaryType:
-		if length > 0 {
-			if size(1) < 8*(length+1) {
-				return bad
-			}
-			offs := arrow.Int64Traits.CastFromBytes(bufs[1].Bytes())
-			for k := 0; k < length; k++ {
-				if offs[k] < 0 || offs[k] > offs[k+1] {
-					return bad
-				}
-			}
-			if offs[length] > int64(size(2)) {
-				return bad
-			}
+		if length > 0 && (size(1) < 8*(length+1) || !offsetsOK(arrow.Int64Traits.CastFromBytes(bufs[1].Bytes()), length, size(2))) {
+			return bad
 		}
 	case *arrow.ListType:
 		if children != 1 || (length > 0 && size(1) < 4*(length+1)) {
@@ -494,4 +472,15 @@ func checkLayout(t arrow.DataType, length int, bufs []*memory.Buffer, children i
 		}
 	}
 	return nil
+}
+
+// offsetsOK reports whether the first length+1 offsets of a string or
+// binary column never go back and stay within its data of size bytes.
+func offsetsOK[T int32 | int64](offs []T, length, size int) bool {
+	for k := 0; k < length; k++ {
+		if offs[k] < 0 || offs[k] > offs[k+1] {
+			return false
+		}
+	}
+	return int64(offs[length]) <= int64(size)
 }
