@@ -511,6 +511,9 @@ func unary(fn string, a arrow.Array, args []any) (arrow.Array, error) {
 		}
 		return frame.ToTimedelta(a, u)
 	case "to_datetime":
+		if layout, _ := arg(0).(string); layout != "" {
+			return frame.ToDatetimeFormat(a, layout)
+		}
 		return frame.ToDatetime(a)
 	}
 	if len(fn) > 3 && fn[:3] == "dt." {

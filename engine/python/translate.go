@@ -121,7 +121,10 @@ func rewriteSubscripts(src string) string {
 			for _, pt := range parts {
 				sliced = sliced || len(pt.colons) > 0
 			}
-			if lambda || !sliced || len(parts) == 1 && !assignedTo(src, toks, i) {
+			// .loc[a:b] and .iloc[a:b] take a slice object: loc's bounds are
+			// labels, not the positions Starlark's slices compute.
+			indexer := p.kind == tName && (src[p.start:p.end] == "loc" || src[p.start:p.end] == "iloc")
+			if lambda || !sliced || len(parts) == 1 && !assignedTo(src, toks, i) && !indexer {
 				continue
 			}
 			for _, pt := range parts {

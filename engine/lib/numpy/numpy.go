@@ -826,7 +826,7 @@ func dtypeOf(v starlark.Value) (ndarray.DType, error) {
 func unsupportedDType(name string) error {
 	switch name {
 	case "float32", "float16", "int32", "int16", "int8", "uint8", "str", "object", "complex", "complex128", "U", "O":
-		return fmt.Errorf("TypeError: Burst's numpy has the dtypes float64, int64 and bool, not %s", name)
+		return fmt.Errorf("TypeError: dtype '%s' is not supported: Burst's numpy (and pandas) has the dtypes float64, int64 and bool", name)
 	}
 	return fmt.Errorf("TypeError: data type '%s' not understood", name)
 }
@@ -2322,3 +2322,6 @@ func (x *NDArray) PyAbs() (starlark.Value, error) {
 	}
 	return &NDArray{a: r}, nil
 }
+
+// Parts are the slice's start, stop and step (None where left out).
+func (s SliceValue) Parts() (start, stop, step starlark.Value) { return s.start, s.stop, s.step }

@@ -446,6 +446,9 @@ func concat(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	if len(vals) == 0 {
 		return nil, fmt.Errorf("ValueError: No objects to concatenate")
 	}
+	if axis == starlark.MakeInt(1) || axis == starlark.String("columns") {
+		return concatColumns(vals)
+	}
 	if !lazy {
 		parts := make([]graph.Value, len(vals))
 		for i, v := range vals {
@@ -556,7 +559,7 @@ func toDatetime(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if err := starlark.UnpackArgs("to_datetime", args, kwargs, "arg", &arg, "format?", &format); err != nil {
 		return nil, err
 	}
-	if s, ok := arg.(starlark.String); ok {
+	if s, ok := arg.(starlark.String); ok && format == nil {
 		t, ok := frame.ParseTime(string(s))
 		if !ok {
 			return nil, fmt.Errorf("ParserError: Unknown string format: %s", s)
@@ -567,7 +570,23 @@ func toDatetime(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if !ok {
 		return nil, fmt.Errorf("TypeError: to_datetime() takes a string or a Series, not %s", session.TypeName(arg))
 	}
-	return apply("to-datetime", "unary", map[string]any{"fn": "to_datetime"}, v)
+	p := map[string]any{"fn": "to_datetime"}
+	if f, ok := format.(starlark.String); ok {
+		layout, err := frame.GoLayout(string(f))
+		if err != nil {
+			return nil, err
+		}
+		p["args"] = dataframe.Scalars([]any{layout})
+	}
+	r, err := apply("to-datetime", "unary", p, v)
+	if err != nil {
+		return nil, err
+	}
+	// dd.to_datetime names its result nothing, as Dask does.
+	if s, ok := r.(*Series); ok && s.lazy != nil {
+		return apply("rename", "rename", map[string]any{"name": ""}, s.lazy)
+	}
+	return r, nil
 }
 
 // pdTimestamp implements pd.Timestamp("2020-01-01").

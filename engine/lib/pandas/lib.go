@@ -25,7 +25,7 @@ var Library = session.Library{
 }
 
 func modules(*session.Session) map[string]*session.Module {
-	return map[string]*session.Module{
+	m := map[string]*session.Module{
 		"dask.dataframe": {Name: "dask.dataframe", Members: starlark.StringDict{
 			"read_csv":     builtin("read_csv", readCSV),
 			"from_pandas":  builtin("from_pandas", fromPandas),
@@ -45,4 +45,11 @@ func modules(*session.Session) map[string]*session.Module {
 			"NaT":          starlark.None,
 		}},
 	}
+	for k, v := range pandasFunctions() {
+		m["pandas"].Members[k] = v
+	}
+	m["pandas"].Members["Series"] = builtin("Series", pdSeriesFull)
+	m["pandas"].Members["DataFrame"] = builtin("DataFrame", pdDataFrameFull)
+	m["dask.dataframe"].Members["merge"] = builtin("merge", pdMerge)
+	return m
 }

@@ -71,7 +71,7 @@ func init() {
 			return frameNLargest(d, a, kw, false)
 		},
 		"drop_duplicates": frameDropDuplicates,
-		"merge":           frameMerge,
+		"merge":           frameMergeFull,
 		"set_index":       frameSetIndex,
 		"reset_index": func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			drop := false
@@ -270,6 +270,7 @@ func init() {
 			return reduce(reducePrefix("series", how), graph.NewStage("reduce-chunk", p), graph.NewStage("reduce-agg", p), s.value())
 		}
 	}
+	addStructure()
 	seriesMethods["size"] = nil // a property, handled below
 	delete(seriesMethods, "size")
 	for _, fn := range []string{"abs", "isna", "notna", "isnull", "notnull"} {
@@ -419,8 +420,27 @@ func seriesNLargest(s *Series, a starlark.Tuple, kw []starlark.Tuple, largest bo
 
 func frameDropDuplicates(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	var subset starlark.Value = starlark.None
-	if err := starlark.UnpackArgs("drop_duplicates", a, kw, "subset?", &subset); err != nil {
+	var keep starlark.Value = starlark.String("first")
+	var inplace, ignoreIndex, splitOut starlark.Value
+	if err := starlark.UnpackArgs("drop_duplicates", a, kw, "subset?", &subset, "keep?", &keep, "inplace?", &inplace, "ignore_index?", &ignoreIndex, "split_out?", &splitOut); err != nil {
 		return nil, err
+	}
+	if k := keepArg(keep); k != "first" {
+		if d.eager == nil {
+			return nil, fmt.Errorf("NotImplementedError: drop_duplicates(keep=%s) of a Dask DataFrame: Burst keeps the first", session.Repr(keep))
+		}
+		names, err := StringsArg("subset", subset)
+		if subset == starlark.None {
+			names, err = nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		f, err := d.eager.DropDuplicatesKeep(names, k)
+		if err != nil {
+			return nil, err
+		}
+		return &DataFrame{eager: f}, nil
 	}
 	var names []string
 	if subset != starlark.None {
@@ -516,6 +536,11 @@ func frameSetIndex(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []sta
 	if err := starlark.UnpackArgs("set_index", a, kw, "keys", &col, "sorted?", &sorted, "drop?", &drop); err != nil {
 		return nil, err
 	}
+	if d.lazy != nil && sorted != starlark.True {
+		// Dask sorts the rows across partitions (a shuffle) and computes
+		// divisions; Burst has no distributed sort yet.
+		return nil, fmt.Errorf("NotImplementedError: Dask's set_index sorts the data across partitions, which Burst cannot do yet: pass sorted=True when the column is already sorted")
+	}
 	return apply("set-index", "set-index", map[string]any{"column": col}, d.value())
 }
 
@@ -551,9 +576,14 @@ func frameRename(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starl
 }
 
 func astype(v any, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var t starlark.Value
-	if err := starlark.UnpackArgs("astype", a, kw, "dtype", &t); err != nil {
+	var t, copyArg, errs starlark.Value
+	if err := starlark.UnpackArgs("astype", a, kw, "dtype", &t, "copy?", &copyArg, "errors?", &errs); err != nil {
 		return nil, err
+	}
+	if m, ok := t.(*starlark.Dict); ok {
+		if d, ok := FromEngine(v).(*DataFrame); ok {
+			return astypeDict(d, m)
+		}
 	}
 	name, err := dtypeName(t)
 	if err != nil {
@@ -611,8 +641,13 @@ func dictOf(index []frame.Column, data frameArray) (*starlark.Dict, error) {
 }
 
 func frameToDict(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs("to_dict", a, kw); err != nil {
+	orient := "dict"
+	var into starlark.Value
+	if err := starlark.UnpackArgs("to_dict", a, kw, "orient?", &orient, "into?", &into); err != nil {
 		return nil, err
+	}
+	if orient != "dict" {
+		return toDictOrient(d.eager, orient)
 	}
 	out := starlark.NewDict(len(d.eager.Columns))
 	for _, c := range d.eager.Columns {

@@ -2,6 +2,7 @@ package pandas
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -193,7 +194,7 @@ func (d *DataFrame) Column(name string) (starlark.Value, error) {
 func (d *DataFrame) SetKey(k, v starlark.Value) error {
 	name, ok := starlark.AsString(k)
 	if !ok {
-		return fmt.Errorf("TypeError: column names must be strings")
+		return fmt.Errorf("NotImplementedError: df[%s] = value is not supported: Burst sets whole columns, df['name'] = value", session.TypeName(k))
 	}
 	r, err := d.Assign([]string{name}, []starlark.Value{v})
 	if err != nil {
@@ -243,6 +244,9 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		return starlark.NewBuiltin("DataFrame."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(thread, d, args, kwargs)
 		}), nil
+	}
+	if v, ok, err := frameProperty(d, name); ok {
+		return v, err
 	}
 	m := d.meta()
 	switch name {
@@ -419,6 +423,10 @@ func (s *Series) Get(key starlark.Value) (starlark.Value, bool, error) {
 			l = frame.ValueAt(labels[0].Data, i)
 		}
 		if l == want || fmt.Sprint(l) == fmt.Sprint(want) {
+			if s.eager.Data.IsNull(i) && frame.DTypeOf(s.eager.Data.DataType()) == frame.Object {
+				// A missing object is NaN, as read_csv and rows make it.
+				return starlark.Float(math.NaN()), true, nil
+			}
 			return fromGo(frame.ValueAt(s.eager.Data, i)), true, nil
 		}
 	}
@@ -432,12 +440,15 @@ func (s *Series) AttrNames() []string {
 // Attr implements methods and properties.
 func (s *Series) Attr(name string) (starlark.Value, error) {
 	if f, ok := seriesMethods[name]; ok {
-		if !available(name, s.lazy != nil) {
+		if !available(name, s.lazy != nil) || s.lazy != nil && seriesEagerOnly[name] {
 			return nil, fmt.Errorf("AttributeError: 'Series' object has no attribute '%s'", name)
 		}
 		return starlark.NewBuiltin("Series."+name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(thread, s, args, kwargs)
 		}), nil
+	}
+	if v, ok, err := seriesProperty(s, name); ok {
+		return v, err
 	}
 	m := s.meta()
 	switch name {
@@ -589,6 +600,7 @@ type Index struct {
 	name    string
 	rangeN  int // >= 0: a RangeIndex of this length
 	isRange bool
+	freq    string // a DatetimeIndex's freq ("D"), as date_range made it
 }
 
 func indexOf(cols []frame.Column, n int) *Index {
@@ -643,7 +655,7 @@ func (x *Index) String() string {
 		attrs = append(attrs, fmt.Sprintf("length=%d", len(items)))
 	}
 	if kind == "DatetimeIndex" {
-		attrs = append(attrs, "freq=None")
+		attrs = append(attrs, freqAttr(x.freq))
 	}
 	return kind + "(" + objectSummary(kind, items, justify) + strings.Join(attrs, ", ") + ")"
 }
@@ -757,7 +769,7 @@ func (x *Index) Attr(name string) (starlark.Value, error) {
 		}
 		return starlark.String(x.name), nil
 	}
-	return nil, fmt.Errorf("AttributeError: 'Index' object has no attribute '%s'", name)
+	return indexAttr(x, name)
 }
 
 // ---- .loc ----
@@ -773,37 +785,10 @@ func (l *Loc) Type() string   { return "_LocIndexer" }
 
 // Get implements .loc[rows] and .loc[rows, cols].
 func (l *Loc) Get(key starlark.Value) (starlark.Value, bool, error) {
-	rows, cols := key, starlark.Value(nil)
 	if t, ok := key.(starlark.Tuple); ok && len(t) == 2 {
-		rows, cols = t[0], t[1]
+		return locGet(l.of, t[0], t[1], false)
 	}
-	target := l.of
-	if m, ok := rows.(*Series); ok {
-		var err error
-		if d, ok := target.(*DataFrame); ok {
-			target, _, err = d.Get(m)
-		} else {
-			target, _, err = target.(*Series).Get(m)
-		}
-		if err != nil {
-			return nil, false, err
-		}
-	} else if !isFullSlice(rows) {
-		return nil, false, fmt.Errorf("NotImplementedError: .loc takes a boolean mask (or :) for rows in Burst")
-	}
-	if cols == nil {
-		return target, true, nil
-	}
-	d, ok := target.(*DataFrame)
-	if !ok {
-		return nil, false, fmt.Errorf("IndexingError: Too many indexers")
-	}
-	return d.Get(cols)
-}
-
-func isFullSlice(v starlark.Value) bool {
-	_, ok := v.(*starlark.List)
-	return ok && false
+	return locGet(l.of, key, nil, false)
 }
 
 // ---- .dt and .str ----
