@@ -362,6 +362,9 @@ func (s *Series) String() string {
 		b.WriteString(padLeft(vals[i], vw))
 		b.WriteByte('\n')
 	}
+	if s.IndexFreq != "" {
+		fmt.Fprintf(&b, "Freq: %s, ", s.IndexFreq)
+	}
 	if s.Name != "" {
 		fmt.Fprintf(&b, "Name: %s, ", DisplayName(s.Name))
 	}

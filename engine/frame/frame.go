@@ -105,6 +105,9 @@ type Frame struct {
 	Index   []Column
 	Columns []Column
 	Rows    int
+	// IndexFreq is the freq of a DatetimeIndex made by pd.date_range
+	// ("D"), as pandas prints it; "" for none.
+	IndexFreq string
 }
 
 // New returns a frame over cols with a RangeIndex. All columns must have
@@ -145,6 +148,8 @@ type Series struct {
 	Name  string
 	Index []Column
 	Data  arrow.Array
+	// IndexFreq is the freq of its DatetimeIndex, as Frame's.
+	IndexFreq string
 }
 
 // Len returns the number of values.

@@ -216,9 +216,6 @@ func pdSeriesFull(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err := starlark.UnpackArgs("Series", args, kwargs, "data?", &data, "index?", &index, "dtype?", &dtype, "name?", &name, "copy?", &copyArg); err != nil {
 		return nil, err
 	}
-	if x, ok := index.(*Index); ok && x.freq != "" {
-		return nil, fmt.Errorf("NotImplementedError: pd.Series(index=pd.date_range(…)) is not supported yet (Burst's Series do not keep an index's freq): pass list(pd.date_range(…))")
-	}
 	if s, ok := data.(*Series); ok && s.eager != nil && index == nil {
 		out := *s.eager
 		if name != "" {
@@ -277,7 +274,7 @@ func pdSeriesFull(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
-	s := &frame.Series{Name: name, Index: idx, Data: a}
+	s := &frame.Series{Name: name, Index: idx, Data: a, IndexFreq: freqOf(index)}
 	if len(vals) > 0 && allNone(vals) {
 		s.Data = frame.Strings(make([]string, len(vals)), make([]bool, len(vals)))
 	}
@@ -439,16 +436,13 @@ func pdDataFrameFull(th *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		}
 		f = r.(*DataFrame).eager
 	}
-	if x, ok := index.(*Index); ok && x.freq != "" {
-		return nil, fmt.Errorf("NotImplementedError: pd.DataFrame(index=pd.date_range(…)) is not supported yet (Burst's frames do not keep an index's freq): pass list(pd.date_range(…))")
-	}
 	if nIndex >= 0 {
 		idx, err := indexArg(index, f.Rows)
 		if err != nil {
 			return nil, err
 		}
 		g := *f
-		g.Index = idx
+		g.Index, g.IndexFreq = idx, freqOf(index)
 		f = &g
 	}
 	out := &DataFrame{eager: f}
@@ -888,4 +882,39 @@ func frameToCSV(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starla
 		b.WriteString(strings.Join(row, sep) + "\n")
 	}
 	return starlark.String(b.String()), nil
+}
+
+// freqOf is the freq of an index argument made by date_range.
+func freqOf(v starlark.Value) string {
+	if x, ok := v.(*Index); ok {
+		return x.freq
+	}
+	return ""
+}
+
+// carryFreq gives an eager result the freq of its input's index when it
+// kept that very index (the same labels), as pandas keeps it.
+func carryFreq(out, in any) {
+	var freq string
+	var index []frame.Column
+	switch x := in.(type) {
+	case *frame.Frame:
+		freq, index = x.IndexFreq, x.Index
+	case *frame.Series:
+		freq, index = x.IndexFreq, x.Index
+	}
+	if freq == "" || len(index) == 0 {
+		return
+	}
+	same := func(ix []frame.Column) bool { return len(ix) == 1 && ix[0].Data == index[0].Data }
+	switch x := out.(type) {
+	case *frame.Frame:
+		if same(x.Index) {
+			x.IndexFreq = freq
+		}
+	case *frame.Series:
+		if same(x.Index) {
+			x.IndexFreq = freq
+		}
+	}
 }

@@ -119,6 +119,7 @@ func apply(prefix, op string, params any, args ...any) (starlark.Value, error) {
 		if err != nil {
 			return nil, err
 		}
+		carryFreq(v, args[0])
 		return FromEngine(v), nil
 	}
 	colls := make([]*dataframe.Collection, len(args))

@@ -276,7 +276,9 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 		if d.lazy != nil {
 			return lazyIndexOf(d.lazy)
 		}
-		return indexOf(d.eager.Index, d.eager.Rows), nil
+		x := indexOf(d.eager.Index, d.eager.Rows)
+		x.freq = d.eager.IndexFreq
+		return x, nil
 	case "shape":
 		if d.lazy != nil {
 			// As Dask: the number of rows is lazy, the columns known.
@@ -474,7 +476,9 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 		return &Loc{of: s}, nil
 	case "index":
 		if s.eager != nil {
-			return indexOf(s.eager.Index, s.eager.Len()), nil
+			x := indexOf(s.eager.Index, s.eager.Len())
+			x.freq = s.eager.IndexFreq
+			return x, nil
 		}
 		return lazyIndexOf(s.lazy)
 	case "values", "to_numpy":

@@ -338,3 +338,43 @@ func (x *indexStr) Attr(name string) (starlark.Value, error) {
 		return &Index{values: ToValues(s.eager.Data), dtype: string(frame.DTypeOf(s.eager.Data.DataType())), name: s.eager.Name}, nil
 	}), nil
 }
+
+// Index and Slice make df[i:j] and s[i:j] positional slices, as pandas
+// slices rows with integers (Dask has no positional rows: refused).
+func (d *DataFrame) Index(i int) starlark.Value {
+	v, err := ilocGet(d, starlark.MakeInt(i), nil, false)
+	if err != nil {
+		panic(session.PyPanic{Err: err})
+	}
+	return v
+}
+
+func (d *DataFrame) Slice(start, end, step int) starlark.Value {
+	if d.lazy != nil {
+		panic(session.PyPanic{Err: fmt.Errorf("NotImplementedError: slicing the rows of a Dask DataFrame (df[i:j]) is not supported: Dask has no positions; use head(), or loc with a mask")})
+	}
+	return takeRows(d.eager, sliceIdx(start, end, step))
+}
+
+func (s *Series) Index(i int) starlark.Value {
+	v, err := ilocGet(s, starlark.MakeInt(i), nil, false)
+	if err != nil {
+		panic(session.PyPanic{Err: err})
+	}
+	return v
+}
+
+func (s *Series) Slice(start, end, step int) starlark.Value {
+	if s.lazy != nil {
+		panic(session.PyPanic{Err: fmt.Errorf("NotImplementedError: slicing a Dask Series (s[i:j]) is not supported: Dask has no positions")})
+	}
+	return takeRows(s.eager, sliceIdx(start, end, step))
+}
+
+func sliceIdx(start, end, step int) []int {
+	idx := []int{}
+	for i := start; (step > 0 && i < end) || (step < 0 && i > end); i += step {
+		idx = append(idx, i)
+	}
+	return idx
+}

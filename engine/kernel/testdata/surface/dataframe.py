@@ -1538,3 +1538,75 @@ for i, v in df.Carrier.head(2).items():
     print(i, v)
 # > 0 AA
 # > 1 UA
+
+# %% DataFrame.__getitem__ pandas row slice
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'Origin', 'DepDelay']]
+df[2:5]
+# >   Carrier Origin  DepDelay
+# > 2      AA    LGA       NaN
+# > 3      DL    JFK      30.0
+# > 4      UA    EWR     -15.0
+
+# %% DataFrame.__getitem__ pandas head slice
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']]
+df[:2]
+# >   Carrier  DepDelay
+# > 0      AA       5.0
+# > 1      UA      -3.0
+
+# %% Series.__getitem__ pandas slice
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df.Carrier[1:3]
+# > 1    UA
+# > 2    AA
+# > Name: Carrier, dtype: object
+
+# %% DataFrame.loc pandas date slice
+import pandas as pd
+df = pd.read_csv('flights-1.csv', parse_dates=['Date']).set_index('Date')
+df.loc['2019-01-02':'2019-01-03', ['Carrier', 'DepDelay']]
+# >            Carrier  DepDelay
+# > Date
+# > 2019-01-02      AA       NaN
+# > 2019-01-02      DL      30.0
+# > 2019-01-03      UA     -15.0
+# > 2019-01-03      DL     120.0
+
+# %% DataFrame.index pandas date_range freq
+import pandas as pd
+df = pd.DataFrame({'A': [1.5, 2.5, 3.5]}, index=pd.date_range('20130101', periods=3))
+df.index
+# > DatetimeIndex(['2013-01-01', '2013-01-02', '2013-01-03'], dtype='datetime64[ns]', freq='D')
+
+# %% DataFrame.at pandas set
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']].head(3)
+df.at[2, 'DepDelay'] = 0.0
+df
+# >   Carrier  DepDelay
+# > 0      AA       5.0
+# > 1      UA      -3.0
+# > 2      AA       0.0
+
+# %% DataFrame.iat pandas set
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']].head(3)
+df.iat[0, 0] = 'XX'
+df
+# >   Carrier  DepDelay
+# > 0      XX       5.0
+# > 1      UA      -3.0
+# > 2      AA       NaN
+
+# %% DataFrame.loc pandas set column
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']].head(3)
+df.loc[:, 'DepDelay'] = 1.0
+df
+# >   Carrier  DepDelay
+# > 0      AA       1.0
+# > 1      UA       1.0
+# > 2      AA       1.0
