@@ -175,6 +175,9 @@ func (d *DataFrame) Get(key starlark.Value) (starlark.Value, bool, error) {
 		v, err := apply("getitem", "filter", nil, d.value(), key.value())
 		return v, err == nil, err
 	}
+	if _, ok := key.(*DataFrame); ok {
+		return nil, false, fmt.Errorf("NotImplementedError: indexing a DataFrame with a DataFrame (df[df > 0]) is not supported yet: use df.where(mask) or a column's mask")
+	}
 	return nil, false, fmt.Errorf("TypeError: cannot index a DataFrame with %s", session.TypeName(key))
 }
 
@@ -217,6 +220,17 @@ func (d *DataFrame) Assign(names []string, vals []starlark.Value) (*DataFrame, e
 			continue
 		}
 		g, ok := GoScalar(v)
+		if !ok && d.eager != nil {
+			// A list or array of one value a row, in row order.
+			if col, err := columnOf(d.eager, v); err != nil {
+				return nil, err
+			} else if col != nil {
+				p.Inputs = append(p.Inputs, true)
+				p.Scalars = append(p.Scalars, dataframe.Scalar{})
+				args = append(args, col)
+				continue
+			}
+		}
 		if !ok {
 			return nil, fmt.Errorf("TypeError: cannot assign a %s to a column", session.TypeName(v))
 		}

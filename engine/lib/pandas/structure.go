@@ -1153,7 +1153,7 @@ func (x *Indexer) SetKey(k, v starlark.Value) error {
 	d, ok := x.of.(*DataFrame)
 	t, isPair := k.(starlark.Tuple)
 	if !ok || d.eager == nil || !isPair || len(t) != 2 {
-		return fmt.Errorf("NotImplementedError: '%s[…] = value' is not supported here: Burst sets df.at[row, col] and df.iat[i, j] of pandas frames", x.kind)
+		return fmt.Errorf("NotImplementedError: '%s[…] = value' is not supported here: Burst sets df.at[row, col] and df.iat[i, j] of a pandas DataFrame", x.kind)
 	}
 	return setCell(d, x.kind, t[0], t[1], v)
 }
@@ -1184,11 +1184,11 @@ func setCell(d *DataFrame, kind string, row, col, v starlark.Value) error {
 	default:
 		ri, rs, err := positions(row, f.Rows, "rows")
 		if err != nil || !rs {
-			return fmt.Errorf("NotImplementedError: '%s[…] = value' takes one row and one column", kind)
+			return fmt.Errorf("NotImplementedError: '%s[…] = value' of several cells of a DataFrame is not supported: Burst sets one row and one column", kind)
 		}
 		ci, cs, err := positions(col, len(f.Columns), "columns")
 		if err != nil || !cs {
-			return fmt.Errorf("NotImplementedError: '%s[…] = value' takes one row and one column", kind)
+			return fmt.Errorf("NotImplementedError: '%s[…] = value' of several cells of a DataFrame is not supported: Burst sets one row and one column", kind)
 		}
 		r, c = ri[0], ci[0]
 	}
@@ -1220,4 +1220,27 @@ func (l *Loc) SetKey(k, v starlark.Value) error {
 		return fmt.Errorf("NotImplementedError: 'loc[rows, col] = value' of a Dask DataFrame is not supported")
 	}
 	return setCell(d, "loc", t[0], t[1], v)
+}
+
+// columnOf is a list or array assigned to a column of f: a Series on f's
+// index; nil when v is not a sequence.
+func columnOf(f *frame.Frame, v starlark.Value) (*frame.Series, error) {
+	if _, ok := v.(starlark.Iterable); !ok {
+		return nil, nil
+	}
+	if _, ok := v.(starlark.String); ok {
+		return nil, nil
+	}
+	vals, err := session.Values(v)
+	if err != nil {
+		return nil, nil
+	}
+	if len(vals) != f.Rows {
+		return nil, fmt.Errorf("ValueError: Length of values (%d) does not match length of index (%d)", len(vals), f.Rows)
+	}
+	a, err := arrayOf(vals, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &frame.Series{Index: f.Index, Data: a, IndexFreq: f.IndexFreq}, nil
 }

@@ -1610,3 +1610,13 @@ df
 # > 0      AA       1.0
 # > 1      UA       1.0
 # > 2      AA       1.0
+
+# %% DataFrame.__setitem__ pandas list
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']].head(3)
+df['gate'] = ['A1', 'B2', 'C3']
+df
+# >   Carrier  DepDelay gate
+# > 0      AA       5.0   A1
+# > 1      UA      -3.0   B2
+# > 2      AA       NaN   C3
