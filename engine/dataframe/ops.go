@@ -17,6 +17,8 @@ import (
 // (native workers, browser workers) links this package.
 func init() {
 	register("read-csv", opReadCSV)
+	register("cov-chunk", opCovChunk)
+	register("cov-agg", opCovAgg)
 	register("getitem", opGetitem)
 	register("binary", opBinary)
 	register("unary", opUnary)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -409,4 +410,127 @@ func ToDatetimeFormat(a arrow.Array, layout string) (arrow.Array, error) {
 		v[k], valid[k] = t.UnixNano(), true
 	}
 	return timestamps(v, valid), nil
+}
+
+// IsMissing reports whether a[i] is missing (NaN, null).
+func IsMissing(a arrow.Array, i int) bool { return missingFn(a)(i) }
+
+// CovChunk is one partition's share of DataFrame.cov and corr: for each
+// pair of numeric columns (x, y), over the rows where both are present,
+// the count, the means and the co-moment and moments (Welford), as rows
+// x*k+y of the columns n, mx, my, cxy, m2x, m2y; the index names x.
+func CovChunk(f *Frame) *Frame {
+	var cols []Column
+	for _, c := range f.Columns {
+		if t := c.DType(); t == Int64 || t == Float64 {
+			cols = append(cols, c)
+		}
+	}
+	k := len(cols)
+	vals := make([]numeric, k)
+	for i, c := range cols {
+		vals[i], _ = asNumeric(c.Data)
+	}
+	stats := make([][]float64, 6)
+	for s := range stats {
+		stats[s] = make([]float64, k*k)
+	}
+	names := make([]string, k*k)
+	for x := 0; x < k; x++ {
+		for y := 0; y < k; y++ {
+			p := x*k + y
+			names[p] = cols[x].Name
+			var n, mx, my, cxy, m2x, m2y float64
+			for r := 0; r < f.Rows; r++ {
+				a, b := vals[x].float(r), vals[y].float(r)
+				if a != a || b != b {
+					continue
+				}
+				n++
+				dx := a - mx
+				mx += dx / n
+				dy := b - my
+				my += dy / n
+				cxy += dx * (b - my)
+				m2x += dx * (a - mx)
+				m2y += dy * (b - my)
+			}
+			for s, v := range []float64{n, mx, my, cxy, m2x, m2y} {
+				stats[s][p] = v
+			}
+		}
+	}
+	out := &Frame{Rows: k * k, Index: []Column{{Data: Strings(names, nil)}}}
+	for s, name := range []string{"n", "mx", "my", "cxy", "m2x", "m2y"} {
+		out.Columns = append(out.Columns, Column{name, Float64s(stats[s])})
+	}
+	return out
+}
+
+// CovAgg combines CovChunk's parts (Chan's pairwise formulas) into the
+// covariance (ddof 1) or Pearson correlation matrix.
+func CovAgg(parts []*Frame, corr bool) (*Frame, error) {
+	if len(parts) == 0 {
+		return nil, fmt.Errorf("cov of no partitions")
+	}
+	kk := parts[0].Rows
+	k := 0
+	for k*k < kk {
+		k++
+	}
+	acc := make([][]float64, 6)
+	for s := range acc {
+		acc[s] = make([]float64, kk)
+	}
+	for _, p := range parts {
+		if p.Rows != kk {
+			return nil, fmt.Errorf("cov parts of different columns")
+		}
+		st := make([][]float64, 6)
+		for s := range st {
+			st[s] = p.Columns[s].Data.(*array.Float64).Float64Values()
+		}
+		for i := 0; i < kk; i++ {
+			na, nb := acc[0][i], st[0][i]
+			if nb == 0 {
+				continue
+			}
+			n := na + nb
+			dx, dy := st[1][i]-acc[1][i], st[2][i]-acc[2][i]
+			acc[3][i] += st[3][i] + dx*dy*na*nb/n
+			acc[4][i] += st[4][i] + dx*dx*na*nb/n
+			acc[5][i] += st[5][i] + dy*dy*na*nb/n
+			acc[1][i] += dx * nb / n
+			acc[2][i] += dy * nb / n
+			acc[0][i] = n
+		}
+	}
+	names := make([]string, k)
+	if k > 0 {
+		idx := parts[0].Index[0].Data.(*array.String)
+		for x := 0; x < k; x++ {
+			names[x] = idx.Value(x * k)
+		}
+	}
+	out := &Frame{Rows: k, Index: []Column{{Data: Strings(names, nil)}}}
+	for y := 0; y < k; y++ {
+		v := make([]float64, k)
+		for x := 0; x < k; x++ {
+			i := x*k + y
+			n := acc[0][i]
+			switch {
+			case corr && n >= 1:
+				v[x] = acc[3][i] / math.Sqrt(acc[4][i]*acc[5][i])
+				if x == y && n >= 2 {
+					v[x] = 1
+				}
+			case !corr && n >= 2:
+				v[x] = acc[3][i] / (n - 1)
+			default:
+				v[x] = math.NaN()
+			}
+		}
+		out.Columns = append(out.Columns, Column{names[y], Float64s(v)})
+	}
+	return out, nil
 }

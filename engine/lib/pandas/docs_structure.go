@@ -6,6 +6,8 @@ func init() {
 	for k, v := range map[string]string{
 		"argmax":        "argmax()\n\nThe position of the largest value.",
 		"argmin":        "argmin()\n\nThe position of the smallest value.",
+		"corr":          "corr(method='pearson', min_periods=1)\n\nThe Pearson correlation of every pair of numeric columns, over the rows where both are present. A Dask frame sums per partition on the workers.",
+		"cov":           "cov(min_periods=None)\n\nThe covariance of every pair of numeric columns, over the rows where both are present. A Dask frame sums per partition on the workers.",
 		"copy":          "copy(deep=True)\n\nA copy of the frame or Series (its columns are shared: they never change in place).",
 		"drop":          "drop(labels=None, axis=0, index=None, columns=None)\n\nThe frame without the named columns (columns=, or axis=1) or row labels (index=).",
 		"duplicated":    "duplicated(subset=None, keep='first')\n\nA mask of the rows that repeat an earlier row (over subset).",

@@ -10,6 +10,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"burst/engine/frame"
+	"burst/engine/graph"
 	"burst/engine/lib/numpy"
 	"burst/engine/session"
 )
@@ -31,9 +32,11 @@ func addStructure() {
 		"memory_usage": frameMemoryUsage, "join": frameJoin, "to_csv": frameToCSV,
 		"idxmax": frameIdx("idxmax"), "idxmin": frameIdx("idxmin"),
 		"median": frameQuantile("median"), "quantile": frameQuantile("quantile"),
+		"cov": frameCov(false), "corr": frameCov(true),
 	} {
 		frameMethods[name] = f
 	}
+	frameMethods["sort_values"] = frameSortValuesFull
 	for name, f := range map[string]seriesMethod{
 		"sort_index": seriesSortIndex, "items": seriesItems, "argmax": seriesArg(true), "argmin": seriesArg(false),
 		"copy": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -1243,4 +1246,82 @@ func columnOf(f *frame.Frame, v starlark.Value) (*frame.Series, error) {
 		return nil, err
 	}
 	return &frame.Series{Index: f.Index, Data: a, IndexFreq: f.IndexFreq}, nil
+}
+
+// frameSortValuesFull is sort_values with the keywords around by and
+// ascending: na_position, ignore_index, kind (every kind sorts alike
+// here).
+func frameSortValuesFull(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var by, ascending, axis, kind, key, npartitions starlark.Value
+	naPosition := "last"
+	inplace, ignoreIndex := false, false
+	if err := starlark.UnpackArgs("sort_values", a, kw, "by", &by, "axis?", &axis, "ascending?", &ascending, "inplace?", &inplace, "kind?", &kind, "na_position?", &naPosition, "ignore_index?", &ignoreIndex, "key?", &key, "npartitions?", &npartitions); err != nil {
+		return nil, err
+	}
+	if naPosition != "last" && naPosition != "first" {
+		return nil, fmt.Errorf("ValueError: invalid na_position: %s", naPosition)
+	}
+	pass := []starlark.Tuple{{starlark.String("by"), by}}
+	if ascending != nil {
+		pass = append(pass, starlark.Tuple{starlark.String("ascending"), ascending})
+	}
+	if d.lazy != nil && (naPosition != "last" || ignoreIndex || inplace) {
+		return nil, fmt.Errorf("NotImplementedError: Burst's Dask sort_values takes by and ascending")
+	}
+	r, err := frameSortValues(th, d, nil, pass)
+	if err != nil || d.lazy != nil {
+		return r, err
+	}
+	f := r.(*DataFrame).eager
+	if naPosition == "first" {
+		names, _ := StringsArg("by", by)
+		var miss, rest []int
+		for i := 0; i < f.Rows; i++ {
+			m := false
+			for _, n := range names {
+				if c, ok := f.Col(n); ok && frame.IsMissing(c.Data, i) {
+					m = true
+				}
+			}
+			if m {
+				miss = append(miss, i)
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		f = f.TakeRows(append(miss, rest...))
+	}
+	if ignoreIndex {
+		g := *f
+		g.Index, g.IndexFreq = nil, ""
+		f = &g
+	}
+	if inplace {
+		d.eager = f
+		return starlark.None, nil
+	}
+	return &DataFrame{eager: f}, nil
+}
+
+// frameCov is cov() and corr(): a tree of per-partition sums, exact.
+func frameCov(corr bool) frameMethod {
+	name := map[bool]string{true: "corr", false: "cov"}[corr]
+	return func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		method := "pearson"
+		var minPeriods, numericOnly, ddof, splitEvery starlark.Value
+		spec := []any{"min_periods?", &minPeriods, "numeric_only?", &numericOnly, "split_every?", &splitEvery}
+		if corr {
+			spec = append([]any{"method?", &method}, spec...)
+		} else {
+			spec = append(spec, "ddof?", &ddof)
+		}
+		if err := starlark.UnpackArgs(name, a, kw, spec...); err != nil {
+			return nil, err
+		}
+		if method != "pearson" {
+			return nil, fmt.Errorf("NotImplementedError: %s(method=%q): Burst computes Pearson's", name, method)
+		}
+		p := map[string]any{"corr": corr}
+		return reduce(name, graph.NewStage("cov-chunk", nil), graph.NewStage("cov-agg", p), d.value())
+	}
 }
