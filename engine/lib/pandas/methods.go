@@ -537,9 +537,12 @@ func frameSetIndex(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []sta
 		return nil, err
 	}
 	if d.lazy != nil && sorted != starlark.True {
-		// Dask sorts the rows across partitions (a shuffle) and computes
-		// divisions; Burst has no distributed sort yet.
-		return nil, fmt.Errorf("NotImplementedError: Dask's set_index sorts the data across partitions, which Burst cannot do yet: pass sorted=True when the column is already sorted")
+		// Dask sorts the rows across partitions, a shuffle.
+		c, err := dataframe.SetIndexSorted(d.lazy, col)
+		if err != nil {
+			return nil, err
+		}
+		return FromEngine(c), nil
 	}
 	return apply("set-index", "set-index", map[string]any{"column": col}, d.value())
 }

@@ -220,12 +220,6 @@ df[['Origin', 'DepDelay']].set_index('Origin').compute()
 # > SFO         -1.0
 # > SFO          NaN
 
-# %% DataFrame.set_index dask divisions
-import dask.dataframe as dd
-df = dd.read_csv('flights-*.csv')
-df.set_index('Origin').divisions
-# > ('ATL', 'JFK', 'LAX', 'SFO')
-
 # %% DataFrame.reset_index pandas
 import pandas as pd
 df = pd.read_csv('flights-1.csv')[['Carrier', 'Origin', 'DepDelay']]
@@ -1620,3 +1614,22 @@ df
 # > 0      AA       5.0   A1
 # > 1      UA      -3.0   B2
 # > 2      AA       NaN   C3
+
+# %% DataFrame.set_index dask then loc
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['Carrier', 'Dest', 'DepDelay']].set_index('Dest').compute().head(6)
+# >      Carrier  DepDelay
+# > Dest
+# > ATL       AA       NaN
+# > ATL       DL      30.0
+# > ATL       WN       7.5
+# > BOS       B6      -2.0
+# > EWR       UA      -1.0
+# > JFK       B6      -4.0
+
+# %% DataFrame.set_index dask npartitions
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.set_index('Distance').npartitions
+# > 3
