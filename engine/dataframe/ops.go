@@ -23,6 +23,7 @@ func init() {
 	register("sort-divisions", opSortDivisions)
 	register("sort-split", opSortSplit)
 	register("sort-gather", opSortGather)
+	register("loc-rows", opLocRows)
 	register("getitem", opGetitem)
 	register("binary", opBinary)
 	register("unary", opUnary)

@@ -2,6 +2,7 @@ package dataframe
 
 import (
 	"fmt"
+	"github.com/apache/arrow/go/v15/arrow"
 
 	"burst/engine/frame"
 	"burst/engine/graph"
@@ -218,4 +219,54 @@ func SetIndexSorted(c *Collection, column string) (*Collection, error) {
 		g[k] = &graph.Task{Key: k, Deps: deps, Stages: []graph.Stage{graph.NewStage("sort-gather", sortKeyParams{Column: column})}}
 	}
 	return &Collection{Graph: g, Name: name, NParts: n, Meta: meta}, nil
+}
+
+// ---- loc by label, per partition ----
+
+type locParams struct {
+	Lo *Scalar `json:"lo,omitempty"` // nil: open
+	Hi *Scalar `json:"hi,omitempty"`
+}
+
+// opLocRows keeps a partition's rows whose index label is between Lo
+// and Hi (both included): Dask's loc[label] and loc[lo:hi], which run on
+// every partition when the divisions are not known.
+func opLocRows(_ *graph.Env, p locParams, in []graph.Value) (graph.Value, error) {
+	f, isSeries, err := asFrame(in[0])
+	if err != nil {
+		return nil, err
+	}
+	idx := f.IndexOrRange()[0].Data
+	var mask any = true
+	for _, b := range []struct {
+		op string
+		v  *Scalar
+	}{{">=", p.Lo}, {"<=", p.Hi}} {
+		if b.v == nil {
+			continue
+		}
+		m, err := frame.Compare(b.op, idx, b.v.V)
+		if err != nil {
+			return nil, err
+		}
+		if mask, err = frame.Logic("&", mask, m); err != nil {
+			return nil, err
+		}
+	}
+	m, ok := mask.(arrow.Array)
+	if !ok {
+		return in[0], nil
+	}
+	bm, err := frame.AsMask(m)
+	if err != nil {
+		return nil, err
+	}
+	out, err := f.Filter(bm)
+	if err != nil {
+		return nil, err
+	}
+	if isSeries {
+		return backToSeries(out, in[0].(*frame.Series).Name), nil
+	}
+	return out, nil
 }

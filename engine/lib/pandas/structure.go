@@ -9,6 +9,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/lib/numpy"
@@ -491,12 +492,20 @@ func locGet(of starlark.Value, rows, cols starlark.Value, scalar bool) (starlark
 		switch t := target.(type) {
 		case *DataFrame:
 			if t.lazy != nil {
-				return nil, false, fmt.Errorf("NotImplementedError: Burst's Dask DataFrame.loc takes a boolean mask or : for rows (labels need known divisions)")
+				v, err := lazyLoc(t.lazy, rows)
+				if err != nil || cols == nil {
+					return v, err == nil, err
+				}
+				return v.(*DataFrame).Get(cols)
 			}
 			index, n, val = t.eager.Index, t.eager.Rows, t.eager
 		case *Series:
 			if t.lazy != nil {
-				return nil, false, fmt.Errorf("NotImplementedError: Burst's Dask Series.loc takes a boolean mask for rows (labels need known divisions)")
+				if cols != nil {
+					return nil, false, fmt.Errorf("IndexingError: Too many indexers")
+				}
+				v, err := lazyLoc(t.lazy, rows)
+				return v, err == nil, err
 			}
 			index, n, val = t.eager.Index, t.eager.Len(), t.eager
 		}
@@ -1324,4 +1333,41 @@ func frameCov(corr bool) frameMethod {
 		p := map[string]any{"corr": corr}
 		return reduce(name, graph.NewStage("cov-chunk", nil), graph.NewStage("cov-agg", p), d.value())
 	}
+}
+
+// lazyLoc is Dask's loc[label] and loc[lo:hi]: the rows so labelled, kept
+// by every partition (Burst does not use divisions to skip partitions).
+func lazyLoc(c *dataframe.Collection, rows starlark.Value) (starlark.Value, error) {
+	scalar := func(v starlark.Value) (*dataframe.Scalar, error) {
+		if v == nil {
+			return nil, nil
+		}
+		g, ok := GoScalar(v)
+		if !ok || g == nil {
+			return nil, fmt.Errorf("NotImplementedError: Dask's loc takes a label, a slice of labels or a boolean mask, not %s", session.TypeName(v))
+		}
+		return &dataframe.Scalar{V: g}, nil
+	}
+	var p struct {
+		Lo *dataframe.Scalar `json:"lo,omitempty"`
+		Hi *dataframe.Scalar `json:"hi,omitempty"`
+	}
+	var err error
+	if lo, hi, step, ok := sliceParts(rows); ok {
+		if step != nil {
+			return nil, fmt.Errorf("NotImplementedError: loc with a slice step")
+		}
+		if p.Lo, err = scalar(lo); err != nil {
+			return nil, err
+		}
+		if p.Hi, err = scalar(hi); err != nil {
+			return nil, err
+		}
+	} else {
+		if p.Lo, err = scalar(rows); err != nil {
+			return nil, err
+		}
+		p.Hi = p.Lo
+	}
+	return apply("loc", "loc-rows", p, c)
 }

@@ -1633,3 +1633,37 @@ import dask.dataframe as dd
 df = dd.read_csv('flights-*.csv')
 df.set_index('Distance').npartitions
 # > 3
+
+# %% DataFrame.loc dask label slice
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.loc[1:2, ['Carrier', 'DepDelay']].compute()
+# >   Carrier  DepDelay
+# > 1      UA      -3.0
+# > 2      AA       NaN
+# > 1      AA      55.0
+# > 2      UA       NaN
+# > 1      AS      16.0
+# > 2      UA      -1.0
+
+# %% DataFrame.loc dask sorted index label
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.set_index('Origin').loc['JFK'][['Carrier', 'DepDelay']].compute()
+# >        Carrier  DepDelay
+# > Origin
+# > JFK         AA       5.0
+# > JFK         DL      30.0
+# > JFK         AA       2.0
+# > JFK         AA      55.0
+# > JFK         DL      50.0
+# > JFK         B6      -2.0
+
+# %% Series.loc dask label
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Carrier.loc[3].compute()
+# > 3    DL
+# > 3    WN
+# > 3    AA
+# > Name: Carrier, dtype: object
