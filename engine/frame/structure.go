@@ -5,6 +5,7 @@ import (
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -204,15 +205,6 @@ func Info(f *Frame) string {
 // once when both sides name them alike, other shared names suffixed,
 // and with indicator a "_merge" column saying where each row came from.
 func MergeOn(left, right *Frame, lon, ron []string, how string, suffixes [2]string, indicator bool) (*Frame, error) {
-	if how == "inner" || how == "left" {
-		same := len(lon) == len(ron)
-		for i := range lon {
-			same = same && lon[i] == ron[i]
-		}
-		if same && !indicator {
-			return Merge(left, right, lon, how, suffixes)
-		}
-	}
 	lk, err := left.cols(lon)
 	if err != nil {
 		return nil, err
@@ -226,9 +218,13 @@ func MergeOn(left, right *Frame, lon, ron []string, how string, suffixes [2]stri
 	for i, k := range rkeys {
 		rtable[k] = append(rtable[k], i)
 	}
-	ltable := make(map[string][]int, left.Rows)
-	for i, k := range lkeys {
-		ltable[k] = append(ltable[k], i)
+	// Right and outer joins look left rows up by key too.
+	var ltable map[string][]int
+	if how == "right" || how == "outer" {
+		ltable = make(map[string][]int, left.Rows)
+		for i, k := range lkeys {
+			ltable[k] = append(ltable[k], i)
+		}
 	}
 	var li, ri []int
 	switch how {
@@ -363,6 +359,9 @@ func MergeOn(left, right *Frame, lon, ron []string, how string, suffixes [2]stri
 // coalesce takes a[li[i]], or b[ri[i]] where li[i] is -1.
 func coalesce(a, b arrow.Array, li, ri []int) arrow.Array {
 	x := TakeNullable(a, li)
+	if !slices.Contains(li, -1) {
+		return x
+	}
 	y := TakeNullable(b, ri)
 	idx := make([]int, len(li))
 	for i := range idx {

@@ -212,83 +212,10 @@ func SumCounts(keys arrow.Array, counts []int64) (*Series, error) {
 // "inner" or "left": rows in left's order, each matched with the right
 // rows in right's order; other columns with the same name get suffixes.
 func Merge(left, right *Frame, on []string, how string, suffixes [2]string) (*Frame, error) {
-	lk, err := left.cols(on)
-	if err != nil {
-		return nil, err
-	}
-	rk, err := right.cols(on)
-	if err != nil {
-		return nil, err
-	}
-	rkeys := rowKeys(rk, right.Rows)
-	table := make(map[string][]int, right.Rows)
-	for i, k := range rkeys {
-		table[k] = append(table[k], i)
-	}
-	var li, ri []int
-	for i, k := range rowKeys(lk, left.Rows) {
-		m := table[k]
-		if len(m) == 0 {
-			if how == "left" {
-				li, ri = append(li, i), append(ri, -1)
-			}
-			continue
-		}
-		for _, j := range m {
-			li, ri = append(li, i), append(ri, j)
-		}
-	}
-	if how == "inner" {
-		// pandas groups an inner join's rows by key, in the order the
-		// keys first appear on the left.
-		g, err := GroupKeys(lk)
-		if err == nil {
-			order := make([]int, len(li))
-			for i := range order {
-				order[i] = i
-			}
-			sort.SliceStable(order, func(a, b int) bool { return g.IDs[li[order[a]]] < g.IDs[li[order[b]]] })
-			l2, r2 := make([]int, len(li)), make([]int, len(ri))
-			for i, o := range order {
-				l2[i], r2[i] = li[o], ri[o]
-			}
-			li, ri = l2, r2
-		}
-	}
 	if how != "inner" && how != "left" {
 		return nil, fmt.Errorf("NotImplementedError: merge how=%q (Burst supports 'inner' and 'left')", how)
 	}
-	isKey := map[string]bool{}
-	for _, k := range on {
-		isKey[k] = true
-	}
-	rnames := map[string]bool{}
-	for _, c := range right.Columns {
-		rnames[c.Name] = true
-	}
-	lnames := map[string]bool{}
-	for _, c := range left.Columns {
-		lnames[c.Name] = true
-	}
-	out := &Frame{Rows: len(li)}
-	for _, c := range left.Columns {
-		name := c.Name
-		if !isKey[name] && rnames[name] {
-			name += suffixes[0]
-		}
-		out.Columns = append(out.Columns, Column{name, Take(c.Data, li)})
-	}
-	for _, c := range right.Columns {
-		if isKey[c.Name] {
-			continue
-		}
-		name := c.Name
-		if lnames[name] {
-			name += suffixes[1]
-		}
-		out.Columns = append(out.Columns, Column{name, TakeNullable(c.Data, ri)})
-	}
-	return out, nil
+	return MergeOn(left, right, on, on, how, suffixes, false)
 }
 
 // Describe summarizes the numeric columns of f as DataFrame.describe:

@@ -742,21 +742,3 @@ func pdDataFrame(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	return &DataFrame{eager: f}, nil
 }
-
-// pdSeries implements pd.Series([...], name=).
-func pdSeries(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var data starlark.Value
-	name := ""
-	if err := starlark.UnpackArgs("Series", args, kwargs, "data", &data, "name?", &name); err != nil {
-		return nil, err
-	}
-	vals, err := session.Values(data)
-	if err != nil {
-		return nil, err
-	}
-	a, err := arrayOf(vals, nil)
-	if err != nil {
-		return nil, err
-	}
-	return &Series{eager: &frame.Series{Name: name, Data: a}}, nil
-}

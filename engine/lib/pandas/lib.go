@@ -40,16 +40,14 @@ func modules(*session.Session) map[string]*session.Module {
 			"to_datetime":  builtin("to_datetime", toDatetime),
 			"Timestamp":    builtin("Timestamp", pdTimestamp),
 			"Timedelta":    builtin("Timedelta", pdTimedelta),
-			"DataFrame":    builtin("DataFrame", pdDataFrame),
-			"Series":       builtin("Series", pdSeries),
+			"DataFrame":    builtin("DataFrame", pdDataFrameFull),
+			"Series":       builtin("Series", pdSeriesFull),
 			"NaT":          starlark.None,
 		}},
 	}
 	for k, v := range pandasFunctions() {
 		m["pandas"].Members[k] = v
 	}
-	m["pandas"].Members["Series"] = builtin("Series", pdSeriesFull)
-	m["pandas"].Members["DataFrame"] = builtin("DataFrame", pdDataFrameFull)
 	m["dask.dataframe"].Members["merge"] = builtin("merge", pdMerge)
 	return m
 }
