@@ -38,6 +38,20 @@ func addStructure() {
 		frameMethods[name] = f
 	}
 	frameMethods["sort_values"] = frameSortValuesFull
+	describe := frameMethods["describe"]
+	frameMethods["describe"] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var include, exclude, percentiles, dtLikeNumeric starlark.Value
+		if err := starlark.UnpackArgs("describe", a, kw, "percentiles?", &percentiles, "include?", &include, "exclude?", &exclude, "datetime_is_numeric?", &dtLikeNumeric); err != nil {
+			return nil, err
+		}
+		if include == nil || include == starlark.None {
+			return describe(th, d, nil, nil)
+		}
+		if d.lazy != nil {
+			return nil, fmt.Errorf("NotImplementedError: describe(include=…) of a Dask DataFrame")
+		}
+		return describeInclude(d.eager, include)
+	}
 	for name, f := range map[string]seriesMethod{
 		"sort_index": seriesSortIndex, "items": seriesItems, "argmax": seriesArg(true), "argmin": seriesArg(false),
 		"copy": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -1370,4 +1384,74 @@ func lazyLoc(c *dataframe.Collection, rows starlark.Value) (starlark.Value, erro
 		p.Hi = p.Lo
 	}
 	return apply("loc", "loc-rows", p, c)
+}
+
+// describeInclude is describe(include='object' or 'all'): count, unique,
+// top and freq of the object columns, with the numeric summary for 'all'.
+func describeInclude(f *frame.Frame, include starlark.Value) (starlark.Value, error) {
+	all := include == starlark.String("all")
+	if !all {
+		set, err := dtypeSet(include)
+		if err != nil {
+			return nil, err
+		}
+		if len(set) != 1 || !set[frame.Object] {
+			return nil, fmt.Errorf("NotImplementedError: describe(include=%s): Burst takes 'object' or 'all'", session.Repr(include))
+		}
+	}
+	var num *frame.Frame
+	if all {
+		var err error
+		if num, err = f.Describe(); err != nil {
+			num = nil
+		}
+	}
+	head := []string{"count", "unique", "top", "freq"}
+	labels := head
+	if num != nil {
+		labels = append(head, "mean", "std", "min", "25%", "50%", "75%", "max")
+	}
+	out := &frame.Frame{Rows: len(labels), Index: []frame.Column{{Data: frame.Strings(labels, nil)}}}
+	for _, c := range f.Columns {
+		if c.DType() == frame.Object {
+			vc, err := frame.ValueCounts(&frame.Series{Data: c.Data})
+			if err != nil {
+				return nil, err
+			}
+			vals := make([]string, len(labels))
+			valid := make([]bool, len(labels))
+			count := 0
+			for i := 0; i < c.Data.Len(); i++ {
+				if !c.Data.IsNull(i) {
+					count++
+				}
+			}
+			vals[0], vals[1] = fmt.Sprint(count), fmt.Sprint(vc.Len())
+			valid[0], valid[1] = true, true
+			if vc.Len() > 0 {
+				vals[2], vals[3] = fmt.Sprint(frame.ValueAt(vc.Index[0].Data, 0)), fmt.Sprint(frame.ValueAt(vc.Data, 0))
+				valid[2], valid[3] = true, true
+			}
+			out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: frame.Strings(vals, valid)})
+			continue
+		}
+		if num == nil {
+			continue
+		}
+		nc, ok := num.Col(c.Name)
+		if !ok {
+			continue
+		}
+		v := ToValues(nc.Data)
+		vals := nanSlice(len(labels))
+		vals[0], _ = starlark.AsFloat(v[0])
+		for k := 1; k < len(v); k++ {
+			vals[3+k], _ = starlark.AsFloat(v[k])
+		}
+		out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: frame.Float64s(vals)})
+	}
+	if len(out.Columns) == 0 {
+		return nil, fmt.Errorf("ValueError: No objects to concatenate")
+	}
+	return &DataFrame{eager: out}, nil
 }
