@@ -21,6 +21,7 @@ func init() {
 		"median":        "median(numeric_only=None)\n\nThe median of each numeric column.",
 		"memory_usage":  "memory_usage(index=True, deep=False)\n\nThe bytes of the index and of each column.",
 		"pop":           "pop(item)\n\nRemoves the column item and returns it.",
+		"reindex":       "reindex(index=None, columns=None)\n\nThe rows and columns with these labels, in this order; labels the frame lacks give NaN.",
 		"select_dtypes": "select_dtypes(include=None, exclude=None)\n\nThe columns of the dtypes included ('number', 'object', 'float64', …) and not excluded.",
 		"sort_index":    "sort_index(axis=0, ascending=True)\n\nSorts the rows by their labels (or, axis=1, the columns by name).",
 		"to_csv":        "to_csv(path_or_buf=None, sep=',', index=True, header=True, na_rep='')\n\nThe frame as CSV text (Burst cannot write files).",

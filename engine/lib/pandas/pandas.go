@@ -216,6 +216,11 @@ func (d *DataFrame) Assign(names []string, vals []starlark.Value) (*DataFrame, e
 		if s, ok := v.(*Series); ok {
 			p.Inputs = append(p.Inputs, true)
 			p.Scalars = append(p.Scalars, dataframe.Scalar{})
+			if d.eager != nil && s.eager != nil {
+				// pandas matches a Series to the rows by label.
+				args = append(args, alignTo(d.eager, s.eager))
+				continue
+			}
 			args = append(args, s.value())
 			continue
 		}

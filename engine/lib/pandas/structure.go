@@ -33,7 +33,7 @@ func addStructure() {
 		"memory_usage": frameMemoryUsage, "join": frameJoin, "to_csv": frameToCSV,
 		"idxmax": frameIdx("idxmax"), "idxmin": frameIdx("idxmin"),
 		"median": frameQuantile("median"), "quantile": frameQuantile("quantile"),
-		"cov": frameCov(false), "corr": frameCov(true),
+		"cov": frameCov(false), "corr": frameCov(true), "reindex": frameReindex,
 	} {
 		frameMethods[name] = f
 	}
@@ -60,7 +60,7 @@ func addStructure() {
 	} {
 		seriesMethods[name] = f
 	}
-	for _, n := range []string{"sort_index", "insert", "pop", "transpose", "itertuples", "iterrows", "items", "duplicated", "equals", "info", "memory_usage", "join", "to_csv", "median", "argmax", "argmin"} {
+	for _, n := range []string{"sort_index", "insert", "pop", "transpose", "itertuples", "iterrows", "items", "duplicated", "equals", "info", "memory_usage", "join", "to_csv", "median", "argmax", "argmin", "reindex"} {
 		eagerOnly[n] = true
 	}
 	// Dask has DataFrame.sort_values, not Series.sort_values.
@@ -1187,12 +1187,17 @@ func (x *Indexer) SetKey(k, v starlark.Value) error {
 func setCell(d *DataFrame, kind string, row, col, v starlark.Value) error {
 	f := d.eager
 	var r, c int
+	var many []int
 	switch kind {
 	case "at", "loc":
 		rows, err := labelRows(f.Index, f.Rows, row)
-		if err != nil || len(rows) != 1 {
-			return fmt.Errorf("NotImplementedError: '%s[%s, …] = value' needs one existing row label", kind, session.Repr(row))
+		if kind == "loc" {
+			rows, _, err = locRows(f.Index, f.Rows, row)
 		}
+		if err != nil || len(rows) == 0 || kind == "at" && len(rows) != 1 {
+			return fmt.Errorf("NotImplementedError: '%s[%s, …] = value' needs existing row labels", kind, session.Repr(row))
+		}
+		many = rows
 		name, ok := col.(starlark.String)
 		if !ok {
 			return fmt.Errorf("KeyError: %s", session.Repr(col))
@@ -1220,6 +1225,9 @@ func setCell(d *DataFrame, kind string, row, col, v starlark.Value) error {
 	}
 	vals := ToValues(f.Columns[c].Data)
 	vals[r] = v
+	for _, i := range many {
+		vals[i] = v
+	}
 	a, err := arrayOf(vals, nil)
 	if err != nil {
 		return err
@@ -1454,4 +1462,91 @@ func describeInclude(f *frame.Frame, include starlark.Value) (starlark.Value, er
 		return nil, fmt.Errorf("ValueError: No objects to concatenate")
 	}
 	return &DataFrame{eager: out}, nil
+}
+
+// frameReindex is df.reindex(index=labels, columns=names): the rows and
+// columns so labelled, missing ones NaN.
+func frameReindex(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var labels, index, columns, axis, fill starlark.Value
+	if err := starlark.UnpackArgs("reindex", a, kw, "labels?", &labels, "index?", &index, "columns?", &columns, "axis?", &axis, "fill_value?", &fill); err != nil {
+		return nil, err
+	}
+	if labels != nil {
+		if axis == starlark.MakeInt(1) || axis == starlark.String("columns") {
+			columns = labels
+		} else {
+			index = labels
+		}
+	}
+	if fill != nil && fill != starlark.None {
+		return nil, fmt.Errorf("NotImplementedError: reindex(fill_value=…): chain fillna")
+	}
+	f := d.eager
+	out := &frame.Frame{Index: f.Index, Columns: f.Columns, Rows: f.Rows, IndexFreq: f.IndexFreq}
+	if index != nil && index != starlark.None {
+		vals, err := session.Values(index)
+		if err != nil {
+			return nil, err
+		}
+		pos := make([]int, len(vals))
+		for i, v := range vals {
+			pos[i] = -1
+			if r, err := labelRows(f.Index, f.Rows, v); err == nil {
+				pos[i] = r[0]
+			}
+		}
+		idx, err := indexArg(index, -1)
+		if err != nil {
+			return nil, err
+		}
+		out = &frame.Frame{Index: idx, Rows: len(vals), IndexFreq: freqOf(index)}
+		for _, c := range f.Columns {
+			out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: frame.TakeNullable(c.Data, pos)})
+		}
+	}
+	if columns != nil && columns != starlark.None {
+		vals, err := session.Values(columns)
+		if err != nil {
+			return nil, err
+		}
+		var cols []frame.Column
+		for _, v := range vals {
+			name := session.Str(v)
+			c, ok := out.Col(name)
+			if !ok {
+				c = frame.Column{Name: name, Data: frame.Float64s(nanSlice(out.Rows))}
+			}
+			cols = append(cols, c)
+		}
+		out = &frame.Frame{Index: out.Index, Columns: cols, Rows: out.Rows, IndexFreq: out.IndexFreq}
+	}
+	return &DataFrame{eager: out}, nil
+}
+
+// alignTo is s matched to f's rows by label, as assigning a Series to a
+// column does in pandas: a label s lacks gives a missing value. A Series
+// with f's very labels is s itself.
+func alignTo(f *frame.Frame, s *frame.Series) *frame.Series {
+	fi, si := f.IndexOrRange(), s.Frame().IndexOrRange()
+	if s.Len() == f.Rows && (len(f.Index) == 0 && len(s.Index) == 0 || len(f.Index) == 1 && len(s.Index) == 1 && f.Index[0].Data == s.Index[0].Data) {
+		return s
+	}
+	at := make(map[string]int, s.Len())
+	for i := s.Len() - 1; i >= 0; i-- {
+		at[fmt.Sprint(frame.ValueAt(si[0].Data, i))] = i
+	}
+	pos := make([]int, f.Rows)
+	same := s.Len() == f.Rows
+	for i := range pos {
+		j, ok := at[fmt.Sprint(frame.ValueAt(fi[0].Data, i))]
+		if !ok {
+			j = -1
+		}
+		pos[i] = j
+		same = same && j == i
+	}
+	if same {
+		return &frame.Series{Name: s.Name, Index: f.Index, Data: s.Data, IndexFreq: f.IndexFreq}
+	}
+	return &frame.Series{Name: s.Name, Index: f.Index, Data: frame.TakeNullable(s.Data, pos), IndexFreq: f.IndexFreq}
 }

@@ -1667,3 +1667,33 @@ df.Carrier.loc[3].compute()
 # > 3    WN
 # > 3    AA
 # > Name: Carrier, dtype: object
+
+# %% DataFrame.reindex pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']].head(3)
+df.reindex(index=[2, 0, 5], columns=['DepDelay', 'Carrier', 'Gate'])
+# >    DepDelay Carrier  Gate
+# > 2       NaN      AA   NaN
+# > 0       5.0      AA   NaN
+# > 5       NaN     NaN   NaN
+
+# %% DataFrame.loc pandas set rows slice
+import pandas as pd
+df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']].head(4)
+df.loc[1:2, 'DepDelay'] = 0.0
+df
+# >   Carrier  DepDelay
+# > 0      AA       5.0
+# > 1      UA       0.0
+# > 2      AA       0.0
+# > 3      DL      30.0
+
+# %% DataFrame.__setitem__ pandas series aligned by label
+import pandas as pd
+df = pd.DataFrame({'a': [1, 2, 3]}, index=['x', 'y', 'z'])
+df['b'] = pd.Series([20.0, 30.0], index=['y', 'z'])
+df
+# >    a     b
+# > x  1   NaN
+# > y  2  20.0
+# > z  3  30.0
