@@ -24,6 +24,8 @@ func init() {
 	register("sort-split", opSortSplit)
 	register("sort-gather", opSortGather)
 	register("loc-rows", opLocRows)
+	register("idx-chunk", opIdxChunk)
+	register("idx-agg", opIdxAgg)
 	register("getitem", opGetitem)
 	register("binary", opBinary)
 	register("unary", opUnary)

@@ -270,3 +270,30 @@ func opLocRows(_ *graph.Env, p locParams, in []graph.Value) (graph.Value, error)
 	}
 	return out, nil
 }
+
+// ---- DataFrame.idxmax and idxmin ----
+
+type idxParams struct {
+	How     string   `json:"how"`
+	Columns []string `json:"columns"`
+}
+
+func opIdxChunk(_ *graph.Env, p idxParams, in []graph.Value) (graph.Value, error) {
+	f, _, err := asFrame(in[0])
+	if err != nil {
+		return nil, err
+	}
+	return frame.FrameIdxChunk(p.How, f)
+}
+
+func opIdxAgg(_ *graph.Env, p idxParams, in []graph.Value) (graph.Value, error) {
+	parts := make([]*frame.Frame, len(in))
+	for i, v := range in {
+		f, ok := v.(*frame.Frame)
+		if !ok {
+			return nil, fmt.Errorf("want idx-chunk results, got %T", v)
+		}
+		parts[i] = f
+	}
+	return frame.FrameIdxAgg(p.How, parts, p.Columns)
+}

@@ -533,3 +533,60 @@ func CovAgg(parts []*Frame, corr bool) (*Frame, error) {
 	}
 	return out, nil
 }
+
+// FrameIdxChunk is one partition's share of DataFrame.idxmax (idxmin):
+// for each numeric column, the label and value of its extreme, as rows
+// named by the columns (no row where a column has no value).
+func FrameIdxChunk(how string, f *Frame) (*Frame, error) {
+	idx := f.IndexOrRange()[0]
+	var names []string
+	var rows []int
+	var vals []float64
+	for _, c := range f.Columns {
+		x, ok := asNumeric(c.Data)
+		if !ok {
+			return nil, fmt.Errorf("TypeError: reduction operation '%s' not allowed for this dtype", strings.TrimPrefix(how, "idx"))
+		}
+		if k := extreme(c.Data, how == "idxmax"); k >= 0 {
+			names, rows, vals = append(names, c.Name), append(rows, k), append(vals, x.float(k))
+		}
+	}
+	return &Frame{Rows: len(rows), Index: []Column{{Data: Strings(names, nil)}},
+		Columns: []Column{{"label", Take(idx.Data, rows)}, {"value", Float64s(vals)}}}, nil
+}
+
+// FrameIdxAgg combines FrameIdxChunk's parts into the Series of each
+// column's label, the first extreme of the partitions in order, the
+// columns sorted by name as Dask gives them.
+func FrameIdxAgg(how string, parts []*Frame, columns []string) (*Series, error) {
+	all, err := Concat(parts)
+	if err != nil {
+		return nil, err
+	}
+	if all.Rows == 0 {
+		return &Series{Index: []Column{{Data: Strings(nil, nil)}}, Data: all.Columns[0].Data}, nil
+	}
+	best := map[string]int{}
+	names := all.Index[0].Data.(*array.String)
+	vals := all.Columns[1].Data.(*array.Float64).Float64Values()
+	for i := 0; i < all.Rows; i++ {
+		n := names.Value(i)
+		j, seen := best[n]
+		if !seen || (how == "idxmax" && vals[i] > vals[j]) || (how == "idxmin" && vals[i] < vals[j]) {
+			best[n] = i
+		}
+	}
+	// Dask gathers the columns by name: sorted.
+	columns = slices.Clone(columns)
+	sort.Strings(columns)
+	var rows []int
+	var out []string
+	for _, c := range columns {
+		i, ok := best[c]
+		if !ok {
+			return nil, fmt.Errorf("ValueError: attempt to get %s of an empty sequence", strings.TrimPrefix(how, "idx"))
+		}
+		rows, out = append(rows, i), append(out, c)
+	}
+	return &Series{Index: []Column{{Data: Strings(out, nil)}}, Data: Take(all.Columns[0].Data, rows)}, nil
+}

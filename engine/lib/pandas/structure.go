@@ -1088,7 +1088,9 @@ func frameIdx(how string) frameMethod {
 			return nil, err
 		}
 		if d.lazy != nil {
-			return nil, fmt.Errorf("NotImplementedError: DataFrame.%s of a Dask DataFrame: take it of each column (df.col.%s())", how, how)
+			// Each partition's extremes, then the first overall, as Dask.
+			p := map[string]any{"how": how, "columns": d.meta().Names()}
+			return reduce(how, graph.NewStage("idx-chunk", p), graph.NewStage("idx-agg", p), d.lazy)
 		}
 		// Each column's own reduction, then one Series of the labels.
 		var names []string

@@ -1697,3 +1697,12 @@ df
 # > x  1   NaN
 # > y  2  20.0
 # > z  3  30.0
+
+# %% DataFrame.idxmin dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'ArrDelay', 'Distance']].idxmin().compute()
+# > ArrDelay    4
+# > DepDelay    4
+# > Distance    5
+# > dtype: int64
