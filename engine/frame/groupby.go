@@ -506,6 +506,12 @@ func groupStat(st string, g *Groups, a arrow.Array) (arrow.Array, error) {
 // GroupAgg combines the partial frames of GroupChunk into the result: a
 // frame indexed by the sorted group keys with one column per aggregation.
 func GroupAgg(parts []*Frame, by []string, aggs []Agg, ddof int) (*Frame, error) {
+	return GroupAggOrder(parts, by, aggs, ddof, OrderSorted)
+}
+
+// GroupAggOrder is GroupAgg with the groups in the given order (see
+// OrderSorted); other than sorted, in order of first appearance in parts.
+func GroupAggOrder(parts []*Frame, by []string, aggs []Agg, ddof int, keyOrder string) (*Frame, error) {
 	all, err := Concat(parts)
 	if err != nil {
 		return nil, err
@@ -521,7 +527,10 @@ func GroupAgg(parts []*Frame, by []string, aggs []Agg, ddof int) (*Frame, error)
 	if err != nil {
 		return nil, err
 	}
-	order := g.SortOrder()
+	order := firstOrder(g.N())
+	if keyOrder == OrderSorted {
+		order = g.SortOrder()
+	}
 	out := &Frame{Rows: g.N()}
 	for i, b := range by {
 		out.Index = append(out.Index, Column{b, Take(g.Levels[i], order)})

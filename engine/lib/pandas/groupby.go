@@ -17,8 +17,10 @@ type GroupBy struct {
 	session.Unhashable
 	d      *DataFrame
 	by     []string
-	cols   []string // selected columns; nil: all but the keys
-	series bool     // one column selected as a SeriesGroupBy
+	cols   []string       // selected columns; nil: all but the keys
+	series bool           // one column selected as a SeriesGroupBy
+	sort   starlark.Value // groupby(sort=…): nil when not given
+	viaAgg bool           // reached through agg(), which Dask orders its own way
 }
 
 var (
@@ -41,7 +43,12 @@ func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []star
 			return nil, fmt.Errorf("KeyError: '%s'", k)
 		}
 	}
-	return &GroupBy{d: d, by: keys}, nil
+	if sort != nil && sort != starlark.None {
+		if _, ok := sort.(starlark.Bool); !ok {
+			return nil, fmt.Errorf("TypeError: groupby(sort=) must be True or False, not %s", sort.Type())
+		}
+	}
+	return &GroupBy{d: d, by: keys, sort: sort}, nil
 }
 
 func (g *GroupBy) String() string {
@@ -81,7 +88,7 @@ func (g *GroupBy) selectCols(names []string, series bool) (*GroupBy, error) {
 			return nil, fmt.Errorf("KeyError: 'Column not found: %s'", n)
 		}
 	}
-	return &GroupBy{d: g.d, by: g.by, cols: names, series: series}, nil
+	return &GroupBy{d: g.d, by: g.by, cols: names, series: series, sort: g.sort}, nil
 }
 
 // Get implements groupby["col"] and groupby[["a", "b"]].
@@ -100,7 +107,7 @@ func (g *GroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
 
 var groupMethods = []string{"agg", "aggregate", "count", "first", "last", "max", "mean", "min", "size", "std", "sum", "var", "prod"}
 
-func (g *GroupBy) AttrNames() []string { return groupMethods }
+func (g *GroupBy) AttrNames() []string { return append(sortedNames(groupMore), groupMethods...) }
 
 // Attr implements aggregation methods and columns as attributes.
 func (g *GroupBy) Attr(name string) (starlark.Value, error) {
@@ -114,11 +121,17 @@ func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 			return g.agg(spec, kwargs)
 		}), nil
 	}
+	if f, ok := groupMore[name]; ok {
+		return starlark.NewBuiltin("GroupBy."+name, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return f(th, g, args, kwargs)
+		}), nil
+	}
 	if frame.GroupAggs[name] {
 		return starlark.NewBuiltin("GroupBy."+name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			ddof := 1
-			var numericOnly starlark.Value
-			if err := starlark.UnpackArgs(name, args, kwargs, "ddof?", &ddof, "numeric_only?", &numericOnly); err != nil {
+			var numericOnly, splitEvery, splitOut, minCount starlark.Value
+			if err := starlark.UnpackArgs(name, args, kwargs, "ddof?", &ddof, "numeric_only?", &numericOnly,
+				"split_every?", &splitEvery, "split_out?", &splitOut, "min_count?", &minCount); err != nil {
 				return nil, err
 			}
 			return g.run(name, ddof)
@@ -138,6 +151,9 @@ func (g *GroupBy) run(how string, ddof int) (starlark.Value, error) {
 	if how == "size" {
 		p := groupParams(g.by, []frame.Agg{{Column: g.by[0], How: "size", Name: "size"}}, ddof)
 		p["series"], p["name"] = true, ""
+		if g.series {
+			p["name"] = cols[0] // SeriesGroupBy.size keeps the column's name
+		}
 		return g.apply(p)
 	}
 	var aggs []frame.Agg
@@ -179,6 +195,7 @@ func groupParams(by []string, aggs []frame.Agg, ddof int) map[string]any {
 // apply adds the chunk and aggregate steps, Dask's groupby-chunk and
 // groupby-agg.
 func (g *GroupBy) apply(p map[string]any) (starlark.Value, error) {
+	p["order"] = g.keyOrder()
 	prefix := "dataframe-groupby"
 	if g.series {
 		prefix = "series-groupby"
@@ -189,6 +206,9 @@ func (g *GroupBy) apply(p map[string]any) (starlark.Value, error) {
 // agg implements .agg("sum"), .agg(["sum", "mean"]) and
 // .agg({"a": "sum", "b": ["min", "max"]}).
 func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Value, error) {
+	h := *g
+	h.viaAgg = true
+	g = &h
 	if len(kwargs) > 0 {
 		return nil, fmt.Errorf("NotImplementedError: named aggregation (agg(name=(col, func))) is not supported yet")
 	}
