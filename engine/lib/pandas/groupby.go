@@ -21,6 +21,7 @@ type GroupBy struct {
 	series bool           // one column selected as a SeriesGroupBy
 	sort   starlark.Value // groupby(sort=…): nil when not given
 	viaAgg bool           // reached through agg(), which Dask orders its own way
+	flat   bool           // as_index=False: the keys come back as columns
 }
 
 var (
@@ -31,8 +32,16 @@ var (
 func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	var by starlark.Value
 	var sort, dropna starlark.Value
-	if err := starlark.UnpackArgs("groupby", a, kw, "by", &by, "sort?", &sort, "dropna?", &dropna); err != nil {
+	asIndex := true
+	args := []any{"by", &by, "sort?", &sort, "dropna?", &dropna}
+	if d.lazy == nil { // Dask's groupby has no as_index
+		args = append(args, "as_index?", &asIndex)
+	}
+	if err := starlark.UnpackArgs("groupby", a, kw, args...); err != nil {
 		return nil, err
+	}
+	if dropna == starlark.False {
+		return nil, fmt.Errorf("NotImplementedError: groupby(dropna=False): Burst leaves out rows whose key is missing")
 	}
 	keys, err := StringsArg("by", by)
 	if err != nil {
@@ -48,7 +57,7 @@ func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []star
 			return nil, fmt.Errorf("TypeError: groupby(sort=) must be True or False, not %s", sort.Type())
 		}
 	}
-	return &GroupBy{d: d, by: keys, sort: sort}, nil
+	return &GroupBy{d: d, by: keys, sort: sort, flat: !asIndex}, nil
 }
 
 func (g *GroupBy) String() string {
@@ -88,7 +97,7 @@ func (g *GroupBy) selectCols(names []string, series bool) (*GroupBy, error) {
 			return nil, fmt.Errorf("KeyError: 'Column not found: %s'", n)
 		}
 	}
-	return &GroupBy{d: g.d, by: g.by, cols: names, series: series, sort: g.sort}, nil
+	return &GroupBy{d: g.d, by: g.by, cols: names, series: series, sort: g.sort, flat: g.flat}, nil
 }
 
 // Get implements groupby["col"] and groupby[["a", "b"]].
@@ -114,11 +123,14 @@ func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "agg", "aggregate":
 		return starlark.NewBuiltin("GroupBy.agg", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if len(args) == 0 {
+				return g.namedAgg(kwargs)
+			}
 			var spec starlark.Value
 			if err := starlark.UnpackPositionalArgs("agg", args, nil, 1, &spec); err != nil {
 				return nil, err
 			}
-			return g.agg(spec, kwargs)
+			return g.agg(spec, dropSplitArgs(kwargs))
 		}), nil
 	}
 	if f, ok := groupMore[name]; ok {
@@ -200,7 +212,11 @@ func (g *GroupBy) apply(p map[string]any) (starlark.Value, error) {
 	if g.series {
 		prefix = "series-groupby"
 	}
-	return reduce(prefix, graph.NewStage("group-chunk", p), graph.NewStage("group-agg", p), g.d.value())
+	r, err := reduce(prefix, graph.NewStage("group-chunk", p), graph.NewStage("group-agg", p), g.d.value())
+	if err != nil || !g.flat {
+		return r, err
+	}
+	return g.flatten(r)
 }
 
 // agg implements .agg("sum"), .agg(["sum", "mean"]) and
@@ -210,9 +226,12 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 	h.viaAgg = true
 	g = &h
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("NotImplementedError: named aggregation (agg(name=(col, func))) is not supported yet")
+		return nil, fmt.Errorf("TypeError: agg() got an unexpected keyword argument '%s'", kwargs[0][0].(starlark.String).GoString())
 	}
 	check := func(how string) error {
+		if how == "median" {
+			return fmt.Errorf("NotImplementedError: GroupBy.agg('median'): call .median() on the group-by")
+		}
 		if !frame.GroupAggs[how] {
 			return fmt.Errorf("AttributeError: 'SeriesGroupBy' object has no attribute '%s'", how)
 		}
@@ -292,6 +311,9 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 			}
 		}
 		return g.apply(groupParams(g.by, aggs, 1))
+	}
+	if _, ok := spec.(starlark.Callable); ok {
+		return nil, fmt.Errorf("NotImplementedError: GroupBy.agg with a function: Burst aggregates by name ('sum', 'mean', 'max', …)")
 	}
 	return nil, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", session.TypeName(spec))
 }
