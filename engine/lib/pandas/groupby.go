@@ -122,7 +122,7 @@ func (g *GroupBy) AttrNames() []string { return append(sortedNames(groupMore), g
 func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "agg", "aggregate":
-		return starlark.NewBuiltin("GroupBy.agg", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.NewBuiltin("GroupBy.agg", func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if len(args) == 0 {
 				return g.namedAgg(kwargs)
 			}
@@ -130,7 +130,7 @@ func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 			if err := starlark.UnpackPositionalArgs("agg", args, nil, 1, &spec); err != nil {
 				return nil, err
 			}
-			return g.agg(spec, dropSplitArgs(kwargs))
+			return g.agg(th, spec, dropSplitArgs(kwargs))
 		}), nil
 	}
 	if f, ok := groupMore[name]; ok {
@@ -221,7 +221,7 @@ func (g *GroupBy) apply(p map[string]any) (starlark.Value, error) {
 
 // agg implements .agg("sum"), .agg(["sum", "mean"]) and
 // .agg({"a": "sum", "b": ["min", "max"]}).
-func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (g *GroupBy) agg(th *starlark.Thread, spec starlark.Value, kwargs []starlark.Tuple) (starlark.Value, error) {
 	h := *g
 	h.viaAgg = true
 	g = &h
@@ -313,6 +313,9 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 		return g.apply(groupParams(g.by, aggs, 1))
 	}
 	if _, ok := spec.(starlark.Callable); ok {
+		if g.d.lazy == nil && g.series {
+			return g.callPerGroup(th, "agg", spec, nil, nil, g.cols[0])
+		}
 		return nil, fmt.Errorf("NotImplementedError: GroupBy.agg with a function: Burst aggregates by name ('sum', 'mean', 'max', …)")
 	}
 	return nil, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", session.TypeName(spec))
