@@ -6,6 +6,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/dataframe"
 	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/session"
@@ -22,6 +23,12 @@ func init() {
 		"transform": groupTransform,
 		"median":    groupMedian,
 		"apply":     groupApply,
+		"cumsum": func(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			return groupCumulative(g, "cumsum", a, kw)
+		},
+		"cumcount": func(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			return groupCumulative(g, "cumcount", a, kw)
+		},
 	}
 }
 
@@ -287,4 +294,39 @@ func (g *GroupBy) callPerGroup(th *starlark.Thread, what string, fnv starlark.Va
 		return nil, err
 	}
 	return FromEngine(&frame.Series{Name: name, Index: keys.Index, Data: data}), nil
+}
+
+// groupCumulative is cumsum() and cumcount(): running sums or counts per
+// group in the rows' order, each partition starting where the partitions
+// before it left off.
+func groupCumulative(g *GroupBy, how string, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var axis, ascending starlark.Value
+	if err := starlark.UnpackArgs(how, a, kw, "axis?", &axis, "ascending?", &ascending); err != nil {
+		return nil, err
+	}
+	if ascending == starlark.False {
+		return nil, fmt.Errorf("NotImplementedError: GroupBy.cumcount(ascending=False)")
+	}
+	p := dataframe.GroupCumParams{By: g.by, How: how, Series: g.series}
+	if how == "cumsum" {
+		for _, c := range g.columns() {
+			col, _ := g.d.meta().Col(c)
+			if aggregable("sum", col) {
+				p.Cols = append(p.Cols, c)
+			} else if g.series {
+				return nil, fmt.Errorf("TypeError: cannot compute cumsum of %s column %q", col.DType(), c)
+			}
+		}
+		if g.series {
+			p.Name = g.cols[0]
+		}
+	}
+	if g.d.lazy == nil {
+		return apply(how, "group-cum", p, g.d.value())
+	}
+	c, err := dataframe.GroupCum(g.d.lazy, p)
+	if err != nil {
+		return nil, err
+	}
+	return FromEngine(c), nil
 }

@@ -274,6 +274,59 @@ df.groupby('Origin').DepDelay.min().compute()
 # > SFO    -1.0
 # > Name: DepDelay, dtype: float64
 
+# %% GroupBy.max dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', blocksize=100)
+df.groupby('Dest').Distance.max().compute()
+# > Dest
+# > LAX    2475
+# > ORD     740
+# > ATL     762
+# > MDW     725
+# > SFO    2565
+# > BOS     187
+# > SEA    2422
+# > JFK    2475
+# > EWR    2565
+# > LGA     762
+# > Name: Distance, dtype: int64
+
+# %% GroupBy.min pandas
+import pandas as pd
+df = pd.read_csv('flights-3.csv')
+df.groupby('Carrier').DepDelay.min()
+# > Carrier
+# > AA    22.0
+# > AS    16.0
+# > B6    -4.0
+# > DL    41.0
+# > UA    -1.0
+# > WN     3.0
+# > Name: DepDelay, dtype: float64
+
+# %% GroupBy.sum pandas
+import pandas as pd
+df = pd.read_csv('flights-3.csv')
+df.groupby('Carrier')[['DepDelay', 'Distance']].sum()
+# >          DepDelay  Distance
+# > Carrier
+# > AA           22.0      2475
+# > AS           16.0      3101
+# > B6           -4.0       187
+# > DL           41.0       762
+# > UA           -1.0      2565
+# > WN            3.0       725
+
+# %% GroupBy.prod pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df.groupby('Carrier').Cancelled.prod()
+# > Carrier
+# > AA    0
+# > DL    0
+# > UA    0
+# > Name: Cancelled, dtype: int64
+
 # %% GroupBy.max pandas
 import pandas as pd
 df = pd.read_csv('flights-1.csv')
@@ -481,6 +534,44 @@ df.groupby('Origin').DepDelay.cumsum().compute()
 # > 5      NaN
 # > 6     41.0
 # > Name: DepDelay, dtype: float64
+
+# %% GroupBy.cumsum pandas frame
+import pandas as pd
+df = pd.read_csv('flights-2.csv')
+df.groupby('Origin')[['DepDelay', 'Distance']].cumsum()
+# >    DepDelay  Distance
+# > 0       0.0       725
+# > 1      55.0      2475
+# > 2       NaN      2565
+# > 3       7.5      1487
+# > 4     105.0      4897
+# > 5     103.0      5084
+
+# %% GroupBy.cumsum dask many partitions
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', blocksize=100)
+df.groupby('Carrier').Distance.cumsum().compute()
+# > 0    2475
+# > 1     719
+# > 0    3237
+# > 1     760
+# > 2    3173
+# > 0    1493
+# > 1    3977
+# > 0     725
+# > 0    6452
+# > 1    5738
+# > 2    1487
+# > 0    3915
+# > 1     187
+# > 0     374
+# > 1    2422
+# > 0    8303
+# > 1    8927
+# > 2    2212
+# > 0    3101
+# > 1    4677
+# > Name: Distance, dtype: int64
 
 # %% GroupBy.cumcount pandas
 import pandas as pd
