@@ -16,6 +16,20 @@ func init() {
 	register("group-cum", opGroupCum)
 	register("group-cum-totals", opGroupCumTotals)
 	register("group-cum-carry", opGroupCumCarry)
+	register("group-value-counts", opGroupValueCounts)
+}
+
+type groupValueCountsParams struct {
+	Order   string `json:"order,omitempty"`
+	ByCount bool   `json:"by_count,omitempty"`
+}
+
+func opGroupValueCounts(_ *graph.Env, p groupValueCountsParams, in []graph.Value) (graph.Value, error) {
+	parts, err := framesOf(in)
+	if err != nil {
+		return nil, err
+	}
+	return frame.GroupValueCounts(parts, p.Order, p.ByCount)
 }
 
 // asSeries returns the one column of f as a Series named name when series.

@@ -147,3 +147,64 @@ func GroupRowLists(f *Frame, by []string, sorted bool) ([][]int, *Frame, error) 
 	}
 	return out, kf, nil
 }
+
+// GroupValueCounts combines the partial counts of SeriesGroupBy.value_counts
+// (GroupChunk's sizes per key levels and value, the value last) into a
+// Series indexed by the keys and the value. The groups come in keyOrder;
+// within a group pandas puts the most frequent values first (byCount),
+// Dask the values in sorted order; ties go in sorted order.
+func GroupValueCounts(parts []*Frame, keyOrder string, byCount bool) (*Series, error) {
+	all, err := Concat(parts)
+	if err != nil {
+		return nil, err
+	}
+	nk := len(all.Index) - 1
+	if nk < 1 || len(all.Columns) != 1 {
+		return nil, fmt.Errorf("malformed value counts")
+	}
+	levels := make([]arrow.Array, len(all.Index))
+	for i, c := range all.Index {
+		levels[i] = c.Data
+	}
+	pairs, err := GroupKeys(levels)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := groupStat("sum", pairs, all.Columns[0].Data)
+	if err != nil {
+		return nil, err
+	}
+	n, _ := asNumeric(counts)
+	// each pair's group: its rank among the groups in keyOrder
+	groups, err := GroupKeys(pairs.Levels[:nk])
+	if err != nil {
+		return nil, err
+	}
+	rank := make([]int, groups.N())
+	if keyOrder == OrderSorted {
+		for r, id := range groups.SortOrder() {
+			rank[id] = r
+		}
+	} else {
+		for id := range rank {
+			rank[id] = id
+		}
+	}
+	value := comparer(pairs.Levels[nk])
+	idx := firstOrder(pairs.N())
+	sort.SliceStable(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if ri, rj := rank[groups.IDs[i]], rank[groups.IDs[j]]; ri != rj {
+			return ri < rj
+		}
+		if byCount && n.i[i] != n.i[j] {
+			return n.i[i] > n.i[j]
+		}
+		return value(i, j) < 0
+	})
+	out := &Series{Name: all.Index[nk].Name, Data: Take(counts, idx)}
+	for i, c := range all.Index {
+		out.Index = append(out.Index, Column{c.Name, Take(pairs.Levels[i], idx)})
+	}
+	return out, nil
+}

@@ -18,11 +18,12 @@ var groupMore map[string]func(th *starlark.Thread, g *GroupBy, a starlark.Tuple,
 
 func init() {
 	groupMore = map[string]func(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error){
-		"nunique":   groupNUnique,
-		"get_group": groupGetGroup,
-		"transform": groupTransform,
-		"median":    groupMedian,
-		"apply":     groupApply,
+		"nunique":      groupNUnique,
+		"get_group":    groupGetGroup,
+		"transform":    groupTransform,
+		"median":       groupMedian,
+		"apply":        groupApply,
+		"value_counts": groupValueCounts,
 		"cumsum": func(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			return groupCumulative(g, "cumsum", a, kw)
 		},
@@ -329,4 +330,29 @@ func groupCumulative(g *GroupBy, how string, a starlark.Tuple, kw []starlark.Tup
 		return nil, err
 	}
 	return FromEngine(c), nil
+}
+
+// groupValueCounts is SeriesGroupBy.value_counts: each partition counts
+// its (key, value) pairs, one task adds them up. pandas orders a group's
+// values by count, Dask by value.
+func groupValueCounts(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var splitEvery, splitOut, shuffle starlark.Value
+	if err := starlark.UnpackArgs("value_counts", a, kw, "split_every?", &splitEvery, "split_out?", &splitOut, "shuffle?", &shuffle); err != nil {
+		return nil, err
+	}
+	if !g.series {
+		return nil, fmt.Errorf("NotImplementedError: DataFrameGroupBy.value_counts: select a column first, as df.groupby(k).col.value_counts()")
+	}
+	col := g.cols[0]
+	for _, b := range g.by {
+		if b == col {
+			return nil, fmt.Errorf("NotImplementedError: value_counts of the group-by's own key %q", col)
+		}
+	}
+	order := g.keyOrder()
+	by := append(append([]string(nil), g.by...), col)
+	chunk := groupParams(by, []frame.Agg{{Column: col, How: "size", Name: "n"}}, 1)
+	chunk["order"] = order
+	p := map[string]any{"order": order, "by_count": g.d.lazy == nil}
+	return reduce("series-groupby-value-counts", graph.NewStage("group-chunk", chunk), graph.NewStage("group-value-counts", p), g.d.value())
 }

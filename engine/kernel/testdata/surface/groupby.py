@@ -713,6 +713,45 @@ df.groupby('Origin').Dest.value_counts()
 # >         MDW     1
 # > Name: Dest, dtype: int64
 
+# %% GroupBy.value_counts pandas ties
+import pandas as pd
+df = pd.concat([pd.read_csv('flights-1.csv'), pd.read_csv('flights-2.csv')])
+df.groupby('Origin').Dest.value_counts()
+# > Origin  Dest
+# > EWR     LAX     1
+# >         ORD     1
+# >         SFO     1
+# > JFK     LAX     2
+# >         ATL     1
+# >         BOS     1
+# >         ORD     1
+# >         SEA     1
+# > LGA     ATL     2
+# >         MDW     1
+# >         ORD     1
+# > Name: Dest, dtype: int64
+
+# %% GroupBy.value_counts dask sort=True
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', blocksize=100)
+df.groupby('Carrier', sort=True).Origin.value_counts().compute()
+# > Carrier  Origin
+# > AA       JFK       3
+# >          LAX       1
+# >          LGA       1
+# > AS       SEA       1
+# >          SFO       1
+# > B6       BOS       1
+# >          JFK       1
+# > DL       ATL       1
+# >          JFK       2
+# >          LGA       1
+# > UA       EWR       3
+# >          SFO       1
+# > WN       LGA       2
+# >          MDW       1
+# > Name: Origin, dtype: int64
+
 # %% GroupBy.value_counts dask
 import dask.dataframe as dd
 df = dd.read_csv('flights-*.csv')
