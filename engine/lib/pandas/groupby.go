@@ -41,7 +41,7 @@ func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []star
 		return nil, err
 	}
 	if dropna == starlark.False {
-		return nil, fmt.Errorf("NotImplementedError: groupby(dropna=False): Burst leaves out rows whose key is missing")
+		return nil, fmt.Errorf("NotImplementedError: groupby(dropna=False) is not supported: Burst leaves out rows whose key is missing")
 	}
 	keys, err := StringsArg("by", by)
 	if err != nil {

@@ -44,7 +44,7 @@ func groupNUnique(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starla
 		return nil, fmt.Errorf("NotImplementedError: nunique(dropna=False) is not supported")
 	}
 	if !g.series {
-		return nil, fmt.Errorf("NotImplementedError: DataFrameGroupBy.nunique: select a column first, as df.groupby(k).col.nunique()")
+		return nil, fmt.Errorf("NotImplementedError: DataFrameGroupBy.nunique is not supported: select a column first, as df.groupby(k).col.nunique()")
 	}
 	p := map[string]any{"by": g.by, "column": g.cols[0], "order": g.keyOrder()}
 	return reduce("series-groupby-nunique", graph.NewStage("group-nunique-chunk", p), graph.NewStage("group-nunique-agg", p), g.d.value())
@@ -191,7 +191,7 @@ func groupTransform(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []star
 		return nil, err
 	}
 	if g.d.lazy != nil {
-		return nil, fmt.Errorf("NotImplementedError: GroupBy.transform on a Dask DataFrame (Dask shuffles the rows); merge the group-by's result back instead")
+		return nil, fmt.Errorf("NotImplementedError: GroupBy.transform on a Dask DataFrame is not supported (Dask shuffles the rows); merge the group-by's result back instead")
 	}
 	how, ok := starlark.AsString(fn)
 	if !ok || !frame.GroupAggs[how] {
@@ -246,7 +246,7 @@ func groupMedian(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starlar
 // groups into its hash partitions' order, which Burst does not reproduce.
 func groupApply(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	if g.d.lazy != nil {
-		return nil, fmt.Errorf("NotImplementedError: GroupBy.apply on a Dask DataFrame (Dask shuffles the groups); use agg() or map_partitions")
+		return nil, fmt.Errorf("NotImplementedError: GroupBy.apply on a Dask DataFrame is not supported (Dask shuffles the groups); use agg() or map_partitions")
 	}
 	if len(a) == 0 {
 		return nil, fmt.Errorf("TypeError: apply() missing 1 required positional argument: 'func'")
@@ -286,7 +286,7 @@ func (g *GroupBy) callPerGroup(th *starlark.Thread, what string, fnv starlark.Va
 			return nil, err
 		}
 		if _, ok := GoScalar(x); !ok {
-			return nil, fmt.Errorf("NotImplementedError: GroupBy.%s with a function returning %s: Burst takes one value per group", what, session.TypeName(x))
+			return nil, fmt.Errorf("NotImplementedError: GroupBy.%s with a function returning %s is not supported: Burst takes one value per group", what, session.TypeName(x))
 		}
 		out[i] = x
 	}
@@ -306,7 +306,7 @@ func groupCumulative(g *GroupBy, how string, a starlark.Tuple, kw []starlark.Tup
 		return nil, err
 	}
 	if ascending == starlark.False {
-		return nil, fmt.Errorf("NotImplementedError: GroupBy.cumcount(ascending=False)")
+		return nil, fmt.Errorf("NotImplementedError: GroupBy.cumcount(ascending=False) is not supported")
 	}
 	p := dataframe.GroupCumParams{By: g.by, How: how, Series: g.series}
 	if how == "cumsum" {
@@ -341,7 +341,7 @@ func groupValueCounts(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []st
 		return nil, err
 	}
 	if !g.series {
-		return nil, fmt.Errorf("NotImplementedError: DataFrameGroupBy.value_counts: select a column first, as df.groupby(k).col.value_counts()")
+		return nil, fmt.Errorf("NotImplementedError: DataFrameGroupBy.value_counts is not supported: select a column first, as df.groupby(k).col.value_counts()")
 	}
 	col := g.cols[0]
 	for _, b := range g.by {

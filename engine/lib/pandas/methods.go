@@ -37,7 +37,7 @@ func sortedNames[V any](m map[string]V) []string {
 // lazyOnly and eagerOnly are the methods only Dask or only pandas has.
 var (
 	lazyOnly  = map[string]bool{"compute": true, "persist": true, "visualize": true, "map_partitions": true}
-	eagerOnly = map[string]bool{"to_dict": true, "tolist": true, "to_list": true}
+	eagerOnly = map[string]bool{"to_dict": true, "tolist": true, "to_list": true, "pivot_table": true}
 )
 
 func available(name string, lazy bool) bool {
@@ -98,7 +98,8 @@ func init() {
 		"astype": func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			return astype(d.value(), a, kw)
 		},
-		"rename": frameRename,
+		"rename":      frameRename,
+		"pivot_table": framePivotTable,
 	}
 	for _, how := range []string{"sum", "mean", "std", "var", "min", "max", "count", "prod", "nunique"} {
 		how := how

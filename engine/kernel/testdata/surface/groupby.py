@@ -846,6 +846,31 @@ df.pivot_table(values='Distance', index='Origin', aggfunc='sum')
 # > JFK         3975
 # > LGA         1495
 
+# %% pd.pivot_table pandas several values
+import pandas as pd
+df = pd.concat([pd.read_csv('flights-1.csv'), pd.read_csv('flights-3.csv')])
+pd.pivot_table(df, values=['Distance', 'DepDelay'], index='Carrier')
+# >           DepDelay     Distance
+# > Carrier
+# > AA        9.666667  1613.000000
+# > AS       16.000000  1550.500000
+# > B6       -4.000000   187.000000
+# > DL       63.666667   751.666667
+# > UA       -6.333333  1912.666667
+# > WN        3.000000   725.000000
+
+# %% DataFrame.pivot_table pandas mean of whole numbers
+import pandas as pd
+df = pd.read_csv('flights-2.csv')
+df.pivot_table(values=['Distance', 'ArrDelay'], index=['Origin', 'Carrier'], aggfunc='max')
+# >                 ArrDelay  Distance
+# > Origin Carrier
+# > EWR    UA            NaN      2565
+# > JFK    AA           60.0      2475
+# >        B6           -5.0       187
+# >        DL           38.0      2422
+# > LGA    WN            3.0       762
+
 # %% dd.pivot_table dask
 import dask.dataframe as dd
 df = dd.read_csv('flights-*.csv')
