@@ -627,6 +627,8 @@ type groupParams struct {
 	Name   string `json:"name,omitempty"`
 	// Order of the groups: frame.OrderSorted, OrderFirst or OrderChunks.
 	Order string `json:"order,omitempty"`
+	// KeepNA: rows with a missing key form a group (dropna=False).
+	KeepNA bool `json:"keep_na,omitempty"`
 }
 
 func opGroupChunk(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, error) {
@@ -634,7 +636,7 @@ func opGroupChunk(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, e
 	if err != nil {
 		return nil, err
 	}
-	out, err := frame.GroupChunk(f, p.By, p.Aggs)
+	out, err := frame.GroupChunkNA(f, p.By, p.Aggs, p.KeepNA)
 	if err == nil && p.Order == frame.OrderChunks {
 		out = frame.SortByIndex(out)
 	}
@@ -650,7 +652,7 @@ func opGroupAgg(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, err
 		}
 		parts[i] = f
 	}
-	f, err := frame.GroupAggOrder(parts, p.By, p.Aggs, p.DDof, p.Order)
+	f, err := frame.GroupAggOrder(parts, p.By, p.Aggs, p.DDof, p.Order, p.KeepNA)
 	if err != nil {
 		return nil, err
 	}

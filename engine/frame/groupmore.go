@@ -36,7 +36,7 @@ func GroupTransform(f *Frame, by []string, aggs []Agg, ddof int) (*Frame, error)
 		return nil, err
 	}
 	// One partition: the aggregate's groups are g's, in the same order.
-	r, err := GroupAggOrder([]*Frame{part}, by, aggs, ddof, OrderFirst)
+	r, err := GroupAggOrder([]*Frame{part}, by, aggs, ddof, OrderFirst, false)
 	if err != nil {
 		return nil, err
 	}

@@ -266,3 +266,32 @@ func firstOrder(n int) []int {
 	}
 	return order
 }
+
+// keepMissing gives the rows of g with a missing key (id -1) a group of
+// their own, all groups numbered again in order of first appearance.
+func keepMissing(g *Groups, key arrow.Array) *Groups {
+	n := int32(g.N())
+	remap := make([]int32, n+1)
+	for i := range remap {
+		remap[i] = -1
+	}
+	ids := make([]int32, len(g.IDs))
+	var first []int
+	for i, id := range g.IDs {
+		if id < 0 {
+			id = n
+		}
+		r := remap[id]
+		if r < 0 {
+			r = int32(len(first))
+			remap[id] = r
+			first = append(first, i)
+		}
+		ids[i] = r
+	}
+	if len(first) == int(n) {
+		return g // nothing missing
+	}
+	keys := Take(key, first)
+	return &Groups{IDs: ids, Keys: keys, Levels: []arrow.Array{keys}, firstRows: first}
+}

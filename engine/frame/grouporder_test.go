@@ -41,7 +41,7 @@ func TestGroupOrderChunks(t *testing.T) {
 			}
 			parts = append(parts, f)
 		}
-		out, err := GroupAggOrder(parts, []string{"k"}, aggs, 1, c.order)
+		out, err := GroupAggOrder(parts, []string{"k"}, aggs, 1, c.order, false)
 		if err != nil {
 			t.Fatal(err)
 		}

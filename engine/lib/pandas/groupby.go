@@ -22,6 +22,7 @@ type GroupBy struct {
 	sort   starlark.Value // groupby(sort=…): nil when not given
 	viaAgg bool           // reached through agg(), which Dask orders its own way
 	flat   bool           // as_index=False: the keys come back as columns
+	keepNA bool           // dropna=False: rows with a missing key form a group
 }
 
 var (
@@ -40,9 +41,6 @@ func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []star
 	if err := starlark.UnpackArgs("groupby", a, kw, args...); err != nil {
 		return nil, err
 	}
-	if dropna == starlark.False {
-		return nil, fmt.Errorf("NotImplementedError: groupby(dropna=False) is not supported: Burst leaves out rows whose key is missing")
-	}
 	keys, err := StringsArg("by", by)
 	if err != nil {
 		return nil, err
@@ -57,7 +55,7 @@ func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []star
 			return nil, fmt.Errorf("TypeError: groupby(sort=) must be True or False, not %s", sort.Type())
 		}
 	}
-	return &GroupBy{d: d, by: keys, sort: sort, flat: !asIndex}, nil
+	return &GroupBy{d: d, by: keys, sort: sort, flat: !asIndex, keepNA: dropna == starlark.False}, nil
 }
 
 func (g *GroupBy) String() string {
@@ -97,7 +95,7 @@ func (g *GroupBy) selectCols(names []string, series bool) (*GroupBy, error) {
 			return nil, fmt.Errorf("KeyError: 'Column not found: %s'", n)
 		}
 	}
-	return &GroupBy{d: g.d, by: g.by, cols: names, series: series, sort: g.sort, flat: g.flat}, nil
+	return &GroupBy{d: g.d, by: g.by, cols: names, series: series, sort: g.sort, flat: g.flat, keepNA: g.keepNA}, nil
 }
 
 // Get implements groupby["col"] and groupby[["a", "b"]].
@@ -134,6 +132,9 @@ func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 		}), nil
 	}
 	if f, ok := groupMore[name]; ok {
+		if g.keepNA {
+			return nil, fmt.Errorf("NotImplementedError: GroupBy.%s with groupby(dropna=False) is not supported", name)
+		}
 		return starlark.NewBuiltin("GroupBy."+name, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return f(th, g, args, kwargs)
 		}), nil
@@ -208,6 +209,9 @@ func groupParams(by []string, aggs []frame.Agg, ddof int) map[string]any {
 // groupby-agg.
 func (g *GroupBy) apply(p map[string]any) (starlark.Value, error) {
 	p["order"] = g.keyOrder()
+	if g.keepNA {
+		p["keep_na"] = true
+	}
 	prefix := "dataframe-groupby"
 	if g.series {
 		prefix = "series-groupby"

@@ -268,6 +268,13 @@ case("order-pandas-value-counts-normalize", OP + "df.Origin.value_counts(normali
 case("order-drop-duplicates", OB + "df[['Origin', 'Carrier']].drop_duplicates().compute()", ORDER)
 case("order-drop-duplicates-series", OB + "df.Origin.drop_duplicates().compute()", ORDER)
 case("order-pandas-drop-duplicates", OP + "df[['Origin', 'Carrier']].drop_duplicates()", ORDER)
+# groupby(dropna=False): the missing key is a group, sorted last by
+# pandas, in its place of first appearance (each partition sorted) by Dask
+case("order-dropna-dask", OB + "df.groupby('DepDelay', dropna=False).Day.sum().compute()", ORDER)
+case("order-dropna-pandas", OP + "df.groupby('DepDelay', dropna=False).Day.sum()", ORDER)
+case("order-dropna-two-keys", OD + "df.groupby(['Carrier', 'DepDelay'], dropna=False).Day.count().compute()", ORDER)
+case("order-dropna-agg", OB + "df.groupby('DepDelay', dropna=False).agg({'Day': 'max'}).compute()", ORDER)
+case("order-dropna-strings", "import pandas as pd\npd.read_csv('strnull.csv').groupby('s', dropna=False).n.sum()", EDGE)
 # many distinct values with tied counts: pandas and Dask sort with numpy's
 # (unstable) quicksort, whose tie order Burst reproduces
 MANY = {"m%d.csv" % f: "k,v\n" + "".join("%d,%d\n" % ((f * 37 + r * 11) % 97, r) for r in range(40)) for f in range(4)}
