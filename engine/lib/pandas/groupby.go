@@ -316,9 +316,13 @@ func (g *GroupBy) agg(th *starlark.Thread, spec starlark.Value, kwargs []starlar
 		}
 		return g.apply(groupParams(g.by, aggs, 1))
 	}
-	if _, ok := spec.(starlark.Callable); ok {
+	if fn, ok := spec.(starlark.Callable); ok {
 		if g.d.lazy == nil && g.series {
 			return g.callPerGroup(th, "agg", spec, nil, nil, g.cols[0])
+		}
+		if g.d.lazy != nil {
+			// Dask's agg takes names only, and says so by the function's.
+			return nil, fmt.Errorf("ValueError: unknown aggregate %s", fn.Name())
 		}
 		return nil, fmt.Errorf("NotImplementedError: GroupBy.agg with a function: Burst aggregates by name ('sum', 'mean', 'max', …)")
 	}
