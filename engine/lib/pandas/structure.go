@@ -1424,9 +1424,21 @@ func describeInclude(f *frame.Frame, include starlark.Value) (starlark.Value, er
 	out := &frame.Frame{Rows: len(labels), Index: []frame.Column{{Data: frame.Strings(labels, nil)}}}
 	for _, c := range f.Columns {
 		if c.DType() == frame.Object {
-			vc, err := frame.ValueCounts(&frame.Series{Data: c.Data})
+			g, err := frame.GroupRows(c.Data)
 			if err != nil {
 				return nil, err
+			}
+			counts := make([]int, g.N())
+			for _, id := range g.IDs {
+				if id >= 0 {
+					counts[id]++
+				}
+			}
+			top := -1 // the most frequent value; ties: the first seen
+			for id, n := range counts {
+				if top < 0 || n > counts[top] {
+					top = id
+				}
 			}
 			vals := make([]string, len(labels))
 			valid := make([]bool, len(labels))
@@ -1436,10 +1448,10 @@ func describeInclude(f *frame.Frame, include starlark.Value) (starlark.Value, er
 					count++
 				}
 			}
-			vals[0], vals[1] = fmt.Sprint(count), fmt.Sprint(vc.Len())
+			vals[0], vals[1] = fmt.Sprint(count), fmt.Sprint(g.N())
 			valid[0], valid[1] = true, true
-			if vc.Len() > 0 {
-				vals[2], vals[3] = fmt.Sprint(frame.ValueAt(vc.Index[0].Data, 0)), fmt.Sprint(frame.ValueAt(vc.Data, 0))
+			if top >= 0 {
+				vals[2], vals[3] = fmt.Sprint(frame.ValueAt(g.Keys, top)), fmt.Sprint(counts[top])
 				valid[2], valid[3] = true, true
 			}
 			out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: frame.Strings(vals, valid)})
