@@ -185,9 +185,36 @@ func isAll(v starlark.Value) bool {
 	return ok && lo == nil && hi == nil && step == nil
 }
 
-// labelSlice is loc[lo:hi]: the rows from lo to hi, both included, as
-// pandas slices a sorted index (a label left out is the start or end).
+// labelSlice is loc[lo:hi]: the rows from lo to hi, both included. As
+// pandas, bounds that are labels of the index cut it where they stand
+// (the first lo, the last hi), sorted or not; other bounds cut a sorted
+// index by value (a bound left out is the start or end).
 func labelSlice(index []frame.Column, n int, lo, hi starlark.Value) ([]int, error) {
+	if len(index) > 0 {
+		first, last := 0, n-1
+		exact := true
+		if lo != nil {
+			r, err := labelRows(index, n, lo)
+			exact = exact && err == nil
+			if err == nil {
+				first = r[0]
+			}
+		}
+		if hi != nil {
+			r, err := labelRows(index, n, hi)
+			exact = exact && err == nil
+			if err == nil {
+				last = r[len(r)-1]
+			}
+		}
+		if exact {
+			var out []int
+			for i := first; i <= last; i++ {
+				out = append(out, i)
+			}
+			return out, nil
+		}
+	}
 	var l, h any
 	if lo != nil {
 		l, _ = GoScalar(lo)

@@ -1706,3 +1706,12 @@ df[['DepDelay', 'ArrDelay', 'Distance']].idxmin().compute()
 # > DepDelay    4
 # > Distance    5
 # > dtype: int64
+
+# %% DataFrame.loc pandas unsorted label slice
+import pandas as pd
+df = pd.DataFrame({'x': [1, 2, 3, 4]}, index=['b', 'a', 'd', 'c'])
+df.loc['a':'c']
+# >    x
+# > a  2
+# > d  3
+# > c  4
