@@ -22,6 +22,7 @@ func init() {
 		"memory_usage":  "memory_usage(index=True, deep=False)\n\nThe bytes of the index and of each column.",
 		"pop":           "pop(item)\n\nRemoves the column item and returns it.",
 		"reindex":       "reindex(index=None, columns=None)\n\nThe rows and columns with these labels, in this order; labels the frame lacks give NaN.",
+		"sample":        "sample(n=None, frac=None, random_state=None)\n\nA random sample of the rows, drawn as pandas draws them (numpy's RandomState).",
 		"select_dtypes": "select_dtypes(include=None, exclude=None)\n\nThe columns of the dtypes included ('number', 'object', 'float64', …) and not excluded.",
 		"sort_index":    "sort_index(axis=0, ascending=True)\n\nSorts the rows by their labels (or, axis=1, the columns by name).",
 		"to_csv":        "to_csv(path_or_buf=None, sep=',', index=True, header=True, na_rep='')\n\nThe frame as CSV text (Burst cannot write files).",

@@ -13,6 +13,7 @@ import (
 	"burst/engine/frame"
 	"burst/engine/graph"
 	"burst/engine/lib/numpy"
+	"burst/engine/ml/rng"
 	"burst/engine/session"
 )
 
@@ -33,7 +34,7 @@ func addStructure() {
 		"memory_usage": frameMemoryUsage, "join": frameJoin, "to_csv": frameToCSV,
 		"idxmax": frameIdx("idxmax"), "idxmin": frameIdx("idxmin"),
 		"median": frameQuantile("median"), "quantile": frameQuantile("quantile"),
-		"cov": frameCov(false), "corr": frameCov(true), "reindex": frameReindex,
+		"cov": frameCov(false), "corr": frameCov(true), "reindex": frameReindex, "sample": frameSample,
 	} {
 		frameMethods[name] = f
 	}
@@ -1590,4 +1591,66 @@ func alignTo(f *frame.Frame, s *frame.Series) *frame.Series {
 		return &frame.Series{Name: s.Name, Index: f.Index, Data: s.Data, IndexFreq: f.IndexFreq}
 	}
 	return &frame.Series{Name: s.Name, Index: f.Index, Data: frame.TakeNullable(s.Data, pos), IndexFreq: f.IndexFreq}
+}
+
+// frameSample is df.sample(n= or frac=, random_state=): the rows numpy's
+// RandomState(random_state).permutation puts first, as pandas draws them
+// (choice without replacement). Dask samples each partition its own way:
+// refused there.
+func frameSample(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var n, frac, weights, randomState, axis starlark.Value
+	replace, ignoreIndex := false, false
+	if err := starlark.UnpackArgs("sample", a, kw, "n?", &n, "frac?", &frac, "replace?", &replace, "weights?", &weights, "random_state?", &randomState, "axis?", &axis, "ignore_index?", &ignoreIndex); err != nil {
+		return nil, err
+	}
+	if d.lazy != nil {
+		return nil, fmt.Errorf("NotImplementedError: Dask's sample draws per partition, which Burst does not copy")
+	}
+	if replace || (weights != nil && weights != starlark.None) {
+		return nil, fmt.Errorf("NotImplementedError: sample(replace=True or weights=) is not supported")
+	}
+	f := d.eager
+	size := 1
+	switch {
+	case n != nil && n != starlark.None && frac != nil && frac != starlark.None:
+		return nil, fmt.Errorf("ValueError: Please enter a value for `frac` OR `n`, not both")
+	case n != nil && n != starlark.None:
+		k, err := starlark.AsInt32(n)
+		if err != nil || k < 0 {
+			return nil, fmt.Errorf("ValueError: Only non-negative integers accepted as `n` values")
+		}
+		size = k
+	case frac != nil && frac != starlark.None:
+		x, ok := starlark.AsFloat(frac)
+		if !ok || x < 0 {
+			return nil, fmt.Errorf("ValueError: A negative number of rows requested. Please provide `frac` >= 0.")
+		}
+		size = int(math.RoundToEven(x * float64(f.Rows)))
+	}
+	if size > f.Rows {
+		return nil, fmt.Errorf("ValueError: Cannot take a larger sample than population when 'replace=False'")
+	}
+	var r *rng.RandomState
+	switch s := randomState.(type) {
+	case nil, starlark.NoneType:
+		r = rng.NewFromEntropy()
+	case starlark.Int:
+		seed, ok := s.Int64()
+		if !ok || rng.CheckSeed(seed) != nil {
+			return nil, fmt.Errorf("ValueError: Seed must be between 0 and 2**32 - 1")
+		}
+		r = rng.New(uint32(seed))
+	default:
+		return nil, fmt.Errorf("NotImplementedError: sample(random_state=%s): pass an int seed", session.TypeName(randomState))
+	}
+	perm := r.Permutation(f.Rows)
+	idx := make([]int, size)
+	for i := range idx {
+		idx[i] = int(perm[i])
+	}
+	out := f.TakeRows(idx)
+	if ignoreIndex {
+		out.Index = nil
+	}
+	return &DataFrame{eager: out}, nil
 }

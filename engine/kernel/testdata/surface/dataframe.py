@@ -918,8 +918,11 @@ df.to_csv()
 # %% DataFrame.sample pandas
 import pandas as pd
 df = pd.read_csv('flights-1.csv')[['Carrier', 'DepDelay']]
-len(df.sample(n=3, random_state=1))
-# > 3
+df.sample(n=3, random_state=1)
+# >   Carrier  DepDelay
+# > 6      AA       2.0
+# > 2      AA       NaN
+# > 1      UA      -3.0
 
 # %% DataFrame.nunique pandas
 import pandas as pd
@@ -1715,3 +1718,12 @@ df.loc['a':'c']
 # > a  2
 # > d  3
 # > c  4
+
+# %% DataFrame.sample pandas frac
+import pandas as pd
+df = pd.read_csv('flights-2.csv')[['Carrier', 'Dest']]
+df.sample(frac=0.5, random_state=42)
+# >   Carrier Dest
+# > 0      WN  MDW
+# > 1      AA  LAX
+# > 5      B6  BOS
