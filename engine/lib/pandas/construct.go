@@ -122,10 +122,10 @@ func timeArg(v starlark.Value) (time.Time, bool, error) {
 }
 
 func pdDateRange(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var start, end, periods, tz, normalize, closed, inclusive starlark.Value
+	var start, end, periods, tz starlark.Value
 	freq := "D"
 	name := ""
-	if err := starlark.UnpackArgs("date_range", args, kwargs, "start?", &start, "end?", &end, "periods?", &periods, "freq?", &freq, "tz?", &tz, "normalize?", &normalize, "name?", &name, "closed?", &closed, "inclusive?", &inclusive); err != nil {
+	if err := starlark.UnpackArgs("date_range", args, kwargs, "start?", &start, "end?", &end, "periods?", &periods, "freq?", &freq, "tz?", &tz, "name?", &name); err != nil {
 		return nil, err
 	}
 	if tz != nil && tz != starlark.None {
@@ -532,8 +532,8 @@ func mergeArgs(fn string, args starlark.Tuple, kwargs []starlark.Tuple, withLeft
 	how = "inner"
 	on, lon, ron = starlark.None, starlark.None, starlark.None
 	suffixes = starlark.Tuple{starlark.String("_x"), starlark.String("_y")}
-	var leftIndex, rightIndex, sortArg, validate, copyArg starlark.Value
-	spec := []any{"right", &right, "how?", &how, "on?", &on, "left_on?", &lon, "right_on?", &ron, "left_index?", &leftIndex, "right_index?", &rightIndex, "sort?", &sortArg, "suffixes?", &suffixes, "copy?", &copyArg, "indicator?", &indicator, "validate?", &validate}
+	var leftIndex, rightIndex starlark.Value
+	spec := []any{"right", &right, "how?", &how, "on?", &on, "left_on?", &lon, "right_on?", &ron, "left_index?", &leftIndex, "right_index?", &rightIndex, "suffixes?", &suffixes, "indicator?", &indicator}
 	if withLeft {
 		spec = append([]any{"left", &left}, spec...)
 	}
@@ -627,8 +627,7 @@ func frameJoin(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlar
 	var other, on starlark.Value
 	how := "left"
 	lsuffix, rsuffix := "", ""
-	var sortArg, validate starlark.Value
-	if err := starlark.UnpackArgs("join", a, kw, "other", &other, "on?", &on, "how?", &how, "lsuffix?", &lsuffix, "rsuffix?", &rsuffix, "sort?", &sortArg, "validate?", &validate); err != nil {
+	if err := starlark.UnpackArgs("join", a, kw, "other", &other, "on?", &on, "how?", &how, "lsuffix?", &lsuffix, "rsuffix?", &rsuffix); err != nil {
 		return nil, err
 	}
 	o, ok := other.(*DataFrame)
@@ -736,9 +735,9 @@ func pdUnique(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 }
 
 func pdToNumeric(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var arg, downcast starlark.Value
+	var arg starlark.Value
 	errs := "raise"
-	if err := starlark.UnpackArgs("to_numeric", args, kwargs, "arg", &arg, "errors?", &errs, "downcast?", &downcast); err != nil {
+	if err := starlark.UnpackArgs("to_numeric", args, kwargs, "arg", &arg, "errors?", &errs); err != nil {
 		return nil, err
 	}
 	s, ok := arg.(*Series)
@@ -824,10 +823,10 @@ var _ = dataframe.Scalars
 // frameToCSV is df.to_csv(): the CSV text when no path is given. Burst's
 // files are read-only (the page's data, fetched), so a path is refused.
 func frameToCSV(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var path, columns, mode, encoding, quoting, dateFormat starlark.Value
+	var path starlark.Value
 	sep, naRep := ",", ""
 	index, header := true, true
-	if err := starlark.UnpackArgs("to_csv", a, kw, "path_or_buf?", &path, "sep?", &sep, "na_rep?", &naRep, "columns?", &columns, "header?", &header, "index?", &index, "mode?", &mode, "encoding?", &encoding, "quoting?", &quoting, "date_format?", &dateFormat); err != nil {
+	if err := starlark.UnpackArgs("to_csv", a, kw, "path_or_buf?", &path, "sep?", &sep, "na_rep?", &naRep, "header?", &header, "index?", &index); err != nil {
 		return nil, err
 	}
 	if path != nil && path != starlark.None {

@@ -420,8 +420,8 @@ func seriesNLargest(s *Series, a starlark.Tuple, kw []starlark.Tuple, largest bo
 func frameDropDuplicates(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	var subset starlark.Value = starlark.None
 	var keep starlark.Value = starlark.String("first")
-	var inplace, ignoreIndex, splitOut starlark.Value
-	if err := starlark.UnpackArgs("drop_duplicates", a, kw, "subset?", &subset, "keep?", &keep, "inplace?", &inplace, "ignore_index?", &ignoreIndex, "split_out?", &splitOut); err != nil {
+	var splitOut starlark.Value
+	if err := starlark.UnpackArgs("drop_duplicates", a, kw, "subset?", &subset, "keep?", &keep, "split_out?", &splitOut); err != nil {
 		return nil, err
 	}
 	if k := keepArg(keep); k != "first" {
@@ -594,8 +594,8 @@ func frameRename(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starl
 }
 
 func astype(v any, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var t, copyArg, errs starlark.Value
-	if err := starlark.UnpackArgs("astype", a, kw, "dtype", &t, "copy?", &copyArg, "errors?", &errs); err != nil {
+	var t, copyArg starlark.Value
+	if err := starlark.UnpackArgs("astype", a, kw, "dtype", &t, "copy?", &copyArg); err != nil {
 		return nil, err
 	}
 	if m, ok := t.(*starlark.Dict); ok {

@@ -146,7 +146,7 @@ func indexAttr(x *Index, name string) (starlark.Value, error) {
 	case "sort_values":
 		return indexMethod(name, func(a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			asc := true
-			if err := starlark.UnpackArgs(name, a, kw, "return_indexer?", new(bool), "ascending?", &asc); err != nil {
+			if err := starlark.UnpackArgs(name, a, kw, "ascending?", &asc); err != nil {
 				return nil, err
 			}
 			vals := append([]starlark.Value(nil), x.values...)
@@ -167,7 +167,7 @@ func indexAttr(x *Index, name string) (starlark.Value, error) {
 	case "rename":
 		return indexMethod(name, func(a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			var n starlark.Value
-			if err := starlark.UnpackArgs(name, a, kw, "name", &n, "inplace?", new(bool)); err != nil {
+			if err := starlark.UnpackArgs(name, a, kw, "name", &n); err != nil {
 				return nil, err
 			}
 			out := x.with(x.values)

@@ -41,8 +41,8 @@ func addStructure() {
 	frameMethods["sort_values"] = frameSortValuesFull
 	describe := frameMethods["describe"]
 	frameMethods["describe"] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		var include, exclude, percentiles, dtLikeNumeric starlark.Value
-		if err := starlark.UnpackArgs("describe", a, kw, "percentiles?", &percentiles, "include?", &include, "exclude?", &exclude, "datetime_is_numeric?", &dtLikeNumeric); err != nil {
+		var include starlark.Value
+		if err := starlark.UnpackArgs("describe", a, kw, "include?", &include); err != nil {
 			return nil, err
 		}
 		if include == nil || include == starlark.None {
@@ -633,9 +633,9 @@ func indexOrder(index []frame.Column, n int, asc bool) []int {
 func sortIndexArgs(name string, a starlark.Tuple, kw []starlark.Tuple) (axis int, asc bool, err error) {
 	asc = true
 	var ax starlark.Value = starlark.MakeInt(0)
-	var level, inplace, kind, naPosition, sortRemaining, ignoreIndex, key starlark.Value
-	err = starlark.UnpackArgs(name, a, kw, "axis?", &ax, "level?", &level, "ascending?", &asc, "inplace?", &inplace,
-		"kind?", &kind, "na_position?", &naPosition, "sort_remaining?", &sortRemaining, "ignore_index?", &ignoreIndex, "key?", &key)
+	var kind starlark.Value
+	// Keywords Burst does not honour are refused, not ignored.
+	err = starlark.UnpackArgs(name, a, kw, "axis?", &ax, "ascending?", &asc, "kind?", &kind)
 	if ax == starlark.String("columns") || ax == starlark.MakeInt(1) {
 		axis = 1
 	}
@@ -682,10 +682,10 @@ func frameCopy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlar
 }
 
 func frameDrop(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var labels, index, columns, level, errs starlark.Value
+	var labels, index, columns, errs starlark.Value
 	var axis starlark.Value = starlark.MakeInt(0)
 	inplace := false
-	if err := starlark.UnpackArgs("drop", a, kw, "labels?", &labels, "axis?", &axis, "index?", &index, "columns?", &columns, "level?", &level, "inplace?", &inplace, "errors?", &errs); err != nil {
+	if err := starlark.UnpackArgs("drop", a, kw, "labels?", &labels, "axis?", &axis, "index?", &index, "columns?", &columns, "inplace?", &inplace, "errors?", &errs); err != nil {
 		return nil, err
 	}
 	if labels != nil {
@@ -1092,8 +1092,7 @@ func frameEquals(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starl
 }
 
 func frameInfo(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var verbose, buf, maxCols, memUsage, showCounts starlark.Value
-	if err := starlark.UnpackArgs("info", a, kw, "verbose?", &verbose, "buf?", &buf, "max_cols?", &maxCols, "memory_usage?", &memUsage, "show_counts?", &showCounts); err != nil {
+	if err := starlark.UnpackArgs("info", a, kw); err != nil {
 		return nil, err
 	}
 	printOut(th, frame.Info(d.eager))
@@ -1101,8 +1100,8 @@ func frameInfo(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlar
 }
 
 func frameMemoryUsage(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	index, deep := true, false
-	if err := starlark.UnpackArgs("memory_usage", a, kw, "index?", &index, "deep?", &deep); err != nil {
+	index := true
+	if err := starlark.UnpackArgs("memory_usage", a, kw, "index?", &index); err != nil {
 		return nil, err
 	}
 	names, sizes := frame.MemoryUsage(d.eager, index)
@@ -1111,8 +1110,7 @@ func frameMemoryUsage(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []
 
 func frameIdx(how string) frameMethod {
 	return func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		var axis, skipna, numericOnly starlark.Value
-		if err := starlark.UnpackArgs(how, a, kw, "axis?", &axis, "skipna?", &skipna, "numeric_only?", &numericOnly); err != nil {
+		if err := starlark.UnpackArgs(how, a, kw); err != nil {
 			return nil, err
 		}
 		if d.lazy != nil {
@@ -1149,12 +1147,10 @@ func frameIdx(how string) frameMethod {
 func frameQuantile(how string) frameMethod {
 	return func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		q := 0.5
-		var axis, numericOnly, interpolation starlark.Value
-		args := []any{"axis?", &axis, "numeric_only?", &numericOnly}
+		var numericOnly starlark.Value
+		args := []any{"numeric_only?", &numericOnly}
 		if how == "quantile" {
-			args = append([]any{"q?", &q}, append(args, "interpolation?", &interpolation)...)
-		} else {
-			args = append(args, "skipna?", new(bool))
+			args = append([]any{"q?", &q}, args...)
 		}
 		if err := starlark.UnpackArgs(how, a, kw, args...); err != nil {
 			return nil, err
@@ -1313,10 +1309,10 @@ func columnOf(f *frame.Frame, v starlark.Value) (*frame.Series, error) {
 // ascending: na_position, ignore_index, kind (every kind sorts alike
 // here).
 func frameSortValuesFull(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var by, ascending, axis, kind, key, npartitions starlark.Value
+	var by, ascending, kind, npartitions starlark.Value
 	naPosition := "last"
 	inplace, ignoreIndex := false, false
-	if err := starlark.UnpackArgs("sort_values", a, kw, "by", &by, "axis?", &axis, "ascending?", &ascending, "inplace?", &inplace, "kind?", &kind, "na_position?", &naPosition, "ignore_index?", &ignoreIndex, "key?", &key, "npartitions?", &npartitions); err != nil {
+	if err := starlark.UnpackArgs("sort_values", a, kw, "by", &by, "ascending?", &ascending, "inplace?", &inplace, "kind?", &kind, "na_position?", &naPosition, "ignore_index?", &ignoreIndex, "npartitions?", &npartitions); err != nil {
 		return nil, err
 	}
 	if naPosition != "last" && naPosition != "first" {
@@ -1369,12 +1365,10 @@ func frameCov(corr bool) frameMethod {
 	name := map[bool]string{true: "corr", false: "cov"}[corr]
 	return func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		method := "pearson"
-		var minPeriods, numericOnly, ddof, splitEvery starlark.Value
-		spec := []any{"min_periods?", &minPeriods, "numeric_only?", &numericOnly, "split_every?", &splitEvery}
+		var numericOnly, splitEvery starlark.Value
+		spec := []any{"numeric_only?", &numericOnly, "split_every?", &splitEvery}
 		if corr {
 			spec = append([]any{"method?", &method}, spec...)
-		} else {
-			spec = append(spec, "ddof?", &ddof)
 		}
 		if err := starlark.UnpackArgs(name, a, kw, spec...); err != nil {
 			return nil, err
@@ -1598,9 +1592,9 @@ func alignTo(f *frame.Frame, s *frame.Series) *frame.Series {
 // (choice without replacement). Dask samples each partition its own way:
 // refused there.
 func frameSample(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var n, frac, weights, randomState, axis starlark.Value
+	var n, frac, weights, randomState starlark.Value
 	replace, ignoreIndex := false, false
-	if err := starlark.UnpackArgs("sample", a, kw, "n?", &n, "frac?", &frac, "replace?", &replace, "weights?", &weights, "random_state?", &randomState, "axis?", &axis, "ignore_index?", &ignoreIndex); err != nil {
+	if err := starlark.UnpackArgs("sample", a, kw, "n?", &n, "frac?", &frac, "replace?", &replace, "weights?", &weights, "random_state?", &randomState, "ignore_index?", &ignoreIndex); err != nil {
 		return nil, err
 	}
 	if d.lazy != nil {
