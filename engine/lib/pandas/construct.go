@@ -1,7 +1,11 @@
 package pandas
 
 import (
+	"slices"
+
 	"fmt"
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/array"
 	"math"
 	"strconv"
 	"strings"
@@ -892,7 +896,8 @@ func freqOf(v starlark.Value) string {
 }
 
 // carryFreq gives an eager result the freq of its input's index when it
-// kept that very index (the same labels), as pandas keeps it.
+// kept that index or a run of it (head, tail, a mask keeping
+// consecutive rows), as pandas keeps it.
 func carryFreq(out, in any) {
 	var freq string
 	var index []frame.Column
@@ -905,7 +910,16 @@ func carryFreq(out, in any) {
 	if freq == "" || len(index) == 0 {
 		return
 	}
-	same := func(ix []frame.Column) bool { return len(ix) == 1 && ix[0].Data == index[0].Data }
+	same := func(ix []frame.Column) bool {
+		if len(ix) != 1 {
+			return false
+		}
+		a, b := ix[0].Data.Data().Buffers(), index[0].Data.Data().Buffers()
+		if ix[0].Data == index[0].Data || len(a) > 1 && len(b) > 1 && a[1] != nil && a[1] == b[1] {
+			return true
+		}
+		return isRun(ix[0].Data, index[0].Data)
+	}
 	switch x := out.(type) {
 	case *frame.Frame:
 		if same(x.Index) {
@@ -916,4 +930,20 @@ func carryFreq(out, in any) {
 			x.IndexFreq = freq
 		}
 	}
+}
+
+// isRun reports whether the timestamps sub are consecutive values of all.
+func isRun(sub, all arrow.Array) bool {
+	s, ok1 := sub.(*array.Timestamp)
+	a, ok2 := all.(*array.Timestamp)
+	if !ok1 || !ok2 || s.Len() == 0 || s.Len() > a.Len() {
+		return false
+	}
+	sv, av := s.TimestampValues(), a.TimestampValues()
+	for p := range av {
+		if av[p] == sv[0] {
+			return p+len(sv) <= len(av) && slices.Equal(av[p:p+len(sv)], sv)
+		}
+	}
+	return false
 }

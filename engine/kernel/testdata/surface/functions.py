@@ -527,3 +527,26 @@ pd.read_csv('flights-1.csv', parse_dates=['Date']).dtypes
 # > Distance              int64
 # > Cancelled             int64
 # > dtype: object
+
+# %% pd.date_range pandas series index freq kept
+import pandas as pd
+s = pd.Series([1, 2, 3, 4], index=pd.date_range('2019-01-01', periods=4))
+print(s.head(2))
+print(s[s > 2])
+print(s[s != 2])
+s * 2
+# > 2019-01-01    1
+# > 2019-01-02    2
+# > Freq: D, dtype: int64
+# > 2019-01-03    3
+# > 2019-01-04    4
+# > Freq: D, dtype: int64
+# > 2019-01-01    1
+# > 2019-01-03    3
+# > 2019-01-04    4
+# > dtype: int64
+# > 2019-01-01    2
+# > 2019-01-02    4
+# > 2019-01-03    6
+# > 2019-01-04    8
+# > Freq: D, dtype: int64
