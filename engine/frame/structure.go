@@ -5,7 +5,6 @@ import (
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -359,7 +358,11 @@ func MergeOn(left, right *Frame, lon, ron []string, how string, suffixes [2]stri
 // coalesce takes a[li[i]], or b[ri[i]] where li[i] is -1.
 func coalesce(a, b arrow.Array, li, ri []int) arrow.Array {
 	x := TakeNullable(a, li)
-	if !slices.Contains(li, -1) {
+	missing := false
+	for _, i := range li {
+		missing = missing || i < 0
+	}
+	if !missing {
 		return x
 	}
 	y := TakeNullable(b, ri)
@@ -577,7 +580,7 @@ func FrameIdxAgg(how string, parts []*Frame, columns []string) (*Series, error) 
 		}
 	}
 	// Dask gathers the columns by name: sorted.
-	columns = slices.Clone(columns)
+	columns = append([]string(nil), columns...)
 	sort.Strings(columns)
 	var rows []int
 	var out []string

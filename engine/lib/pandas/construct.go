@@ -1,8 +1,6 @@
 package pandas
 
 import (
-	"slices"
-
 	"fmt"
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
@@ -939,10 +937,14 @@ func isRun(sub, all arrow.Array) bool {
 	if !ok1 || !ok2 || s.Len() == 0 || s.Len() > a.Len() {
 		return false
 	}
-	sv, av := s.TimestampValues(), a.TimestampValues()
-	for p := range av {
-		if av[p] == sv[0] {
-			return p+len(sv) <= len(av) && slices.Equal(av[p:p+len(sv)], sv)
+	for p := 0; p+s.Len() <= a.Len(); p++ {
+		if a.Value(p) == s.Value(0) {
+			for i := 1; i < s.Len(); i++ {
+				if a.Value(p+i) != s.Value(i) {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return false
