@@ -26,6 +26,7 @@ func init() {
 	register("loc-rows", opLocRows)
 	register("idx-chunk", opIdxChunk)
 	register("idx-agg", opIdxAgg)
+	register("row-reduce", opRowReduce)
 	register("getitem", opGetitem)
 	register("binary", opBinary)
 	register("unary", opUnary)

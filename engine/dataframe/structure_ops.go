@@ -297,3 +297,16 @@ func opIdxAgg(_ *graph.Env, p idxParams, in []graph.Value) (graph.Value, error) 
 	}
 	return frame.FrameIdxAgg(p.How, parts, p.Columns)
 }
+
+type rowParams struct {
+	How string `json:"how"`
+}
+
+// opRowReduce is a reduction along the columns (axis=1): per partition.
+func opRowReduce(_ *graph.Env, p rowParams, in []graph.Value) (graph.Value, error) {
+	f, ok := in[0].(*frame.Frame)
+	if !ok {
+		return nil, fmt.Errorf("ValueError: No axis named 1 for object type Series")
+	}
+	return frame.RowReduce(f, p.How)
+}

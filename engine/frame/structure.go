@@ -593,3 +593,68 @@ func FrameIdxAgg(how string, parts []*Frame, columns []string) (*Series, error) 
 	}
 	return &Series{Index: []Column{{Data: Strings(out, nil)}}, Data: Take(all.Columns[0].Data, rows)}, nil
 }
+
+// RowReduce is DataFrame.sum/mean/min/max/count(axis=1): one value per
+// row over the numeric columns, missing values left out. Sums, minima and
+// maxima of int columns stay ints; count counts every column.
+func RowReduce(f *Frame, how string) (*Series, error) {
+	if how == "count" {
+		// count takes every column: non-missing values of any dtype.
+		n := make([]int64, f.Rows)
+		for _, c := range f.Columns {
+			miss := missingFn(c.Data)
+			for r := range n {
+				if !miss(r) {
+					n[r]++
+				}
+			}
+		}
+		return &Series{Index: f.Index, Data: Int64s(n), IndexFreq: f.IndexFreq}, nil
+	}
+	var cols []numeric
+	ints := true
+	for _, c := range f.Columns {
+		if t := c.DType(); t == Int64 || t == Float64 {
+			x, _ := asNumeric(c.Data)
+			cols = append(cols, x)
+			ints = ints && t == Int64
+		}
+	}
+	out := make([]float64, f.Rows)
+	for r := range out {
+		n, acc := 0, 0.0
+		for _, c := range cols {
+			v := c.float(r)
+			if v != v {
+				continue
+			}
+			switch {
+			case n == 0 && (how == "min" || how == "max"):
+				acc = v
+			case how == "min":
+				acc = math.Min(acc, v)
+			case how == "max":
+				acc = math.Max(acc, v)
+			default:
+				acc += v
+			}
+			n++
+		}
+		switch {
+		case how == "mean" && n > 0:
+			acc /= float64(n)
+		case n == 0 && how != "sum":
+			acc = math.NaN()
+		}
+		out[r] = acc
+	}
+	s := &Series{Index: f.Index, Data: Float64s(out), IndexFreq: f.IndexFreq}
+	if ints && how != "mean" {
+		iv := make([]int64, len(out))
+		for i, v := range out {
+			iv[i] = int64(v)
+		}
+		s.Data = Int64s(iv)
+	}
+	return s, nil
+}

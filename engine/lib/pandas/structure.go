@@ -39,6 +39,9 @@ func addStructure() {
 		frameMethods[name] = f
 	}
 	frameMethods["sort_values"] = frameSortValuesFull
+	for _, how := range []string{"sum", "mean", "min", "max", "count"} {
+		frameMethods[how] = withAxis(how, frameMethods[how])
+	}
 	describe := frameMethods["describe"]
 	frameMethods["describe"] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		var include starlark.Value
@@ -1647,4 +1650,38 @@ func frameSample(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starl
 		out.Index = nil
 	}
 	return &DataFrame{eager: out}, nil
+}
+
+// withAxis gives a column reduction its axis keyword: axis=1 reduces each
+// row instead (per partition in Dask).
+func withAxis(how string, byColumn frameMethod) frameMethod {
+	return func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var rest []starlark.Tuple
+		rows := false
+		for _, x := range kw {
+			if x[0] != starlark.String("axis") {
+				rest = append(rest, x)
+				continue
+			}
+			switch x[1] {
+			case starlark.MakeInt(1), starlark.String("columns"):
+				rows = true
+			case starlark.MakeInt(0), starlark.String("index"), starlark.None:
+			default:
+				return nil, fmt.Errorf("ValueError: No axis named %s for object type DataFrame", session.Repr(x[1]))
+			}
+		}
+		if !rows {
+			return byColumn(th, d, a, rest)
+		}
+		for _, x := range rest {
+			if x[0] != starlark.String("numeric_only") && x[0] != starlark.String("skipna") {
+				return nil, fmt.Errorf("TypeError: %s(axis=1) got an unexpected keyword argument '%s'", how, x[0])
+			}
+		}
+		if len(a) > 0 {
+			return nil, fmt.Errorf("TypeError: %s(axis=1) takes keyword arguments", how)
+		}
+		return apply(how, "row-reduce", map[string]any{"how": how}, d.value())
+	}
 }

@@ -1727,3 +1727,81 @@ df.sample(frac=0.5, random_state=42)
 # > 0      WN  MDW
 # > 1      AA  LAX
 # > 5      B6  BOS
+
+# %% DataFrame.mean pandas axis 1
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'ArrDelay']].mean(axis=1)
+# > 0      8.5
+# > 1     -5.5
+# > 2      NaN
+# > 3     35.5
+# > 4    -17.5
+# > 5    115.5
+# > 6      0.5
+# > dtype: float64
+
+# %% DataFrame.mean dask axis 1
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'ArrDelay']].mean(axis=1).compute()
+# > 0      8.50
+# > 1     -5.50
+# > 2       NaN
+# > 3     35.50
+# > 4    -17.50
+# > 5    115.50
+# > 6      0.50
+# > 0      1.50
+# > 1     57.50
+# > 2       NaN
+# > 3      4.75
+# > 4     44.00
+# > 5     -3.50
+# > 0     -6.50
+# > 1     20.50
+# > 2      1.50
+# > 3     22.00
+# > 4     -1.50
+# > 5       NaN
+# > 6     38.50
+# > dtype: float64
+
+# %% DataFrame.sum pandas axis 1
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['Distance', 'Cancelled']].sum(axis=1)
+# > 0    2475
+# > 1     719
+# > 2     763
+# > 3     760
+# > 4    2454
+# > 5     733
+# > 6     740
+# > dtype: int64
+
+# %% DataFrame.max pandas axis columns
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'ArrDelay', 'Distance']].max(axis='columns')
+# > 0    2475.0
+# > 1     719.0
+# > 2     762.0
+# > 3     760.0
+# > 4    2454.0
+# > 5     733.0
+# > 6     740.0
+# > dtype: float64
+
+# %% DataFrame.count pandas axis 1
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df.count(axis=1)
+# > 0    9
+# > 1    9
+# > 2    6
+# > 3    9
+# > 4    9
+# > 5    9
+# > 6    9
+# > dtype: int64
