@@ -12,11 +12,20 @@ import (
 // partition sums (cov-chunk), combined exactly in one task (cov-agg), as
 // Dask's cov and corr.
 
-type covParams struct {
-	Corr bool `json:"corr,omitempty"`
+// opParams are the parameters of this file's operations (one type, so
+// one instance of register's generic code).
+type opParams struct {
+	Corr    bool     `json:"corr,omitempty"`
+	Column  string   `json:"column,omitempty"`
+	N       int      `json:"n,omitempty"`
+	J       int      `json:"j,omitempty"`
+	Lo      *Scalar  `json:"lo,omitempty"` // loc's bounds; nil: open
+	Hi      *Scalar  `json:"hi,omitempty"`
+	How     string   `json:"how,omitempty"`
+	Columns []string `json:"columns,omitempty"`
 }
 
-func opCovChunk(_ *graph.Env, _ covParams, in []graph.Value) (graph.Value, error) {
+func opCovChunk(_ *graph.Env, _ opParams, in []graph.Value) (graph.Value, error) {
 	f, _, err := asFrame(in[0])
 	if err != nil {
 		return nil, err
@@ -24,7 +33,7 @@ func opCovChunk(_ *graph.Env, _ covParams, in []graph.Value) (graph.Value, error
 	return frame.CovChunk(f), nil
 }
 
-func opCovAgg(_ *graph.Env, p covParams, in []graph.Value) (graph.Value, error) {
+func opCovAgg(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	parts := make([]*frame.Frame, len(in))
 	for i, v := range in {
 		f, ok := v.(*frame.Frame)
@@ -45,12 +54,6 @@ func opCovAgg(_ *graph.Env, p covParams, in []graph.Value) (graph.Value, error) 
 // n×n tasks), and each output partition gathers its pieces and sorts them
 // by the new index (sort-gather). Rows move between workers as pieces;
 // none of it runs on the kernel.
-
-type sortKeyParams struct {
-	Column string `json:"column"`
-	N      int    `json:"n,omitempty"`
-	J      int    `json:"j,omitempty"`
-}
 
 // sortSamples is how many keys each partition offers for the boundaries.
 const sortSamples = 256
@@ -81,7 +84,7 @@ func sortedPresent(c frame.Column, rows int) (*frame.Frame, error) {
 	return s.Slice(0, n), nil
 }
 
-func opSortSample(_ *graph.Env, p sortKeyParams, in []graph.Value) (graph.Value, error) {
+func opSortSample(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	f, c, err := keyColumn(in[0], p.Column)
 	if err != nil {
 		return nil, err
@@ -110,7 +113,7 @@ func evenly(n, k int) []int {
 	return out
 }
 
-func opSortDivisions(_ *graph.Env, p sortKeyParams, in []graph.Value) (graph.Value, error) {
+func opSortDivisions(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	var parts []*frame.Frame
 	for _, v := range in {
 		f, _, err := asFrame(v)
@@ -135,7 +138,7 @@ func opSortDivisions(_ *graph.Env, p sortKeyParams, in []graph.Value) (graph.Val
 	return &frame.Series{Name: "k", Data: frame.Take(s.Columns[0].Data, idx)}, nil
 }
 
-func opSortSplit(_ *graph.Env, p sortKeyParams, in []graph.Value) (graph.Value, error) {
+func opSortSplit(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	f, c, err := keyColumn(in[0], p.Column)
 	if err != nil {
 		return nil, err
@@ -174,7 +177,7 @@ func opSortSplit(_ *graph.Env, p sortKeyParams, in []graph.Value) (graph.Value, 
 	return f.TakeRows(rows), nil
 }
 
-func opSortGather(_ *graph.Env, p sortKeyParams, in []graph.Value) (graph.Value, error) {
+func opSortGather(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	f, _, _, err := concatInputs(in)
 	if err != nil {
 		return nil, err
@@ -194,19 +197,19 @@ func SetIndexSorted(c *Collection, column string) (*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	sample, err := Map("sort-sample", graph.NewStage("sort-sample", sortKeyParams{Column: column}), &frame.Series{Name: "k", Data: frame.Float64s(nil)}, c)
+	sample, err := Map("sort-sample", graph.NewStage("sort-sample", opParams{Column: column}), &frame.Series{Name: "k", Data: frame.Float64s(nil)}, c)
 	if err != nil {
 		return nil, err
 	}
 	tok := graph.Tokenize("set-index", c.Name, column)
 	g := graph.Merge(sample.Graph)
 	div := graph.PartKey("sort-divisions-"+tok, 0)
-	g[div] = &graph.Task{Key: div, Deps: sample.Keys(), Stages: []graph.Stage{graph.NewStage("sort-divisions", sortKeyParams{Column: column, N: n})}}
+	g[div] = &graph.Task{Key: div, Deps: sample.Keys(), Stages: []graph.Stage{graph.NewStage("sort-divisions", opParams{Column: column, N: n})}}
 	split := "sort-split-" + tok
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			k := graph.PartKey(split, i*n+j)
-			g[k] = &graph.Task{Key: k, Deps: []graph.Key{graph.PartKey(c.Name, i), div}, Stages: []graph.Stage{graph.NewStage("sort-split", sortKeyParams{Column: column, N: n, J: j})}}
+			g[k] = &graph.Task{Key: k, Deps: []graph.Key{graph.PartKey(c.Name, i), div}, Stages: []graph.Stage{graph.NewStage("sort-split", opParams{Column: column, N: n, J: j})}}
 		}
 	}
 	name := "set-index-" + tok
@@ -216,22 +219,17 @@ func SetIndexSorted(c *Collection, column string) (*Collection, error) {
 			deps[i] = graph.PartKey(split, i*n+j)
 		}
 		k := graph.PartKey(name, j)
-		g[k] = &graph.Task{Key: k, Deps: deps, Stages: []graph.Stage{graph.NewStage("sort-gather", sortKeyParams{Column: column})}}
+		g[k] = &graph.Task{Key: k, Deps: deps, Stages: []graph.Stage{graph.NewStage("sort-gather", opParams{Column: column})}}
 	}
 	return &Collection{Graph: g, Name: name, NParts: n, Meta: meta}, nil
 }
 
 // ---- loc by label, per partition ----
 
-type locParams struct {
-	Lo *Scalar `json:"lo,omitempty"` // nil: open
-	Hi *Scalar `json:"hi,omitempty"`
-}
-
 // opLocRows keeps a partition's rows whose index label is between Lo
 // and Hi (both included): Dask's loc[label] and loc[lo:hi], which run on
 // every partition when the divisions are not known.
-func opLocRows(_ *graph.Env, p locParams, in []graph.Value) (graph.Value, error) {
+func opLocRows(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	f, isSeries, err := asFrame(in[0])
 	if err != nil {
 		return nil, err
@@ -273,12 +271,7 @@ func opLocRows(_ *graph.Env, p locParams, in []graph.Value) (graph.Value, error)
 
 // ---- DataFrame.idxmax and idxmin ----
 
-type idxParams struct {
-	How     string   `json:"how"`
-	Columns []string `json:"columns"`
-}
-
-func opIdxChunk(_ *graph.Env, p idxParams, in []graph.Value) (graph.Value, error) {
+func opIdxChunk(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	f, _, err := asFrame(in[0])
 	if err != nil {
 		return nil, err
@@ -286,7 +279,7 @@ func opIdxChunk(_ *graph.Env, p idxParams, in []graph.Value) (graph.Value, error
 	return frame.FrameIdxChunk(p.How, f)
 }
 
-func opIdxAgg(_ *graph.Env, p idxParams, in []graph.Value) (graph.Value, error) {
+func opIdxAgg(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	parts := make([]*frame.Frame, len(in))
 	for i, v := range in {
 		f, ok := v.(*frame.Frame)
@@ -298,12 +291,8 @@ func opIdxAgg(_ *graph.Env, p idxParams, in []graph.Value) (graph.Value, error) 
 	return frame.FrameIdxAgg(p.How, parts, p.Columns)
 }
 
-type rowParams struct {
-	How string `json:"how"`
-}
-
 // opRowReduce is a reduction along the columns (axis=1): per partition.
-func opRowReduce(_ *graph.Env, p rowParams, in []graph.Value) (graph.Value, error) {
+func opRowReduce(_ *graph.Env, p opParams, in []graph.Value) (graph.Value, error) {
 	f, ok := in[0].(*frame.Frame)
 	if !ok {
 		return nil, fmt.Errorf("ValueError: No axis named 1 for object type Series")
