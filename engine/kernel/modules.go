@@ -14,6 +14,7 @@ import (
 	"burst/engine/lib/datetime"
 	"burst/engine/lib/functools"
 	"burst/engine/lib/itertools"
+	"burst/engine/lib/matplotlib"
 	pymath "burst/engine/lib/math"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/operator"
@@ -75,6 +76,7 @@ func libraries() []session.Library {
 		itertools.Library,
 		statistics.Library,
 		pystring.Library,
+		matplotlib.Library,
 	}
 }
 
