@@ -117,11 +117,13 @@ func (a *Axes) String() string {
 	}
 	return "<AxesSubplot: " + strings.Join(parts, ", ") + ">"
 }
-func (a *Axes) Type() string          { return "matplotlib.axes._subplots.AxesSubplot" }
-func (a *Axes) Freeze()               {}
-func (a *Axes) Truth() starlark.Bool  { return true }
-func (a *Axes) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'AxesSubplot'") }
-func (a *Axes) AttrNames() []string   { return append(sortedNames(axesMethods), "figure") }
+func (a *Axes) Type() string         { return "matplotlib.axes._subplots.AxesSubplot" }
+func (a *Axes) Freeze()              {}
+func (a *Axes) Truth() starlark.Bool { return true }
+func (a *Axes) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'AxesSubplot'")
+}
+func (a *Axes) AttrNames() []string { return append(sortedNames(axesMethods), "figure") }
 
 // Attr implements the Axes' methods (ax.plot, ax.set_title…).
 func (a *Axes) Attr(name string) (starlark.Value, error) {

@@ -33,13 +33,19 @@ func modules(*session.Session) map[string]*Module {
 	pyplot := &Module{Name: "matplotlib.pyplot", Members: starlark.StringDict{
 		"figure":   b("figure", figure),
 		"subplots": b("subplots", subplots),
-		"gcf":      b("gcf", func(th *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) { return Gcf(th) }),
-		"gca":      b("gca", func(th *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) { return Gca(th) }),
-		"show":     b("show", show),
-		"close":    b("close", closeFig),
-		"savefig":  b("savefig", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) { return nil, errSavefig }),
-		"xticks":   b("xticks", ticks("xticks")),
-		"yticks":   b("yticks", ticks("yticks")),
+		"gcf": b("gcf", func(th *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			return Gcf(th)
+		}),
+		"gca": b("gca", func(th *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			return Gca(th)
+		}),
+		"show":  b("show", show),
+		"close": b("close", closeFig),
+		"savefig": b("savefig", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return nil, errSavefig
+		}),
+		"xticks": b("xticks", ticks("xticks")),
+		"yticks": b("yticks", ticks("yticks")),
 		"tight_layout": b("tight_layout", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 			return starlark.None, nil
 		}),
@@ -57,7 +63,9 @@ func modules(*session.Session) map[string]*Module {
 	}
 	mpl := &Module{Name: "matplotlib", Members: starlark.StringDict{
 		"__version__": starlark.String("3.6.3"),
-		"use":         b("use", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) { return starlark.None, nil }),
+		"use": b("use", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.None, nil
+		}),
 	}}
 	return map[string]*Module{"matplotlib": mpl, "matplotlib.pyplot": pyplot}
 }

@@ -63,12 +63,14 @@ type plotAccessor struct {
 func (p *plotAccessor) String() string {
 	return fmt.Sprintf("<pandas.plotting._core.PlotAccessor object at %p>", p)
 }
-func (p *plotAccessor) Type() string          { return "PlotAccessor" }
-func (p *plotAccessor) Freeze()               {}
-func (p *plotAccessor) Truth() starlark.Bool  { return true }
-func (p *plotAccessor) Hash() (uint32, error) { return 0, fmt.Errorf("TypeError: unhashable type: 'PlotAccessor'") }
-func (p *plotAccessor) Name() string          { return "plot" }
-func (p *plotAccessor) AttrNames() []string   { return plotKinds }
+func (p *plotAccessor) Type() string         { return "PlotAccessor" }
+func (p *plotAccessor) Freeze()              {}
+func (p *plotAccessor) Truth() starlark.Bool { return true }
+func (p *plotAccessor) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'PlotAccessor'")
+}
+func (p *plotAccessor) Name() string        { return "plot" }
+func (p *plotAccessor) AttrNames() []string { return plotKinds }
 
 var plotKinds = []string{"bar", "barh", "hist", "line", "scatter"}
 
