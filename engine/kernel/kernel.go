@@ -148,10 +148,16 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		return false
 	}
 	v, ok := k.runCell(thread, filename, body, code)
-	if ok && v != nil {
+	if ok && v != nil && !quiet(body) {
 		k.showResult(n, v)
 	}
 	return ok
+}
+
+// quiet reports whether a cell's last line ends with a semicolon, which
+// hides its value in IPython (ts.plot(); shows the chart alone).
+func quiet(code string) bool {
+	return strings.HasSuffix(strings.TrimSpace(code), ";")
 }
 
 // display shows a cell's value as its Out and makes it _.

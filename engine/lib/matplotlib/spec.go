@@ -141,6 +141,7 @@ func (a *Axes) layerSpec(l *layer, name string, color map[string]any, grouped []
 	switch l.kind {
 	case "hist":
 		enc["x2"] = map[string]any{"field": "x2"}
+		enc["y2"] = map[string]any{"datum": 0}
 	case "bar", "barh":
 		pos, off := "x", "xOffset"
 		if l.kind == "barh" {
@@ -151,8 +152,13 @@ func (a *Axes) layerSpec(l *layer, name string, color map[string]any, grouped []
 			cats = l.y
 		}
 		if cats.Labels == nil {
-			// Bars at numeric positions span pos ± width/2.
+			// Bars at numeric positions span pos ± width/2, from zero.
 			enc[pos+"2"] = map[string]any{"field": pos + "2"}
+			length := "y2"
+			if l.kind == "barh" {
+				length = "x2"
+			}
+			enc[length] = map[string]any{"datum": 0}
 		} else {
 			mark["width"] = map[string]any{"band": band}
 			if l.kind == "barh" {
