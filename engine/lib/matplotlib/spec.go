@@ -1,6 +1,7 @@
 package matplotlib
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -9,15 +10,141 @@ import (
 // A figure shows as a Vega-Lite v5 spec (MIME type
 // application/vnd.vegalite.v5+json) with its data inline: the page draws
 // it with vega-embed, JupyterLab natively, so a downloaded notebook still
-// shows its charts.
+// shows its charts. The spec is typed structs, not maps: the engine's
+// code for them is a fraction of the size (the wasm budget).
 
 // maxPoints caps the points of a line or scatter layer in a spec: a line
 // of more keeps each bucket's lowest and highest point (its envelope, what
 // a screen's pixels can show), a scatter every k-th point.
 const maxPoints = 5000
 
+// vlConfig is the charts' look: black axes and frame as matplotlib's,
+// plain titles.
+const vlConfig = `{"view":{"stroke":"#000000"},"axis":{"domainColor":"#000000","tickColor":"#000000","labelColor":"#000000","titleColor":"#000000",` +
+	`"titleFontWeight":"normal","titleFontSize":12,"labelFontSize":11,"gridColor":"#dddddd"},"title":{"fontWeight":"normal","fontSize":13},"legend":{"labelFontSize":11}}`
+
+// VLSpec is a Vega-Lite view: one Axes (a layered chart) or a grid of
+// them (vconcat of hconcat).
+type VLSpec struct {
+	Schema   string          `json:"$schema,omitempty"`
+	Usermeta *VLMeta         `json:"usermeta,omitempty"`
+	Config   json.RawMessage `json:"config,omitempty"`
+	Title    string          `json:"title,omitempty"`
+	Width    float64         `json:"width,omitempty"`
+	Height   float64         `json:"height,omitempty"`
+	Layer    []VLLayer       `json:"layer,omitempty"`
+	VConcat  []VLSpec        `json:"vconcat,omitempty"`
+	HConcat  []VLSpec        `json:"hconcat,omitempty"`
+	Resolve  json.RawMessage `json:"resolve,omitempty"`
+}
+
+// VLMeta tells the page the chart's kind (its data-chart).
+type VLMeta struct {
+	Kind string `json:"kind"`
+}
+
+// VLLayer is one layer: data, mark and encodings.
+type VLLayer struct {
+	Data     VLData     `json:"data"`
+	Mark     VLMark     `json:"mark"`
+	Encoding VLEncoding `json:"encoding"`
+}
+
+// VLData holds the rows inline.
+type VLData struct {
+	Values []VLRow `json:"values"`
+}
+
+// VLRow is one mark's data: its series s, x and y (numbers, text, or
+// null for a gap) and the far ends of bars (x2, y2).
+type VLRow struct {
+	S  string `json:"s"`
+	X  any    `json:"x"`
+	Y  any    `json:"y"`
+	X2 any    `json:"x2,omitempty"`
+	Y2 any    `json:"y2,omitempty"`
+}
+
+// VLMark is the mark's type and look.
+type VLMark struct {
+	Type        string  `json:"type"`
+	StrokeWidth float64 `json:"strokeWidth,omitempty"`
+	Point       bool    `json:"point,omitempty"`
+	StrokeDash  []int   `json:"strokeDash,omitempty"`
+	Filled      bool    `json:"filled,omitempty"`
+	Size        float64 `json:"size,omitempty"`
+	Opacity     float64 `json:"opacity,omitempty"`
+	Width       *VLBand `json:"width,omitempty"`
+	Height      *VLBand `json:"height,omitempty"`
+}
+
+// VLBand is a bar's thickness as a fraction of its band.
+type VLBand struct {
+	Band float64 `json:"band"`
+}
+
+// VLEncoding maps the data's fields to the chart's channels.
+type VLEncoding struct {
+	X       *VLChannel `json:"x,omitempty"`
+	Y       *VLChannel `json:"y,omitempty"`
+	X2      *VLChannel `json:"x2,omitempty"`
+	Y2      *VLChannel `json:"y2,omitempty"`
+	XOffset *VLChannel `json:"xOffset,omitempty"`
+	YOffset *VLChannel `json:"yOffset,omitempty"`
+	Color   *VLColor   `json:"color,omitempty"`
+}
+
+// VLChannel is a position channel: a field (or a constant datum) and its
+// type, axis, scale and category order.
+type VLChannel struct {
+	Field string   `json:"field,omitempty"`
+	Datum *float64 `json:"datum,omitempty"`
+	Type  string   `json:"type,omitempty"`
+	Axis  *VLAxis  `json:"axis,omitempty"`
+	Scale *VLScale `json:"scale,omitempty"`
+	Sort  []string `json:"sort,omitempty"`
+}
+
+// VLAxis is an axis: its title (null: none), grid lines, label angle.
+type VLAxis struct {
+	Title      *string  `json:"title"`
+	Grid       bool     `json:"grid"`
+	LabelAngle *float64 `json:"labelAngle,omitempty"`
+}
+
+// VLScale is a scale: whether it includes zero, a fixed domain, padding
+// between categories.
+type VLScale struct {
+	Zero         *bool     `json:"zero,omitempty"`
+	Nice         *bool     `json:"nice,omitempty"`
+	Domain       []float64 `json:"domain,omitempty"`
+	PaddingInner float64   `json:"paddingInner,omitempty"`
+	PaddingOuter float64   `json:"paddingOuter,omitempty"`
+}
+
+// VLColor colors layers by series: the matplotlib colors of every layer
+// of the Axes, and the legend (null: none).
+type VLColor struct {
+	Field  string       `json:"field"`
+	Type   string       `json:"type"`
+	Scale  VLColorScale `json:"scale"`
+	Legend *VLLegend    `json:"legend"`
+}
+
+// VLColorScale lists the series and their colors.
+type VLColorScale struct {
+	Domain []string `json:"domain"`
+	Range  []string `json:"range"`
+}
+
+// VLLegend shows the labelled series.
+type VLLegend struct {
+	Title  *string  `json:"title"`
+	Values []string `json:"values"`
+}
+
 // VegaLite is the figure's chart, nil while nothing is drawn.
-func (f *Figure) VegaLite() map[string]any {
+func (f *Figure) VegaLite() any {
 	kind := ""
 	for _, a := range f.axes {
 		if len(a.layers) > 0 {
@@ -32,34 +159,27 @@ func (f *Figure) VegaLite() map[string]any {
 	// leave it (77.5% of the width, 77% of the height), at 100 dpi.
 	w := math.Round(f.w * 100 * 0.775 / float64(f.cols))
 	h := math.Round(f.h * 100 * 0.77 / float64(f.rows))
-	var spec map[string]any
+	var spec VLSpec
 	if len(f.axes) == 1 {
 		spec = f.axes[0].spec(w, h)
 	} else {
-		rows := make([]any, 0, f.rows)
 		for r := 0; r < f.rows; r++ {
-			row := make([]any, 0, f.cols)
+			var row VLSpec
 			for c := 0; c < f.cols && r*f.cols+c < len(f.axes); c++ {
-				row = append(row, f.axes[r*f.cols+c].spec(w, h))
+				row.HConcat = append(row.HConcat, f.axes[r*f.cols+c].spec(w, h))
 			}
-			rows = append(rows, map[string]any{"hconcat": row})
+			spec.VConcat = append(spec.VConcat, row)
 		}
-		spec = map[string]any{"vconcat": rows, "resolve": map[string]any{"scale": map[string]any{"color": "independent"}}}
+		spec.Resolve = json.RawMessage(`{"scale":{"color":"independent"}}`)
 	}
-	spec["$schema"] = "https://vega.github.io/schema/vega-lite/v5.json"
-	spec["usermeta"] = map[string]any{"kind": kind}
-	spec["config"] = map[string]any{
-		"view": map[string]any{"stroke": "#000000"},
-		"axis": map[string]any{"domainColor": "#000000", "tickColor": "#000000", "labelColor": "#000000", "titleColor": "#000000",
-			"titleFontWeight": "normal", "titleFontSize": 12, "labelFontSize": 11, "gridColor": "#dddddd"},
-		"title":  map[string]any{"fontWeight": "normal", "fontSize": 13},
-		"legend": map[string]any{"labelFontSize": 11},
-	}
-	return spec
+	spec.Schema = "https://vega.github.io/schema/vega-lite/v5.json"
+	spec.Usermeta = &VLMeta{Kind: kind}
+	spec.Config = json.RawMessage(vlConfig)
+	return &spec
 }
 
 // spec is one Axes as a layered Vega-Lite chart of w by h pixels.
-func (a *Axes) spec(w, h float64) map[string]any {
+func (a *Axes) spec(w, h float64) VLSpec {
 	names := make([]string, len(a.layers))
 	colors := make([]string, len(a.layers))
 	var shown, grouped []string
@@ -79,110 +199,97 @@ func (a *Axes) spec(w, h float64) map[string]any {
 			grouped = append(grouped, name)
 		}
 	}
-	var legend any // null: none
+	color := &VLColor{Field: "s", Type: "nominal", Scale: VLColorScale{Domain: names, Range: colors}}
 	if a.legend && len(shown) > 0 {
-		legend = map[string]any{"values": shown, "title": nil}
+		color.Legend = &VLLegend{Values: shown}
 	}
-	color := map[string]any{"field": "s", "type": "nominal", "scale": map[string]any{"domain": names, "range": colors}, "legend": legend}
-	layers := make([]any, len(a.layers))
+	s := VLSpec{Title: a.title, Width: w, Height: h, Layer: make([]VLLayer, len(a.layers))}
 	for i, l := range a.layers {
-		layers[i] = a.layerSpec(l, names[i], color, grouped)
-	}
-	m := map[string]any{"width": w, "height": h, "layer": layers}
-	if a.title != "" {
-		m["title"] = a.title
-	}
-	return m
-}
-
-func orNull(s string) any {
-	if s == "" {
-		return nil
+		s.Layer[i] = a.layerSpec(l, names[i], color, grouped)
 	}
 	return s
 }
 
-// layerSpec is one layer: its data, mark and encodings.
-func (a *Axes) layerSpec(l *layer, name string, color map[string]any, grouped []string) map[string]any {
-	xAxis := map[string]any{"title": orNull(a.xlabel), "grid": a.grid}
-	yAxis := map[string]any{"title": orNull(a.ylabel), "grid": a.grid}
-	if a.rot != nil {
-		xAxis["labelAngle"] = -*a.rot
-	} else if l.x.Labels != nil {
-		xAxis["labelAngle"] = 0
+func orNull(s string) *string {
+	if s == "" {
+		return nil
 	}
-	enc := map[string]any{"color": color}
-	var mark map[string]any
-	band := 0.8
+	return &s
+}
+
+// zero is a fresh 0 for a datum or an angle.
+func zero() *float64 { return new(float64) }
+
+// layerSpec is one layer: its data, mark and encodings.
+func (a *Axes) layerSpec(l *layer, name string, color *VLColor, grouped []string) VLLayer {
+	xAxis := &VLAxis{Title: orNull(a.xlabel), Grid: a.grid}
+	yAxis := &VLAxis{Title: orNull(a.ylabel), Grid: a.grid}
+	if a.rot != nil {
+		deg := -*a.rot
+		xAxis.LabelAngle = &deg
+	} else if l.x.Labels != nil {
+		xAxis.LabelAngle = zero()
+	}
+	mark := VLMark{Type: "bar", Opacity: l.opacity}
 	switch l.kind {
 	case "line":
-		mark = map[string]any{"type": "line", "strokeWidth": 1.5, "point": l.points}
+		mark.Type, mark.StrokeWidth, mark.Point = "line", 1.5, l.points
 		if l.dash {
-			mark["strokeDash"] = []int{6, 4}
+			mark.StrokeDash = []int{6, 4}
 		}
 	case "scatter":
-		size := 36.0
+		mark.Type, mark.Filled, mark.Size = "point", true, 36
 		if l.size > 0 {
-			size = l.size
+			mark.Size = l.size
 		}
-		mark = map[string]any{"type": "point", "filled": true, "size": size, "opacity": 1}
-	default:
-		mark = map[string]any{"type": "bar"}
+		if mark.Opacity == 0 {
+			mark.Opacity = 1
+		}
 	}
-	if l.opacity > 0 {
-		mark["opacity"] = l.opacity
-	}
+	band := 0.8
 	if l.group {
 		band = 0.5
 	}
-	enc["x"] = position("x", l.x, xAxis, a.xlim, l.kind)
-	enc["y"] = position("y", l.y, yAxis, a.ylim, l.kind)
-	values := rows(l, name, band)
+	enc := VLEncoding{Color: color, X: position("x", l.x, xAxis, a.xlim, l.kind), Y: position("y", l.y, yAxis, a.ylim, l.kind)}
 	switch l.kind {
 	case "hist":
-		enc["x2"] = map[string]any{"field": "x2"}
-		enc["y2"] = map[string]any{"datum": 0}
+		enc.X2, enc.Y2 = &VLChannel{Field: "x2"}, &VLChannel{Datum: zero()}
 	case "bar", "barh":
-		pos, off := "x", "xOffset"
-		if l.kind == "barh" {
-			pos, off = "y", "yOffset"
-		}
 		cats := l.x
 		if l.kind == "barh" {
 			cats = l.y
 		}
-		if cats.Labels == nil {
+		switch {
+		case cats.Labels == nil && l.kind == "bar":
 			// Bars at numeric positions span pos ± width/2, from zero.
-			enc[pos+"2"] = map[string]any{"field": pos + "2"}
-			length := "y2"
-			if l.kind == "barh" {
-				length = "x2"
-			}
-			enc[length] = map[string]any{"datum": 0}
-		} else {
-			mark["width"] = map[string]any{"band": band}
-			if l.kind == "barh" {
-				delete(mark, "width")
-				mark["height"] = map[string]any{"band": band}
-			}
+			enc.X2, enc.Y2 = &VLChannel{Field: "x2"}, &VLChannel{Datum: zero()}
+		case cats.Labels == nil:
+			enc.Y2, enc.X2 = &VLChannel{Field: "y2"}, &VLChannel{Datum: zero()}
+		case l.kind == "bar":
+			mark.Width = &VLBand{band}
 			if l.group && len(grouped) > 1 {
-				enc[off] = map[string]any{"field": "s", "sort": grouped, "scale": map[string]any{"domain": grouped}}
+				enc.XOffset = &VLChannel{Field: "s", Sort: grouped}
+			}
+		default:
+			mark.Height = &VLBand{band}
+			if l.group && len(grouped) > 1 {
+				enc.YOffset = &VLChannel{Field: "s", Sort: grouped}
 			}
 		}
 	}
-	return map[string]any{"data": map[string]any{"values": values}, "mark": mark, "encoding": enc}
+	return VLLayer{Data: VLData{Values: rows(l, name, band)}, Mark: mark, Encoding: enc}
 }
 
 // position encodes a column on an axis: text as categories in their
 // order, times as dates, numbers on a linear scale (from zero for the
 // lengths of bars, fitted to the data for positions).
-func position(field string, c Column, axis map[string]any, lim []float64, kind string) map[string]any {
-	e := map[string]any{"field": field, "axis": axis}
+func position(field string, c Column, axis *VLAxis, lim []float64, kind string) *VLChannel {
+	e := &VLChannel{Field: field, Axis: axis}
 	switch {
 	case c.Labels != nil:
-		e["type"] = "nominal"
+		e.Type = "nominal"
 		if kind == "line" || kind == "scatter" {
-			e["type"] = "ordinal"
+			e.Type = "ordinal"
 		}
 		order := unique(c.Labels)
 		if field == "y" {
@@ -191,19 +298,18 @@ func position(field string, c Column, axis map[string]any, lim []float64, kind s
 				order[i], order[j] = order[j], order[i]
 			}
 		}
-		e["sort"] = order
-		e["scale"] = map[string]any{"paddingInner": 0.1, "paddingOuter": 0.1}
+		e.Sort = order
+		e.Scale = &VLScale{PaddingInner: 0.1, PaddingOuter: 0.1}
 	case c.Time:
-		e["type"] = "temporal"
+		e.Type = "temporal"
 	default:
-		e["type"] = "quantitative"
+		e.Type = "quantitative"
 		isLength := (kind == "bar" && field == "y") || (kind == "barh" && field == "x") || (kind == "hist" && field == "y")
-		scale := map[string]any{"zero": isLength}
+		e.Scale = &VLScale{Zero: &isLength}
 		if len(lim) == 2 && !math.IsNaN(lim[0]) && !math.IsNaN(lim[1]) {
-			scale["domain"] = lim
-			scale["nice"] = false
+			no := false
+			e.Scale.Domain, e.Scale.Nice = lim, &no
 		}
-		e["scale"] = scale
 	}
 	return e
 }
@@ -237,24 +343,24 @@ func cell(c Column, i int) any {
 }
 
 // rows are a layer's data, one object per mark (per point, bar or bin).
-func rows(l *layer, name string, band float64) []any {
+func rows(l *layer, name string, band float64) []VLRow {
 	n := l.y.Len()
 	if l.kind == "barh" || l.kind == "hist" {
 		n = l.x.Len()
 	}
 	idx := sample(l, n)
-	out := make([]any, 0, len(idx))
-	for _, i := range idx {
-		r := map[string]any{"s": name, "x": cell(l.x, i), "y": cell(l.y, i)}
+	out := make([]VLRow, len(idx))
+	for k, i := range idx {
+		r := VLRow{S: name, X: cell(l.x, i), Y: cell(l.y, i)}
 		switch {
 		case l.kind == "hist":
-			r["x2"] = num(l.x2[i])
+			r.X2 = num(l.x2[i])
 		case l.kind == "bar" && l.x.Labels == nil:
-			r["x"], r["x2"] = num(l.x.Nums[i]-band/2), num(l.x.Nums[i]+band/2)
+			r.X, r.X2 = num(l.x.Nums[i]-band/2), num(l.x.Nums[i]+band/2)
 		case l.kind == "barh" && l.y.Labels == nil:
-			r["y"], r["y2"] = num(l.y.Nums[i]-band/2), num(l.y.Nums[i]+band/2)
+			r.Y, r.Y2 = num(l.y.Nums[i]-band/2), num(l.y.Nums[i]+band/2)
 		}
-		out = append(out, r)
+		out[k] = r
 	}
 	return out
 }

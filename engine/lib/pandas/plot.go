@@ -47,8 +47,13 @@ func plotAttr(name string, s *Series, d *DataFrame) (starlark.Value, error) {
 		if d != nil {
 			return nil, fmt.Errorf("NotImplementedError: DataFrame.hist is not in Burst: plot one column, df['col'].hist(), or df.plot.hist()")
 		}
+		// Series.hist(): matplotlib's hist of the values on the current
+		// figure, with grid lines and no labels.
 		return session.Builtin("Series.hist", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return seriesHist(th, s, args, kwargs)
+			if len(args) > 0 {
+				return nil, fmt.Errorf("NotImplementedError: Series.hist(by=…) is not in Burst")
+			}
+			return (&plotAccessor{s: s, hist: true}).plot(th, "hist", nil, kwargs)
 		}), nil
 	}
 	return &plotAccessor{s: s, d: d}, nil
@@ -58,6 +63,8 @@ func plotAttr(name string, s *Series, d *DataFrame) (starlark.Value, error) {
 type plotAccessor struct {
 	s *Series
 	d *DataFrame
+	// hist: Series.hist(), which labels nothing and draws grid lines.
+	hist bool
 }
 
 func (p *plotAccessor) String() string {
@@ -95,7 +102,8 @@ func (p *plotAccessor) CallInternal(th *starlark.Thread, args starlark.Tuple, kw
 
 // plotKwargs are the arguments of DataFrame.plot that Burst reads.
 var plotKwargs = []string{"x", "y", "kind", "ax", "title", "figsize", "xlabel", "ylabel", "legend", "bins", "color",
-	"rot", "grid", "label", "alpha", "style", "subplots", "use_index", "xlim", "ylim", "width", "stacked", "s", "range", "density"}
+	"rot", "grid", "label", "alpha", "style", "subplots", "use_index", "xlim", "ylim", "width", "stacked", "s", "range", "density",
+	"xlabelsize", "ylabelsize", "xrot", "yrot"}
 
 func (p *plotAccessor) plot(th *starlark.Thread, kind string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	kw, err := matplotlib.Kwargs("plot", kwargs, plotKwargs...)
@@ -214,7 +222,9 @@ func (p *plotAccessor) plot(th *starlark.Thread, kind string, args starlark.Tupl
 		}
 		ax.SetXLabel(xlabel)
 	case "hist":
-		ax.SetYLabel("Frequency")
+		if !p.hist {
+			ax.SetYLabel("Frequency")
+		}
 	case "scatter":
 		if xlabel == "" {
 			xlabel = x.Name
@@ -236,7 +246,10 @@ func (p *plotAccessor) plot(th *starlark.Thread, kind string, args starlark.Tupl
 		ax.SetLegend(true)
 	}
 	// pandas sets the grid: off unless grid=True.
-	ax.SetGrid(kw["grid"] != nil && bool(kw["grid"].Truth()))
+	ax.SetGrid(p.hist)
+	if g, ok := kw["grid"]; ok {
+		ax.SetGrid(bool(g.Truth()))
+	}
 	ax.SetLimits(limits(kw["xlim"]), limits(kw["ylim"]))
 	return ax, nil
 }
@@ -292,6 +305,9 @@ func (p *plotAccessor) columns(kind string, kw map[string]starlark.Value) (matpl
 		y, err := p.s.ChartColumn()
 		if err != nil {
 			return matplotlib.Column{}, nil, err
+		}
+		if y.Labels != nil {
+			return y, nil, fmt.Errorf("TypeError: no numeric data to plot")
 		}
 		return indexColumn(p.s.eager.Index, p.s.eager.Len()), []matplotlib.Column{y}, nil
 	}
@@ -349,69 +365,6 @@ func isNumeric(a arrow.Array) bool {
 		return true
 	}
 	return false
-}
-
-// seriesHist is Series.hist(): matplotlib's hist of the values on the
-// current figure (a new one if none is open), with grid lines.
-func seriesHist(th *starlark.Thread, s *Series, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	kw, err := matplotlib.Kwargs("hist", kwargs, "by", "ax", "grid", "figsize", "bins", "color", "alpha", "label", "legend", "range", "density",
-		"xlabelsize", "ylabelsize", "xrot", "yrot")
-	if err != nil {
-		return nil, err
-	}
-	if len(args) > 0 {
-		kw["by"] = args[0]
-	}
-	if v, ok := kw["by"]; ok && v != starlark.None {
-		return nil, fmt.Errorf("NotImplementedError: Series.hist(by=…) is not in Burst")
-	}
-	y, err := s.ChartColumn()
-	if err != nil {
-		return nil, err
-	}
-	if y.Labels != nil {
-		return nil, fmt.Errorf("TypeError: hist() counts numbers: this Series has dtype %s", frame.DTypeOf(s.eager.Data.DataType()))
-	}
-	var ax *matplotlib.Axes
-	if a, ok := kw["ax"].(*matplotlib.Axes); ok {
-		ax = a
-	} else if matplotlib.HasFigure(th) {
-		if ax, err = matplotlib.Gca(th); err != nil {
-			return nil, err
-		}
-	} else {
-		w, h, err := matplotlib.FigSize(kw["figsize"])
-		if err != nil {
-			return nil, err
-		}
-		f, err := matplotlib.NewFigureIn(th, w, h)
-		if err != nil {
-			return nil, err
-		}
-		ax = f.Gca()
-	}
-	edges, equal, err := matplotlib.BinEdges(y.Nums, kw["bins"], kw["range"])
-	if err != nil {
-		return nil, err
-	}
-	counts := matplotlib.Counts(y.Nums, edges, equal)
-	if d, ok := kw["density"]; ok && bool(d.Truth()) {
-		matplotlib.Density(counts, edges)
-	}
-	st, err := matplotlib.StyleOf(kw)
-	if err != nil {
-		return nil, err
-	}
-	ax.Hist(edges, counts, st)
-	grid := true
-	if g, ok := kw["grid"]; ok {
-		grid = bool(g.Truth())
-	}
-	ax.SetGrid(grid)
-	if l, ok := kw["legend"]; ok && bool(l.Truth()) {
-		ax.SetLegend(true)
-	}
-	return ax, nil
 }
 
 // ChartColumn implements matplotlib.Data: a computed Series' values, read
