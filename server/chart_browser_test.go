@@ -123,10 +123,44 @@ print(int(counts.sum()), len(edges))`)
 	if !sameWords(hist.Titles, []string{"Departure delay (minutes)", "Flights"}) {
 		t.Errorf("the histogram's axis titles are %q", hist.Titles)
 	}
+	var page []byte
+	if err := chromedp.Run(ctx, chromedp.CaptureScreenshot(&page)); err == nil {
+		os.WriteFile(filepath.Join(shots, "chart-page.png"), page, 0o644)
+	}
 	// The chart is as wide as the cell's output (less its padding), not
 	// matplotlib's 640 pixels.
 	if hist.Width < 0.8*min(hist.Cell, 736) || hist.Width > hist.Cell+1 {
 		t.Errorf("the histogram is %.0f px wide in an output %.0f px wide", hist.Width, hist.Cell)
+	}
+	// Downloaded as a notebook, the charts stay Vega-Lite (JupyterLab
+	// draws them); opened again as a notebook someone else wrote (its
+	// outputs untrusted), they are drawn from their data alone.
+	var nb string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.burst.notebook().then((nb) => JSON.stringify(nb))`, &nb, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	})); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(nb, `"application/vnd.vegalite.v5+json"`); n != 2 {
+		t.Errorf("the downloaded notebook has %d Vega-Lite outputs, want 2", n)
+	}
+	var kinds []string
+	wait, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := chromedp.Run(wait,
+		chromedp.Evaluate(fmt.Sprintf(`window.burst.openNotebook(%s, "charts.ipynb")`, nb), nil),
+		chromedp.WaitVisible(`.cell-output .output-chart[data-chart="hist"][data-rendered] svg`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll(".output-chart[data-rendered]")].map((e) => e.dataset.chart + ":" + e.querySelectorAll("svg g.mark-rect.role-mark path").length)`, &kinds),
+	); err != nil {
+		t.Fatalf("opening the downloaded notebook: %v", err)
+	}
+	if strings.Join(kinds, " ") != "bar:3 hist:20" {
+		t.Errorf("the opened notebook draws %v, want bar:3 hist:20", kinds)
+	}
+	// The service worker keeps chart.js for offline use.
+	info, _ := os.ReadFile(filepath.Join(dist, "build.json"))
+	if !strings.Contains(string(info), `"name": "chart.js"`) {
+		t.Errorf("chart.js is not among the files the service worker keeps: %s", info)
 	}
 	if errs := consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
