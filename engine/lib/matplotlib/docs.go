@@ -26,3 +26,12 @@ var docs = map[string]string{
 	"matplotlib.pyplot.close":        "close(fig=None)\n\nClose the current figure, a given one, or all of them with close('all'): a closed figure is not shown.",
 	"matplotlib.pyplot.savefig":      "savefig(fname)\n\nNot in Burst: charts are drawn in the page, not written to files.",
 }
+
+// The Axes' methods are documented as the pyplot functions that call
+// them (ax.set_title as plt.title).
+func init() {
+	for name, method := range pyplotAxes {
+		docs["AxesSubplot."+method] = docs["matplotlib.pyplot."+name]
+	}
+	docs["AxesSubplot.tick_params"] = "tick_params(**kwargs)\n\nAccepted and ignored: the page draws the ticks."
+}

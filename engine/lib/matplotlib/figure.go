@@ -139,7 +139,7 @@ func (a *Axes) Attr(name string) (starlark.Value, error) {
 	if !ok {
 		return nil, fmt.Errorf("AttributeError: 'AxesSubplot' object has no attribute '%s'", name)
 	}
-	return session.Builtin(name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return session.Builtin("AxesSubplot."+name, func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		return m(th, a, args, kwargs)
 	}), nil
 }
