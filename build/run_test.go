@@ -170,7 +170,7 @@ func TestRunShowsFigures(t *testing.T) {
 			t.Fatalf("%s failed: %s", c, out.String())
 		}
 	}
-	want := "<Figure size 640x480 with 1 Axes>\nOut[2]: <Figure size 800x400 with 0 Axes>\n<Figure size 640x480 with 1 Axes>\n"
+	want := "<Figure size 640x480 with 1 Axes>\nOut[2]: <Figure size 800x400 with 0 Axes>\n<Figure size 640x480 with 1 Axes>\n<Figure size 800x400 with 0 Axes>\n"
 	if out.String() != want {
 		t.Errorf("build run printed\n%s\nwant\n%s", out.String(), want)
 	}

@@ -216,3 +216,18 @@ func TestLazyRefused(t *testing.T) {
 		t.Errorf("outputs %+v", outs)
 	}
 }
+
+// TestRcParams: rcParams['figure.figsize'] sizes the figures that follow;
+// style.use is accepted; an empty figure still open shows as its text.
+func TestRcParams(t *testing.T) {
+	outs := run(t, `import matplotlib.pyplot as plt
+plt.style.use('ggplot')
+plt.rcParams['figure.figsize'] = (10, 5)
+plt.figure()
+fig, ax = plt.subplots()
+ax.scatter([1, 2], [3, 4]);`)
+	if len(outs) != 2 || text(outs[0]) != "<Figure size 1000x500 with 0 Axes>" || text(outs[1]) != "<Figure size 1000x500 with 1 Axes>" ||
+		outs[0].Data["application/vnd.vegalite.v5+json"] != nil {
+		t.Fatalf("outputs %+v", outs)
+	}
+}

@@ -28,8 +28,12 @@ type Module = session.Module
 // Library is matplotlib and matplotlib.pyplot.
 var Library = session.Library{Modules: modules, Docs: docs}
 
-func modules(*session.Session) map[string]*Module {
+func modules(s *session.Session) map[string]*Module {
 	b := session.Builtin
+	noop := b("use", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		return starlark.None, nil
+	})
+	style := &Module{Name: "matplotlib.style", Members: starlark.StringDict{"use": noop}}
 	pyplot := &Module{Name: "matplotlib.pyplot", Members: starlark.StringDict{
 		"figure":   b("figure", figure),
 		"subplots": b("subplots", subplots),
@@ -49,6 +53,10 @@ func modules(*session.Session) map[string]*Module {
 		"tight_layout": b("tight_layout", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 			return starlark.None, nil
 		}),
+		// rcParams: figure.figsize sets the size of new figures; the
+		// other settings are accepted.
+		"rcParams": sessionState(s).rc,
+		"style":    style,
 	}}
 	// The drawing functions are the current Axes' methods.
 	for name, method := range pyplotAxes {
@@ -63,11 +71,10 @@ func modules(*session.Session) map[string]*Module {
 	}
 	mpl := &Module{Name: "matplotlib", Members: starlark.StringDict{
 		"__version__": starlark.String("3.6.3"),
-		"use": b("use", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return starlark.None, nil
-		}),
+		"use":         noop,
+		"rcParams":    pyplot.Members["rcParams"],
 	}}
-	return map[string]*Module{"matplotlib": mpl, "matplotlib.pyplot": pyplot}
+	return map[string]*Module{"matplotlib": mpl, "matplotlib.pyplot": pyplot, "matplotlib.style": style}
 }
 
 // pyplotAxes are the pyplot functions that call a method of the current
@@ -87,6 +94,7 @@ type stateKey struct{}
 type state struct {
 	mu   sync.Mutex
 	figs []*Figure
+	rc   *starlark.Dict // rcParams
 }
 
 func stateOf(th *starlark.Thread) (*state, error) {
@@ -94,7 +102,18 @@ func stateOf(th *starlark.Thread) (*state, error) {
 	if s == nil {
 		return nil, fmt.Errorf("RuntimeError: pyplot draws in the notebook's kernel, not in a task on a worker")
 	}
-	return s.State(stateKey{}, func() any { return &state{} }).(*state), nil
+	return sessionState(s), nil
+}
+
+func sessionState(s *session.Session) *state {
+	return s.State(stateKey{}, func() any {
+		rc := starlark.NewDict(4)
+		rc.SetKey(starlark.String("figure.figsize"), starlark.NewList([]starlark.Value{starlark.Float(6.4), starlark.Float(4.8)}))
+		rc.SetKey(starlark.String("figure.dpi"), starlark.Float(100))
+		rc.SetKey(starlark.String("font.size"), starlark.Float(10))
+		rc.SetKey(starlark.String("axes.grid"), starlark.False)
+		return &state{rc: rc}
+	}).(*state)
 }
 
 // CellEnd shows the figures the cell left open and closes them, as
@@ -105,11 +124,9 @@ func (st *state) CellEnd(s *session.Session) {
 	st.figs = nil
 	st.mu.Unlock()
 	for _, f := range figs {
-		// An empty figure (plt.figure() alone) shows only as the cell's
-		// value.
-		if len(f.axes) > 0 {
-			s.Emit(session.Output{Type: "display_data", Data: session.MIMEBundle(f)})
-		}
+		// An empty one too (plt.figure() before df.plot(), which draws on
+		// a figure of its own), as its text.
+		s.Emit(session.Output{Type: "display_data", Data: session.MIMEBundle(f)})
 	}
 }
 
@@ -128,6 +145,11 @@ func NewFigureIn(th *starlark.Thread, w, h float64) (*Figure, error) {
 	}
 	if w <= 0 || h <= 0 {
 		w, h = 6.4, 4.8
+		if v, ok, _ := st.rc.Get(starlark.String("figure.figsize")); ok {
+			if rw, rh, err := figsize(v); err == nil && rw > 0 {
+				w, h = rw, rh
+			}
+		}
 	}
 	f := NewFigure(w, h)
 	st.open(f)
