@@ -154,10 +154,28 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 	return ok
 }
 
-// quiet reports whether a cell's last line ends with a semicolon, which
-// hides its value in IPython (ts.plot(); shows the chart alone).
+// quiet reports whether a cell's last line ends with a semicolon (before
+// any comment), which hides its value in IPython: ts.plot(); shows the
+// chart alone.
 func quiet(code string) bool {
-	return strings.HasSuffix(strings.TrimSpace(code), ";")
+	code = strings.TrimRight(code, " \t\n")
+	line := code[strings.LastIndexByte(code, '\n')+1:]
+	var q byte // the quote of the string the scan is in
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case q != 0 && c == '\\':
+			i++
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"':
+			q = c
+		case c == '#':
+			line = line[:i]
+		}
+	}
+	return strings.HasSuffix(strings.TrimSpace(line), ";")
 }
 
 // display shows a cell's value as its Out and makes it _.

@@ -2,6 +2,7 @@ package matplotlib
 
 // docs are matplotlib.pyplot's docstrings help() shows.
 var docs = map[string]string{
+	"matplotlib.cycler":              "cycler(color=[...])\n\nA cycle of colors: set rcParams['axes.prop_cycle'] to it and the lines, bars and points of later figures take its colors in turn.",
 	"matplotlib.style.use":           "use(style)\n\nAccepted and ignored: Burst's charts have one look.",
 	"matplotlib.use":                 "use(backend)\n\nAccepted and ignored: Burst's figures always show in the page, as with Jupyter's inline backend.",
 	"matplotlib.pyplot.plot":         "plot([x], y, [fmt], *, label=None, color=None, marker=None, linestyle=None)\n\nDraw y against x (0, 1, 2… when x is left out) as a line on the current Axes; fmt is matplotlib's short format ('r--', 'o'). Returns a list of one Line2D.",

@@ -16,7 +16,8 @@ type Figure struct {
 	w, h       float64 // inches; 100 dpi
 	rows, cols int     // the grid of subplots
 	axes       []*Axes
-	cur        int // the current Axes
+	cur        int      // the current Axes
+	cycle      []string // the colors of layers, rcParams['axes.prop_cycle'] (nil: tab10)
 }
 
 // Axes is one plot of a figure: its layers (lines, bars…) and labels.
@@ -102,7 +103,7 @@ func (f *Figure) Attr(name string) (starlark.Value, error) {
 	return nil, fmt.Errorf("AttributeError: 'Figure' object has no attribute '%s'", name)
 }
 
-var errSavefig = fmt.Errorf("NotImplementedError: savefig: Burst draws charts in the page and writes no image files (download the notebook to keep them)")
+var errSavefig = fmt.Errorf("NotImplementedError: savefig() is not in Burst, which draws charts in the page and writes no image files (download the notebook to keep them)")
 
 func (a *Axes) String() string {
 	var parts []string
@@ -175,7 +176,11 @@ type Style struct {
 func (a *Axes) add(l *layer, st Style) *layer {
 	l.label, l.color, l.opacity = st.Label, st.Color, st.Opacity
 	if l.color == "" {
-		l.color = tab10[a.colors%len(tab10)]
+		if c := a.fig.cycle; len(c) > 0 {
+			l.color = c[a.colors%len(c)]
+		} else {
+			l.color = tab10[a.colors%len(tab10)]
+		}
 		a.colors++
 	}
 	a.layers = append(a.layers, l)

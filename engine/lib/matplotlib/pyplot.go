@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -71,6 +72,7 @@ func modules(s *session.Session) map[string]*Module {
 	}
 	mpl := &Module{Name: "matplotlib", Members: starlark.StringDict{
 		"__version__": starlark.String("3.6.3"),
+		"cycler":      b("cycler", cycler),
 		"use":         noop,
 		"rcParams":    pyplot.Members["rcParams"],
 	}}
@@ -152,6 +154,11 @@ func NewFigureIn(th *starlark.Thread, w, h float64) (*Figure, error) {
 		}
 	}
 	f := NewFigure(w, h)
+	if c, ok, _ := st.rc.Get(starlark.String("axes.prop_cycle")); ok {
+		if c, ok := c.(*colorCycle); ok {
+			f.cycle = c.colors
+		}
+	}
 	st.open(f)
 	return f, nil
 }
@@ -716,7 +723,7 @@ func hist(th *starlark.Thread, ax *Axes, args starlark.Tuple, kwargs []starlark.
 		return nil, fmt.Errorf("TypeError: hist() missing 1 required positional argument: 'x'")
 	}
 	if kw["weights"] != nil && kw["weights"] != starlark.None {
-		return nil, fmt.Errorf("NotImplementedError: hist(weights=…) is not in Burst's pyplot")
+		return nil, fmt.Errorf("NotImplementedError: hist(weights=…) is not supported in Burst")
 	}
 	col, err := ColumnOf(kw["x"])
 	if err != nil {
@@ -863,4 +870,50 @@ func legend(th *starlark.Thread, ax *Axes, args starlark.Tuple, kwargs []starlar
 	}
 	ax.legend = true
 	return object("matplotlib.legend.Legend"), nil
+}
+
+// colorCycle is cycler('color', [...]): the colors layers take in turn
+// once it is rcParams['axes.prop_cycle'].
+type colorCycle struct{ colors []string }
+
+func (c *colorCycle) String() string {
+	q := make([]string, len(c.colors))
+	for i, s := range c.colors {
+		q[i] = session.Quote(s)
+	}
+	return "cycler('color', [" + strings.Join(q, ", ") + "])"
+}
+func (c *colorCycle) Type() string         { return "cycler.Cycler" }
+func (c *colorCycle) Freeze()              {}
+func (c *colorCycle) Truth() starlark.Bool { return len(c.colors) > 0 }
+func (c *colorCycle) Hash() (uint32, error) {
+	return 0, fmt.Errorf("TypeError: unhashable type: 'Cycler'")
+}
+
+// cycler(color=[...]) or cycler('color', [...]): a cycle of colors.
+func cycler(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	kw, err := Kwargs("cycler", kwargs, "color")
+	if err != nil {
+		return nil, err
+	}
+	v := kw["color"]
+	if len(args) == 2 && args[0] == starlark.String("color") {
+		v = args[1]
+	}
+	if v == nil {
+		return nil, fmt.Errorf("NotImplementedError: Burst's cycler() cycles colors: cycler(color=[...])")
+	}
+	vals, err := session.Values(v)
+	if err != nil {
+		return nil, err
+	}
+	c := &colorCycle{}
+	for _, x := range vals {
+		col, err := colorOf(x)
+		if err != nil {
+			return nil, err
+		}
+		c.colors = append(c.colors, col)
+	}
+	return c, nil
 }

@@ -45,13 +45,13 @@ func plotAttr(name string, s *Series, d *DataFrame) (starlark.Value, error) {
 	}
 	if name == "hist" {
 		if d != nil {
-			return nil, fmt.Errorf("NotImplementedError: DataFrame.hist is not in Burst: plot one column, df['col'].hist(), or df.plot.hist()")
+			return nil, fmt.Errorf("NotImplementedError: DataFrame.hist() is not in Burst: plot one column, df['col'].hist(), or df.plot.hist()")
 		}
 		// Series.hist(): matplotlib's hist of the values on the current
 		// figure, with grid lines and no labels.
 		return session.Builtin("Series.hist", func(th *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if len(args) > 0 {
-				return nil, fmt.Errorf("NotImplementedError: Series.hist(by=…) is not in Burst")
+				return nil, fmt.Errorf("NotImplementedError: Series.hist(by=…) is not supported in Burst")
 			}
 			return (&plotAccessor{s: s, hist: true}).plot(th, "hist", nil, kwargs)
 		}), nil
@@ -77,7 +77,9 @@ func (p *plotAccessor) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'PlotAccessor'")
 }
 func (p *plotAccessor) Name() string        { return "plot" }
-func (p *plotAccessor) AttrNames() []string { return plotKinds }
+func (p *plotAccessor) AttrNames() []string {
+	return []string{"area", "bar", "barh", "box", "density", "hexbin", "hist", "kde", "line", "pie", "scatter"}
+}
 
 var plotKinds = []string{"bar", "barh", "hist", "line", "scatter"}
 
@@ -91,7 +93,7 @@ func (p *plotAccessor) Attr(name string) (starlark.Value, error) {
 	}
 	switch name {
 	case "area", "pie", "box", "kde", "density", "hexbin":
-		return nil, fmt.Errorf("NotImplementedError: plot.%s is not in Burst: it draws line, bar, barh, hist and scatter", name)
+		return nil, fmt.Errorf("NotImplementedError: plot.%s() is not in Burst: it draws line, bar, barh, hist and scatter", name)
 	}
 	return nil, fmt.Errorf("AttributeError: 'PlotAccessor' object has no attribute '%s'", name)
 }
@@ -138,10 +140,10 @@ func (p *plotAccessor) plot(th *starlark.Thread, kind string, args starlark.Tupl
 		return nil, fmt.Errorf("ValueError: plot kind scatter can only be used for data frames")
 	}
 	if v, ok := kw["subplots"]; ok && bool(v.Truth()) {
-		return nil, fmt.Errorf("NotImplementedError: plot(subplots=True) is not in Burst: plot each column on its own")
+		return nil, fmt.Errorf("NotImplementedError: plot(subplots=True) is not supported in Burst: plot each column on its own")
 	}
 	if v, ok := kw["stacked"]; ok && bool(v.Truth()) {
-		return nil, fmt.Errorf("NotImplementedError: plot(stacked=True) is not in Burst")
+		return nil, fmt.Errorf("NotImplementedError: plot(stacked=True) is not supported in Burst")
 	}
 	x, ys, err := p.columns(kind, kw)
 	if err != nil {
@@ -309,10 +311,10 @@ func (p *plotAccessor) columns(kind string, kw map[string]starlark.Value) (matpl
 		if y.Labels != nil {
 			return y, nil, fmt.Errorf("TypeError: no numeric data to plot")
 		}
-		return indexColumn(p.s.eager.Index, p.s.eager.Len()), []matplotlib.Column{y}, nil
+		return chartIndex(p.s.eager.Index, p.s.eager.Len()), []matplotlib.Column{y}, nil
 	}
 	f := p.d.eager
-	x := indexColumn(f.Index, f.Rows)
+	x := chartIndex(f.Index, f.Rows)
 	xName := ""
 	if v, ok := kw["x"]; ok && v != starlark.None {
 		xName = session.Str(v)
@@ -481,10 +483,10 @@ func nullsToNaN(a arrow.Array, v []float64) {
 	}
 }
 
-// indexColumn is the x of a plot: the index's values (0, 1, … for a
+// chartIndex is the x of a plot: the index's values (0, 1, … for a
 // RangeIndex; text "(a, b)" for several levels), named by the index's
 // names, as pandas labels the x axis.
-func indexColumn(index []frame.Column, n int) matplotlib.Column {
+func chartIndex(index []frame.Column, n int) matplotlib.Column {
 	switch len(index) {
 	case 0:
 		x := make([]float64, n)
