@@ -76,7 +76,7 @@ func (p *plotAccessor) Truth() starlark.Bool { return true }
 func (p *plotAccessor) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'PlotAccessor'")
 }
-func (p *plotAccessor) Name() string        { return "plot" }
+func (p *plotAccessor) Name() string { return "plot" }
 func (p *plotAccessor) AttrNames() []string {
 	return []string{"area", "bar", "barh", "box", "density", "hexbin", "hist", "kde", "line", "pie", "scatter"}
 }
