@@ -21,7 +21,7 @@ const maxPoints = 5000
 // vlConfig is the charts' look: black axes and frame as matplotlib's,
 // plain titles.
 const vlConfig = `{"view":{"stroke":"#000000"},"axis":{"domainColor":"#000000","tickColor":"#000000","labelColor":"#000000","titleColor":"#000000",` +
-	`"titleFontWeight":"normal","titleFontSize":12,"labelFontSize":11,"gridColor":"#dddddd"},"title":{"fontWeight":"normal","fontSize":13},"legend":{"labelFontSize":11}}`
+	`"titleFontWeight":"normal","titleFontSize":12,"labelFontSize":11,"labelSeparation":6,"gridColor":"#dddddd"},"title":{"fontWeight":"normal","fontSize":13},"legend":{"labelFontSize":11}}`
 
 // VLSpec is a Vega-Lite view: one Axes (a layered chart) or a grid of
 // them (vconcat of hconcat).
@@ -115,6 +115,7 @@ type VLAxis struct {
 // VLScale is a scale: whether it includes zero, a fixed domain, padding
 // between categories.
 type VLScale struct {
+	Type         string    `json:"type,omitempty"`
 	Zero         *bool     `json:"zero,omitempty"`
 	Nice         *bool     `json:"nice,omitempty"`
 	Domain       []float64 `json:"domain,omitempty"`
@@ -163,14 +164,16 @@ func (f *Figure) VegaLite() any {
 	if len(f.axes) == 1 {
 		spec = f.axes[0].spec(w, h)
 	} else {
+		// Each Axes has colors of its own, at both levels of the grid.
+		independent := json.RawMessage(`{"scale":{"color":"independent"}}`)
 		for r := 0; r < f.rows; r++ {
-			var row VLSpec
+			row := VLSpec{Resolve: independent}
 			for c := 0; c < f.cols && r*f.cols+c < len(f.axes); c++ {
 				row.HConcat = append(row.HConcat, f.axes[r*f.cols+c].spec(w, h))
 			}
 			spec.VConcat = append(spec.VConcat, row)
 		}
-		spec.Resolve = json.RawMessage(`{"scale":{"color":"independent"}}`)
+		spec.Resolve = independent
 	}
 	spec.Schema = "https://vega.github.io/schema/vega-lite/v5.json"
 	spec.Usermeta = &VLMeta{Kind: kind}
@@ -301,7 +304,9 @@ func position(field string, c Column, axis *VLAxis, lim []float64, kind string) 
 		e.Sort = order
 		e.Scale = &VLScale{PaddingInner: 0.1, PaddingOuter: 0.1}
 	case c.Time:
-		e.Type = "temporal"
+		// pandas' times have no time zone: shown as they are, not in the
+		// browser's.
+		e.Type, e.Scale = "temporal", &VLScale{Type: "utc"}
 	default:
 		e.Type = "quantitative"
 		isLength := (kind == "bar" && field == "y") || (kind == "barh" && field == "x") || (kind == "hist" && field == "y")
