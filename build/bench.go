@@ -46,6 +46,10 @@ var frameWorkloads = []workload{
 	{"b", "filter ~Cancelled + count per origin", `df[~df.Cancelled].groupby("Origin").Origin.count().compute()`},
 	{"c", "DepDelay.max()", `df.DepDelay.max().compute()`},
 	{"d", "std of DepDelay by DayOfWeek", `df.groupby("DayOfWeek").DepDelay.std().compute()`},
+	// Issue 22's methods, each on the workers as in Dask.
+	{"e", "Dest.str.lower().value_counts()", `df.Dest.str.lower().value_counts().compute()`},
+	{"f", "Date.dt.dayofweek.value_counts()", `df.Date.dt.dayofweek.value_counts().compute()`},
+	{"g", "between + mean per origin", `df[df.DepDelay.between(0, 30)].groupby("Origin").DepDelay.mean().compute()`},
 }
 
 // frameSetup is the lesson's read: lazy, so each workload reads again.
