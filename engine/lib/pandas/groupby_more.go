@@ -308,12 +308,12 @@ func groupCumulative(g *GroupBy, how string, a starlark.Tuple, kw []starlark.Tup
 	if ascending == starlark.False {
 		return nil, fmt.Errorf("NotImplementedError: GroupBy.cumcount(ascending=False) is not supported")
 	}
-	p := dataframe.GroupCumParams{By: g.by, How: how, Series: g.series}
+	p := dataframe.GroupOpParams{By: g.by, How: how, Series: g.series}
 	if how == "cumsum" {
 		for _, c := range g.columns() {
 			col, _ := g.d.meta().Col(c)
 			if aggregable("sum", col) {
-				p.Cols = append(p.Cols, c)
+				p.Columns = append(p.Columns, c)
 			} else if g.series {
 				return nil, fmt.Errorf("TypeError: cannot compute cumsum of %s column %q", col.DType(), c)
 			}
