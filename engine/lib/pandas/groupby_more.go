@@ -356,3 +356,19 @@ func groupValueCounts(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []st
 	p := map[string]any{"order": order, "by_count": g.d.lazy == nil}
 	return reduce("series-groupby-value-counts", graph.NewStage("group-chunk", chunk), graph.NewStage("group-value-counts", p), g.d.value())
 }
+
+// Docstrings of the group-by methods no other object documents (the
+// shared ones stay as docs.go has them).
+func init() {
+	for name, doc := range map[string]string{
+		"get_group": "get_group(name)\n\nThe rows of one group (a tuple of keys for several).",
+		"transform": "transform(func)\n\nEach row gets its group's aggregate func ('mean', 'sum', …), the index kept (pandas only).",
+		"cumsum":    "cumsum()\n\nRunning sums, per group on a group-by, in the rows' order.",
+		"cumcount":  "cumcount()\n\nEach row's position in its group, from 0.",
+		"median":    "median()\n\nThe middle value (per group on a group-by).",
+	} {
+		if _, ok := methodDocs[name]; !ok {
+			methodDocs[name] = doc
+		}
+	}
+}
