@@ -44,7 +44,25 @@ func groupNUnique(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starla
 		return nil, fmt.Errorf("NotImplementedError: nunique(dropna=False) is not supported")
 	}
 	if !g.series {
-		return nil, fmt.Errorf("NotImplementedError: DataFrameGroupBy.nunique is not supported: select a column first, as df.groupby(k).col.nunique()")
+		if g.d.lazy != nil { // Dask has SeriesGroupBy.nunique only
+			return nil, fmt.Errorf("AttributeError: 'DataFrameGroupBy' object has no attribute 'nunique'")
+		}
+		// pandas: one column of counts per column, side by side.
+		out := &frame.Frame{}
+		for _, c := range g.columns() {
+			h, err := g.selectCols([]string{c}, true)
+			if err != nil {
+				return nil, err
+			}
+			r, err := groupNUnique(th, h, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			s := r.(*Series).eager
+			out.Index, out.Rows = s.Index, s.Len()
+			out.Columns = append(out.Columns, frame.Column{Name: c, Data: s.Data})
+		}
+		return FromEngine(out), nil
 	}
 	p := map[string]any{"by": g.by, "column": g.cols[0], "order": g.keyOrder()}
 	return reduce("series-groupby-nunique", graph.NewStage("group-nunique-chunk", p), graph.NewStage("group-nunique-agg", p), g.d.value())
