@@ -7,24 +7,39 @@ import (
 	"burst/engine/graph"
 )
 
-// Group-by operations beyond GroupChunk's per-group statistics.
+// Group-by operations beyond GroupChunk's per-group statistics. They share
+// one parameter type and one registration, which keeps the browser
+// engine small (each registration is code of its own).
 func init() {
-	register("group-nunique-chunk", opGroupNUniqueChunk)
-	register("group-nunique-agg", opGroupNUniqueAgg)
-	register("group-transform", opGroupTransform)
-	register("group-median", opGroupMedian)
-	register("group-cum", opGroupCum)
-	register("group-cum-totals", opGroupCumTotals)
-	register("group-cum-carry", opGroupCumCarry)
-	register("group-value-counts", opGroupValueCounts)
+	for name, op := range map[string]func(*graph.Env, GroupOpParams, []graph.Value) (graph.Value, error){
+		"group-nunique-chunk": opGroupNUniqueChunk,
+		"group-nunique-agg":   opGroupNUniqueAgg,
+		"group-transform":     opGroupTransform,
+		"group-median":        opGroupMedian,
+		"group-cum":           opGroupCum,
+		"group-cum-totals":    opGroupCumTotals,
+		"group-cum-carry":     opGroupCumCarry,
+		"group-value-counts":  opGroupValueCounts,
+	} {
+		register(name, op)
+	}
 }
 
-type groupValueCountsParams struct {
-	Order   string `json:"order,omitempty"`
-	ByCount bool   `json:"by_count,omitempty"`
+// GroupOpParams are the parameters of these operations.
+type GroupOpParams struct {
+	By      []string    `json:"by,omitempty"`
+	Aggs    []frame.Agg `json:"aggs,omitempty"`
+	DDof    int         `json:"ddof,omitempty"`
+	Column  string      `json:"column,omitempty"`
+	Columns []string    `json:"columns,omitempty"`
+	How     string      `json:"how,omitempty"`   // cumsum or cumcount
+	Order   string      `json:"order,omitempty"` // frame.OrderSorted, …
+	Series  bool        `json:"series,omitempty"`
+	Name    string      `json:"name,omitempty"`
+	ByCount bool        `json:"by_count,omitempty"`
 }
 
-func opGroupValueCounts(_ *graph.Env, p groupValueCountsParams, in []graph.Value) (graph.Value, error) {
+func opGroupValueCounts(_ *graph.Env, p GroupOpParams, in []graph.Value) (graph.Value, error) {
 	parts, err := framesOf(in)
 	if err != nil {
 		return nil, err
@@ -40,7 +55,7 @@ func asSeries(f *frame.Frame, series bool, name string) graph.Value {
 	return f
 }
 
-func opGroupTransform(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, error) {
+func opGroupTransform(_ *graph.Env, p GroupOpParams, in []graph.Value) (graph.Value, error) {
 	f, err := oneFrame(in)
 	if err != nil {
 		return nil, err
@@ -52,21 +67,10 @@ func opGroupTransform(_ *graph.Env, p groupParams, in []graph.Value) (graph.Valu
 	return asSeries(out, p.Series, p.Name), nil
 }
 
-type groupMedianParams struct {
-	By      []string `json:"by"`
-	Columns []string `json:"columns"`
-	Order   string   `json:"order,omitempty"`
-	Series  bool     `json:"series,omitempty"`
-}
-
-func opGroupMedian(_ *graph.Env, p groupMedianParams, in []graph.Value) (graph.Value, error) {
-	parts := make([]*frame.Frame, len(in))
-	for i, v := range in {
-		f, ok := v.(*frame.Frame)
-		if !ok {
-			return nil, fmt.Errorf("want partitions, got %T", v)
-		}
-		parts[i] = f
+func opGroupMedian(_ *graph.Env, p GroupOpParams, in []graph.Value) (graph.Value, error) {
+	parts, err := framesOf(in)
+	if err != nil {
+		return nil, err
 	}
 	out, err := frame.GroupMedian(parts, p.By, p.Columns, p.Order)
 	if err != nil {
@@ -75,13 +79,7 @@ func opGroupMedian(_ *graph.Env, p groupMedianParams, in []graph.Value) (graph.V
 	return asSeries(out, p.Series, p.Columns[0]), nil
 }
 
-type groupNUniqueParams struct {
-	By     []string `json:"by"`
-	Column string   `json:"column"`
-	Order  string   `json:"order,omitempty"`
-}
-
-func opGroupNUniqueChunk(_ *graph.Env, p groupNUniqueParams, in []graph.Value) (graph.Value, error) {
+func opGroupNUniqueChunk(_ *graph.Env, p GroupOpParams, in []graph.Value) (graph.Value, error) {
 	f, err := oneFrame(in)
 	if err != nil {
 		return nil, err
@@ -89,25 +87,12 @@ func opGroupNUniqueChunk(_ *graph.Env, p groupNUniqueParams, in []graph.Value) (
 	return frame.GroupNUniqueChunk(f, p.By, p.Column, p.Order)
 }
 
-func opGroupNUniqueAgg(_ *graph.Env, p groupNUniqueParams, in []graph.Value) (graph.Value, error) {
-	parts := make([]*frame.Frame, len(in))
-	for i, v := range in {
-		f, ok := v.(*frame.Frame)
-		if !ok {
-			return nil, fmt.Errorf("want partial group results, got %T", v)
-		}
-		parts[i] = f
+func opGroupNUniqueAgg(_ *graph.Env, p GroupOpParams, in []graph.Value) (graph.Value, error) {
+	parts, err := framesOf(in)
+	if err != nil {
+		return nil, err
 	}
 	return frame.GroupNUniqueAgg(parts, p.Column, p.Order)
-}
-
-// GroupCumParams are the parameters of the cumulative group-by steps.
-type GroupCumParams struct {
-	By     []string `json:"by"`
-	Cols   []string `json:"cols,omitempty"`
-	How    string   `json:"how"` // cumsum or cumcount
-	Series bool     `json:"series,omitempty"`
-	Name   string   `json:"name,omitempty"`
 }
 
 func framesOf(in []graph.Value) ([]*frame.Frame, error) {
@@ -122,7 +107,7 @@ func framesOf(in []graph.Value) ([]*frame.Frame, error) {
 	return parts, nil
 }
 
-func opGroupCum(_ *graph.Env, p GroupCumParams, in []graph.Value) (graph.Value, error) {
+func opGroupCum(_ *graph.Env, p GroupOpParams, in []graph.Value) (graph.Value, error) {
 	parts, err := framesOf(in)
 	if err != nil {
 		return nil, err
@@ -131,22 +116,22 @@ func opGroupCum(_ *graph.Env, p GroupCumParams, in []graph.Value) (graph.Value, 
 	if len(parts) > 1 {
 		carry = parts[1]
 	}
-	out, err := frame.GroupCum(parts[0], p.By, p.Cols, p.How, carry)
+	out, err := frame.GroupCum(parts[0], p.By, p.Columns, p.How, carry)
 	if err != nil {
 		return nil, err
 	}
 	return asSeries(out, p.Series || p.How == "cumcount", p.Name), nil
 }
 
-func opGroupCumTotals(_ *graph.Env, p GroupCumParams, in []graph.Value) (graph.Value, error) {
+func opGroupCumTotals(_ *graph.Env, p GroupOpParams, in []graph.Value) (graph.Value, error) {
 	f, err := oneFrame(in)
 	if err != nil {
 		return nil, err
 	}
-	return frame.GroupCumTotals(f, p.By, p.Cols, p.How)
+	return frame.GroupCumTotals(f, p.By, p.Columns, p.How)
 }
 
-func opGroupCumCarry(_ *graph.Env, _ GroupCumParams, in []graph.Value) (graph.Value, error) {
+func opGroupCumCarry(_ *graph.Env, _ GroupOpParams, in []graph.Value) (graph.Value, error) {
 	parts, err := framesOf(in)
 	if err != nil {
 		return nil, err
@@ -157,7 +142,7 @@ func opGroupCumCarry(_ *graph.Env, _ GroupCumParams, in []graph.Value) (graph.Va
 // GroupCum chains a cumulative group-by over c's partitions as Dask does:
 // every partition's running values start from the summed totals of the
 // partitions before it, a chain of small per-group frames.
-func GroupCum(c *Collection, p GroupCumParams) (*Collection, error) {
+func GroupCum(c *Collection, p GroupOpParams) (*Collection, error) {
 	m, err := Run("group-cum", p, c.Meta)
 	if err != nil {
 		return nil, err

@@ -1,8 +1,6 @@
 package frame
 
 import (
-	"math/bits"
-
 	"github.com/apache/arrow/go/v15/arrow"
 )
 
@@ -53,135 +51,6 @@ func SortByIndex(f *Frame) *Frame {
 	return f.TakeRows(order)
 }
 
-// numpyArgsort returns the permutation numpy's argsort(kind="quicksort")
-// gives for v: an introsort (median-of-three quicksort, insertion sort
-// below 17 elements, heapsort past the depth limit) that is not stable, so
-// equal values come out in numpy's own order. pandas sorts value counts
-// with it, and Burst must print their ties in the same order.
-func numpyArgsort(v []int64) []int {
-	n := len(v)
-	a := make([]int, n)
-	for i := range a {
-		a[i] = i
-	}
-	if n < 2 {
-		return a
-	}
-	const small = 15
-	type span struct{ l, r, depth int }
-	var stack []span
-	pl, pr := 0, n-1
-	depth := 2 * (bits.Len(uint(n)) - 1)
-	for {
-		if depth < 0 {
-			numpyHeapsort(v, a[pl:pr+1])
-		} else {
-			for pr-pl > small {
-				pm := pl + (pr-pl)>>1
-				if v[a[pm]] < v[a[pl]] {
-					a[pm], a[pl] = a[pl], a[pm]
-				}
-				if v[a[pr]] < v[a[pm]] {
-					a[pr], a[pm] = a[pm], a[pr]
-				}
-				if v[a[pm]] < v[a[pl]] {
-					a[pm], a[pl] = a[pl], a[pm]
-				}
-				vp := v[a[pm]]
-				pi, pj := pl, pr-1
-				a[pm], a[pj] = a[pj], a[pm]
-				for {
-					for pi++; v[a[pi]] < vp; pi++ {
-					}
-					for pj--; vp < v[a[pj]]; pj-- {
-					}
-					if pi >= pj {
-						break
-					}
-					a[pi], a[pj] = a[pj], a[pi]
-				}
-				pk := pr - 1
-				a[pi], a[pk] = a[pk], a[pi]
-				depth--
-				// the larger part waits on the stack
-				if pi-pl < pr-pi {
-					stack = append(stack, span{pi + 1, pr, depth})
-					pr = pi - 1
-				} else {
-					stack = append(stack, span{pl, pi - 1, depth})
-					pl = pi + 1
-				}
-			}
-			for pi := pl + 1; pi <= pr; pi++ {
-				vi := a[pi]
-				x := v[vi]
-				pj := pi
-				for pj > pl && x < v[a[pj-1]] {
-					a[pj] = a[pj-1]
-					pj--
-				}
-				a[pj] = vi
-			}
-		}
-		if len(stack) == 0 {
-			return a
-		}
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		pl, pr, depth = s.l, s.r, s.depth
-	}
-}
-
-// numpyHeapsort is numpy's aheapsort over the positions a of v.
-func numpyHeapsort(v []int64, a []int) {
-	n := len(a)
-	at := func(i int) *int { return &a[i-1] } // numpy indexes the heap from one
-	sift := func(tmp, i, n int) {
-		for j := i << 1; j <= n; {
-			if j < n && v[*at(j)] < v[*at(j + 1)] {
-				j++
-			}
-			if v[tmp] < v[*at(j)] {
-				*at(i) = *at(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*at(i) = tmp
-	}
-	for l := n >> 1; l > 0; l-- {
-		sift(*at(l), l, n)
-	}
-	for n > 1 {
-		tmp := *at(n)
-		*at(n) = *at(1)
-		n--
-		sift(tmp, 1, n)
-	}
-}
-
-// pandasSortDesc returns the order pandas' Series.sort_values gives counts
-// (nargsort: numpy's argsort of the reversed values, reversed back), most
-// first, or least first with ascending.
-func pandasSortDesc(counts []int64, ascending bool) []int {
-	n := len(counts)
-	if ascending {
-		return numpyArgsort(counts)
-	}
-	rev := make([]int64, n)
-	for i, c := range counts {
-		rev[n-1-i] = c
-	}
-	p := numpyArgsort(rev)
-	out := make([]int, n)
-	for i, j := range p {
-		out[n-1-i] = n - 1 - j
-	}
-	return out
-}
-
 // CountOptions are value_counts' arguments and where it runs.
 type CountOptions struct {
 	Sort      bool // by count (value_counts(sort=True))
@@ -220,7 +89,7 @@ func CountValues(keys arrow.Array, counts []int64, o CountOptions) (*Series, err
 		for i, j := range order {
 			sorted[i] = c[j]
 		}
-		by := pandasSortDesc(sorted, o.Ascending)
+		by := nargsort(sorted, nil, o.Ascending) // pandas' sort_values: numpy's quicksort
 		for i, j := range by {
 			by[i] = order[j]
 		}

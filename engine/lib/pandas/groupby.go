@@ -142,9 +142,9 @@ func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 	if frame.GroupAggs[name] {
 		return starlark.NewBuiltin("GroupBy."+name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			ddof := 1
-			var numericOnly, splitEvery, splitOut, minCount starlark.Value
+			var numericOnly, splitEvery, splitOut starlark.Value
 			if err := starlark.UnpackArgs(name, args, kwargs, "ddof?", &ddof, "numeric_only?", &numericOnly,
-				"split_every?", &splitEvery, "split_out?", &splitOut, "min_count?", &minCount); err != nil {
+				"split_every?", &splitEvery, "split_out?", &splitOut); err != nil {
 				return nil, err
 			}
 			return g.run(name, ddof)

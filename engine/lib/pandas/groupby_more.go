@@ -44,7 +44,25 @@ func groupNUnique(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []starla
 		return nil, fmt.Errorf("NotImplementedError: nunique(dropna=False) is not supported")
 	}
 	if !g.series {
-		return nil, fmt.Errorf("NotImplementedError: DataFrameGroupBy.nunique is not supported: select a column first, as df.groupby(k).col.nunique()")
+		if g.d.lazy != nil { // Dask has SeriesGroupBy.nunique only
+			return nil, fmt.Errorf("AttributeError: 'DataFrameGroupBy' object has no attribute 'nunique'")
+		}
+		// pandas: one column of counts per column, side by side.
+		out := &frame.Frame{}
+		for _, c := range g.columns() {
+			h, err := g.selectCols([]string{c}, true)
+			if err != nil {
+				return nil, err
+			}
+			r, err := groupNUnique(th, h, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			s := r.(*Series).eager
+			out.Index, out.Rows = s.Index, s.Len()
+			out.Columns = append(out.Columns, frame.Column{Name: c, Data: s.Data})
+		}
+		return FromEngine(out), nil
 	}
 	p := map[string]any{"by": g.by, "column": g.cols[0], "order": g.keyOrder()}
 	return reduce("series-groupby-nunique", graph.NewStage("group-nunique-chunk", p), graph.NewStage("group-nunique-agg", p), g.d.value())
@@ -308,12 +326,12 @@ func groupCumulative(g *GroupBy, how string, a starlark.Tuple, kw []starlark.Tup
 	if ascending == starlark.False {
 		return nil, fmt.Errorf("NotImplementedError: GroupBy.cumcount(ascending=False) is not supported")
 	}
-	p := dataframe.GroupCumParams{By: g.by, How: how, Series: g.series}
+	p := dataframe.GroupOpParams{By: g.by, How: how, Series: g.series}
 	if how == "cumsum" {
 		for _, c := range g.columns() {
 			col, _ := g.d.meta().Col(c)
 			if aggregable("sum", col) {
-				p.Cols = append(p.Cols, c)
+				p.Columns = append(p.Columns, c)
 			} else if g.series {
 				return nil, fmt.Errorf("TypeError: cannot compute cumsum of %s column %q", col.DType(), c)
 			}
@@ -355,4 +373,20 @@ func groupValueCounts(th *starlark.Thread, g *GroupBy, a starlark.Tuple, kw []st
 	chunk["order"] = order
 	p := map[string]any{"order": order, "by_count": g.d.lazy == nil}
 	return reduce("series-groupby-value-counts", graph.NewStage("group-chunk", chunk), graph.NewStage("group-value-counts", p), g.d.value())
+}
+
+// Docstrings of the group-by methods no other object documents (the
+// shared ones stay as docs.go has them).
+func init() {
+	for name, doc := range map[string]string{
+		"get_group": "get_group(name)\n\nThe rows of one group (a tuple of keys for several).",
+		"transform": "transform(func)\n\nEach row gets its group's aggregate func ('mean', 'sum', …), the index kept (pandas only).",
+		"cumsum":    "cumsum()\n\nRunning sums, per group on a group-by, in the rows' order.",
+		"cumcount":  "cumcount()\n\nEach row's position in its group, from 0.",
+		"median":    "median()\n\nThe middle value (per group on a group-by).",
+	} {
+		if _, ok := methodDocs[name]; !ok {
+			methodDocs[name] = doc
+		}
+	}
 }

@@ -268,6 +268,11 @@ case("order-pandas-value-counts-normalize", OP + "df.Origin.value_counts(normali
 case("order-drop-duplicates", OB + "df[['Origin', 'Carrier']].drop_duplicates().compute()", ORDER)
 case("order-drop-duplicates-series", OB + "df.Origin.drop_duplicates().compute()", ORDER)
 case("order-pandas-drop-duplicates", OP + "df[['Origin', 'Carrier']].drop_duplicates()", ORDER)
+# split_every (Dask's tree width, 8 by default) does not change the order:
+# combining keeps the order of first appearance at every level
+case("order-split-every-mean", OB + "df.groupby('Origin').DepDelay.mean(split_every=2).compute()", ORDER)
+case("order-split-every-agg", OB + "df.groupby('Origin').agg({'DepDelay': 'sum'}, split_every=3).compute()", ORDER)
+case("order-split-every-value-counts", OB + "df.Tail.value_counts(split_every=2).compute()", ORDER)
 # groupby(dropna=False): the missing key is a group, sorted last by
 # pandas, in its place of first appearance (each partition sorted) by Dask
 case("order-dropna-dask", OB + "df.groupby('DepDelay', dropna=False).Day.sum().compute()", ORDER)

@@ -191,6 +191,28 @@ df.groupby('Origin').Dest.nunique()
 # > LGA    2
 # > Name: Dest, dtype: int64
 
+# %% GroupBy.nunique pandas frame
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df.groupby('Origin').nunique()
+# >         Date  Carrier  Dest  DepTime  DepDelay  ArrDelay  Distance  Cancelled
+# > Origin
+# > EWR        2        1     2        2         2         2         2          1
+# > JFK        3        2     3        3         3         3         3          1
+# > LGA        2        2     2        1         1         1         2          2
+
+# %% GroupBy.nunique pandas columns
+import pandas as pd
+df = pd.read_csv('flights-2.csv')
+df.groupby('Carrier')[['Dest', 'Origin']].nunique()
+# >          Dest  Origin
+# > Carrier
+# > AA          1       1
+# > B6          1       1
+# > DL          1       1
+# > UA          1       1
+# > WN          2       1
+
 # %% GroupBy.nunique dask
 import dask.dataframe as dd
 df = dd.read_csv('flights-*.csv')
