@@ -38,13 +38,13 @@ import (
 
 // minExternalShare is the least share of in-scope cells (those CPython
 // could run, pandas-missing ones apart, as issue 18 counts) that must
-// pass: issue 18 asks for 0.90 (318 of 340 pass today, with pandas'
+// pass: issue 18 asks for 0.90 (323 of 346 pass today, with pandas'
 // getting started tutorials). A ratchet: raise it as the engine grows.
 // minExternalStrictShare is the same with pandas-missing cells counted
-// (80.5% today).
+// (81.8% today).
 const (
 	minExternalShare       = 0.92
-	minExternalStrictShare = 0.80
+	minExternalStrictShare = 0.81
 )
 
 // knownWrong lists the cells that print something other than CPython
