@@ -567,7 +567,7 @@ func toDatetime(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if !ok {
 		return nil, fmt.Errorf("TypeError: to_datetime() takes a string or a Series, not %s", session.TypeName(arg))
 	}
-	return apply("to-datetime", "unary", map[string]any{"fn": "to_datetime"}, v)
+	return toDatetimeOf(v, format)
 }
 
 // pdTimestamp implements pd.Timestamp("2020-01-01").
