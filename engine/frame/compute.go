@@ -24,6 +24,27 @@ const Timedelta DType = "timedelta64[ns]"
 var durationType = &arrow.DurationType{Unit: arrow.Nanosecond}
 var timestampType = &arrow.TimestampType{Unit: arrow.Nanosecond}
 
+// timestampUTC is pandas' datetime64[ns, UTC], what to_datetime gives for
+// times written with the offset +00:00 (or Z).
+var timestampUTC = &arrow.TimestampType{Unit: arrow.Nanosecond, TimeZone: "UTC"}
+
+// UTC is the location of a tz-aware Timestamp (datetime64[ns, UTC]); a
+// naive one is in time.UTC. Scalars carry the difference this way.
+var UTC = time.FixedZone("UTC", 0)
+
+// timeType is the datetime type of x: tz-aware (UTC) or naive.
+func timeType(x any) arrow.DataType {
+	switch x := x.(type) {
+	case *array.Timestamp:
+		return x.DataType()
+	case time.Time:
+		if x.Location() == UTC {
+			return timestampUTC
+		}
+	}
+	return timestampType
+}
+
 // numeric is a read-only view of a numeric operand as float64 or int64
 // values; a scalar has one value and scalar set.
 type numeric struct {
@@ -344,7 +365,11 @@ func timeArith(op string, a, b any) (arrow.Array, bool, error) {
 		valid[k] = true
 	}
 	if kind == ts {
-		return timestamps(vals, valid), true, nil
+		t := timeType(a)
+		if tka != ts {
+			t = timeType(b)
+		}
+		return timestampsOf(t, vals, valid), true, nil
 	}
 	return durations(vals, valid), true, nil
 }
@@ -383,7 +408,12 @@ func timeOperand(x any) (nanos, int) {
 }
 
 func timestamps(v []int64, valid []bool) arrow.Array {
-	b := array.NewTimestampBuilder(memory.DefaultAllocator, timestampType)
+	return timestampsOf(timestampType, v, valid)
+}
+
+// timestampsOf builds datetimes of type t (naive or tz-aware).
+func timestampsOf(t arrow.DataType, v []int64, valid []bool) arrow.Array {
+	b := array.NewTimestampBuilder(memory.DefaultAllocator, t.(*arrow.TimestampType))
 	defer b.Release()
 	b.AppendValues(arrow.TimestampTraits.CastFromBytes(arrow.Int64Traits.CastToBytes(v)), valid)
 	return b.NewArray()
@@ -587,6 +617,22 @@ func ParseTime(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// offsetLayouts are the spellings of times with a UTC offset.
+var offsetLayouts = []string{"2006-01-02 15:04:05Z07:00", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05Z0700", "2006-01-02T15:04:05Z0700"}
+
+// parseTimeOffset parses a time written with its UTC offset, returned in
+// seconds.
+func parseTimeOffset(s string) (time.Time, int, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range offsetLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			_, off := t.Zone()
+			return t, off, true
+		}
+	}
+	return time.Time{}, 0, false
 }
 
 // AsMask returns a as a boolean mask, or an error naming what it is.
@@ -963,15 +1009,34 @@ func ToDatetime(a arrow.Array) (arrow.Array, error) {
 		n := a.Len()
 		v := make([]int64, n)
 		valid := make([]bool, n)
+		aware, naive := 0, 0
 		for k := 0; k < n; k++ {
 			if a.IsNull(k) {
 				continue
 			}
-			t, ok := ParseTime(a.Value(k))
+			s := a.Value(k)
+			t, ok := ParseTime(s)
 			if !ok {
-				return nil, fmt.Errorf("ParserError: Unknown string format: %s", a.Value(k))
+				var off int
+				if t, off, ok = parseTimeOffset(s); ok {
+					if off != 0 {
+						return nil, fmt.Errorf("NotImplementedError: to_datetime of %q: Burst reads times at the UTC offset +00:00 only", s)
+					}
+					aware++
+				}
+			} else {
+				naive++
+			}
+			if !ok {
+				return nil, fmt.Errorf("ParserError: Unknown string format: %s", s)
 			}
 			v[k], valid[k] = t.UnixNano(), true
+		}
+		if aware > 0 {
+			if naive > 0 {
+				return nil, fmt.Errorf("NotImplementedError: to_datetime of times with and without a UTC offset")
+			}
+			return timestampsOf(timestampUTC, v, valid), nil
 		}
 		return timestamps(v, valid), nil
 	case *array.Int64:
@@ -1094,7 +1159,7 @@ func Broadcast(v any, n int) (arrow.Array, error) {
 		for i := range out {
 			out[i] = x.UnixNano()
 		}
-		return timestamps(out, nil), nil
+		return timestampsOf(timeType(x), out, nil), nil
 	case time.Duration:
 		out := make([]int64, n)
 		for i := range out {

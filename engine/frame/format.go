@@ -11,6 +11,7 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
+	"github.com/apache/arrow/go/v15/arrow/memory"
 )
 
 // Display limits, pandas' defaults in a notebook.
@@ -19,7 +20,45 @@ const (
 	minRows    = 10
 	maxColumns = 20 // wider tables show their first and last 10 columns
 	precision  = 6  // pandas display.precision
+	// maxColWidth is pandas' display.max_colwidth: a longer value shows
+	// its first 47 characters (the sign's space included) and "...".
+	maxColWidth = 50
 )
+
+// formatRows formats the values of a at rows, the rows a repr shows:
+// pandas formats the truncated table, so the digits a float column shows
+// depend on its shown values only.
+func formatRows(a arrow.Array, rows []int) []string {
+	if len(rows) == a.Len() {
+		return formatValues(a)
+	}
+	// The shown rows are a run at the start and one at the end.
+	var parts []arrow.Array
+	for i := 0; i < len(rows); {
+		j := i + 1
+		for j < len(rows) && rows[j] == rows[j-1]+1 {
+			j++
+		}
+		parts = append(parts, array.NewSlice(a, int64(rows[i]), int64(rows[j-1]+1)))
+		i = j
+	}
+	shown, err := array.Concatenate(parts, memory.DefaultAllocator)
+	if err != nil {
+		return pick(formatValues(a), rows)
+	}
+	return formatValues(shown)
+}
+
+// clipWidths cuts the values longer than maxColWidth as pandas'
+// _make_fixed_width does.
+func clipWidths(out []string) []string {
+	for i, s := range out {
+		if len(s) > maxColWidth && runeLen(s) > maxColWidth {
+			out[i] = string([]rune(s)[:maxColWidth-3]) + "..."
+		}
+	}
+	return out
+}
 
 // formatValues formats a column as pandas 1.5 prints it, with the leading
 // space pandas leaves for a sign. Missing values are "NaN" (or "NaT").
@@ -56,9 +95,11 @@ func formatValues(a arrow.Array) []string {
 				out[i] = " " + a.Value(i)
 			}
 		}
+		return clipWidths(out)
 	case *array.Timestamp:
 		unit := a.DataType().(*arrow.TimestampType).Unit
-		dateOnly := true
+		// pandas shows tz-aware times whole, with their offset.
+		dateOnly := a.DataType().(*arrow.TimestampType).TimeZone == ""
 		ts := make([]time.Time, n)
 		for i := 0; i < n; i++ {
 			if a.IsNull(i) {
@@ -75,6 +116,8 @@ func formatValues(a arrow.Array) []string {
 				out[i] = "NaT"
 			case dateOnly:
 				out[i] = ts[i].Format("2006-01-02")
+			case a.DataType().(*arrow.TimestampType).TimeZone != "":
+				out[i] = ts[i].Format("2006-01-02 15:04:05-07:00")
 			default:
 				out[i] = ts[i].Format("2006-01-02 15:04:05")
 			}
@@ -91,6 +134,7 @@ func formatValues(a arrow.Array) []string {
 		for i := 0; i < n; i++ {
 			out[i] = " " + a.ValueStr(i)
 		}
+		return clipWidths(out)
 	}
 	return out
 }
@@ -320,7 +364,7 @@ func (s *Series) String() string {
 	}
 	rows, trunc := rowsShown(s.Len())
 	labels := indexLabels(s.Index, s.Len())
-	vals := pick(formatValues(s.Data), rows)
+	vals := formatRows(s.Data, rows)
 	var b strings.Builder
 	cols := sparsify(labels, rows)
 	lw := make([]int, len(cols))
@@ -433,7 +477,7 @@ func (f *Frame) String() string {
 			table = append(table, strcol{cells: col})
 			continue
 		}
-		vals := pick(formatValues(f.Columns[c].Data), rows)
+		vals := formatRows(f.Columns[c].Data, rows)
 		var header []string
 		if nlev > 1 {
 			// MultiIndex columns: a level repeating the column before
@@ -628,7 +672,7 @@ func (f *Frame) HTML() string {
 	cells := make([][]string, len(cols))
 	for j, c := range cols {
 		if c >= 0 {
-			cells[j] = pick(formatValues(f.Columns[c].Data), rows)
+			cells[j] = formatRows(f.Columns[c].Data, rows)
 		}
 	}
 	var b strings.Builder

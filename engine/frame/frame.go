@@ -57,6 +57,9 @@ func DTypeOf(t arrow.DataType) DType {
 	case arrow.BOOL:
 		return Bool
 	case arrow.TIMESTAMP:
+		if tz := t.(*arrow.TimestampType).TimeZone; tz != "" {
+			return DType("datetime64[ns, " + tz + "]")
+		}
 		return Datetime
 	case arrow.DURATION:
 		return Timedelta

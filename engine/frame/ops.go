@@ -61,7 +61,7 @@ func Take(a arrow.Array, idx []int) arrow.Array {
 			}
 		}
 		if kind == 1 {
-			return timestamps(out, valid)
+			return timestampsOf(a.DataType(), out, valid)
 		}
 		return durations(out, valid)
 	}

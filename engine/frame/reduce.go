@@ -500,6 +500,9 @@ func ValueAt(a arrow.Array, k int) any {
 	case *array.String:
 		return a.Value(k)
 	case *array.Timestamp:
+		if a.DataType().(*arrow.TimestampType).TimeZone != "" {
+			return time.Unix(0, int64(a.Value(k))).In(UTC)
+		}
 		return time.Unix(0, int64(a.Value(k))).UTC()
 	case *array.Duration:
 		return time.Duration(a.Value(k))

@@ -77,8 +77,19 @@ func missingFn(a arrow.Array) func(int) bool {
 	return a.IsNull
 }
 
-// SortValues sorts f's rows, as DataFrame.sort_values.
+// SortValues sorts f's rows, as DataFrame.sort_values: by one column with
+// numpy's quicksort (equal keys in pandas' order), by several stably (as
+// pandas' lexsort).
 func (f *Frame) SortValues(by []string, ascending []bool) (*Frame, error) {
+	if len(by) == 1 {
+		keys, err := f.cols(by)
+		if err != nil {
+			return nil, err
+		}
+		if idx, ok := QuickArgsort(keys[0], ascending[0]); ok {
+			return f.TakeRows(idx), nil
+		}
+	}
 	idx, err := f.SortRows(by, ascending)
 	if err != nil {
 		return nil, err

@@ -17,6 +17,14 @@ import (
 // for other values IPython has printers of their own (classes, functions,
 // multi-line reprs), and they show as their repr.
 func Pretty(v starlark.Value) string {
+	switch v.(type) {
+	case *TypeObject, *PyType, *ExceptionClass:
+		// IPython shows a class by its name, qualified by its module
+		// unless built in: int, pandas.core.frame.DataFrame.
+		if s := Repr(v); strings.HasPrefix(s, "<class '") && strings.HasSuffix(s, "'>") {
+			return s[len("<class '") : len(s)-len("'>")]
+		}
+	}
 	if !plainContainer(v, 0) {
 		return Repr(v)
 	}
@@ -24,6 +32,14 @@ func Pretty(v starlark.Value) string {
 	p.pretty(v, 0)
 	p.flush()
 	return p.out.String()
+}
+
+// An Atom is a value IPython prints by its one-line repr, with no printer
+// of its own (pandas' Timestamp and Timedelta): inside a list or a tuple
+// it counts as a plain value.
+type Atom interface {
+	starlark.Value
+	Atom()
 }
 
 // plainContainer reports whether v is a list, tuple, dict or set of
@@ -34,7 +50,7 @@ func plainContainer(v starlark.Value, depth int) bool {
 	}
 	plain := func(x starlark.Value) bool {
 		switch x.(type) {
-		case starlark.String, starlark.Int, starlark.Float, starlark.Bool, starlark.NoneType:
+		case starlark.String, starlark.Int, starlark.Float, starlark.Bool, starlark.NoneType, Atom:
 			return true
 		}
 		return plainContainer(x, depth+1)

@@ -244,9 +244,13 @@ func isEngine(v starlark.Value) bool {
 type Timestamp time.Time
 
 func (t Timestamp) String() string {
+	if time.Time(t).Location() == frame.UTC {
+		return fmt.Sprintf("Timestamp('%s', tz='UTC')", time.Time(t).Format("2006-01-02 15:04:05-0700"))
+	}
 	return fmt.Sprintf("Timestamp('%s')", time.Time(t).UTC().Format("2006-01-02 15:04:05"))
 }
 func (t Timestamp) Type() string          { return "Timestamp" }
+func (t Timestamp) Atom()                 {}
 func (t Timestamp) Freeze()               {}
 func (t Timestamp) Truth() starlark.Bool  { return true }
 func (t Timestamp) Hash() (uint32, error) { return uint32(time.Time(t).UnixNano()), nil }
@@ -287,6 +291,7 @@ func (d Timedelta) String() string {
 	return fmt.Sprintf("Timedelta('%s')", frame.FormatTimedelta(int64(d)))
 }
 func (d Timedelta) Type() string          { return "Timedelta" }
+func (d Timedelta) Atom()                 {}
 func (d Timedelta) Freeze()               {}
 func (d Timedelta) Truth() starlark.Bool  { return d != 0 }
 func (d Timedelta) Hash() (uint32, error) { return uint32(d), nil }
@@ -392,6 +397,9 @@ func (d Timedelta) Operate(op string, x, y starlark.Value) (starlark.Value, erro
 
 // PyStr is str(t): the time, without Timestamp('…').
 func (t Timestamp) PyStr() string {
+	if time.Time(t).Location() == frame.UTC {
+		return time.Time(t).Format("2006-01-02 15:04:05-07:00")
+	}
 	return strings.TrimSuffix(strings.TrimPrefix(t.String(), "Timestamp('"), "')")
 }
 

@@ -106,7 +106,7 @@ func (a *Accessor) more(name string) (starlark.Value, bool, error) {
 			return apply("str-replace", "strx", dataframe.StrXParams{Method: "replace-re", Args: got}, v)
 		case "split":
 			if e, ok := got["expand"].V.(bool); !ok || !e {
-				return nil, fmt.Errorf("NotImplementedError: str.split() without expand=True: Burst's columns hold no lists, so neither .str.get nor .str.join of lists (use expand=True and pick columns)")
+				return nil, fmt.Errorf("NotImplementedError: str.split() without expand=True is not supported: Burst's StringMethods make no lists, so neither .str.get nor .str.join of lists (split with expand=True and pick columns)")
 			}
 			if r, ok := got["regex"].V.(bool); ok && r {
 				return nil, fmt.Errorf("NotImplementedError: str.split(regex=True)")

@@ -484,10 +484,24 @@ func concat(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 
 // pdReadCSV implements pandas.read_csv: one file, read now.
 func pdReadCSV(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	// nrows= is pandas' own (Dask reads whole files).
+	// nrows=, index_col= and parse_dates=True are pandas' own (Dask reads
+	// whole files, and sets an index with set_index).
 	var rest []starlark.Tuple
 	nrows := -1
+	var indexCol starlark.Value = starlark.None
+	parseIndex := false
 	for _, kv := range kwargs {
+		switch string(kv[0].(starlark.String)) {
+		case "index_col":
+			indexCol = kv[1]
+			continue
+		case "parse_dates":
+			if b, ok := kv[1].(starlark.Bool); ok {
+				// True parses the index; without index_col there is none.
+				parseIndex = bool(b)
+				continue
+			}
+		}
 		if string(kv[0].(starlark.String)) == "nrows" {
 			if kv[1] != starlark.None {
 				n, err := starlark.AsInt32(kv[1])
@@ -519,7 +533,46 @@ func pdReadCSV(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
+	if indexCol != starlark.None && indexCol != starlark.False {
+		if f, err = indexColumn(f, indexCol, parseIndex); err != nil {
+			return nil, err
+		}
+	}
 	return &DataFrame{eager: f}, nil
+}
+
+// indexColumn makes a column of f (by position or name) its index, as
+// read_csv(index_col=) does; parse reads it as dates where it can (as
+// parse_dates=True: values that are not dates leave it as it is).
+func indexColumn(f *frame.Frame, col starlark.Value, parse bool) (*frame.Frame, error) {
+	pos := -1
+	switch c := col.(type) {
+	case starlark.Int:
+		i, _ := c.Int64()
+		if i < 0 || int(i) >= len(f.Columns) {
+			return nil, fmt.Errorf("IndexError: index_col=%d: the file has %d columns", i, len(f.Columns))
+		}
+		pos = int(i)
+	case starlark.String:
+		for i, fc := range f.Columns {
+			if fc.Name == string(c) {
+				pos = i
+			}
+		}
+		if pos < 0 {
+			return nil, fmt.Errorf("ValueError: Index %s invalid", string(c))
+		}
+	default:
+		return nil, fmt.Errorf("NotImplementedError: read_csv(index_col=%s): Burst takes one column, by position or name", col.Type())
+	}
+	idx := f.Columns[pos]
+	if parse {
+		if d, err := frame.ToDatetime(idx.Data); err == nil {
+			idx.Data = d
+		}
+	}
+	cols := append(append([]frame.Column(nil), f.Columns[:pos]...), f.Columns[pos+1:]...)
+	return &frame.Frame{Index: []frame.Column{idx}, Columns: cols, Rows: f.Rows}, nil
 }
 
 // toTimedelta implements pd.to_timedelta(arg, unit=).

@@ -531,6 +531,22 @@ func frameRename(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starl
 	if mapper != nil || index != nil {
 		return nil, fmt.Errorf("NotImplementedError: Burst renames columns only: df.rename(columns={\"old\": \"new\"})")
 	}
+	if fn, ok := columns.(starlark.Callable); ok {
+		// A function of the old name, as df.rename(columns=str.lower).
+		m := map[string]string{}
+		for _, old := range d.meta().Names() {
+			v, err := starlark.Call(th, fn, starlark.Tuple{starlark.String(old)}, nil)
+			if err != nil {
+				return nil, err
+			}
+			to, ok := starlark.AsString(v)
+			if !ok {
+				return nil, fmt.Errorf("TypeError: rename(columns=%s) must give strings, not %s", fn.Name(), v.Type())
+			}
+			m[old] = to
+		}
+		return apply("rename", "rename", map[string]any{"columns": m}, d.value())
+	}
 	cols, ok := columns.(*starlark.Dict)
 	if !ok {
 		what := "nothing"

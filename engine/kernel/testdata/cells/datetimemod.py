@@ -323,4 +323,6 @@ timedelta(days=10**9)
 import pandas as pd
 from datetime import datetime, date
 (pd.Timestamp(datetime(2024, 1, 2, 3, 4, 5)), pd.Timestamp(date(2024, 1, 2)), pd.Timestamp(datetime(2024, 1, 2)) - datetime(2024, 1, 1))
-# > (Timestamp('2024-01-02 03:04:05'), Timestamp('2024-01-02 00:00:00'), Timedelta('1 days 00:00:00'))
+# > (Timestamp('2024-01-02 03:04:05'),
+# >  Timestamp('2024-01-02 00:00:00'),
+# >  Timedelta('1 days 00:00:00'))

@@ -6,7 +6,7 @@ every statement, then the last one's value shown with repr() if it is an
 expression and not None; a list, tuple, dict or set of plain values
 (numbers, strings, None, such containers) as IPython shows it instead
 (IPython.lib.pretty: wider than 79 columns, one item a line), as Burst
-does. Its "# > " lines are replaced with what CPython
+does, and a class as IPython names it (int, pandas.core.frame.DataFrame). Its "# > " lines are replaced with what CPython
 printed. Cases named with "[burst]" are left alone: their output is
 Burst's own (magics, Burst's modules) and written by hand.
 """
@@ -25,13 +25,19 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path = [p for p in sys.path if os.path.abspath(p or ".") != here]
 
 
+# pandas' Timestamp and Timedelta have no printer of their own in IPython:
+# inside a list they are laid out as plain values.
+import pandas
+PLAIN = (str, int, float, bool, type(None), pandas.Timestamp, pandas.Timedelta)
+
+
 def plain_container(v, depth=0):
     """Whether v is a list, tuple, dict or set of plain values."""
     if depth > 100:
         return False
 
     def plain(x):
-        return type(x) in (str, int, float, bool, type(None)) or plain_container(x, depth + 1)
+        return type(x) in PLAIN or plain_container(x, depth + 1)
 
     if type(v) in (list, tuple, set):
         return all(plain(x) for x in v)
@@ -54,7 +60,7 @@ def run(code):
             if last is not None:
                 v = eval(compile(last, "<cell>", "eval"), ns)
                 if v is not None:
-                    print(pretty(v) if plain_container(v) else repr(v))
+                    print(pretty(v) if plain_container(v) or isinstance(v, type) else repr(v))
     except Exception as e:
         text = out.getvalue()
         lines += text.rstrip("\n").split("\n") if text else []

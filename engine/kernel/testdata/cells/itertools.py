@@ -341,7 +341,7 @@ type(itertools.chain)
 # > count(start=0, step=1)
 # >
 # >     An infinite iterator of start, start+step, start+2*step, …
-# > <class 'type'>
+# > type
 
 # %% itertools over dicts and with keyword func
 import itertools

@@ -4,12 +4,14 @@
 Run it with Debian's Python (python3-pandas 1.5, python3-dask 2022.12,
 python3-distributed, python3-ipython) from anywhere:
 
-    /usr/bin/python3 engine/kernel/testdata/external/gen.py
+    /usr/bin/python3 engine/kernel/testdata/external/gen.py [WORD ...]
 
-It turns pandas-10min/blocks.rst into pandas-10min/10min.ipynb (one cell
-per statement, as IPython's sphinx directive runs them), writes Burst's
-small flights dataset (`go run ./build data -size small`) into a scratch
-folder, runs every notebook's code cells in order in one IPython shell as
+It turns the .rst of pandas' guides (pandas-10min/blocks.rst,
+pandas-intro/NN_name.rst) into notebooks (one cell per statement, as
+IPython's sphinx directive runs them), writes Burst's small flights
+dataset (`go run ./build data -size small`) into a scratch folder, with a
+notebook's own data/ beside it, runs every notebook's code cells (with
+words, only those of the notebooks whose path has one) in order in one IPython shell as
 Jupyter would, twice, and writes NOTEBOOK.expect.json beside each notebook:
 per cell its outputs (stdout, the displayed value's text/plain, the error's
 name and first line), whether they are the same in both runs, and when the
@@ -36,7 +38,27 @@ NOTEBOOKS = [
     "dask-tutorial/04_distributed.ipynb",
     "dask-tutorial/05_futures.ipynb",
     "pandas-10min/10min.ipynb",
+    "pandas-intro/01_table_oriented.ipynb",
+    "pandas-intro/02_read_write.ipynb",
+    "pandas-intro/03_subset_data.ipynb",
+    "pandas-intro/04_plotting.ipynb",
+    "pandas-intro/05_add_columns.ipynb",
+    "pandas-intro/06_calculate_statistics.ipynb",
+    "pandas-intro/07_reshape_table_layout.ipynb",
+    "pandas-intro/08_combine_dataframes.ipynb",
+    "pandas-intro/09_timeseries.ipynb",
+    "pandas-intro/10_text_data.ipynb",
 ]
+
+# The notebooks made from pandas' docs: the .rst of their ipython blocks
+# beside each, and where it comes from.
+RST_NOTEBOOKS = {
+    "pandas-10min/10min.ipynb": ("pandas-10min/blocks.rst", "pandas-dev/pandas doc/source/user_guide/10min.rst (see SOURCE.md)"),
+}
+for _nb in NOTEBOOKS:
+    if _nb.startswith("pandas-intro/"):
+        RST_NOTEBOOKS[_nb] = (_nb[:-len(".ipynb")] + ".rst",
+                              "pandas' getting started tutorial %s (see SOURCE.md)" % os.path.basename(_nb)[:-len(".ipynb")])
 
 # Cells not run at all, here or in the test, and why. The tutorial sizes
 # these for a laptop with a dashboard open: a 7.2 GB NumPy array, and
@@ -67,9 +89,9 @@ ENV_ERRORS = {
 }
 
 
-def blocks_to_notebook():
-    """Splits the ipython blocks of blocks.rst into notebook cells."""
-    text = open(os.path.join(HERE, "pandas-10min", "blocks.rst")).read()
+def blocks_to_notebook(rst, out, source):
+    """Splits the ipython blocks of an .rst into notebook cells."""
+    text = open(os.path.join(HERE, rst)).read()
     cells = []
     for b, block in enumerate(re.split(r"^\.\. ipython:: python\n", text, flags=re.M)[1:], 1):
         lines = block.split("\n")
@@ -106,12 +128,12 @@ def blocks_to_notebook():
         "cells": cells,
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "source": "pandas-dev/pandas doc/source/user_guide/10min.rst (see SOURCE.md)",
+            "source": source,
         },
         "nbformat": 4,
         "nbformat_minor": 5,
     }
-    with open(os.path.join(HERE, "pandas-10min", "10min.ipynb"), "w") as f:
+    with open(os.path.join(HERE, out), "w") as f:
         json.dump(nb, f, indent=1, ensure_ascii=False)
         f.write("\n")
 
@@ -254,16 +276,25 @@ def main():
     if len(sys.argv) == 4 and sys.argv[1] == "--run":
         run_notebook(sys.argv[2], sys.argv[3])
         return
-    blocks_to_notebook()
+    # gen.py [WORD ...]: only the notebooks whose path has one of the words.
+    only = sys.argv[1:]
+    for nb, (rst, source) in RST_NOTEBOOKS.items():
+        blocks_to_notebook(rst, nb, source)
     scratch = tempfile.mkdtemp(prefix="burst-external-")
     try:
         data = os.path.join(scratch, "data-src")
         subprocess.run(["go", "run", "./build", "data", "-size", "small", "-dir", data], cwd=ROOT, check=True)
         for nb in NOTEBOOKS:
+            if only and not any(w in nb for w in only):
+                continue
             runs = []
             for r in range(2):
                 work = os.path.join(scratch, "run%d-%s" % (r, os.path.basename(nb)))
                 shutil.copytree(data, work)
+                # A notebook's own data files (pandas' tutorials read data/titanic.csv).
+                own = os.path.join(HERE, os.path.dirname(nb), "data")
+                if os.path.isdir(own):
+                    shutil.copytree(own, os.path.join(work, "data"), dirs_exist_ok=True)
                 out = os.path.join(scratch, "out.json")
                 print("running", nb, "run", r + 1, file=sys.stderr)
                 subprocess.run([sys.executable, os.path.abspath(__file__), "--run", os.path.join(HERE, nb), out],

@@ -32,12 +32,18 @@ warnings.simplefilter("ignore")
 pd.set_option("display.max_columns", 20)
 
 
+# pandas' Timestamp and Timedelta have no printer of their own in IPython:
+# inside a list they are laid out as plain values.
+import pandas
+PLAIN = (str, int, float, bool, type(None), pandas.Timestamp, pandas.Timedelta)
+
+
 def plain_container(v, depth=0):
     if depth > 100:
         return False
 
     def plain(x):
-        return type(x) in (str, int, float, bool, type(None)) or plain_container(x, depth + 1)
+        return type(x) in PLAIN or plain_container(x, depth + 1)
 
     if type(v) in (list, tuple, set):
         return all(plain(x) for x in v)
@@ -61,7 +67,7 @@ def run(code):
             if last is not None:
                 v = eval(compile(last, "<cell>", "eval"), ns)
                 if v is not None:
-                    print(pretty(v) if plain_container(v) else repr(v))
+                    print(pretty(v) if plain_container(v) or isinstance(v, type) else repr(v))
     except Exception as e:
         text = out.getvalue()
         lines = text.rstrip("\n").split("\n") if text else []
