@@ -254,7 +254,7 @@ func Rolling(a arrow.Array, how string, w, minp int) (arrow.Array, error) {
 		return nil, err
 	}
 	out := make([]float64, len(v))
-	win := make([]float64, 0, w)
+	win := make([]float64, 0, min(w, len(v)))
 	for k := range v {
 		lo := max(0, k-w+1)
 		win = win[:0]

@@ -473,3 +473,193 @@ df['joined'].dt.isocalendar().week
 # > 4    20
 # > 5    48
 # > Name: week, dtype: UInt32
+
+# %% Series.dt.is_year_start pandas
+import pandas as pd
+s = pd.to_datetime(pd.Series(['2019-01-01', '2019-06-01', '2020-12-31']))
+s.dt.is_year_start
+# > 0     True
+# > 1    False
+# > 2    False
+# > dtype: bool
+
+# %% Series.dt.is_year_end pandas
+import pandas as pd
+s = pd.to_datetime(pd.Series(['2019-01-01', '2019-06-01', '2020-12-31']))
+s.dt.is_year_end
+# > 0    False
+# > 1    False
+# > 2     True
+# > dtype: bool
+
+# %% Series.dt.is_quarter_start pandas
+import pandas as pd
+s = pd.to_datetime(pd.Series(['2019-04-01', '2019-06-01', '2020-12-31']))
+s.dt.is_quarter_start
+# > 0     True
+# > 1    False
+# > 2    False
+# > dtype: bool
+
+# %% Series.dt.days_in_month pandas
+import pandas as pd
+df = pd.read_csv('people.csv', parse_dates=['joined'])
+df['joined'].dt.days_in_month
+# > 0    31
+# > 1    30
+# > 2    31
+# > 3    31
+# > 4    31
+# > 5    31
+# > Name: joined, dtype: int64
+
+# %% Series.dt.is_leap_year pandas
+import pandas as pd
+df = pd.read_csv('people.csv', parse_dates=['joined'])
+df['joined'].dt.is_leap_year
+# > 0    False
+# > 1    False
+# > 2     True
+# > 3    False
+# > 4     True
+# > 5    False
+# > Name: joined, dtype: bool
+
+# %% Series.dt.time pandas
+import pandas as pd
+s = pd.to_datetime(pd.Series(['2019-01-01 09:05:30', '2019-01-01 17:45:10']))
+s.dt.time
+# > 0    09:05:30
+# > 1    17:45:10
+# > dtype: object
+
+# %% Series.dt.hour dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', parse_dates=['Date'])
+df.Date.dt.hour.max().compute()
+# > 0
+
+# %% Series.dt.month_name dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv', parse_dates=['joined'])
+df.joined.dt.month_name().compute()
+# > 0       March
+# > 1    November
+# > 2        July
+# > 3     January
+# > 4         May
+# > 5    December
+# > Name: joined, dtype: object
+
+# %% Series.dt.dayofyear dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', parse_dates=['Date'])
+df.Date.dt.dayofyear.compute()
+# > 0     1
+# > 1     1
+# > 2     2
+# > 3     2
+# > 4     3
+# > 5     3
+# > 6     4
+# > 0     5
+# > 1     5
+# > 2     6
+# > 3     6
+# > 4     7
+# > 5     7
+# > 0     8
+# > 1     8
+# > 2     9
+# > 3     9
+# > 4    10
+# > 5    10
+# > 6    11
+# > Name: Date, dtype: int64
+
+# %% Series.dt.weekday dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', parse_dates=['Date'])
+df.Date.dt.weekday.compute()
+# > 0    1
+# > 1    1
+# > 2    2
+# > 3    2
+# > 4    3
+# > 5    3
+# > 6    4
+# > 0    5
+# > 1    5
+# > 2    6
+# > 3    6
+# > 4    0
+# > 5    0
+# > 0    1
+# > 1    1
+# > 2    2
+# > 3    2
+# > 4    3
+# > 5    3
+# > 6    4
+# > Name: Date, dtype: int64
+
+# %% Series.dt.is_month_start dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv', parse_dates=['joined'])
+df.joined.dt.is_month_start.compute()
+# > 0    False
+# > 1    False
+# > 2    False
+# > 3    False
+# > 4    False
+# > 5     True
+# > Name: joined, dtype: bool
+
+# %% Series.dt.floor dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', parse_dates=['Date'])
+df.Date.dt.floor('D').head(3)
+# > 0   2019-01-01
+# > 1   2019-01-01
+# > 2   2019-01-02
+# > Name: Date, dtype: datetime64[ns]
+
+# %% Series.dt.normalize dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', parse_dates=['Date'])
+df.Date.dt.normalize().head(3)
+# > 0   2019-01-01
+# > 1   2019-01-01
+# > 2   2019-01-02
+# > Name: Date, dtype: datetime64[ns]
+
+# %% Series.dt.total_seconds dask
+import dask.dataframe as dd
+import pandas as pd
+df = dd.read_csv('people.csv', parse_dates=['joined'])
+(pd.Timestamp('2022-01-01') - df.joined).dt.total_seconds().compute()
+# > 0    119923200.0
+# > 1    131414400.0
+# > 2     44928000.0
+# > 3     94003200.0
+# > 4    177206400.0
+# > 5      2678400.0
+# > Name: joined, dtype: float64
+
+# %% Series.dt.date dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv', parse_dates=['Date'])
+df.Date.dt.date.head(3)
+# > 0    2019-01-01
+# > 1    2019-01-01
+# > 2    2019-01-02
+# > Name: Date, dtype: object
+
+# %% Series.dt.days pandas to_timedelta
+import pandas as pd
+s = pd.to_timedelta(pd.Series([1, 2.5, 10]), unit='D')
+s.dt.days
+# > 0     1
+# > 1     2
+# > 2    10
+# > dtype: int64

@@ -2054,3 +2054,656 @@ df[['DepDelay', 'Distance']].median()
 # > DepDelay      3.5
 # > Distance    760.0
 # > dtype: float64
+
+# %% Series.notnull pandas
+import pandas as pd
+df = pd.read_csv('people.csv')
+df['age'].notnull()
+# > 0     True
+# > 1     True
+# > 2     True
+# > 3    False
+# > 4     True
+# > 5     True
+# > Name: age, dtype: bool
+
+# %% DataFrame.notnull pandas
+import pandas as pd
+df = pd.read_csv('people.csv')
+df.notnull().all()
+# > name       True
+# > city       True
+# > age       False
+# > joined     True
+# > score     False
+# > team      False
+# > dtype: bool
+
+# %% DataFrame.bfill pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepTime', 'ArrDelay']].bfill()
+# >    DepTime  ArrDelay
+# > 0    905.0      12.0
+# > 1   1010.0      -8.0
+# > 2   1130.0      41.0
+# > 3   1130.0      41.0
+# > 4    745.0     -20.0
+# > 5   1200.0     111.0
+# > 6   1402.0      -1.0
+
+# %% DataFrame.bfill dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepTime', 'ArrDelay']].bfill().compute()
+# >    DepTime  ArrDelay
+# > 0    905.0      12.0
+# > 1   1010.0      -8.0
+# > 2   1130.0      41.0
+# > 3   1130.0      41.0
+# > 4    745.0     -20.0
+# > 5   1200.0     111.0
+# > 6   1402.0      -1.0
+# > 0    655.0       3.0
+# > 1   1555.0      60.0
+# > 2    910.0       2.0
+# > 3    910.0       2.0
+# > 4   1750.0      38.0
+# > 5   2105.0      -5.0
+# > 0    600.0      -9.0
+# > 1   1230.0      25.0
+# > 2    800.0       4.0
+# > 3   1340.0      -6.0
+# > 4   1715.0      -6.0
+# > 5   1920.0      36.0
+# > 6   2020.0      36.0
+
+# %% DataFrame.ffill pandas
+import pandas as pd
+df = pd.read_csv('people.csv')
+df.ffill()
+# >           name      city   age      joined  score   team
+# > 0       Alice   New York  34.0  2018-03-15  88.50    red
+# > 1          BOB    Boston  45.0  2017-11-02  88.50   blue
+# > 2  carol smith  new york  29.0  2020-07-30  92.00    red
+# > 3         Dave   Chicago  29.0  2019-01-09  75.25  green
+# > 4    Eve-Marie    boston  52.0  2016-05-21  60.00   blue
+# > 5        frank   Chicago  38.0  2021-12-01  81.00   blue
+
+# %% DataFrame.cummax pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'Distance']].cummax()
+# >    DepDelay  Distance
+# > 0       5.0      2475
+# > 1       5.0      2475
+# > 2       NaN      2475
+# > 3      30.0      2475
+# > 4      30.0      2475
+# > 5     120.0      2475
+# > 6     120.0      2475
+
+# %% DataFrame.cummax dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'Distance']].cummax().compute()
+# >    DepDelay  Distance
+# > 0       5.0      2475
+# > 1       5.0      2475
+# > 2       NaN      2475
+# > 3      30.0      2475
+# > 4      30.0      2475
+# > 5     120.0      2475
+# > 6     120.0      2475
+# > 0     120.0      2475
+# > 1     120.0      2475
+# > 2       NaN      2565
+# > 3     120.0      2565
+# > 4     120.0      2565
+# > 5     120.0      2565
+# > 0     120.0      2565
+# > 1     120.0      2565
+# > 2     120.0      2565
+# > 3     120.0      2565
+# > 4     120.0      2565
+# > 5       NaN      2565
+# > 6     120.0      2565
+
+# %% DataFrame.cummin pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'ArrDelay']].cummin()
+# >    DepDelay  ArrDelay
+# > 0       5.0      12.0
+# > 1      -3.0      -8.0
+# > 2       NaN       NaN
+# > 3      -3.0      -8.0
+# > 4     -15.0     -20.0
+# > 5     -15.0     -20.0
+# > 6     -15.0     -20.0
+
+# %% DataFrame.cumprod pandas
+import pandas as pd
+df = pd.DataFrame({'a': [1, 2, 3], 'b': [0.5, 2.0, 4.0]})
+df.cumprod()
+# >    a    b
+# > 0  1  0.5
+# > 1  2  1.0
+# > 2  6  4.0
+
+# %% DataFrame.pct_change pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['Distance', 'DepTime']].pct_change()
+# >    Distance   DepTime
+# > 0       NaN       NaN
+# > 1 -0.709495  0.116022
+# > 2  0.059805  0.000000
+# > 3 -0.002625  0.118812
+# > 4  2.228947 -0.340708
+# > 5 -0.701304  0.610738
+# > 6  0.009550  0.168333
+
+# %% DataFrame.diff dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['Distance', 'DepTime']].diff().compute()
+# >    Distance  DepTime
+# > 0       NaN      NaN
+# > 1   -1756.0    105.0
+# > 2      43.0      NaN
+# > 3      -2.0      NaN
+# > 4    1694.0   -385.0
+# > 5   -1721.0    455.0
+# > 6       7.0    202.0
+# > 0     -15.0   -747.0
+# > 1    1750.0    900.0
+# > 2      90.0      NaN
+# > 3   -1803.0      NaN
+# > 4    1660.0    840.0
+# > 5   -2235.0    355.0
+# > 0       0.0  -1505.0
+# > 1    2235.0    630.0
+# > 2     143.0   -430.0
+# > 3     -90.0    540.0
+# > 4   -1750.0    375.0
+# > 5     -46.0    205.0
+# > 6      83.0    100.0
+
+# %% DataFrame.shift dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['Distance']].shift(-1).compute()
+# >    Distance
+# > 0     719.0
+# > 1     762.0
+# > 2     760.0
+# > 3    2454.0
+# > 4     733.0
+# > 5     740.0
+# > 6     725.0
+# > 0    2475.0
+# > 1    2565.0
+# > 2     762.0
+# > 3    2422.0
+# > 4     187.0
+# > 5     187.0
+# > 0    2422.0
+# > 1    2565.0
+# > 2    2475.0
+# > 3     725.0
+# > 4     679.0
+# > 5     762.0
+# > 6       NaN
+
+# %% Series.shift dask negative
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.DepDelay.shift(-2).compute()
+# > 0      NaN
+# > 1     30.0
+# > 2    -15.0
+# > 3    120.0
+# > 4      2.0
+# > 5      0.0
+# > 6     55.0
+# > 0      NaN
+# > 1      7.5
+# > 2     50.0
+# > 3     -2.0
+# > 4     -4.0
+# > 5     16.0
+# > 0     -1.0
+# > 1     22.0
+# > 2      3.0
+# > 3      NaN
+# > 4     41.0
+# > 5      NaN
+# > 6      NaN
+# > Name: DepDelay, dtype: float64
+
+# %% DataFrame.sub pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'ArrDelay']].sub(5)
+# >    DepDelay  ArrDelay
+# > 0       0.0       7.0
+# > 1      -8.0     -13.0
+# > 2       NaN       NaN
+# > 3      25.0      36.0
+# > 4     -20.0     -25.0
+# > 5     115.0     106.0
+# > 6      -3.0      -6.0
+
+# %% DataFrame.div pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepTime', 'Distance']].div(100)
+# >    DepTime  Distance
+# > 0     9.05     24.75
+# > 1    10.10      7.19
+# > 2      NaN      7.62
+# > 3    11.30      7.60
+# > 4     7.45     24.54
+# > 5    12.00      7.33
+# > 6    14.02      7.40
+
+# %% DataFrame.div dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepTime', 'Distance']].div(100).compute()
+# >    DepTime  Distance
+# > 0     9.05     24.75
+# > 1    10.10      7.19
+# > 2      NaN      7.62
+# > 3    11.30      7.60
+# > 4     7.45     24.54
+# > 5    12.00      7.33
+# > 6    14.02      7.40
+# > 0     6.55      7.25
+# > 1    15.55     24.75
+# > 2      NaN     25.65
+# > 3     9.10      7.62
+# > 4    17.50     24.22
+# > 5    21.05      1.87
+# > 0     6.00      1.87
+# > 1    12.30     24.22
+# > 2     8.00     25.65
+# > 3    13.40     24.75
+# > 4    17.15      7.25
+# > 5    19.20      6.79
+# > 6    20.20      7.62
+
+# %% Series.truediv pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Distance'].truediv(df['DepTime'])
+# > 0    2.734807
+# > 1    0.711881
+# > 2         NaN
+# > 3    0.672566
+# > 4    3.293960
+# > 5    0.610833
+# > 6    0.527817
+# > dtype: float64
+
+# %% Series.floordiv pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Distance'].floordiv(100)
+# > 0    24
+# > 1     7
+# > 2     7
+# > 3     7
+# > 4    24
+# > 5     7
+# > 6     7
+# > Name: Distance, dtype: int64
+
+# %% Series.mod pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Distance'].mod(100)
+# > 0    75
+# > 1    19
+# > 2    62
+# > 3    60
+# > 4    54
+# > 5    33
+# > 6    40
+# > Name: Distance, dtype: int64
+
+# %% Series.pow pandas
+import pandas as pd
+s = pd.Series([1, 2, 3])
+s.pow(2)
+# > 0    1
+# > 1    4
+# > 2    9
+# > dtype: int64
+
+# %% Series.radd pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['DepDelay'].radd(10)
+# > 0     15.0
+# > 1      7.0
+# > 2      NaN
+# > 3     40.0
+# > 4     -5.0
+# > 5    130.0
+# > 6     12.0
+# > Name: DepDelay, dtype: float64
+
+# %% Series.rsub pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['DepDelay'].rsub(100)
+# > 0     95.0
+# > 1    103.0
+# > 2      NaN
+# > 3     70.0
+# > 4    115.0
+# > 5    -20.0
+# > 6     98.0
+# > Name: DepDelay, dtype: float64
+
+# %% Series.eq pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Carrier'].eq('AA')
+# > 0     True
+# > 1    False
+# > 2     True
+# > 3    False
+# > 4    False
+# > 5    False
+# > 6     True
+# > Name: Carrier, dtype: bool
+
+# %% Series.ne pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Origin'].ne('JFK')
+# > 0    False
+# > 1     True
+# > 2     True
+# > 3    False
+# > 4     True
+# > 5     True
+# > 6    False
+# > Name: Origin, dtype: bool
+
+# %% Series.lt dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Distance.lt(1000).sum().compute()
+# > 12
+
+# %% Series.ge pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['DepDelay'].ge(5)
+# > 0     True
+# > 1    False
+# > 2    False
+# > 3     True
+# > 4    False
+# > 5     True
+# > 6    False
+# > Name: DepDelay, dtype: bool
+
+# %% Series.le pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Distance'].le(760)
+# > 0    False
+# > 1     True
+# > 2    False
+# > 3     True
+# > 4    False
+# > 5     True
+# > 6     True
+# > Name: Distance, dtype: bool
+
+# %% Series.gt dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[df.DepDelay.gt(20)].Carrier.compute()
+# > 3    DL
+# > 5    DL
+# > 1    AA
+# > 4    DL
+# > 3    AA
+# > 6    DL
+# > Name: Carrier, dtype: object
+
+# %% Series.mask pandas no other
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['DepDelay'].mask(df['DepDelay'] > 20)
+# > 0     5.0
+# > 1    -3.0
+# > 2     NaN
+# > 3     NaN
+# > 4   -15.0
+# > 5     NaN
+# > 6     2.0
+# > Name: DepDelay, dtype: float64
+
+# %% DataFrame.mask pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+d = df[['DepDelay', 'ArrDelay']]
+d.mask(d < 0)
+# >    DepDelay  ArrDelay
+# > 0       5.0      12.0
+# > 1       NaN       NaN
+# > 2       NaN       NaN
+# > 3      30.0      41.0
+# > 4       NaN       NaN
+# > 5     120.0     111.0
+# > 6       2.0       NaN
+
+# %% DataFrame.where dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+d = df[['DepDelay', 'ArrDelay']]
+d.where(d > 0, 0).compute()
+# >    DepDelay  ArrDelay
+# > 0       5.0      12.0
+# > 1       0.0       0.0
+# > 2       0.0       0.0
+# > 3      30.0      41.0
+# > 4       0.0       0.0
+# > 5     120.0     111.0
+# > 6       2.0       0.0
+# > 0       0.0       3.0
+# > 1      55.0      60.0
+# > 2       0.0       0.0
+# > 3       7.5       2.0
+# > 4      50.0      38.0
+# > 5       0.0       0.0
+# > 0       0.0       0.0
+# > 1      16.0      25.0
+# > 2       0.0       4.0
+# > 3      22.0       0.0
+# > 4       3.0       0.0
+# > 5       0.0       0.0
+# > 6      41.0      36.0
+
+# %% DataFrame.replace pandas number
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['Cancelled', 'Distance']].replace(0, -1)
+# >    Cancelled  Distance
+# > 0         -1      2475
+# > 1         -1       719
+# > 2          1       762
+# > 3         -1       760
+# > 4         -1      2454
+# > 5         -1       733
+# > 6         -1       740
+
+# %% DataFrame.replace dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['Carrier', 'Origin']].replace({'AA': 'American', 'JFK': 'Kennedy'}).compute()
+# >     Carrier   Origin
+# > 0  American  Kennedy
+# > 1        UA      EWR
+# > 2  American      LGA
+# > 3        DL  Kennedy
+# > 4        UA      EWR
+# > 5        DL      LGA
+# > 6  American  Kennedy
+# > 0        WN      LGA
+# > 1  American  Kennedy
+# > 2        UA      EWR
+# > 3        WN      LGA
+# > 4        DL  Kennedy
+# > 5        B6  Kennedy
+# > 0        B6      BOS
+# > 1        AS      SEA
+# > 2        UA      SFO
+# > 3  American      LAX
+# > 4        WN      MDW
+# > 5        AS      SFO
+# > 6        DL      ATL
+
+# %% Series.replace pandas list
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Origin'].replace(['JFK', 'LGA'], 'NYC')
+# > 0    NYC
+# > 1    EWR
+# > 2    NYC
+# > 3    NYC
+# > 4    EWR
+# > 5    NYC
+# > 6    NYC
+# > Name: Origin, dtype: object
+
+# %% DataFrame.clip dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'ArrDelay']].clip(lower=0, upper=30).compute()
+# >    DepDelay  ArrDelay
+# > 0       5.0      12.0
+# > 1       0.0       0.0
+# > 2       NaN       NaN
+# > 3      30.0      30.0
+# > 4       0.0       0.0
+# > 5      30.0      30.0
+# > 6       2.0       0.0
+# > 0       0.0       3.0
+# > 1      30.0      30.0
+# > 2       NaN       NaN
+# > 3       7.5       2.0
+# > 4      30.0      30.0
+# > 5       0.0       0.0
+# > 0       0.0       0.0
+# > 1      16.0      25.0
+# > 2       0.0       4.0
+# > 3      22.0       NaN
+# > 4       3.0       0.0
+# > 5       NaN       NaN
+# > 6      30.0      30.0
+
+# %% DataFrame.isin dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['Origin', 'Dest']].isin(['JFK', 'ATL']).sum().compute()
+# > Origin    7
+# > Dest      6
+# > dtype: int64
+
+# %% DataFrame.astype dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['Distance', 'Cancelled']].astype('float64').dtypes
+# > Distance     float64
+# > Cancelled    float64
+# > dtype: object
+
+# %% DataFrame.abs dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'ArrDelay']].abs().max().compute()
+# > DepDelay    120.0
+# > ArrDelay    111.0
+# > dtype: float64
+
+# %% DataFrame.round dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+(df[['DepDelay', 'ArrDelay']] / 7).round(1).head()
+# >    DepDelay  ArrDelay
+# > 0       0.7       1.7
+# > 1      -0.4      -1.1
+# > 2       NaN       NaN
+# > 3       4.3       5.9
+# > 4      -2.1      -2.9
+
+# %% DataFrame.notna dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.notna().sum().compute()
+# > AttributeError: 'DataFrame' object has no attribute 'notna'
+# > @ line 3
+
+# %% Series.notna dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[df.ArrDelay.notna()].ArrDelay.count().compute()
+# > AttributeError: 'Series' object has no attribute 'notna'
+# > @ line 3
+
+# %% Series.min dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.DepDelay.min().compute()
+# > -15.0
+
+# %% Series.prod dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+(df.Cancelled + 1).prod().compute()
+# > 8
+
+# %% DataFrame.median dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'Distance']].median().compute()
+# > NotImplementedError: Dask doesn't implement an exact median in all cases as this is hard to do in parallel. See the `median_approximate` method instead, which uses an approximate algorithm.
+# > @ line 3
+
+# %% DataFrame.quantile dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'Distance']].quantile(0.5).compute()
+# > DepDelay       9.5
+# > Distance    1592.0
+# > Name: 0.5, dtype: float64
+
+# %% Series.duplicated dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Carrier.duplicated()
+# > AttributeError: 'Series' object has no attribute 'duplicated'
+# > @ line 3
+
+# %% Series.unique dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Origin.unique().compute()
+# > 0    JFK
+# > 1    EWR
+# > 2    LGA
+# > 3    BOS
+# > 4    SEA
+# > 5    SFO
+# > 6    LAX
+# > 7    MDW
+# > 8    ATL
+# > Name: Origin, dtype: object

@@ -719,3 +719,270 @@ df['name'].str.findall('[aeiou]')
 # > 4    [e, a, i, e]
 # > 5             [a]
 # > Name: name, dtype: object
+
+# %% Series.str.ljust pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Carrier'].str.ljust(4, '-')
+# > 0    AA--
+# > 1    UA--
+# > 2    AA--
+# > 3    DL--
+# > 4    UA--
+# > 5    DL--
+# > 6    AA--
+# > Name: Carrier, dtype: object
+
+# %% Series.str.rjust pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Carrier'].str.rjust(4, '-')
+# > 0    --AA
+# > 1    --UA
+# > 2    --AA
+# > 3    --DL
+# > 4    --UA
+# > 5    --DL
+# > 6    --AA
+# > Name: Carrier, dtype: object
+
+# %% Series.str.isalnum pandas
+import pandas as pd
+s = pd.Series(['abc1', 'a b', '12', ''])
+s.str.isalnum()
+# > 0     True
+# > 1    False
+# > 2     True
+# > 3    False
+# > dtype: bool
+
+# %% Series.str.isspace pandas
+import pandas as pd
+s = pd.Series(['  ', 'a b', '\t'])
+s.str.isspace()
+# > 0     True
+# > 1    False
+# > 2     True
+# > dtype: bool
+
+# %% Series.str.istitle pandas
+import pandas as pd
+df = pd.read_csv('people.csv')
+df['city'].str.istitle()
+# > 0     True
+# > 1     True
+# > 2    False
+# > 3     True
+# > 4    False
+# > 5     True
+# > Name: city, dtype: bool
+
+# %% Series.str.casefold pandas
+import pandas as pd
+df = pd.read_csv('people.csv')
+df['city'].str.casefold()
+# > 0    new york
+# > 1      boston
+# > 2    new york
+# > 3     chicago
+# > 4      boston
+# > 5     chicago
+# > Name: city, dtype: object
+
+# %% Series.str.removeprefix pandas
+import pandas as pd
+df = pd.read_csv('people.csv')
+df['city'].str.removeprefix('new ')
+# > 0    New York
+# > 1      Boston
+# > 2        york
+# > 3     Chicago
+# > 4      boston
+# > 5     Chicago
+# > Name: city, dtype: object
+
+# %% Series.str.fullmatch pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Dest'].str.fullmatch('[A-Z]{3}')
+# > 0    True
+# > 1    True
+# > 2    True
+# > 3    True
+# > 4    True
+# > 5    True
+# > 6    True
+# > Name: Dest, dtype: bool
+
+# %% Series.str.count dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.name.str.count('[aeiou]').compute()
+# > 0    2
+# > 1    0
+# > 2    3
+# > 3    2
+# > 4    4
+# > 5    1
+# > Name: name, dtype: int64
+
+# %% Series.str.find dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.city.str.find('o').compute()
+# > 0    5
+# > 1    1
+# > 2    5
+# > 3    6
+# > 4    1
+# > 5    6
+# > Name: city, dtype: int64
+
+# %% Series.str.isdigit dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Date.str.slice(0, 4).str.isdigit().all().compute()
+# > True
+
+# %% Series.str.match dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[df.Dest.str.match('[LS]')].Dest.compute()
+# > 0    LAX
+# > 4    LAX
+# > 1    LAX
+# > 2    SFO
+# > 4    SEA
+# > 4    LGA
+# > 5    SEA
+# > 6    LGA
+# > Name: Dest, dtype: object
+
+# %% Series.str.pad dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Carrier.str.pad(4, fillchar='_').head()
+# > 0    __AA
+# > 1    __UA
+# > 2    __AA
+# > 3    __DL
+# > 4    __UA
+# > Name: Carrier, dtype: object
+
+# %% Series.str.capitalize dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.name.str.strip().str.capitalize().compute()
+# > 0          Alice
+# > 1            Bob
+# > 2    Carol smith
+# > 3           Dave
+# > 4      Eve-marie
+# > 5          Frank
+# > Name: name, dtype: object
+
+# %% Series.str.strip dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.name.str.strip().compute()
+# > 0          Alice
+# > 1            BOB
+# > 2    carol smith
+# > 3           Dave
+# > 4      Eve-Marie
+# > 5          frank
+# > Name: name, dtype: object
+
+# %% Series.str.endswith dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Dest.str.endswith('X').sum().compute()
+# > 3
+
+# %% Series.str.lstrip dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.name.str.lstrip().compute()
+# > 0         Alice
+# > 1            BOB
+# > 2    carol smith
+# > 3           Dave
+# > 4      Eve-Marie
+# > 5          frank
+# > Name: name, dtype: object
+
+# %% Series.str.rstrip dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.name.str.rstrip().str.len().compute()
+# > 0     6
+# > 1     3
+# > 2    11
+# > 3     4
+# > 4     9
+# > 5     5
+# > Name: name, dtype: int64
+
+# %% Series.str.cat dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Origin.str.cat(df.Dest, sep='-').compute()
+# > 0    JFK-LAX
+# > 1    EWR-ORD
+# > 2    LGA-ATL
+# > 3    JFK-ATL
+# > 4    EWR-LAX
+# > 5    LGA-ORD
+# > 6    JFK-ORD
+# > 0    LGA-MDW
+# > 1    JFK-LAX
+# > 2    EWR-SFO
+# > 3    LGA-ATL
+# > 4    JFK-SEA
+# > 5    JFK-BOS
+# > 0    BOS-JFK
+# > 1    SEA-JFK
+# > 2    SFO-EWR
+# > 3    LAX-JFK
+# > 4    MDW-LGA
+# > 5    SFO-SEA
+# > 6    ATL-LGA
+# > Name: Origin, dtype: object
+
+# %% Series.str.get dask
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Carrier.str.get(0).compute()
+# > 0    A
+# > 1    U
+# > 2    A
+# > 3    D
+# > 4    U
+# > 5    D
+# > 6    A
+# > 0    W
+# > 1    A
+# > 2    U
+# > 3    W
+# > 4    D
+# > 5    B
+# > 0    B
+# > 1    A
+# > 2    U
+# > 3    A
+# > 4    W
+# > 5    A
+# > 6    D
+# > Name: Carrier, dtype: object
+
+# %% Series.str.extract dask
+import dask.dataframe as dd
+df = dd.read_csv('people.csv')
+df.joined.str.extract(r'^(\d{4})', expand=False).compute()
+# > 0    2018
+# > 1    2017
+# > 2    2020
+# > 3    2019
+# > 4    2016
+# > 5    2021
+# > Name: joined, dtype: object

@@ -454,3 +454,211 @@ df.set_index('Date', sorted=True)[['Distance']].resample('D').sum().compute()
 # > 2019-01-09      5040
 # > 2019-01-10      1404
 # > 2019-01-11       762
+
+# %% Series.rolling dask min
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.DepDelay.rolling(2).min().compute()
+# > 0     NaN
+# > 1    -3.0
+# > 2     NaN
+# > 3     NaN
+# > 4   -15.0
+# > 5   -15.0
+# > 6     2.0
+# > 0     0.0
+# > 1     0.0
+# > 2     NaN
+# > 3     NaN
+# > 4     7.5
+# > 5    -2.0
+# > 0    -4.0
+# > 1    -4.0
+# > 2    -1.0
+# > 3    -1.0
+# > 4     3.0
+# > 5     NaN
+# > 6     NaN
+# > Name: DepDelay, dtype: float64
+
+# %% Series.rolling dask count
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.ArrDelay.rolling(3).count().compute()
+# > 0    1.0
+# > 1    2.0
+# > 2    2.0
+# > 3    2.0
+# > 4    2.0
+# > 5    3.0
+# > 6    3.0
+# > 0    3.0
+# > 1    3.0
+# > 2    2.0
+# > 3    2.0
+# > 4    2.0
+# > 5    3.0
+# > 0    3.0
+# > 1    3.0
+# > 2    3.0
+# > 3    2.0
+# > 4    2.0
+# > 5    1.0
+# > 6    2.0
+# > Name: ArrDelay, dtype: float64
+
+# %% Series.rolling dask var
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Distance.rolling(2).var().compute()
+# > 0          NaN
+# > 1    1541768.0
+# > 2        924.5
+# > 3          2.0
+# > 4    1434818.0
+# > 5    1480920.5
+# > 6         24.5
+# > 0        112.5
+# > 1    1531250.0
+# > 2       4050.0
+# > 3    1625404.5
+# > 4    1377800.0
+# > 5    2497612.5
+# > 0          0.0
+# > 1    2497612.5
+# > 2      10224.5
+# > 3       4050.0
+# > 4    1531250.0
+# > 5       1058.0
+# > 6       3444.5
+# > Name: Distance, dtype: float64
+
+# %% Series.rolling dask median
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.Distance.rolling(3).median().compute()
+# > 0       NaN
+# > 1       NaN
+# > 2     762.0
+# > 3     760.0
+# > 4     762.0
+# > 5     760.0
+# > 6     740.0
+# > 0     733.0
+# > 1     740.0
+# > 2    2475.0
+# > 3    2475.0
+# > 4    2422.0
+# > 5     762.0
+# > 0     187.0
+# > 1     187.0
+# > 2    2422.0
+# > 3    2475.0
+# > 4    2475.0
+# > 5     725.0
+# > 6     725.0
+# > Name: Distance, dtype: float64
+
+# %% DataFrame.rolling pandas max
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'ArrDelay']].rolling(3, min_periods=1).max()
+# >    DepDelay  ArrDelay
+# > 0       5.0      12.0
+# > 1       5.0      12.0
+# > 2       5.0      12.0
+# > 3      30.0      41.0
+# > 4      30.0      41.0
+# > 5     120.0     111.0
+# > 6     120.0     111.0
+
+# %% DataFrame.rolling dask mean
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df[['DepDelay', 'Distance']].rolling(2).mean().compute()
+# >    DepDelay  Distance
+# > 0       NaN       NaN
+# > 1      1.00    1597.0
+# > 2       NaN     740.5
+# > 3       NaN     761.0
+# > 4      7.50    1607.0
+# > 5     52.50    1593.5
+# > 6     61.00     736.5
+# > 0      1.00     732.5
+# > 1     27.50    1600.0
+# > 2       NaN    2520.0
+# > 3       NaN    1663.5
+# > 4     28.75    1592.0
+# > 5     24.00    1304.5
+# > 0     -3.00     187.0
+# > 1      6.00    1304.5
+# > 2      7.50    2493.5
+# > 3     10.50    2520.0
+# > 4     12.50    1600.0
+# > 5       NaN     702.0
+# > 6       NaN     720.5
+
+# %% Series.expanding pandas std
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Distance'].expanding().std()
+# > 0            NaN
+# > 1    1241.679508
+# > 2    1001.644814
+# > 3     864.227208
+# > 4     940.899304
+# > 5     888.894463
+# > 6     840.257840
+# > Name: Distance, dtype: float64
+
+# %% Series.expanding pandas min_periods
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Distance'].expanding(min_periods=3).mean()
+# > 0            NaN
+# > 1            NaN
+# > 2    1318.666667
+# > 3    1179.000000
+# > 4    1434.000000
+# > 5    1317.166667
+# > 6    1234.714286
+# > Name: Distance, dtype: float64
+
+# %% DataFrame.expanding pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'Distance']].expanding().sum()
+# >    DepDelay  Distance
+# > 0       5.0    2475.0
+# > 1       2.0    3194.0
+# > 2       2.0    3956.0
+# > 3      32.0    4716.0
+# > 4      17.0    7170.0
+# > 5     137.0    7903.0
+# > 6     139.0    8643.0
+
+# %% Series.ewm pandas com
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Distance'].ewm(com=0.5).mean()
+# > 0    2475.000000
+# > 1    1158.000000
+# > 2     883.846154
+# > 3     800.250000
+# > 4    1907.305785
+# > 5    1123.359890
+# > 6     867.669716
+# > Name: Distance, dtype: float64
+
+# %% DataFrame.ewm pandas
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'Distance']].ewm(span=2).mean()
+# >     DepDelay     Distance
+# > 0   5.000000  2475.000000
+# > 1  -1.000000  1158.000000
+# > 2  -1.000000   883.846154
+# > 3  26.000000   800.250000
+# > 4  -3.651786  1907.305785
+# > 5  80.988732  1123.359890
+# > 6  27.868081   867.669716
