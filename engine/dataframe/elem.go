@@ -76,7 +76,7 @@ func (p ElemParams) column(name string, a arrow.Array) (arrow.Array, error) {
 		if p.Fn == "map" {
 			return frame.MapValues(a, keys, vals)
 		}
-		return frame.Replace(a, keys, vals, true)
+		return frame.Replace(a, keys, vals)
 	case "fillna-cols":
 		v, ok := p.PerCol[name]
 		if !ok {
@@ -98,15 +98,20 @@ func (p ElemParams) column(name string, a arrow.Array) (arrow.Array, error) {
 	return nil, fmt.Errorf("unknown function %s", p.Fn)
 }
 
-// eachColumn applies p to every column of a frame or to a series.
-func eachColumn(v graph.Value, p ElemParams) (graph.Value, error) {
-	f, isSeries, err := asFrame(v)
+// mapColumns applies f to every column of a frame, or to a series, and
+// keeps the index and names; rows, when not nil, is the result's index
+// (one-row results).
+func mapColumns(v graph.Value, rows []frame.Column, f func(i int, c frame.Column) (arrow.Array, error)) (graph.Value, error) {
+	in, isSeries, err := asFrame(v)
 	if err != nil {
 		return nil, err
 	}
-	out := &frame.Frame{Index: f.Index, Rows: f.Rows}
-	for _, c := range f.Columns {
-		r, err := p.column(c.Name, c.Data)
+	out := &frame.Frame{Index: in.Index, Rows: in.Rows}
+	if rows != nil {
+		out.Index, out.Rows = nil, 1
+	}
+	for i, c := range in.Columns {
+		r, err := f(i, c)
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +124,7 @@ func eachColumn(v graph.Value, p ElemParams) (graph.Value, error) {
 }
 
 func opElem(_ *graph.Env, p ElemParams, in []graph.Value) (graph.Value, error) {
-	return eachColumn(in[0], p)
+	return mapColumns(in[0], nil, func(_ int, c frame.Column) (arrow.Array, error) { return p.column(c.Name, c.Data) })
 }
 
 // OverlapParams is a window function run over a partition with the last
@@ -261,18 +266,7 @@ func Cumulative(how string, c *Collection) (*Collection, error) {
 
 // opCumLast keeps the last valid value of each column (one row).
 func opCumLast(_ *graph.Env, _ ElemParams, in []graph.Value) (graph.Value, error) {
-	f, isSeries, err := asFrame(in[0])
-	if err != nil {
-		return nil, err
-	}
-	out := &frame.Frame{Rows: 1}
-	for _, c := range f.Columns {
-		out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: frame.LastValid(c.Data)})
-	}
-	if isSeries {
-		return backToSeries(out, in[0].(*frame.Series).Name), nil
-	}
-	return out, nil
+	return mapColumns(in[0], []frame.Column{}, func(_ int, c frame.Column) (arrow.Array, error) { return frame.LastValid(c.Data), nil })
 }
 
 // opCumCarry combines the previous partition's last values with the
@@ -286,26 +280,13 @@ func opCumCarry(_ *graph.Env, p ElemParams, in []graph.Value) (graph.Value, erro
 
 // opCumApply applies a carry (one row) to a partition's cumulative values.
 func opCumApply(_ *graph.Env, p ElemParams, in []graph.Value) (graph.Value, error) {
-	f, isSeries, err := asFrame(in[0])
-	if err != nil {
-		return nil, err
-	}
 	cf, _, err := asFrame(in[1])
 	if err != nil {
 		return nil, err
 	}
-	out := &frame.Frame{Index: f.Index, Rows: f.Rows}
-	for i, c := range f.Columns {
-		r, err := frame.CumCarry(p.Fn, c.Data, cf.Columns[i].Data)
-		if err != nil {
-			return nil, err
-		}
-		out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: r})
-	}
-	if isSeries {
-		return backToSeries(out, in[0].(*frame.Series).Name), nil
-	}
-	return out, nil
+	return mapColumns(in[0], nil, func(i int, c frame.Column) (arrow.Array, error) {
+		return frame.CumCarry(p.Fn, c.Data, cf.Columns[i].Data)
+	})
 }
 
 type dropnaParams struct {
@@ -365,10 +346,6 @@ type whereParams struct {
 // opWhere keeps in[0] where in[1] (a mask series or frame) holds and
 // takes the other value elsewhere: in[2], or the scalar.
 func opWhere(_ *graph.Env, p whereParams, in []graph.Value) (graph.Value, error) {
-	f, isSeries, err := asFrame(in[0])
-	if err != nil {
-		return nil, err
-	}
 	cf, condSeries, err := asFrame(in[1])
 	if err != nil {
 		return nil, err
@@ -379,8 +356,7 @@ func opWhere(_ *graph.Env, p whereParams, in []graph.Value) (graph.Value, error)
 			return nil, err
 		}
 	}
-	out := &frame.Frame{Index: f.Index, Rows: f.Rows}
-	for i, c := range f.Columns {
+	return mapColumns(in[0], nil, func(i int, c frame.Column) (arrow.Array, error) {
 		cond := cf.Columns[0].Data
 		if !condSeries {
 			cc, ok := cf.Col(c.Name)
@@ -390,6 +366,7 @@ func opWhere(_ *graph.Env, p whereParams, in []graph.Value) (graph.Value, error)
 			cond = cc.Data
 		}
 		if p.Mask {
+			var err error
 			if cond, err = frame.Invert(cond); err != nil {
 				return nil, err
 			}
@@ -401,16 +378,8 @@ func opWhere(_ *graph.Env, p whereParams, in []graph.Value) (graph.Value, error)
 		if of != nil {
 			other = of.Columns[min(i, len(of.Columns)-1)].Data
 		}
-		r, err := frame.Where(c.Data, cond, other)
-		if err != nil {
-			return nil, err
-		}
-		out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: r})
-	}
-	if isSeries {
-		return backToSeries(out, in[0].(*frame.Series).Name), nil
-	}
-	return out, nil
+		return frame.Where(c.Data, cond, other)
+	})
 }
 
 type arithFillParams struct {
@@ -424,16 +393,14 @@ type arithFillParams struct {
 // missing, it stands for v first.
 func opArithFill(env *graph.Env, p arithFillParams, in []graph.Value) (graph.Value, error) {
 	fillSide := func(v graph.Value, other graph.Value) (graph.Value, error) {
-		f, isSeries, err := asFrame(v)
-		if err != nil {
+		if _, _, err := asFrame(v); err != nil {
 			return v, nil
 		}
 		var of *frame.Frame
 		if other != nil {
 			of, _, _ = asFrame(other)
 		}
-		out := &frame.Frame{Index: f.Index, Rows: f.Rows}
-		for i, c := range f.Columns {
+		return mapColumns(v, nil, func(i int, c frame.Column) (arrow.Array, error) {
 			cond := frame.IsNA(c.Data)
 			if of != nil {
 				both, err := frame.Logic("&", cond, frame.IsNA(of.Columns[min(i, len(of.Columns)-1)].Data))
@@ -444,16 +411,8 @@ func opArithFill(env *graph.Env, p arithFillParams, in []graph.Value) (graph.Val
 					return nil, err
 				}
 			}
-			r, err := frame.Where(c.Data, frame.Invert2(cond), p.Fill.V)
-			if err != nil {
-				return nil, err
-			}
-			out.Columns = append(out.Columns, frame.Column{Name: c.Name, Data: r})
-		}
-		if isSeries {
-			return backToSeries(out, v.(*frame.Series).Name), nil
-		}
-		return out, nil
+			return frame.Where(c.Data, frame.Invert2(cond), p.Fill.V)
+		})
 	}
 	var b graph.Value
 	if len(in) > 1 {
@@ -592,6 +551,12 @@ func opDaskQuantileAgg(_ *graph.Env, p daskQuantileParams, in []graph.Value) (gr
 		}
 		cols = append(cols, frame.Column{Name: first.Columns[ci].Name, Data: frame.Float64s(res)})
 	}
+	return p.result(cols), nil
+}
+
+// result shapes quantiles as pandas does: a scalar (one q of a Series),
+// a Series by q, a Series by column (one q of a frame) or a frame by q.
+func (p daskQuantileParams) result(cols []frame.Column) graph.Value {
 	if len(cols) == 0 && p.Series {
 		nan := make([]float64, len(p.Q))
 		for i := range nan {
@@ -599,21 +564,21 @@ func opDaskQuantileAgg(_ *graph.Env, p daskQuantileParams, in []graph.Value) (gr
 		}
 		cols = []frame.Column{{Name: p.Name, Data: frame.Float64s(nan)}}
 	}
-	if p.One && p.Series {
-		return frame.ValueAt(cols[0].Data, 0), nil
-	}
-	if p.Series {
-		return &frame.Series{Name: p.Name, Index: []frame.Column{{Data: frame.Float64s(p.Q)}}, Data: cols[0].Data}, nil
-	}
-	if p.One {
+	qs := []frame.Column{{Data: frame.Float64s(p.Q)}}
+	switch {
+	case p.One && p.Series:
+		return frame.ValueAt(cols[0].Data, 0)
+	case p.Series:
+		return &frame.Series{Name: p.Name, Index: qs, Data: cols[0].Data}
+	case p.One:
 		names := make([]string, len(cols))
 		vals := make([]float64, len(cols))
 		for i, c := range cols {
 			names[i], vals[i] = c.Name, c.Data.(*array.Float64).Value(0)
 		}
-		return &frame.Series{Name: p.frameName(), Index: []frame.Column{{Data: frame.Strings(names, nil)}}, Data: frame.Float64s(vals)}, nil
+		return &frame.Series{Name: p.frameName(), Index: []frame.Column{{Data: frame.Strings(names, nil)}}, Data: frame.Float64s(vals)}
 	}
-	return &frame.Frame{Index: []frame.Column{{Data: frame.Float64s(p.Q)}}, Columns: cols, Rows: len(p.Q)}, nil
+	return &frame.Frame{Index: qs, Columns: cols, Rows: len(p.Q)}
 }
 
 type duplicatedParams struct {
@@ -698,24 +663,7 @@ func opExactQuantile(_ *graph.Env, p daskQuantileParams, in []graph.Value) (grap
 		}
 		out = append(out, frame.Column{Name: c.Name, Data: frame.Float64s(res)})
 	}
-	parts := make([]graph.Value, len(in))
-	copy(parts, in)
-	// Reuse the Dask aggregate's shaping of the result.
-	if p.One && p.Series {
-		return frame.ValueAt(out[0].Data, 0), nil
-	}
-	if p.Series {
-		return &frame.Series{Name: p.Name, Index: []frame.Column{{Data: frame.Float64s(p.Q)}}, Data: out[0].Data}, nil
-	}
-	if p.One {
-		names := make([]string, len(out))
-		vals := make([]float64, len(out))
-		for i, c := range out {
-			names[i], vals[i] = c.Name, c.Data.(*array.Float64).Value(0)
-		}
-		return &frame.Series{Name: p.frameName(), Index: []frame.Column{{Data: frame.Strings(names, nil)}}, Data: frame.Float64s(vals)}, nil
-	}
-	return &frame.Frame{Index: []frame.Column{{Data: frame.Float64s(p.Q)}}, Columns: out, Rows: len(p.Q)}, nil
+	return p.result(out), nil
 }
 
 // opMode takes the most frequent values from the partitions' value

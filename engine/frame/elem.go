@@ -502,21 +502,26 @@ func Where(a arrow.Array, cond arrow.Array, other any) (arrow.Array, error) {
 	return Take(both, idx), nil
 }
 
-// Replace maps values of a: those equal to from[i] become to[i]. Values
-// of another type than a's are not matched.
-func Replace(a arrow.Array, from, to []any, dict bool) (arrow.Array, error) {
+// Replace maps values of a: those equal to from[i] become to[i]; the
+// others stay.
+func Replace(a arrow.Array, from, to []any) (arrow.Array, error) { return lookup(a, from, to, true) }
+
+// MapValues is Series.map with a dict: each value looked up in keys,
+// missing when absent.
+func MapValues(a arrow.Array, keys, vals []any) (arrow.Array, error) {
+	return lookup(a, keys, vals, false)
+}
+
+func lookup(a arrow.Array, keys, vals []any, keep bool) (arrow.Array, error) {
 	n := a.Len()
-	pick := make([]int, n) // -1: keep a's value, else index into to
+	pick := make([]int, n) // -1: no key matched
 	for k := range pick {
 		pick[k] = -1
 	}
 	hit := false
-	for i, f := range from {
-		if f == nil {
-			continue
-		}
+	for i, f := range keys {
 		eq, err := Compare("==", a, f)
-		if err != nil {
+		if err != nil || f == nil {
 			continue // another type: no match
 		}
 		m := eq.(*array.Boolean)
@@ -526,77 +531,38 @@ func Replace(a arrow.Array, from, to []any, dict bool) (arrow.Array, error) {
 			}
 		}
 	}
-	if !hit && !dict {
+	if keep && !hit {
 		return a, nil
 	}
-	if !hit {
-		return a, nil
+	parts := make([]arrow.Array, 0, len(vals)+1)
+	if keep {
+		parts = append(parts, a)
 	}
-	vals := make([]arrow.Array, len(to))
-	for i, t := range to {
-		v, err := Broadcast(t, 1)
-		if err != nil {
-			return nil, err
-		}
-		vals[i] = v
-	}
-	parts := append([]arrow.Array{a}, vals...)
-	parts, err := commonType(parts)
-	if err != nil {
-		return nil, fmt.Errorf("TypeError: replace() cannot mix these types: %v", err)
-	}
-	both, err := concatArrays(parts)
-	if err != nil {
-		return nil, err
-	}
-	idx := make([]int, n)
-	for k := range idx {
-		idx[k] = k
-		if pick[k] >= 0 {
-			idx[k] = n + pick[k]
-		}
-	}
-	return TakeNullable(both, idx), nil
-}
-
-// MapValues is Series.map with a dict: each value looked up in keys,
-// missing when absent.
-func MapValues(a arrow.Array, keys, vals []any) (arrow.Array, error) {
-	n := a.Len()
-	pick := make([]int, n)
-	for k := range pick {
-		pick[k] = -1
-	}
-	for i, f := range keys {
-		eq, err := Compare("==", a, f)
-		if err != nil {
-			continue
-		}
-		m := eq.(*array.Boolean)
-		for k := 0; k < n; k++ {
-			if pick[k] < 0 && m.Value(k) {
-				pick[k] = i
-			}
-		}
-	}
-	if len(vals) == 0 {
-		return TakeNullable(Float64s(nil), pick), nil
-	}
-	arrs := make([]arrow.Array, len(vals))
-	for i, v := range vals {
+	for _, v := range vals {
 		x, err := Broadcast(v, 1)
 		if err != nil {
 			return nil, err
 		}
-		arrs[i] = x
+		parts = append(parts, x)
 	}
-	arrs, err := commonType(arrs)
+	if len(parts) == 0 {
+		return TakeNullable(Float64s(nil), pick), nil
+	}
+	parts, err := commonType(parts)
 	if err != nil {
-		return nil, fmt.Errorf("TypeError: map() cannot mix these types: %v", err)
+		return nil, fmt.Errorf("TypeError: cannot mix these values: %v", err)
 	}
-	all, err := concatArrays(arrs)
+	all, err := concatArrays(parts)
 	if err != nil {
 		return nil, err
+	}
+	for k := range pick {
+		switch {
+		case keep && pick[k] < 0:
+			pick[k] = k
+		case keep:
+			pick[k] += n
+		}
 	}
 	return TakeNullable(all, pick), nil
 }
