@@ -44,6 +44,8 @@ func addElemMethods() {
 		}
 	}
 	frameMethods["isin"] = frameIsIn
+	frameMethods["apply"] = frameApply
+	frameMethods["applymap"] = frameApplyMap
 	// Dask 2022.12 has isna, isnull and notnull, but no notna.
 	eagerOnly["notna"] = true
 	for _, how := range []string{"any", "all"} {

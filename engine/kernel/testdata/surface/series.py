@@ -2707,3 +2707,49 @@ df.Origin.unique().compute()
 # > 7    MDW
 # > 8    ATL
 # > Name: Origin, dtype: object
+
+# %% DataFrame.apply pandas columns
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'Distance']].apply(lambda c: c.max() - c.min())
+# > DepDelay     135.0
+# > Distance    1756.0
+# > dtype: float64
+
+# %% DataFrame.apply pandas row attributes
+import pandas as pd
+df = pd.read_csv('flights-1.csv')
+df['Route'] = df.apply(lambda r: r.Origin + '-' + r.Dest, axis=1)
+df[['Carrier', 'Route']]
+# >   Carrier    Route
+# > 0      AA  JFK-LAX
+# > 1      UA  EWR-ORD
+# > 2      AA  LGA-ATL
+# > 3      DL  JFK-ATL
+# > 4      UA  EWR-LAX
+# > 5      DL  LGA-ORD
+# > 6      AA  JFK-ORD
+
+# %% DataFrame.applymap pandas function
+import pandas as pd
+def hours(x):
+    return round(x / 60, 2)
+df = pd.read_csv('flights-1.csv')
+df[['DepDelay', 'ArrDelay']].applymap(hours)
+# >    DepDelay  ArrDelay
+# > 0      0.08      0.20
+# > 1     -0.05     -0.13
+# > 2       NaN       NaN
+# > 3      0.50      0.68
+# > 4     -0.25     -0.33
+# > 5      2.00      1.85
+# > 6      0.03     -0.02
+
+# %% DataFrame.apply dask axis 1
+import dask.dataframe as dd
+df = dd.read_csv('flights-*.csv')
+df.apply(lambda r: r.Origin + '-' + r.Dest, axis=1, meta=(None, 'object')).head(3)
+# > 0    JFK-LAX
+# > 1    EWR-ORD
+# > 2    LGA-ATL
+# > dtype: object
