@@ -142,4 +142,3 @@ func frameApplyMap(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []sta
 	}
 	return &DataFrame{eager: out}, nil
 }
-
