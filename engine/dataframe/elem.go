@@ -918,3 +918,35 @@ func opDTX(_ *graph.Env, p StrXParams, in []graph.Value) (graph.Value, error) {
 	}
 	return &frame.Series{Name: s.Name, Index: s.Index, Data: r}, nil
 }
+
+func init() { register("resample", opResample) }
+
+type resampleParams struct {
+	Rule string `json:"rule"`
+	How  string `json:"how"`
+}
+
+func opResample(_ *graph.Env, p resampleParams, in []graph.Value) (graph.Value, error) {
+	f, isSeries, err := asFrame(in[0])
+	if err != nil {
+		return nil, err
+	}
+	out, freq, err := frame.Resample(f, p.Rule, p.How)
+	if err != nil {
+		return nil, err
+	}
+	if isSeries {
+		s := backToSeries(out, in[0].(*frame.Series).Name)
+		s.Freq = freq
+		return s, nil
+	}
+	return out, nil
+}
+
+// sliceOfSeries is rows of s: a slice of a regular index keeps its
+// frequency, as pandas' does.
+func sliceOfSeries(f *frame.Frame, s *frame.Series) *frame.Series {
+	out := backToSeries(f, s.Name)
+	out.Freq = s.Freq
+	return out
+}

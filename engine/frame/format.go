@@ -412,6 +412,9 @@ func (s *Series) String() string {
 		b.WriteString(padLeft(vals[i], vw))
 		b.WriteByte('\n')
 	}
+	if s.Freq != "" {
+		fmt.Fprintf(&b, "Freq: %s, ", s.Freq)
+	}
 	if s.Name != "" {
 		fmt.Fprintf(&b, "Name: %s, ", DisplayName(s.Name))
 	}

@@ -148,6 +148,7 @@ type Series struct {
 	Name  string
 	Index []Column
 	Data  arrow.Array
+	Freq  string // the frequency of a regular datetime index (resample), shown as "Freq: D"
 }
 
 // Len returns the number of values.

@@ -29,7 +29,7 @@ func addElemMethods() {
 		"clip": elemClip, "shift": elemShift, "diff": elemShift, "pct_change": elemShift,
 		"cumsum": elemCum, "cumprod": elemCum, "cummax": elemCum, "cummin": elemCum,
 		"rank": elemRank, "rolling": elemRolling, "expanding": elemExpanding, "ewm": elemEWM,
-		"median": elemMedian, "median_approximate": elemMedian,
+		"median": elemMedian, "median_approximate": elemMedian, "resample": elemResample,
 	}
 	for _, op := range []string{"add", "sub", "mul", "div", "truediv", "floordiv", "mod", "pow", "radd", "rsub", "rmul", "rdiv", "rtruediv", "rfloordiv", "rmod", "rpow", "eq", "ne", "lt", "le", "gt", "ge"} {
 		both[op] = elemArith

@@ -142,3 +142,48 @@ func frameApplyMap(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []sta
 	}
 	return &DataFrame{eager: out}, nil
 }
+
+// Resampler is df.resample(rule): its methods aggregate each bin.
+type Resampler struct {
+	session.Unhashable
+	v    any
+	rule string
+}
+
+var resampleAggs = []string{"mean", "sum", "count", "min", "max", "median", "std", "var", "first", "last", "size"}
+
+func (r *Resampler) String() string {
+	return fmt.Sprintf("DatetimeIndexResampler [freq=<%s>, axis=0, closed=left, label=left, convention=start, origin=start_day]", r.rule)
+}
+func (r *Resampler) Type() string        { return "DatetimeIndexResampler" }
+func (r *Resampler) AttrNames() []string { return resampleAggs }
+
+func (r *Resampler) Attr(name string) (starlark.Value, error) {
+	for _, how := range resampleAggs {
+		if how == name {
+			return starlark.NewBuiltin("Resampler."+name, func(_ *starlark.Thread, _ *starlark.Builtin, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+				var numericOnly starlark.Value
+				if err := starlark.UnpackArgs(name, a, kw, "numeric_only?", &numericOnly); err != nil {
+					return nil, err
+				}
+				return apply("resample-"+name, "resample", map[string]any{"rule": r.rule, "how": name}, r.v)
+			}), nil
+		}
+	}
+	return nil, fmt.Errorf("AttributeError: 'DatetimeIndexResampler' object has no attribute '%s'", name)
+}
+
+func elemResample(th *starlark.Thread, name string, v any, lazy bool, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var rule string
+	var on starlark.Value = starlark.None
+	if err := starlark.UnpackArgs("resample", a, kw, "rule", &rule, "on?", &on); err != nil {
+		return nil, err
+	}
+	if lazy {
+		return nil, fmt.Errorf("NotImplementedError: resample() of a Dask collection needs its divisions (a sorted datetime index), which Burst does not track yet: compute() first, or resample each partition with map_partitions")
+	}
+	if on != starlark.None {
+		return nil, fmt.Errorf("NotImplementedError: resample(on=...): set_index the column first")
+	}
+	return &Resampler{v: v, rule: rule}, nil
+}

@@ -662,3 +662,34 @@ df[['DepDelay', 'Distance']].ewm(span=2).mean()
 # > 4  -3.651786  1907.305785
 # > 5  80.988732  1123.359890
 # > 6  27.868081   867.669716
+
+# %% Series.resample pandas M max
+import pandas as pd
+df = pd.read_csv('people.csv', parse_dates=['joined'])
+df.set_index('joined')['score'].resample('M').max().head()
+# > joined
+# > 2016-05-31    60.0
+# > 2016-06-30     NaN
+# > 2016-07-31     NaN
+# > 2016-08-31     NaN
+# > 2016-09-30     NaN
+# > Freq: M, Name: score, dtype: float64
+
+# %% Series.resample pandas H size
+import pandas as pd
+df = pd.DataFrame({'t': ['2019-01-01 09:05', '2019-01-01 09:55', '2019-01-01 11:10', '2019-01-01 11:20'], 'n': [1, 2, 3, 4]})
+df['t'] = pd.to_datetime(df['t'])
+df.set_index('t')['n'].resample('H').size()
+# > t
+# > 2019-01-01 09:00:00    2
+# > 2019-01-01 10:00:00    0
+# > 2019-01-01 11:00:00    2
+# > Freq: H, Name: n, dtype: int64
+
+# %% DataFrame.resample pandas MS first
+import pandas as pd
+df = pd.read_csv('flights-1.csv', parse_dates=['Date'])
+df.set_index('Date')[['Carrier', 'Distance']].resample('MS').first()
+# >            Carrier  Distance
+# > Date
+# > 2019-01-01      AA      2475
