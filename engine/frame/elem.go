@@ -248,26 +248,111 @@ func Diff(a arrow.Array, n int, pct bool) (arrow.Array, error) {
 
 // Rolling computes a rolling-window statistic (mean, sum, min, max, std,
 // var, count, median) over windows of w rows with at least minp values.
+// Sums and moments are updated as rows enter and leave the window
+// (compensated and Welford's, as pandas' roll_sum and roll_var), minima
+// and maxima kept in a monotonic queue: linear in the rows whatever w.
 func Rolling(a arrow.Array, how string, w, minp int) (arrow.Array, error) {
 	v, err := floatsOf(a, "rolling "+how)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]float64, len(v))
+	nobs := 0
+	var sum, comp, mean, m2, prev float64
+	same := 0
+	var queue []int // min/max: rows whose values may still be the extreme
 	win := make([]float64, 0, min(w, len(v)))
-	for k := range v {
-		lo := max(0, k-w+1)
-		win = win[:0]
-		for _, x := range v[lo : k+1] {
+	for k, x := range v {
+		old := math.NaN()
+		if k >= w {
+			old = v[k-w]
+		}
+		switch how {
+		case "sum", "mean", "count":
 			if x == x {
-				win = append(win, x)
+				nobs++
+				y := x - comp
+				t := sum + y
+				comp, sum = t-sum-y, t
+			}
+			if old == old {
+				nobs--
+				y := -old - comp
+				t := sum + y
+				comp, sum = t-sum-y, t
+			}
+		case "var", "std":
+			if x == x {
+				nobs++
+				d := x - mean
+				mean += d / float64(nobs)
+				m2 += d * (x - mean)
+				if x == prev {
+					same++
+				} else {
+					same = 1
+				}
+				prev = x
+			}
+			if old == old {
+				nobs--
+				if nobs > 0 {
+					d := old - mean
+					mean -= d / float64(nobs)
+					m2 -= d * (old - mean)
+				} else {
+					mean, m2 = 0, 0
+				}
+			}
+		case "min", "max":
+			for len(queue) > 0 && queue[0] <= k-w {
+				queue = queue[1:]
+			}
+			if x == x {
+				for len(queue) > 0 && ((how == "min" && v[queue[len(queue)-1]] >= x) || (how == "max" && v[queue[len(queue)-1]] <= x)) {
+					queue = queue[:len(queue)-1]
+				}
+				queue = append(queue, k)
+				nobs++
+			}
+			if old == old {
+				nobs--
+			}
+		default:
+			win = win[:0]
+			for _, y := range v[max(0, k-w+1) : k+1] {
+				if y == y {
+					win = append(win, y)
+				}
+			}
+			nobs = len(win)
+		}
+		r := math.NaN()
+		if nobs >= minp && (nobs > 0 || how == "count" || how == "sum") {
+			switch how {
+			case "count":
+				r = float64(nobs)
+			case "sum":
+				r = sum
+			case "mean":
+				r = sum / float64(nobs)
+			case "var", "std":
+				if nobs > 1 {
+					r = 0
+					if same < nobs {
+						r = max(m2/float64(nobs-1), 0)
+					}
+					if how == "std" {
+						r = math.Sqrt(r)
+					}
+				}
+			case "min", "max":
+				r = v[queue[0]]
+			default:
+				r = windowStat(how, win)
 			}
 		}
-		if len(win) < minp || (len(win) == 0 && how != "count") {
-			out[k] = math.NaN()
-			continue
-		}
-		out[k] = windowStat(how, win)
+		out[k] = r
 	}
 	return OwnFloat64s(out), nil
 }

@@ -657,6 +657,9 @@ func (w *Window) Attr(name string) (starlark.Value, error) {
 		case "ewm":
 			return apply("ewm-mean", "elem", dataframe.ElemParams{Fn: "ewm", F: w.alpha, MinP: w.minp}, w.v)
 		case "expanding":
+			if name == "median" {
+				return nil, fmt.Errorf("NotImplementedError: expanding().median() is not supported in Burst (rolling(n).median() is)")
+			}
 			minp := w.minp
 			if name == "count" {
 				minp = 0
