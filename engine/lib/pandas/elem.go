@@ -3,7 +3,6 @@ package pandas
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"go.starlark.net/starlark"
 
@@ -563,15 +562,11 @@ func elemArith(th *starlark.Thread, name string, v any, lazy bool, a starlark.Tu
 		return nil, err
 	}
 	ops := map[string]string{"add": "+", "sub": "-", "mul": "*", "div": "/", "truediv": "/", "floordiv": "//", "mod": "%", "pow": "**", "eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
-	base := strings.TrimPrefix(name, "r")
-	if name == "rank" {
-		base = name
+	op, ok := ops[name]
+	reflected := !ok // radd, rsub, …: the operands swapped
+	if reflected {
+		op = ops[name[1:]]
 	}
-	op, ok := ops[base]
-	if !ok {
-		op = ops[name]
-	}
-	reflected := base != name
 	o, ok := engineValue(other)
 	if !ok {
 		return nil, fmt.Errorf("TypeError: %s() cannot take a %s", name, session.TypeName(other))
@@ -631,7 +626,9 @@ func (w *Window) String() string {
 	}
 	return "ExponentialMovingWindow [com=" + frame.PyFloat(1/w.alpha-1) + ",min_periods=1,adjust=True,ignore_na=False,axis=0,method=single]"
 }
-func (w *Window) Type() string { return strings.Title(w.kind) }
+func (w *Window) Type() string { return windowTypes[w.kind] }
+
+var windowTypes = map[string]string{"rolling": "Rolling", "expanding": "Expanding", "ewm": "ExponentialMovingWindow"}
 
 var windowStats = map[string][]string{
 	"rolling":   {"mean", "sum", "min", "max", "std", "var", "count", "median"},
@@ -647,7 +644,7 @@ func (w *Window) Attr(name string) (starlark.Value, error) {
 		ok = ok || s == name
 	}
 	if !ok {
-		return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", strings.Title(w.kind), name)
+		return nil, fmt.Errorf("AttributeError: '%s' object has no attribute '%s'", w.Type(), name)
 	}
 	return starlark.NewBuiltin(w.kind+"."+name, func(th *starlark.Thread, b *starlark.Builtin, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		if len(a) > 0 || (len(kw) > 0 && name != "std" && name != "var") {

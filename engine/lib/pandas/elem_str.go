@@ -119,9 +119,6 @@ func (a *Accessor) more(name string) (starlark.Value, bool, error) {
 			if e, ok := got["expand"].V.(bool); ok {
 				expand = e
 			}
-			if _, lazy := v.(*dataframe.Collection); lazy {
-				return nil, fmt.Errorf("NotImplementedError: str.extract() of a Dask Series")
-			}
 			return apply("str-extract", "strx", dataframe.StrXParams{Method: name, Args: got, Frame: expand}, v)
 		case "cat":
 			if others == nil {
