@@ -835,7 +835,22 @@ func opStrX(_ *graph.Env, p StrXParams, in []graph.Value) (graph.Value, error) {
 	var cols []arrow.Array
 	var names []string
 	var err error
+	if l, ok := s.Data.(*array.List); ok {
+		i, _ := p.Args["i"].V.(int64)
+		r, err := frame.ListStr(l, p.Method, int(i), p.str("sep"))
+		if err != nil {
+			return nil, err
+		}
+		return series(r), nil
+	}
 	switch p.Method {
+	case "split-list":
+		n, _ := p.Args["n"].V.(int64)
+		r, err := frame.StrSplitList(s.Data, p.str("pat"), int(n))
+		if err != nil {
+			return nil, err
+		}
+		return series(r), nil
 	case "replace-re":
 		caseless := false
 		if c, ok := p.Args["case"].V.(bool); ok {

@@ -96,6 +96,14 @@ func formatValues(a arrow.Array) []string {
 			}
 		}
 		return clipWidths(out)
+	case *array.List:
+		for i := 0; i < n; i++ {
+			out[i] = " NaN"
+			if a.IsValid(i) {
+				out[i] = " " + formatList(a, i)
+			}
+		}
+		return clipWidths(out)
 	case *array.Timestamp:
 		unit := a.DataType().(*arrow.TimestampType).Unit
 		// pandas shows tz-aware times whole, with their offset.

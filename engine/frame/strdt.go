@@ -715,3 +715,110 @@ func ParseTimes(a arrow.Array, format string) (arrow.Array, error) {
 	}
 	return timestamps(out, valid), nil
 }
+
+// Lists of strings: str.split without expand, and .str.get, .str.join and
+// .str.len of its lists.
+
+// StrSplitList is str.split(pat): a list of parts per value.
+func StrSplitList(a arrow.Array, pat string, limit int) (arrow.Array, error) {
+	s, ok := a.(*array.String)
+	if !ok {
+		return nil, fmt.Errorf("AttributeError: Can only use .str accessor with string values!")
+	}
+	b := array.NewListBuilder(memAlloc, arrow.BinaryTypes.String)
+	defer b.Release()
+	vb := b.ValueBuilder().(*array.StringBuilder)
+	m := -1
+	if limit > 0 {
+		m = limit + 1
+	}
+	for k := 0; k < s.Len(); k++ {
+		if s.IsNull(k) {
+			b.AppendNull()
+			continue
+		}
+		b.Append(true)
+		var parts []string
+		if pat == "" {
+			parts = strings.Fields(s.Value(k))
+		} else {
+			parts = strings.SplitN(s.Value(k), pat, m)
+		}
+		vb.AppendValues(parts, nil)
+	}
+	return b.NewArray(), nil
+}
+
+// listItems returns the strings of list k.
+func listItems(l *array.List, k int) []string {
+	vals := l.ListValues().(*array.String)
+	lo, hi := l.ValueOffsets(k)
+	out := make([]string, 0, hi-lo)
+	for j := lo; j < hi; j++ {
+		out = append(out, vals.Value(int(j)))
+	}
+	return out
+}
+
+// ListStr applies get(i), join(sep) or len() to lists of strings.
+func ListStr(l *array.List, method string, i int, sep string) (arrow.Array, error) {
+	n := l.Len()
+	if method == "len" {
+		out := make([]float64, n)
+		for k := range out {
+			out[k] = math.NaN()
+			if l.IsValid(k) {
+				lo, hi := l.ValueOffsets(k)
+				out[k] = float64(hi - lo)
+			}
+		}
+		if l.NullN() == 0 {
+			return AsType(Float64s(out), Int64)
+		}
+		return Float64s(out), nil
+	}
+	out := make([]string, n)
+	valid := make([]bool, n)
+	for k := 0; k < n; k++ {
+		if l.IsNull(k) {
+			continue
+		}
+		items := listItems(l, k)
+		switch method {
+		case "get":
+			j := i
+			if j < 0 {
+				j += len(items)
+			}
+			if j >= 0 && j < len(items) {
+				out[k], valid[k] = items[j], true
+			}
+		case "join":
+			out[k], valid[k] = strings.Join(items, sep), true
+		default:
+			return nil, fmt.Errorf("NotImplementedError: str.%s() of lists is not supported", method)
+		}
+	}
+	return Strings(out, valid), nil
+}
+
+// formatList prints a list as pandas shows one in a cell: [a, b, c].
+func formatList(l *array.List, k int) string {
+	return "[" + strings.Join(listItems(l, k), ", ") + "]"
+}
+
+// takeList is Take of lists of strings; position -1 is missing.
+func takeList(l *array.List, idx []int) arrow.Array {
+	b := array.NewListBuilder(memAlloc, arrow.BinaryTypes.String)
+	defer b.Release()
+	vb := b.ValueBuilder().(*array.StringBuilder)
+	for _, j := range idx {
+		if j < 0 || l.IsNull(j) {
+			b.AppendNull()
+			continue
+		}
+		b.Append(true)
+		vb.AppendValues(listItems(l, j), nil)
+	}
+	return b.NewArray()
+}

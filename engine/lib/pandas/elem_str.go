@@ -54,7 +54,9 @@ func (a *Accessor) more(name string) (starlark.Value, bool, error) {
 		params = []string{"pat", "flags", "expand"}
 	case "cat":
 		params = []string{"others", "sep", "na_rep", "join"}
-	case "join", "findall", "rsplit", "get_dummies", "partition", "rpartition", "wrap", "extractall", "normalize", "translate", "encode", "decode":
+	case "join":
+		params = []string{"sep"}
+	case "findall", "rsplit", "get_dummies", "partition", "rpartition", "wrap", "extractall", "normalize", "translate", "encode", "decode":
 		return nil, true, fmt.Errorf("NotImplementedError: str.%s(): Burst's string columns hold strings only", name)
 	default:
 		p, ok := frame.StrMore[name]
@@ -105,13 +107,18 @@ func (a *Accessor) more(name string) (starlark.Value, bool, error) {
 			}
 			return apply("str-replace", "strx", dataframe.StrXParams{Method: "replace-re", Args: got}, v)
 		case "split":
-			if e, ok := got["expand"].V.(bool); !ok || !e {
-				return nil, fmt.Errorf("NotImplementedError: str.split() without expand=True is not supported: Burst's StringMethods make no lists, so neither .str.get nor .str.join of lists (split with expand=True and pick columns)")
-			}
 			if r, ok := got["regex"].V.(bool); ok && r {
 				return nil, fmt.Errorf("NotImplementedError: str.split(regex=True)")
 			}
-			if _, lazy := v.(*dataframe.Collection); lazy {
+			_, lazy := v.(*dataframe.Collection)
+			if e, ok := got["expand"].V.(bool); !ok || !e {
+				if lazy {
+					// Lists do not travel between Burst's workers yet.
+					return nil, fmt.Errorf("NotImplementedError: str.split() of a Dask Series without expand=True is not supported: its lists (and so .str.get and .str.join of them) stay in pandas; compute() first")
+				}
+				return apply("str-split", "strx", dataframe.StrXParams{Method: "split-list", Args: got}, v)
+			}
+			if lazy {
 				return nil, fmt.Errorf("NotImplementedError: str.split(expand=True) of a Dask Series: its columns are not known before computing")
 			}
 		case "extract":
