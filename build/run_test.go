@@ -159,3 +159,19 @@ func TestModulesScript(t *testing.T) {
 		t.Errorf("random.seed(42); random.random() is not CPython's 0.6394267984578837:\n%s", all.String())
 	}
 }
+
+// TestRunShowsFigures: `build run` prints a chart as matplotlib's text,
+// once, when the cell that drew it ends.
+func TestRunShowsFigures(t *testing.T) {
+	k := kernel.New(&kernel.NativeHost{Dir: t.TempDir(), Workers: 1})
+	var out bytes.Buffer
+	for _, c := range []string{"import matplotlib.pyplot as plt\nplt.hist([1, 2, 2, 3, 10], bins=3);", "plt.plot([1, 2, 3])\nplt.figure(figsize=(8, 4))"} {
+		if !runOne(k, c, &out) {
+			t.Fatalf("%s failed: %s", c, out.String())
+		}
+	}
+	want := "<Figure size 640x480 with 1 Axes>\nOut[2]: <Figure size 800x400 with 0 Axes>\n<Figure size 640x480 with 1 Axes>\n<Figure size 800x400 with 0 Axes>\n"
+	if out.String() != want {
+		t.Errorf("build run printed\n%s\nwant\n%s", out.String(), want)
+	}
+}

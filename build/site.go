@@ -216,7 +216,7 @@ func buildBundle(out, id string) error {
 		return err
 	}
 	res := api.Build(api.BuildOptions{
-		EntryPoints:       []string{"src/app.ts", "src/engine-worker.ts", "src/style.css"},
+		EntryPoints:       []string{"src/app.ts", "src/engine-worker.ts", "src/chart.ts", "src/style.css"},
 		AbsWorkingDir:     mustAbs("site"),
 		Outdir:            abs,
 		Bundle:            true,
@@ -239,7 +239,7 @@ func buildBundle(out, id string) error {
 		return err
 	}
 	os.Remove(filepath.Join(out, "style.css.map"))
-	return compress(filepath.Join(out, "app.js"), filepath.Join(out, "engine-worker.js"), filepath.Join(out, "app.css"))
+	return compress(filepath.Join(out, "app.js"), filepath.Join(out, "engine-worker.js"), filepath.Join(out, "chart.js"), filepath.Join(out, "app.css"))
 }
 
 // esbuildErrors is the error of an esbuild run that failed, each message

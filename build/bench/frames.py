@@ -25,6 +25,9 @@ WORKLOADS = {
     "b": lambda df: df[~df.Cancelled].groupby("Origin").Origin.count(),
     "c": lambda df: df.DepDelay.max(),
     "d": lambda df: df.groupby("DayOfWeek").DepDelay.std(),
+    "e": lambda df: df.Dest.str.lower().value_counts(),
+    "f": lambda df: df.Date.dt.dayofweek.value_counts(),
+    "g": lambda df: df[df.DepDelay.between(0, 30)].groupby("Origin").DepDelay.mean(),
 }
 
 versions = {"pandas": pd.__version__}

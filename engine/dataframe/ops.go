@@ -625,6 +625,10 @@ type groupParams struct {
 	// named Name (df.groupby(k).col.mean()).
 	Series bool   `json:"series,omitempty"`
 	Name   string `json:"name,omitempty"`
+	// Order of the groups: frame.OrderSorted, OrderFirst or OrderChunks.
+	Order string `json:"order,omitempty"`
+	// KeepNA: rows with a missing key form a group (dropna=False).
+	KeepNA bool `json:"keep_na,omitempty"`
 }
 
 func opGroupChunk(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, error) {
@@ -632,7 +636,11 @@ func opGroupChunk(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, e
 	if err != nil {
 		return nil, err
 	}
-	return frame.GroupChunk(f, p.By, p.Aggs)
+	out, err := frame.GroupChunkNA(f, p.By, p.Aggs, p.KeepNA)
+	if err == nil && p.Order == frame.OrderChunks {
+		out = frame.SortByIndex(out)
+	}
+	return out, err
 }
 
 func opGroupAgg(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, error) {
@@ -644,7 +652,7 @@ func opGroupAgg(_ *graph.Env, p groupParams, in []graph.Value) (graph.Value, err
 		}
 		parts[i] = f
 	}
-	f, err := frame.GroupAgg(parts, p.By, p.Aggs, p.DDof)
+	f, err := frame.GroupAggOrder(parts, p.By, p.Aggs, p.DDof, p.Order, p.KeepNA)
 	if err != nil {
 		return nil, err
 	}
@@ -745,21 +753,23 @@ func opDropDuplicates(_ *graph.Env, p dedupeParams, in []graph.Value) (graph.Val
 	return out, nil
 }
 
-type vcParams struct{}
+type vcParams struct {
+	frame.CountOptions
+}
 
 func opValueCountsChunk(_ *graph.Env, _ vcParams, in []graph.Value) (graph.Value, error) {
 	s, ok := in[0].(*frame.Series)
 	if !ok {
 		return nil, fmt.Errorf("value_counts wants a Series")
 	}
-	vc, err := frame.ValueCounts(s)
+	vc, err := frame.CountChunk(s)
 	if err != nil {
 		return nil, err
 	}
 	return vc.Frame(), nil
 }
 
-func opValueCountsAgg(_ *graph.Env, _ vcParams, in []graph.Value) (graph.Value, error) {
+func opValueCountsAgg(_ *graph.Env, p vcParams, in []graph.Value) (graph.Value, error) {
 	f, _, _, err := concatInputs(in)
 	if err != nil {
 		return nil, err
@@ -768,7 +778,7 @@ func opValueCountsAgg(_ *graph.Env, _ vcParams, in []graph.Value) (graph.Value, 
 	if !ok {
 		return nil, fmt.Errorf("malformed value counts")
 	}
-	vc, err := frame.SumCounts(f.Index[0].Data, counts.Int64Values())
+	vc, err := frame.CountValues(f.Index[0].Data, counts.Int64Values(), p.CountOptions)
 	if err != nil {
 		return nil, err
 	}

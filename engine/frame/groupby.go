@@ -191,15 +191,25 @@ func GroupRows(key arrow.Array) (*Groups, error) {
 }
 
 // GroupKeys groups rows by several key columns.
-func GroupKeys(keys []arrow.Array) (*Groups, error) {
+func GroupKeys(keys []arrow.Array) (*Groups, error) { return groupKeys(keys, false) }
+
+// groupKeys groups rows by several key columns; with keepNA, a missing
+// key is a group of its own (groupby(dropna=False)).
+func groupKeys(keys []arrow.Array, keepNA bool) (*Groups, error) {
 	g, err := GroupRows(keys[0])
 	if err != nil {
 		return nil, err
+	}
+	if keepNA {
+		g = keepMissing(g, keys[0])
 	}
 	for _, k := range keys[1:] {
 		h, err := GroupRows(k)
 		if err != nil {
 			return nil, err
+		}
+		if keepNA {
+			h = keepMissing(h, k)
 		}
 		seen := make(map[uint64]int32)
 		var first []int
@@ -339,6 +349,12 @@ func partialStats(how string) []string {
 // per group of the by columns: a frame indexed by the group keys (in order
 // of first appearance) with one column per partial statistic.
 func GroupChunk(f *Frame, by []string, aggs []Agg) (*Frame, error) {
+	return GroupChunkNA(f, by, aggs, false)
+}
+
+// GroupChunkNA is GroupChunk where, with keepNA, rows with a missing key
+// form a group of their own.
+func GroupChunkNA(f *Frame, by []string, aggs []Agg, keepNA bool) (*Frame, error) {
 	keys := make([]arrow.Array, len(by))
 	for i, b := range by {
 		c, ok := f.Col(b)
@@ -347,7 +363,7 @@ func GroupChunk(f *Frame, by []string, aggs []Agg) (*Frame, error) {
 		}
 		keys[i] = c.Data
 	}
-	g, err := GroupKeys(keys)
+	g, err := groupKeys(keys, keepNA)
 	if err != nil {
 		return nil, err
 	}
@@ -506,6 +522,13 @@ func groupStat(st string, g *Groups, a arrow.Array) (arrow.Array, error) {
 // GroupAgg combines the partial frames of GroupChunk into the result: a
 // frame indexed by the sorted group keys with one column per aggregation.
 func GroupAgg(parts []*Frame, by []string, aggs []Agg, ddof int) (*Frame, error) {
+	return GroupAggOrder(parts, by, aggs, ddof, OrderSorted, false)
+}
+
+// GroupAggOrder is GroupAgg with the groups in the given order (see
+// OrderSorted); other than sorted, in order of first appearance in parts.
+// With keepNA, missing keys form a group (sorted last).
+func GroupAggOrder(parts []*Frame, by []string, aggs []Agg, ddof int, keyOrder string, keepNA bool) (*Frame, error) {
 	all, err := Concat(parts)
 	if err != nil {
 		return nil, err
@@ -517,11 +540,14 @@ func GroupAgg(parts []*Frame, by []string, aggs []Agg, ddof int) (*Frame, error)
 	for i, c := range all.Index {
 		levels[i] = c.Data
 	}
-	g, err := GroupKeys(levels)
+	g, err := groupKeys(levels, keepNA)
 	if err != nil {
 		return nil, err
 	}
-	order := g.SortOrder()
+	order := firstOrder(g.N())
+	if keyOrder == OrderSorted {
+		order = g.SortOrder()
+	}
 	out := &Frame{Rows: g.N()}
 	for i, b := range by {
 		out.Index = append(out.Index, Column{b, Take(g.Levels[i], order)})

@@ -172,42 +172,6 @@ func (f *Frame) DropDuplicates(subset []string) (*Frame, error) {
 	return f.TakeRows(keep), nil
 }
 
-// ValueCounts counts each distinct value, most frequent first (ties in
-// order of first appearance), as Series.value_counts.
-func ValueCounts(s *Series) (*Series, error) {
-	ones := make([]int64, s.Len())
-	for i := range ones {
-		ones[i] = 1
-	}
-	vc, err := SumCounts(s.Data, ones)
-	if err != nil {
-		return nil, err
-	}
-	vc.Name = s.Name
-	return vc, nil
-}
-
-// SumCounts adds up counts per distinct value of keys and orders the values
-// by total, largest first (ties in order of first appearance).
-func SumCounts(keys arrow.Array, counts []int64) (*Series, error) {
-	g, err := GroupRows(keys)
-	if err != nil {
-		return nil, err
-	}
-	c := make([]int64, g.N())
-	for i, id := range g.IDs {
-		if id >= 0 {
-			c[id] += counts[i]
-		}
-	}
-	order := make([]int, len(c))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return c[order[i]] > c[order[j]] })
-	return &Series{Index: []Column{{Name: "", Data: Take(g.Keys, order)}}, Data: Take(Int64s(c), order)}, nil
-}
-
 // Merge joins left and right on the columns on, as pd.merge with how
 // "inner" or "left": rows in left's order, each matched with the right
 // rows in right's order; other columns with the same name get suffixes.

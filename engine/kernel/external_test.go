@@ -43,8 +43,8 @@ import (
 // minExternalStrictShare is the same with pandas-missing cells counted
 // (63% today).
 const (
-	minExternalShare       = 0.93
-	minExternalStrictShare = 0.65
+	minExternalShare       = 0.92
+	minExternalStrictShare = 0.66
 )
 
 // knownWrong lists the cells that print something other than CPython
@@ -226,7 +226,12 @@ func runExternalCell(k *Kernel, code string) (outs [][2]string, crashed string) 
 				text, _ := o.Data["text/plain"].(string)
 				add("result", text)
 			case "display_data":
+				// The fixtures come from CPython without Jupyter's inline
+				// backend, which shows no figures.
 				text, _ := o.Data["text/plain"].(string)
+				if strings.HasPrefix(text, "<Figure size ") {
+					return
+				}
 				add("display", text)
 			case "error":
 				head := o.EName

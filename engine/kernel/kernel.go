@@ -148,10 +148,34 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		return false
 	}
 	v, ok := k.runCell(thread, filename, body, code)
-	if ok && v != nil {
+	if ok && v != nil && !quiet(body) {
 		k.showResult(n, v)
 	}
 	return ok
+}
+
+// quiet reports whether a cell's last line ends with a semicolon (before
+// any comment), which hides its value in IPython: ts.plot(); shows the
+// chart alone.
+func quiet(code string) bool {
+	code = strings.TrimRight(code, " \t\n")
+	line := code[strings.LastIndexByte(code, '\n')+1:]
+	var q byte // the quote of the string the scan is in
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case q != 0 && c == '\\':
+			i++
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"':
+			q = c
+		case c == '#':
+			line = line[:i]
+		}
+	}
+	return strings.HasSuffix(strings.TrimSpace(line), ";")
 }
 
 // display shows a cell's value as its Out and makes it _.

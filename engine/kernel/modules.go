@@ -15,6 +15,7 @@ import (
 	"burst/engine/lib/functools"
 	"burst/engine/lib/itertools"
 	pymath "burst/engine/lib/math"
+	"burst/engine/lib/matplotlib"
 	"burst/engine/lib/numpy"
 	"burst/engine/lib/operator"
 	"burst/engine/lib/pandas"
@@ -75,6 +76,7 @@ func libraries() []session.Library {
 		itertools.Library,
 		statistics.Library,
 		pystring.Library,
+		matplotlib.Library,
 	}
 }
 

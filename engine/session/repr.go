@@ -58,6 +58,11 @@ func MIMEBundle(v starlark.Value) map[string]any {
 	if g, ok := v.(interface{ GraphJSON() any }); ok {
 		out["application/vnd.burst.graph+json"] = g.GraphJSON()
 	}
+	if c, ok := v.(interface{ VegaLite() any }); ok {
+		if spec := c.VegaLite(); spec != nil {
+			out["application/vnd.vegalite.v5+json"] = spec
+		}
+	}
 	return out
 }
 

@@ -112,8 +112,26 @@ func (s *Session) Begin(ctx context.Context, emit func(Output)) {
 	s.mu.Unlock()
 }
 
-// End ends the running cell.
-func (s *Session) End() { s.Begin(nil, nil) }
+// CellEnder is module state that acts when a cell ends, before the
+// cell's outputs close (pyplot shows the figures still open, as
+// Jupyter's inline backend does).
+type CellEnder interface{ CellEnd(s *Session) }
+
+// End ends the running cell, after the modules' CellEnd.
+func (s *Session) End() {
+	s.mu.Lock()
+	var enders []CellEnder
+	for _, v := range s.state {
+		if e, ok := v.(CellEnder); ok {
+			enders = append(enders, e)
+		}
+	}
+	s.mu.Unlock()
+	for _, e := range enders {
+		e.CellEnd(s)
+	}
+	s.Begin(nil, nil)
+}
 
 // Context is the running cell's context; Background when none runs.
 func (s *Session) Context() context.Context {

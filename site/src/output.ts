@@ -130,6 +130,61 @@ export class StreamView {
   }
 }
 
+const VEGA_LITE = "application/vnd.vegalite.v5+json";
+
+// chartLib is dist/chart.js (site/src/chart.ts: vega-embed), loaded once,
+// when the first chart is drawn: most pages draw none, and vega is bigger
+// than the rest of the page's script.
+let chartLib: Promise<{ render(el: HTMLElement, spec: any): Promise<void> }> | undefined;
+
+function loadChartLib() {
+  chartLib ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = "/chart.js";
+    script.onload = () => {
+      const lib = (self as any).burstChart;
+      lib ? resolve(lib) : reject(new Error("chart.js did not define the renderer"));
+    };
+    script.onerror = () => {
+      chartLib = undefined; // try again with the next chart
+      reject(new Error("could not load the chart renderer (chart.js)"));
+    };
+    document.head.appendChild(script);
+  });
+  return chartLib;
+}
+
+// renderChart draws a Vega-Lite chart into div (class output-chart,
+// data-chart its kind: bar, barh, hist, line, scatter), as SVG; until it
+// is drawn, or if it cannot be, the figure's text shows.
+function renderChart(div: HTMLElement, spec: any, text: string) {
+  div.classList.add("output-chart");
+  div.dataset.chart = String(spec.usermeta?.kind ?? "chart");
+  const pre = document.createElement("pre");
+  pre.textContent = text;
+  div.appendChild(pre);
+  const view = document.createElement("div");
+  view.className = "chart-view";
+  div.appendChild(view);
+  loadChartLib()
+    .then((lib) => lib.render(view, spec))
+    .then(() => {
+      pre.remove();
+      div.dataset.rendered = "true";
+    })
+    .catch((e) => {
+      view.remove();
+      pre.textContent = `${text}\n(${e instanceof Error ? e.message : e})`;
+    });
+}
+
+// plainSpec reports whether a chart from an opened notebook is data
+// alone: no URLs, links, expressions or parameters, which a spec written
+// by someone else could use to reach out from the page.
+function plainSpec(spec: unknown): boolean {
+  return !/"(url|href|expr|signal|signals|params|calculate|filter|transform|selection|loader)"\s*:/.test(JSON.stringify(spec));
+}
+
 // renderOutput draws one output. Outputs that came with a notebook the
 // learner opened are not trusted: their HTML is sanitized, and they may
 // hold pictures and Markdown.
@@ -154,7 +209,10 @@ export function renderOutput(o: Output, trusted = true): HTMLElement {
       div.className = "output-result";
       const data = o.data || {};
       const graph = data["application/vnd.burst.graph+json"];
-      if (graph && graph.nodes) {
+      const chart = data[VEGA_LITE];
+      if (chart && typeof chart === "object" && (trusted || plainSpec(chart))) {
+        renderChart(div, chart, String(data["text/plain"] ?? ""));
+      } else if (graph && graph.nodes) {
         div.classList.add("output-graph");
         div.appendChild(renderGraph(graph));
         const cap = document.createElement("pre");

@@ -200,8 +200,8 @@ func StringsArg(what string, v starlark.Value) ([]string, error) {
 		return []string{s}, nil
 	}
 	it := starlark.Iterate(v)
-	if it == nil {
-		return nil, fmt.Errorf("TypeError: %s must be a list of strings, not %s", what, v.Type())
+	if _, isSeries := v.(*Series); it == nil || isSeries {
+		return nil, fmt.Errorf("TypeError: %s must be a list of strings, found %s", what, v.Type())
 	}
 	defer it.Done()
 	var out []string

@@ -22,6 +22,11 @@ var docs = map[string]string{
 // name; one text serves the pandas and the lazy (Dask) forms, which
 // differ only in running at once or building tasks.
 var methodDocs = map[string]string{
+	"hist":            "hist(bins=10, grid=True, figsize=None, ax=None)\n\nA histogram of a (computed) Series on the current figure, as matplotlib's hist: bins equal bins from the smallest to the largest value.",
+	"line":            "plot.line(x=None, y=None, **kwargs)\n\nThe same as plot(kind='line').",
+	"bar":             "plot.bar(x=None, y=None, **kwargs)\n\nThe same as plot(kind='bar'): a bar per index label (per column, side by side).",
+	"barh":            "plot.barh(x=None, y=None, **kwargs)\n\nThe same as plot(kind='barh'): horizontal bars.",
+	"scatter":         "plot.scatter(x, y, **kwargs)\n\nThe same as plot(kind='scatter', x=x, y=y): a point per row.",
 	"abs":             "abs()\n\nThe absolute value of every number.",
 	"all":             "all()\n\nWhether every value is true.",
 	"any":             "any()\n\nWhether any value is true.",

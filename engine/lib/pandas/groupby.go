@@ -17,8 +17,12 @@ type GroupBy struct {
 	session.Unhashable
 	d      *DataFrame
 	by     []string
-	cols   []string // selected columns; nil: all but the keys
-	series bool     // one column selected as a SeriesGroupBy
+	cols   []string       // selected columns; nil: all but the keys
+	series bool           // one column selected as a SeriesGroupBy
+	sort   starlark.Value // groupby(sort=…): nil when not given
+	viaAgg bool           // reached through agg(), which Dask orders its own way
+	flat   bool           // as_index=False: the keys come back as columns
+	keepNA bool           // dropna=False: rows with a missing key form a group
 }
 
 var (
@@ -29,7 +33,12 @@ var (
 func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	var by starlark.Value
 	var sort, dropna starlark.Value
-	if err := starlark.UnpackArgs("groupby", a, kw, "by", &by, "sort?", &sort, "dropna?", &dropna); err != nil {
+	asIndex := true
+	args := []any{"by", &by, "sort?", &sort, "dropna?", &dropna}
+	if d.lazy == nil { // Dask's groupby has no as_index
+		args = append(args, "as_index?", &asIndex)
+	}
+	if err := starlark.UnpackArgs("groupby", a, kw, args...); err != nil {
 		return nil, err
 	}
 	keys, err := StringsArg("by", by)
@@ -41,7 +50,12 @@ func frameGroupBy(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []star
 			return nil, fmt.Errorf("KeyError: '%s'", k)
 		}
 	}
-	return &GroupBy{d: d, by: keys}, nil
+	if sort != nil && sort != starlark.None {
+		if _, ok := sort.(starlark.Bool); !ok {
+			return nil, fmt.Errorf("TypeError: groupby(sort=) must be True or False, not %s", sort.Type())
+		}
+	}
+	return &GroupBy{d: d, by: keys, sort: sort, flat: !asIndex, keepNA: dropna == starlark.False}, nil
 }
 
 func (g *GroupBy) String() string {
@@ -81,7 +95,7 @@ func (g *GroupBy) selectCols(names []string, series bool) (*GroupBy, error) {
 			return nil, fmt.Errorf("KeyError: 'Column not found: %s'", n)
 		}
 	}
-	return &GroupBy{d: g.d, by: g.by, cols: names, series: series}, nil
+	return &GroupBy{d: g.d, by: g.by, cols: names, series: series, sort: g.sort, flat: g.flat, keepNA: g.keepNA}, nil
 }
 
 // Get implements groupby["col"] and groupby[["a", "b"]].
@@ -100,25 +114,37 @@ func (g *GroupBy) Get(key starlark.Value) (starlark.Value, bool, error) {
 
 var groupMethods = []string{"agg", "aggregate", "count", "first", "last", "max", "mean", "min", "size", "std", "sum", "var", "prod"}
 
-func (g *GroupBy) AttrNames() []string { return groupMethods }
+func (g *GroupBy) AttrNames() []string { return append(sortedNames(groupMore), groupMethods...) }
 
 // Attr implements aggregation methods and columns as attributes.
 func (g *GroupBy) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "agg", "aggregate":
-		return starlark.NewBuiltin("GroupBy.agg", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.NewBuiltin("GroupBy.agg", func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if len(args) == 0 {
+				return g.namedAgg(kwargs)
+			}
 			var spec starlark.Value
 			if err := starlark.UnpackPositionalArgs("agg", args, nil, 1, &spec); err != nil {
 				return nil, err
 			}
-			return g.agg(spec, kwargs)
+			return g.agg(th, spec, dropSplitArgs(kwargs))
+		}), nil
+	}
+	if f, ok := groupMore[name]; ok {
+		if g.keepNA {
+			return nil, fmt.Errorf("NotImplementedError: GroupBy.%s with groupby(dropna=False) is not supported", name)
+		}
+		return starlark.NewBuiltin("GroupBy."+name, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return f(th, g, args, kwargs)
 		}), nil
 	}
 	if frame.GroupAggs[name] {
 		return starlark.NewBuiltin("GroupBy."+name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			ddof := 1
-			var numericOnly starlark.Value
-			if err := starlark.UnpackArgs(name, args, kwargs, "ddof?", &ddof, "numeric_only?", &numericOnly); err != nil {
+			var numericOnly, splitEvery, splitOut starlark.Value
+			if err := starlark.UnpackArgs(name, args, kwargs, "ddof?", &ddof, "numeric_only?", &numericOnly,
+				"split_every?", &splitEvery, "split_out?", &splitOut); err != nil {
 				return nil, err
 			}
 			return g.run(name, ddof)
@@ -138,6 +164,9 @@ func (g *GroupBy) run(how string, ddof int) (starlark.Value, error) {
 	if how == "size" {
 		p := groupParams(g.by, []frame.Agg{{Column: g.by[0], How: "size", Name: "size"}}, ddof)
 		p["series"], p["name"] = true, ""
+		if g.series {
+			p["name"] = cols[0] // SeriesGroupBy.size keeps the column's name
+		}
 		return g.apply(p)
 	}
 	var aggs []frame.Agg
@@ -179,20 +208,34 @@ func groupParams(by []string, aggs []frame.Agg, ddof int) map[string]any {
 // apply adds the chunk and aggregate steps, Dask's groupby-chunk and
 // groupby-agg.
 func (g *GroupBy) apply(p map[string]any) (starlark.Value, error) {
+	p["order"] = g.keyOrder()
+	if g.keepNA {
+		p["keep_na"] = true
+	}
 	prefix := "dataframe-groupby"
 	if g.series {
 		prefix = "series-groupby"
 	}
-	return reduce(prefix, graph.NewStage("group-chunk", p), graph.NewStage("group-agg", p), g.d.value())
+	r, err := reduce(prefix, graph.NewStage("group-chunk", p), graph.NewStage("group-agg", p), g.d.value())
+	if err != nil || !g.flat {
+		return r, err
+	}
+	return g.flatten(r)
 }
 
 // agg implements .agg("sum"), .agg(["sum", "mean"]) and
 // .agg({"a": "sum", "b": ["min", "max"]}).
-func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (g *GroupBy) agg(th *starlark.Thread, spec starlark.Value, kwargs []starlark.Tuple) (starlark.Value, error) {
+	h := *g
+	h.viaAgg = true
+	g = &h
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("NotImplementedError: named aggregation (agg(name=(col, func))) is not supported yet")
+		return nil, fmt.Errorf("TypeError: agg() got an unexpected keyword argument '%s'", kwargs[0][0].(starlark.String).GoString())
 	}
 	check := func(how string) error {
+		if how == "median" {
+			return fmt.Errorf("NotImplementedError: GroupBy.agg('median'): call .median() on the group-by")
+		}
 		if !frame.GroupAggs[how] {
 			return fmt.Errorf("AttributeError: 'SeriesGroupBy' object has no attribute '%s'", how)
 		}
@@ -272,6 +315,16 @@ func (g *GroupBy) agg(spec starlark.Value, kwargs []starlark.Tuple) (starlark.Va
 			}
 		}
 		return g.apply(groupParams(g.by, aggs, 1))
+	}
+	if fn, ok := spec.(starlark.Callable); ok {
+		if g.d.lazy == nil && g.series {
+			return g.callPerGroup(th, "agg", spec, nil, nil, g.cols[0])
+		}
+		if g.d.lazy != nil {
+			// Dask's agg takes names only, and says so by the function's.
+			return nil, fmt.Errorf("ValueError: unknown aggregate %s", fn.Name())
+		}
+		return nil, fmt.Errorf("NotImplementedError: GroupBy.agg with a function: Burst aggregates by name ('sum', 'mean', 'max', …)")
 	}
 	return nil, fmt.Errorf("TypeError: agg() takes a function name, a list or a dict, not %s", session.TypeName(spec))
 }

@@ -32,6 +32,7 @@ func modules(*session.Session) map[string]*session.Module {
 			"concat":       builtin("concat", concat),
 			"to_timedelta": builtin("to_timedelta", toTimedelta),
 			"to_datetime":  builtin("to_datetime", toDatetime),
+			"pivot_table":  builtin("pivot_table", ddPivotTable),
 		}},
 		"pandas": {Name: "pandas", Members: starlark.StringDict{
 			"read_csv":     builtin("read_csv", pdReadCSV),
@@ -43,6 +44,7 @@ func modules(*session.Session) map[string]*session.Module {
 			"DataFrame":    builtin("DataFrame", pdDataFrame),
 			"Series":       builtin("Series", pdSeries),
 			"NaT":          starlark.None,
+			"pivot_table":  builtin("pivot_table", pdPivotTable),
 		}},
 	}
 }

@@ -37,7 +37,7 @@ func sortedNames[V any](m map[string]V) []string {
 // lazyOnly and eagerOnly are the methods only Dask or only pandas has.
 var (
 	lazyOnly  = map[string]bool{"compute": true, "persist": true, "visualize": true, "map_partitions": true}
-	eagerOnly = map[string]bool{"to_dict": true, "tolist": true, "to_list": true, "unique": true}
+	eagerOnly = map[string]bool{"to_dict": true, "tolist": true, "to_list": true, "pivot_table": true}
 )
 
 func available(name string, lazy bool) bool {
@@ -98,7 +98,8 @@ func init() {
 		"astype": func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			return astype(d.value(), a, kw)
 		},
-		"rename": frameRename,
+		"rename":      frameRename,
+		"pivot_table": framePivotTable,
 	}
 	for _, how := range []string{"sum", "mean", "std", "var", "min", "max", "count", "prod", "nunique"} {
 		how := how
@@ -133,12 +134,7 @@ func init() {
 		"tail": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			return headTail(th, "tail", s.value(), a, kw)
 		},
-		"value_counts": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			if err := starlark.UnpackArgs("value_counts", a, kw); err != nil {
-				return nil, err
-			}
-			return reduce("value-counts", graph.NewStage("value-counts-chunk", nil), graph.NewStage("value-counts-agg", nil), s.value())
-		},
+		"value_counts": seriesValueCounts,
 		"quantile": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			q := 0.5
 			if err := starlark.UnpackArgs("quantile", a, kw, "q?", &q); err != nil {
@@ -218,6 +214,9 @@ func init() {
 		"tolist":  seriesToList,
 		"to_list": seriesToList,
 		"unique": func(th *starlark.Thread, s *Series, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			if s.lazy != nil {
+				return lazyUnique(s, a, kw)
+			}
 			r, err := reduce("unique", graph.NewStage("drop-duplicates", nil), graph.NewStage("drop-duplicates", nil), s.value())
 			if err != nil {
 				return nil, err

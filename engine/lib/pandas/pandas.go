@@ -246,6 +246,8 @@ func (d *DataFrame) Attr(name string) (starlark.Value, error) {
 	}
 	m := d.meta()
 	switch name {
+	case "plot", "hist":
+		return plotAttr(name, nil, d)
 	case "columns":
 		if frame.ColumnLevels(m) > 1 {
 			vals := make([]starlark.Value, len(m.Columns))
@@ -441,6 +443,8 @@ func (s *Series) Attr(name string) (starlark.Value, error) {
 	}
 	m := s.meta()
 	switch name {
+	case "plot", "hist":
+		return plotAttr(name, s, nil)
 	case "name":
 		if m.Name == "" {
 			return starlark.None, nil

@@ -130,7 +130,7 @@ name = input("Your name? ")
 
 # %% unknown module [burst]
 import nosuchmodule
-# > ModuleNotFoundError: No module named 'nosuchmodule' (Burst provides: burst, collections, dask, dask.array, dask.array.random, dask.dataframe, dask.delayed, dask.distributed, dask_ml, dask_ml.cluster, datetime, distributed, functools, glob, itertools, joblib, json, math, numpy, numpy.linalg, numpy.random, operator, os, os.path, pandas, random, re, sklearn, sklearn.cluster, sklearn.datasets, sklearn.metrics, sklearn.model_selection, sklearn.svm, statistics, string, time)
+# > ModuleNotFoundError: No module named 'nosuchmodule' (Burst provides: burst, collections, dask, dask.array, dask.array.random, dask.dataframe, dask.delayed, dask.distributed, dask_ml, dask_ml.cluster, datetime, distributed, functools, glob, itertools, joblib, json, math, matplotlib, matplotlib.pyplot, matplotlib.style, numpy, numpy.linalg, numpy.random, operator, os, os.path, pandas, random, re, sklearn, sklearn.cluster, sklearn.datasets, sklearn.metrics, sklearn.model_selection, sklearn.svm, statistics, string, time)
 # > @ line 1
 
 # %% wrong keyword argument

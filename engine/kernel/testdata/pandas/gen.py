@@ -206,6 +206,87 @@ case("set-index", P + "df.set_index('DepTime').head(3)")
 case("persist", D + "p = df.persist()\np.DepDelay.sum().compute()")
 case("compute-shared", D + "import dask\ndask.compute(df.DepDelay.mean(), df.DepDelay.std())")
 
+# Row order on multi-file data whose group keys first appear in later
+# files (issue 22). Dask's groupby methods sort each partition's groups
+# and keep the order of first appearance when they combine them; agg()
+# keeps the rows' order; value_counts puts ties in key order; pandas sorts
+# group keys (unless sort=False) and puts value_counts ties in the order
+# of first appearance. Five files, and more than eight partitions with a
+# small blocksize (Dask's tree aggregation combines eight at a time).
+ORIGINS = [["JFK", "EWR"], ["LGA", "EWR", "BOS"], ["ABQ", "JFK", "SEA"], ["PHL", "ATL", "LGA"], ["AAA", "ZZZ", "EWR", "ABQ"]]
+DAYS = [[5, 3], [7, 1, 5], [2, 6], [4, 3, 0], [9, 8, 1]]
+
+
+def order_file(f):
+    out = "Origin,Carrier,Day,Tail,DepDelay\n"
+    for r in range(6):
+        delay = "" if (f + r) % 7 == 3 else str(((f * 13 + r * 7) % 17) - 4 + (0.5 if r % 4 == 1 else 0))
+        out += "%s,%s,%d,N%02d,%s\n" % (ORIGINS[f][r % len(ORIGINS[f])], ["UA", "AA", "DL"][(f * 2 + r) % 3],
+                                         DAYS[f][r % len(DAYS[f])], (f * 7 + r * 5) % 23, delay)
+    return out
+
+
+ORDER = {"o%d.csv" % (f + 1): order_file(f) for f in range(5)}
+OD = "import dask.dataframe as dd\ndf = dd.read_csv('o*.csv')\n"
+OB = "import dask.dataframe as dd\ndf = dd.read_csv('o*.csv', blocksize=60)\n"
+OP = "import dask.dataframe as dd\ndf = dd.read_csv('o*.csv').compute()\n"
+case("order-npartitions", OD + "df.npartitions, dd.read_csv('o*.csv', blocksize=60).npartitions", ORDER)
+for how in ["mean", "sum", "count", "size", "min", "max", "first", "last", "std", "var", "prod", "nunique"]:
+    case("order-groupby-" + how, OD + "df.groupby('Origin').DepDelay." + how + "().compute()", ORDER)
+    case("order-groupby-int-" + how, OD + "df.groupby('Day').DepDelay." + how + "().compute()", ORDER)
+    case("order-pandas-groupby-" + how, OP + "df.groupby('Origin').DepDelay." + how + "()", ORDER)
+for how in ["mean", "sum", "count", "size", "max", "first", "std"]:
+    case("order-groupby-frame-" + how, OD + "df.groupby('Origin')." + how + "().compute()", ORDER)
+    case("order-blocks-groupby-" + how, OB + "df.groupby('Origin').DepDelay." + how + "().compute()", ORDER)
+    case("order-pandas-unsorted-" + how, OP + "df.groupby('Origin', sort=False).DepDelay." + how + "()", ORDER)
+case("order-groupby-sort-false", OD + "df.groupby('Origin', sort=False).DepDelay.mean().compute()", ORDER)
+case("order-groupby-sort-true", OD + "df.groupby('Origin', sort=True).DepDelay.mean().compute()", ORDER)
+case("order-blocks-sort-true", OB + "df.groupby('Day', sort=True).agg({'DepDelay': 'sum'}).compute()", ORDER)
+case("order-groupby-two-keys", OD + "df.groupby(['Origin', 'Carrier']).DepDelay.mean().compute()", ORDER)
+case("order-blocks-two-keys", OB + "df.groupby(['Carrier', 'Day']).DepDelay.sum().compute()", ORDER)
+case("order-pandas-two-keys", OP + "df.groupby(['Origin', 'Carrier']).DepDelay.mean()", ORDER)
+case("order-groupby-agg-str", OD + "df.groupby('Origin').DepDelay.agg('mean').compute()", ORDER)
+case("order-groupby-agg-list", OD + "df.groupby('Origin').DepDelay.agg(['sum', 'mean', 'count']).compute()", ORDER)
+case("order-groupby-agg-dict", OD + "df.groupby('Day').agg({'DepDelay': ['mean', 'max'], 'Tail': 'first'}).compute()", ORDER)
+case("order-blocks-agg-dict", OB + "df.groupby('Origin').agg({'DepDelay': 'sum', 'Day': 'max'}).compute()", ORDER)
+case("order-blocks-agg-list-frame", OB + "df[['Origin', 'DepDelay', 'Day']].groupby('Origin').agg(['min', 'std']).compute()", ORDER)
+case("order-pandas-agg-dict", OP + "df.groupby('Day').agg({'DepDelay': ['mean', 'max'], 'Tail': 'first'})", ORDER)
+case("order-pandas-agg-dict-unsorted", OP + "df.groupby('Day', sort=False).agg({'DepDelay': 'mean'})", ORDER)
+for col in ["Origin", "Day", "Tail", "DepDelay"]:
+    case("order-value-counts-" + col, OD + "df." + col + ".value_counts().compute()", ORDER)
+    case("order-blocks-value-counts-" + col, OB + "df." + col + ".value_counts().compute()", ORDER)
+    case("order-pandas-value-counts-" + col, OP + "df." + col + ".value_counts()", ORDER)
+    case("order-unique-" + col, OB + "df." + col + ".unique().compute()", ORDER)
+    case("order-pandas-unique-" + col, OP + "list(df." + col + ".unique())", ORDER)
+    case("order-nunique-" + col, OB + "df." + col + ".nunique().compute()", ORDER)
+case("order-value-counts-ascending", OB + "df.Tail.value_counts(ascending=True).compute()", ORDER)
+case("order-value-counts-unsorted", OB + "df.Tail.value_counts(sort=False).compute()", ORDER)
+case("order-value-counts-normalize", OB + "df.Origin.value_counts(normalize=True).compute()", ORDER)
+case("order-pandas-value-counts-ascending", OP + "df.Tail.value_counts(ascending=True)", ORDER)
+case("order-pandas-value-counts-unsorted", OP + "df.Tail.value_counts(sort=False)", ORDER)
+case("order-pandas-value-counts-normalize", OP + "df.Origin.value_counts(normalize=True)", ORDER)
+case("order-drop-duplicates", OB + "df[['Origin', 'Carrier']].drop_duplicates().compute()", ORDER)
+case("order-drop-duplicates-series", OB + "df.Origin.drop_duplicates().compute()", ORDER)
+case("order-pandas-drop-duplicates", OP + "df[['Origin', 'Carrier']].drop_duplicates()", ORDER)
+# split_every (Dask's tree width, 8 by default) does not change the order:
+# combining keeps the order of first appearance at every level
+case("order-split-every-mean", OB + "df.groupby('Origin').DepDelay.mean(split_every=2).compute()", ORDER)
+case("order-split-every-agg", OB + "df.groupby('Origin').agg({'DepDelay': 'sum'}, split_every=3).compute()", ORDER)
+case("order-split-every-value-counts", OB + "df.Tail.value_counts(split_every=2).compute()", ORDER)
+# groupby(dropna=False): the missing key is a group, sorted last by
+# pandas, in its place of first appearance (each partition sorted) by Dask
+case("order-dropna-dask", OB + "df.groupby('DepDelay', dropna=False).Day.sum().compute()", ORDER)
+case("order-dropna-pandas", OP + "df.groupby('DepDelay', dropna=False).Day.sum()", ORDER)
+case("order-dropna-two-keys", OD + "df.groupby(['Carrier', 'DepDelay'], dropna=False).Day.count().compute()", ORDER)
+case("order-dropna-agg", OB + "df.groupby('DepDelay', dropna=False).agg({'Day': 'max'}).compute()", ORDER)
+case("order-dropna-strings", "import pandas as pd\npd.read_csv('strnull.csv').groupby('s', dropna=False).n.sum()", EDGE)
+# many distinct values with tied counts: pandas and Dask sort with numpy's
+# (unstable) quicksort, whose tie order Burst reproduces
+MANY = {"m%d.csv" % f: "k,v\n" + "".join("%d,%d\n" % ((f * 37 + r * 11) % 97, r) for r in range(40)) for f in range(4)}
+case("order-many-value-counts", "import dask.dataframe as dd\ndd.read_csv('m*.csv', blocksize=100).k.value_counts().compute()", MANY)
+case("order-pandas-many-value-counts", "import dask.dataframe as dd\ndd.read_csv('m*.csv').compute().k.value_counts()", MANY)
+case("order-many-groupby", "import dask.dataframe as dd\ndd.read_csv('m*.csv', blocksize=100).groupby('k').v.sum().compute()", MANY)
+
 # Errors
 case("error-missing-file", "import pandas as pd\npd.read_csv('nope.csv')", {})
 case("error-unknown-column", P + "df['nope']")
