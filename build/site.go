@@ -147,9 +147,15 @@ const wasmBudget = 3_500_000
 //     engine (modules, builtins, the kernel, the Python front end), where
 //     calls are not in hot loops: 3.2 MB less. The kernels that loop over
 //     columns (frame, csv, ndarray, ml, sched) and the interpreter keep it;
-//   - no inlining inside encoding/json, fmt and math/big either (errors,
-//     reprs, events and Python's big integers, none in a column loop):
-//     78 KB less in brotli, room for issue 22's pandas methods and plots.
+//   - no inlining inside encoding/json, fmt, math/big and reflect either
+//     (errors, reprs, events and Python's big integers, none in a column
+//     loop): 78 KB less in brotli, room for issue 22's pandas methods and
+//     plots;
+//   - nor inside Arrow's array package (builders, the per-type methods
+//     JSON and fmt reach): 84 KB less. The kernels loop over the buffers
+//     (Float64Values and such), not through its methods: the CSV parse
+//     under wasm in Node (BenchmarkFlights) showed no difference beyond
+//     the noise of a loaded machine.
 var wasmFlags = []string{
 	"-tags", "tinygo",
 	"-gcflags", "burst/engine/lib/...=-l",
@@ -159,6 +165,8 @@ var wasmFlags = []string{
 	"-gcflags", "encoding/json=-l",
 	"-gcflags", "fmt=-l",
 	"-gcflags", "math/big=-l",
+	"-gcflags", "reflect=-l",
+	"-gcflags", "github.com/apache/arrow/go/v15/arrow/array=-l",
 }
 
 // buildWasm compiles the engine for the browser and copies Go's JS support.

@@ -27,7 +27,7 @@ var engineStack = [][]string{
 	{"lib/statistics"},
 	// The libraries cells import, each over the ones before it.
 	{"lib/stdlib", "lib/numpy", "lib/collections", "lib/datetime", "lib/re"},
-	{"lib/dask"},
+	{"lib/dask", "lib/matplotlib"},
 	{"lib/pandas"},
 	{"lib/dasharray", "lib/sklearn"},
 	{"lib/daskml", "lib/remote"},
