@@ -45,8 +45,6 @@ func addElemMethods() {
 	frameMethods["isin"] = frameIsIn
 	frameMethods["apply"] = frameApply
 	frameMethods["applymap"] = frameApplyMap
-	// Dask 2022.12 has isna, isnull and notnull, but no notna.
-	eagerOnly["notna"] = true
 	for _, how := range []string{"any", "all"} {
 		how := how
 		frameMethods[how] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {

@@ -2645,20 +2645,6 @@ df = dd.read_csv('flights-*.csv')
 # > 3       4.3       5.9
 # > 4      -2.1      -2.9
 
-# %% DataFrame.notna dask
-import dask.dataframe as dd
-df = dd.read_csv('people.csv')
-df.notna().sum().compute()
-# > AttributeError: 'DataFrame' object has no attribute 'notna'
-# > @ line 3
-
-# %% Series.notna dask
-import dask.dataframe as dd
-df = dd.read_csv('flights-*.csv')
-df[df.ArrDelay.notna()].ArrDelay.count().compute()
-# > AttributeError: 'Series' object has no attribute 'notna'
-# > @ line 3
-
 # %% Series.min dask
 import dask.dataframe as dd
 df = dd.read_csv('flights-*.csv')
