@@ -548,7 +548,7 @@ func opHead(_ *graph.Env, p nParams, in []graph.Value) (graph.Value, error) {
 	}
 	out := f.Head(p.N)
 	if isSeries {
-		return backToSeries(out, in[0].(*frame.Series).Name), nil
+		return sliceOfSeries(out, in[0].(*frame.Series)), nil
 	}
 	return out, nil
 }
@@ -561,7 +561,7 @@ func opTail(_ *graph.Env, p nParams, in []graph.Value) (graph.Value, error) {
 	n := max(0, min(p.N, f.Rows))
 	out := f.Slice(f.Rows-n, f.Rows)
 	if isSeries {
-		return backToSeries(out, in[0].(*frame.Series).Name), nil
+		return sliceOfSeries(out, in[0].(*frame.Series)), nil
 	}
 	return out, nil
 }

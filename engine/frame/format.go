@@ -70,7 +70,11 @@ func formatValues(a arrow.Array) []string {
 		return formatFloats(a.Float64Values())
 	case *array.Int64:
 		for i, v := range a.Int64Values() {
-			out[i] = " " + strconv.FormatInt(v, 10)
+			// Python's "{: d}": a space for the sign of positive numbers.
+			out[i] = strconv.FormatInt(v, 10)
+			if v >= 0 {
+				out[i] = " " + out[i]
+			}
 		}
 	case *array.Boolean:
 		for i := 0; i < n; i++ {
@@ -89,6 +93,14 @@ func formatValues(a arrow.Array) []string {
 				out[i] = " NaN"
 			} else {
 				out[i] = " " + a.Value(i)
+			}
+		}
+		return clipWidths(out)
+	case *array.List:
+		for i := 0; i < n; i++ {
+			out[i] = " NaN"
+			if a.IsValid(i) {
+				out[i] = " " + formatList(a, i)
 			}
 		}
 		return clipWidths(out)
@@ -178,9 +190,6 @@ func formatFloats(v []float64) []string {
 	maxLen, large, small := 0, false, false
 	for i, x := range v {
 		out[i] = fixed(x)
-		if len(out[i]) > maxLen {
-			maxLen = len(out[i])
-		}
 		ax := math.Abs(x)
 		if ax > 1e6 && !math.IsInf(ax, 0) {
 			large = true
@@ -188,6 +197,11 @@ func formatFloats(v []float64) []string {
 		if ax < math.Pow(10, -precision) && ax > 0 {
 			small = true
 		}
+	}
+	// pandas measures the values after trimming their zeros.
+	trimmed := trimZeros(out)
+	for _, x := range trimmed {
+		maxLen = max(maxLen, len(x))
 	}
 	if small || (maxLen > precision+6 && large) {
 		for i, x := range v {
@@ -204,7 +218,7 @@ func formatFloats(v []float64) []string {
 		}
 		return out
 	}
-	return trimZeros(out)
+	return trimmed
 }
 
 // trimZeros removes trailing zeros from every decimal number while all of

@@ -65,6 +65,9 @@ func Take(a arrow.Array, idx []int) arrow.Array {
 		}
 		return durations(out, valid)
 	}
+	if l, ok := a.(*array.List); ok {
+		return takeList(l, idx)
+	}
 	panic(fmt.Sprintf("frame.Take: unsupported type %s", a.DataType()))
 }
 

@@ -191,7 +191,7 @@ func chunkOf(how string, a arrow.Array, f *Frame, name string) (arrow.Array, err
 				}
 			}
 		}
-		return Float64s([]float64{n, mean, m2}), nil
+		return Float64s([]float64{n, s, m2}), nil
 	case "nunique":
 		g, err := GroupRows(a)
 		if err != nil {
@@ -390,23 +390,27 @@ func aggOf(how string, cols []arrow.Array, proto arrow.Array, ddof int, q float6
 		}
 		return Float64s([]float64{s / n}), nil
 	case "var", "std":
+		// Dask's moment_agg (dask/array/reductions.py): the partitions'
+		// second moments plus their means' spread around the total mean;
+		// on one partition it is pandas' two-pass variance.
 		v := all.(*array.Float64).Float64Values()
-		n, mean, m2 := 0.0, 0.0, 0.0
+		n, tot := 0.0, 0.0
 		for i := 0; i+2 < len(v); i += 3 {
-			nb, mb, m2b := v[i], v[i+1], v[i+2]
-			if nb == 0 {
-				continue
-			}
-			if n == 0 {
-				n, mean, m2 = nb, mb, m2b
-				continue
-			}
-			d := mb - mean
-			tot := n + nb
-			mean += d * nb / tot
-			m2 += m2b + d*d*n*nb/tot
-			n = tot
+			n += v[i]
+			tot += v[i+1]
 		}
+		mu := tot / n
+		m2 := 0.0
+		for i := 0; i+2 < len(v); i += 3 {
+			m2 += v[i+2]
+		}
+		spread := 0.0
+		for i := 0; i+2 < len(v); i += 3 {
+			if d := v[i+1]/v[i] - mu; d == d {
+				spread += v[i] * d * d
+			}
+		}
+		m2 += spread
 		r := math.NaN()
 		if n-float64(ddof) > 0 {
 			r = m2 / (n - float64(ddof))

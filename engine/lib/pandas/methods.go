@@ -281,6 +281,7 @@ func init() {
 			return apply(fn, "unary", map[string]any{"fn": unaryName(fn)}, s.value())
 		}
 	}
+	addElemMethods()
 }
 
 func unaryName(fn string) string {

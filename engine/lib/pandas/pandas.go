@@ -844,6 +844,9 @@ func (a *Accessor) AttrNames() []string {
 
 // Attr implements .dt.FIELD (a property) and .str.METHOD(...).
 func (a *Accessor) Attr(name string) (starlark.Value, error) {
+	if v, ok, err := a.more(name); ok {
+		return v, err
+	}
 	if a.kind == "dt" {
 		if !frame.DTFields[name] {
 			return nil, fmt.Errorf("AttributeError: 'DatetimeProperties' object has no attribute '%s'", name)
