@@ -190,4 +190,3 @@ func (a *Accessor) Slice(start, end, step int) starlark.Value {
 	}
 	return v
 }
-
