@@ -50,6 +50,8 @@ var frameWorkloads = []workload{
 	{"e", "Dest.str.lower().value_counts()", `df.Dest.str.lower().value_counts().compute()`},
 	{"f", "Date.dt.dayofweek.value_counts()", `df.Date.dt.dayofweek.value_counts().compute()`},
 	{"g", "between + mean per origin", `df[df.DepDelay.between(0, 30)].groupby("Origin").DepDelay.mean().compute()`},
+	{"h", "fillna(0).cumsum().max()", `df.DepDelay.fillna(0).cumsum().max().compute()`},
+	{"i", "rolling(5).mean().max()", `df.DepDelay.rolling(5).mean().max().compute()`},
 }
 
 // frameSetup is the lesson's read: lazy, so each workload reads again.

@@ -28,6 +28,8 @@ WORKLOADS = {
     "e": lambda df: df.Dest.str.lower().value_counts(),
     "f": lambda df: df.Date.dt.dayofweek.value_counts(),
     "g": lambda df: df[df.DepDelay.between(0, 30)].groupby("Origin").DepDelay.mean(),
+    "h": lambda df: df.DepDelay.fillna(0).cumsum().max(),
+    "i": lambda df: df.DepDelay.rolling(5).mean().max(),
 }
 
 versions = {"pandas": pd.__version__}
