@@ -383,7 +383,12 @@ func parallelCapacity() float64 {
 		done := make(chan float64, 2)
 		for range 2 {
 			go func() {
+				// Unlocked again before the goroutine ends: Go ends a
+				// thread left locked, and Chromium, started with
+				// Pdeathsig by whichever thread launched it, would be
+				// killed with it (the page's context then cancels).
 				goruntime.LockOSThread()
+				defer goruntime.UnlockOSThread()
 				done <- work()
 			}()
 		}
