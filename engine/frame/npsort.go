@@ -2,137 +2,17 @@ package frame
 
 import (
 	"cmp"
-	"math/bits"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"github.com/apache/arrow/go/v15/arrow/array"
+
+	"burst/engine/npsort"
 )
 
 // pandas sorts by one column with numpy's argsort(kind="quicksort"), an
 // introsort that is not stable: rows with equal keys come out in an order
 // that depends on the algorithm's steps. To print the same rows as pandas,
-// Burst runs the same steps (numpy 1.24's npysort/quicksort.cpp and
-// heapsort.cpp: median of three, insertion sort below 16 elements,
-// heapsort past a depth of twice log2 n).
-
-const smallQuicksort = 15
-
-// aquicksort sorts the positions tosort by v[position], as numpy's
-// aquicksort_.
-func aquicksort[T cmp.Ordered](v []T, tosort []int) {
-	num := len(tosort)
-	if num < 2 {
-		return
-	}
-	type span struct{ l, r, depth int }
-	var stack []span
-	pl, pr := 0, num-1
-	cdepth := (bits.Len(uint(num)) - 1) * 2
-	for {
-		if cdepth < 0 {
-			aheapsort(v, tosort[pl:pr+1])
-		} else {
-			for pr-pl > smallQuicksort {
-				pm := pl + (pr-pl)>>1
-				if v[tosort[pm]] < v[tosort[pl]] {
-					tosort[pm], tosort[pl] = tosort[pl], tosort[pm]
-				}
-				if v[tosort[pr]] < v[tosort[pm]] {
-					tosort[pr], tosort[pm] = tosort[pm], tosort[pr]
-				}
-				if v[tosort[pm]] < v[tosort[pl]] {
-					tosort[pm], tosort[pl] = tosort[pl], tosort[pm]
-				}
-				vp := v[tosort[pm]]
-				pi, pj := pl, pr-1
-				tosort[pm], tosort[pj] = tosort[pj], tosort[pm]
-				for {
-					pi++
-					for v[tosort[pi]] < vp {
-						pi++
-					}
-					pj--
-					for vp < v[tosort[pj]] {
-						pj--
-					}
-					if pi >= pj {
-						break
-					}
-					tosort[pi], tosort[pj] = tosort[pj], tosort[pi]
-				}
-				pk := pr - 1
-				tosort[pi], tosort[pk] = tosort[pk], tosort[pi]
-				// The larger part waits on the stack.
-				cdepth--
-				if pi-pl < pr-pi {
-					stack = append(stack, span{pi + 1, pr, cdepth})
-					pr = pi - 1
-				} else {
-					stack = append(stack, span{pl, pi - 1, cdepth})
-					pl = pi + 1
-				}
-			}
-			for pi := pl + 1; pi <= pr; pi++ {
-				vi := tosort[pi]
-				vp := v[vi]
-				pj := pi
-				for pj > pl && vp < v[tosort[pj-1]] {
-					tosort[pj] = tosort[pj-1]
-					pj--
-				}
-				tosort[pj] = vi
-			}
-		}
-		if len(stack) == 0 {
-			return
-		}
-		top := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		pl, pr, cdepth = top.l, top.r, top.depth
-	}
-}
-
-// aheapsort is numpy's aheapsort_, for the parts quicksort gives up on.
-func aheapsort[T cmp.Ordered](v []T, tosort []int) {
-	n := len(tosort)
-	at := func(i int) *int { return &tosort[i-1] } // numpy indexes from 1
-	for l := n >> 1; l > 0; l-- {
-		tmp := *at(l)
-		i, j := l, l<<1
-		for j <= n {
-			if j < n && v[*at(j)] < v[*at(j + 1)] {
-				j++
-			}
-			if v[tmp] < v[*at(j)] {
-				*at(i) = *at(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*at(i) = tmp
-	}
-	for n > 1 {
-		tmp := *at(n)
-		*at(n) = *at(1)
-		n--
-		i, j := 1, 2
-		for j <= n {
-			if j < n && v[*at(j)] < v[*at(j + 1)] {
-				j++
-			}
-			if v[tmp] < v[*at(j)] {
-				*at(i) = *at(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*at(i) = tmp
-	}
-}
+// Burst runs the same steps (engine/npsort).
 
 // nargsort is pandas' nargsort with numpy's quicksort: the positions of
 // a's values in order, missing ones last in their original order; for a
@@ -156,11 +36,7 @@ func nargsort[T cmp.Ordered](v []T, missing func(int) bool, ascending bool) []in
 	for k, i := range keep {
 		vals[k] = v[i]
 	}
-	order := make([]int, len(keep))
-	for k := range order {
-		order[k] = k
-	}
-	aquicksort(vals, order)
+	order := npsort.Argsort(vals)
 	out := make([]int, 0, n)
 	for _, k := range order {
 		out = append(out, keep[k])

@@ -1,9 +1,9 @@
 package ndarray
 
 import (
+	"burst/engine/npsort"
 	"fmt"
 	"math"
-	"math/bits"
 	"sort"
 )
 
@@ -208,138 +208,27 @@ func Stack(arrays []*Array, axis int) (*Array, error) {
 // less is numpy's sort order: NaN after every number.
 func lessF(a, b float64) bool { return a < b || (b != b && a == a) }
 
-// Argsort returns the permutation that sorts a 1-D slice as numpy's
-// default (quicksort) argsort does: introsort with median-of-three
-// partitions and insertion sort for runs of up to 16 elements, so ties come out in
-// numpy's order.
-func argsortF(v []float64) []int64 {
-	return aquicksort(len(v), func(i, j int64) bool { return lessF(v[i], v[j]) })
-}
-func argsortI(v []int64) []int64 {
-	return aquicksort(len(v), func(i, j int64) bool { return v[i] < v[j] })
-}
+// argsortF, argsortI and argsortB are numpy's default (quicksort)
+// argsort of a 1-D slice (engine/npsort), so ties come out in numpy's
+// order.
+func argsortF(v []float64) []int64 { return int64s(npsort.Argsort(npsort.FloatKeys(v))) }
+func argsortI(v []int64) []int64   { return int64s(npsort.Argsort(v)) }
 func argsortB(v []bool) []int64 {
-	return aquicksort(len(v), func(i, j int64) bool { return !v[i] && v[j] })
+	keys := make([]uint8, len(v))
+	for i, b := range v {
+		if b {
+			keys[i] = 1
+		}
+	}
+	return int64s(npsort.Argsort(keys))
 }
 
-// aquicksort is numpy's aquicksort_ (npysort/quicksort.cpp) over
-// positions, less comparing the values at two positions.
-func aquicksort(num int, less func(i, j int64) bool) []int64 {
-	tosort := make([]int64, num)
-	for k := range tosort {
-		tosort[k] = int64(k)
+func int64s(p []int) []int64 {
+	out := make([]int64, len(p))
+	for i, x := range p {
+		out[i] = int64(x)
 	}
-	if num < 2 {
-		return tosort
-	}
-	const smallQuicksort = 15 // npysort_common.h
-	type span struct{ l, r, depth int }
-	var stack []span
-	pl, pr := 0, num-1
-	cdepth := (bits.Len(uint(num)) - 1) * 2
-	for {
-		if cdepth < 0 {
-			aheapsort(tosort[pl:pr+1], less)
-		} else {
-			for pr-pl > smallQuicksort {
-				pm := pl + (pr-pl)>>1
-				if less(tosort[pm], tosort[pl]) {
-					tosort[pm], tosort[pl] = tosort[pl], tosort[pm]
-				}
-				if less(tosort[pr], tosort[pm]) {
-					tosort[pr], tosort[pm] = tosort[pm], tosort[pr]
-				}
-				if less(tosort[pm], tosort[pl]) {
-					tosort[pm], tosort[pl] = tosort[pl], tosort[pm]
-				}
-				vp := tosort[pm]
-				pi, pj := pl, pr-1
-				tosort[pm], tosort[pj] = tosort[pj], tosort[pm]
-				for {
-					pi++
-					for less(tosort[pi], vp) {
-						pi++
-					}
-					pj--
-					for less(vp, tosort[pj]) {
-						pj--
-					}
-					if pi >= pj {
-						break
-					}
-					tosort[pi], tosort[pj] = tosort[pj], tosort[pi]
-				}
-				pk := pr - 1
-				tosort[pi], tosort[pk] = tosort[pk], tosort[pi]
-				cdepth--
-				if pi-pl < pr-pi {
-					stack = append(stack, span{pi + 1, pr, cdepth})
-					pr = pi - 1
-				} else {
-					stack = append(stack, span{pl, pi - 1, cdepth})
-					pl = pi + 1
-				}
-			}
-			for pi := pl + 1; pi <= pr; pi++ {
-				vi := tosort[pi]
-				pj := pi
-				for pj > pl && less(vi, tosort[pj-1]) {
-					tosort[pj] = tosort[pj-1]
-					pj--
-				}
-				tosort[pj] = vi
-			}
-		}
-		if len(stack) == 0 {
-			break
-		}
-		top := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		pl, pr, cdepth = top.l, top.r, top.depth
-	}
-	return tosort
-}
-
-// aheapsort is numpy's aheapsort_, used when quicksort degenerates.
-func aheapsort(tosort []int64, less func(i, j int64) bool) {
-	n := len(tosort)
-	// numpy's heapsort is 1-based: a[k] is tosort[k-1].
-	a := func(k int) *int64 { return &tosort[k-1] }
-	var i, j, l int
-	var tmp int64
-	for l = n >> 1; l > 0; l-- {
-		tmp = *a(l)
-		for i, j = l, l<<1; j <= n; {
-			if j < n && less(*a(j), *a(j + 1)) {
-				j++
-			}
-			if less(tmp, *a(j)) {
-				*a(i) = *a(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*a(i) = tmp
-	}
-	for ; n > 1; n-- {
-		tmp = *a(n)
-		*a(n) = *a(1)
-		for i, j = 1, 2; j <= n-1; {
-			if j < n-1 && less(*a(j), *a(j + 1)) {
-				j++
-			}
-			if less(tmp, *a(j)) {
-				*a(i) = *a(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*a(i) = tmp
-	}
+	return out
 }
 
 // lastAxis applies f to every run along the last axis (or, axis nil, to
