@@ -91,13 +91,9 @@ func GroupCum(f *Frame, by, cols []string, how string, carry *Frame) (*Frame, er
 		missingKey = missingKey || id < 0
 	}
 	for k, name := range cols {
-		c, ok := f.Col(name)
-		if !ok {
-			return nil, fmt.Errorf("KeyError: %q", name)
-		}
-		x, ok := asNumeric(c.Data)
-		if !ok {
-			return nil, fmt.Errorf("TypeError: cannot compute cumsum of %s column %q", c.DType(), name)
+		x, err := numericCol(f, name, "cumsum")
+		if err != nil {
+			return nil, err
 		}
 		var start numeric
 		if carry != nil && carry.Rows > 0 {

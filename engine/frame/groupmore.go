@@ -86,13 +86,9 @@ func GroupMedian(parts []*Frame, by, cols []string, order string) (*Frame, error
 		out.Index = append(out.Index, Column{b, Take(g.Levels[i], idx)})
 	}
 	for _, name := range cols {
-		c, ok := all.Col(name)
-		if !ok {
-			return nil, fmt.Errorf("KeyError: %q", name)
-		}
-		x, ok := asNumeric(c.Data)
-		if !ok {
-			return nil, fmt.Errorf("TypeError: cannot compute the median of %s column %q", c.DType(), name)
+		x, err := numericCol(all, name, "the median")
+		if err != nil {
+			return nil, err
 		}
 		vals := make([]float64, start[len(start)-1])
 		fill := append([]int(nil), start[:g.N()]...)
@@ -207,4 +203,18 @@ func GroupValueCounts(parts []*Frame, keyOrder string, byCount bool) (*Series, e
 		out.Index = append(out.Index, Column{c.Name, Take(pairs.Levels[i], idx)})
 	}
 	return out, nil
+}
+
+// numericCol is f's column name as numbers, or the error for a missing or
+// non-numeric column, what naming the computation ("the median").
+func numericCol(f *Frame, name, what string) (numeric, error) {
+	c, ok := f.Col(name)
+	if !ok {
+		return numeric{}, fmt.Errorf("KeyError: %q", name)
+	}
+	x, ok := asNumeric(c.Data)
+	if !ok {
+		return numeric{}, fmt.Errorf("TypeError: cannot compute %s of %s column %q", what, c.DType(), name)
+	}
+	return x, nil
 }
