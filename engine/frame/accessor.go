@@ -101,16 +101,7 @@ func Str(a arrow.Array, method string, args ...any) (arrow.Array, error) {
 		}
 		return v, nil
 	}
-	mapStr := func(f func(string) string) arrow.Array {
-		out := make([]string, n)
-		valid := make([]bool, n)
-		for k := 0; k < n; k++ {
-			if s.IsValid(k) {
-				out[k], valid[k] = f(s.Value(k)), true
-			}
-		}
-		return Strings(out, valid)
-	}
+	mapStr := func(f func(string) string) arrow.Array { return mapStrings(s, f) }
 	// mapBool tests each string. Missing strings give na when it is a
 	// bool; by default (nil) they stay missing, and, as pandas cannot hold
 	// them in a bool column, the answers become text: an object column of
@@ -251,4 +242,18 @@ func clampIndex(i, n int) int {
 		i += n
 	}
 	return max(0, min(i, n))
+}
+
+// mapStrings applies f to every present string of s; missing ones stay
+// missing.
+func mapStrings(s *array.String, f func(string) string) arrow.Array {
+	n := s.Len()
+	out := make([]string, n)
+	valid := make([]bool, n)
+	for k := 0; k < n; k++ {
+		if s.IsValid(k) {
+			out[k], valid[k] = f(s.Value(k)), true
+		}
+	}
+	return Strings(out, valid)
 }

@@ -226,3 +226,12 @@ func OwnStrings(offsets []int32, data []byte, valid []byte, nulls int) arrow.Arr
 	defer d.Release()
 	return array.NewStringData(d)
 }
+
+// columnData is the arrays of cols, as GroupKeys takes index levels.
+func columnData(cols []Column) []arrow.Array {
+	out := make([]arrow.Array, len(cols))
+	for i, c := range cols {
+		out[i] = c.Data
+	}
+	return out
+}

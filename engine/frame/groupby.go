@@ -536,10 +536,7 @@ func GroupAggOrder(parts []*Frame, by []string, aggs []Agg, ddof int, keyOrder s
 	if len(all.Index) != len(by) {
 		return nil, fmt.Errorf("malformed group-by partials")
 	}
-	levels := make([]arrow.Array, len(by))
-	for i, c := range all.Index {
-		levels[i] = c.Data
-	}
+	levels := columnData(all.Index)
 	g, err := groupKeys(levels, keepNA)
 	if err != nil {
 		return nil, err

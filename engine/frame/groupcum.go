@@ -3,8 +3,6 @@ package frame
 import (
 	"fmt"
 	"math"
-
-	"github.com/apache/arrow/go/v15/arrow"
 )
 
 // GroupBy.cumsum and cumcount over partitions: each partition runs its
@@ -29,10 +27,7 @@ func carryRows(g *Groups, carry *Frame) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	levels := make([]arrow.Array, len(all.Index))
-	for i, c := range all.Index {
-		levels[i] = c.Data
-	}
+	levels := columnData(all.Index)
 	h, err := GroupKeys(levels)
 	if err != nil {
 		return nil, err
@@ -164,10 +159,7 @@ func SumByKeys(parts []*Frame) (*Frame, error) {
 	if err != nil {
 		return nil, err
 	}
-	levels := make([]arrow.Array, len(all.Index))
-	for i, c := range all.Index {
-		levels[i] = c.Data
-	}
+	levels := columnData(all.Index)
 	g, err := GroupKeys(levels)
 	if err != nil {
 		return nil, err

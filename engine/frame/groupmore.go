@@ -158,10 +158,7 @@ func GroupValueCounts(parts []*Frame, keyOrder string, byCount bool) (*Series, e
 	if nk < 1 || len(all.Columns) != 1 {
 		return nil, fmt.Errorf("malformed value counts")
 	}
-	levels := make([]arrow.Array, len(all.Index))
-	for i, c := range all.Index {
-		levels[i] = c.Data
-	}
+	levels := columnData(all.Index)
 	pairs, err := GroupKeys(levels)
 	if err != nil {
 		return nil, err

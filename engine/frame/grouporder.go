@@ -32,10 +32,7 @@ func SortByIndex(f *Frame) *Frame {
 	if len(f.Index) == 0 || f.Rows < 2 {
 		return f
 	}
-	levels := make([]arrow.Array, len(f.Index))
-	for i, c := range f.Index {
-		levels[i] = c.Data
-	}
+	levels := columnData(f.Index)
 	g := &Groups{Keys: levels[0], Levels: levels}
 	order := g.SortOrder()
 	sorted := true

@@ -134,16 +134,7 @@ func StrX(a arrow.Array, method string, args map[string]any) (arrow.Array, error
 		}
 		return int(x), nil
 	}
-	mapStr := func(f func(string) string) arrow.Array {
-		out := make([]string, n)
-		valid := make([]bool, n)
-		for k := 0; k < n; k++ {
-			if s.IsValid(k) {
-				out[k], valid[k] = f(s.Value(k)), true
-			}
-		}
-		return Strings(out, valid)
-	}
+	mapStr := func(f func(string) string) arrow.Array { return mapStrings(s, f) }
 	mapBool := func(f func(string) bool) arrow.Array {
 		if s.NullN() > 0 {
 			out := make([]string, n)

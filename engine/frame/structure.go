@@ -2,12 +2,13 @@ package frame
 
 import (
 	"fmt"
-	"github.com/apache/arrow/go/v15/arrow"
-	"github.com/apache/arrow/go/v15/arrow/array"
 	"math"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/array"
 )
 
 // Duplicated marks the rows equal (over subset, or all columns) to an

@@ -2,6 +2,8 @@ package matplotlib
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -124,7 +126,7 @@ func (a *Axes) Truth() starlark.Bool { return true }
 func (a *Axes) Hash() (uint32, error) {
 	return 0, fmt.Errorf("TypeError: unhashable type: 'AxesSubplot'")
 }
-func (a *Axes) AttrNames() []string { return append(sortedNames(axesMethods), "figure") }
+func (a *Axes) AttrNames() []string { return append(slices.Sorted(maps.Keys(axesMethods)), "figure") }
 
 // Attr implements the Axes' methods (ax.plot, ax.set_title…).
 func (a *Axes) Attr(name string) (starlark.Value, error) {

@@ -12,7 +12,6 @@ package matplotlib
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"sync"
 
@@ -463,15 +462,6 @@ func stringArg(fn string, v starlark.Value) (string, error) {
 		return "", nil
 	}
 	return session.Str(v), nil
-}
-
-func sortedNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for n := range m {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // ---- the Axes' methods ----

@@ -2,7 +2,8 @@ package pandas
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/apache/arrow/go/v15/arrow"
 	"go.starlark.net/starlark"
@@ -25,14 +26,7 @@ type seriesTable map[string]seriesMethod
 func (t frameTable) names() []string  { return sortedNames(t) }
 func (t seriesTable) names() []string { return sortedNames(t) }
 
-func sortedNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for n := range m {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func sortedNames[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // lazyOnly and eagerOnly are the methods only Dask or only pandas has.
 var (
