@@ -668,13 +668,7 @@ func RowCounts(cols []arrow.Array, n int) []int {
 
 // DuplicatedRows marks the rows of cols that repeat an earlier row.
 func DuplicatedRows(cols []arrow.Array, n int) arrow.Array {
-	keys := rowKeys(cols, n)
-	seen := make(map[string]bool, n)
-	out := make([]bool, n)
-	for k, key := range keys {
-		out[k] = seen[key]
-		seen[key] = true
-	}
+	out, _ := duplicatedRows(cols, n, "first") // "first" never errs
 	return Bools(out)
 }
 

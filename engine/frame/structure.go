@@ -22,15 +22,20 @@ func Duplicated(f *Frame, subset []string, keep string) ([]bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys := rowKeys(cols, f.Rows)
-	count := make(map[string]int, f.Rows)
-	out := make([]bool, f.Rows)
+	return duplicatedRows(cols, f.Rows, keep)
+}
+
+// duplicatedRows is Duplicated over the rows of cols.
+func duplicatedRows(cols []arrow.Array, n int, keep string) ([]bool, error) {
+	keys := rowKeys(cols, n)
+	count := make(map[string]int, n)
+	out := make([]bool, n)
 	switch keep {
 	case "first", "last":
 		for k := range keys {
 			i := k
 			if keep == "last" {
-				i = f.Rows - 1 - k
+				i = n - 1 - k
 			}
 			out[i] = count[keys[i]] > 0
 			count[keys[i]]++

@@ -153,23 +153,7 @@ func rowKeys(cols []arrow.Array, n int) []string {
 // DropDuplicates keeps the first of each set of equal rows (over subset,
 // or all columns).
 func (f *Frame) DropDuplicates(subset []string) (*Frame, error) {
-	if len(subset) == 0 {
-		subset = f.Names()
-	}
-	cols, err := f.cols(subset)
-	if err != nil {
-		return nil, err
-	}
-	keys := rowKeys(cols, f.Rows)
-	seen := make(map[string]bool, f.Rows)
-	var keep []int
-	for i, k := range keys {
-		if !seen[k] {
-			seen[k] = true
-			keep = append(keep, i)
-		}
-	}
-	return f.TakeRows(keep), nil
+	return f.DropDuplicatesKeep(subset, "first")
 }
 
 // Merge joins left and right on the columns on, as pd.merge with how

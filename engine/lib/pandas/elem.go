@@ -45,16 +45,6 @@ func addElemMethods() {
 	frameMethods["isin"] = frameIsIn
 	frameMethods["apply"] = frameApply
 	frameMethods["applymap"] = frameApplyMap
-	for _, how := range []string{"any", "all"} {
-		how := how
-		frameMethods[how] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			p, err := reduceArgs(how, a, kw)
-			if err != nil {
-				return nil, err
-			}
-			return reduce(reducePrefix("dataframe", how), graph.NewStage("reduce-chunk", p), graph.NewStage("reduce-agg", p), d.value())
-		}
-	}
 	frameMethods["astype"] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		if len(a) == 1 {
 			if dict, ok := a[0].(*starlark.Dict); ok {

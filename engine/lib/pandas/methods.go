@@ -95,7 +95,7 @@ func init() {
 		"rename":      frameRename,
 		"pivot_table": framePivotTable,
 	}
-	for _, how := range []string{"sum", "mean", "std", "var", "min", "max", "count", "prod", "nunique"} {
+	for _, how := range []string{"sum", "mean", "std", "var", "min", "max", "count", "prod", "nunique", "any", "all"} {
 		how := how
 		frameMethods[how] = func(th *starlark.Thread, d *DataFrame, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			p, err := reduceArgs(how, a, kw)
