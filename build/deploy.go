@@ -51,6 +51,7 @@ func cmdDeploy(args []string) error {
 	datasets := fl.String("datasets", "nycflights", "comma-separated folders of data/ to deploy (the taxi data is for clusters, not the browser)")
 	name := fl.String("name", "burst", "the Worker's name on Cloudflare")
 	upstream := fl.String("upstream", "", "a Burst server started with -cluster that serves Client(burst.remote()) for this deployment (BURST_UPSTREAM)")
+	checks := fl.Bool("checks", true, "compute the exercises' checks on the deployed data when stale (data/checks.json; a minute or two) and deploy them")
 	publish := fl.Bool("publish", false, "run wrangler deploy when the folder is written (needs a Cloudflare account: wrangler login)")
 	fl.Parse(args)
 	t0 := time.Now()
@@ -61,6 +62,11 @@ func cmdDeploy(args []string) error {
 		fmt.Printf("generating the flights data (%s) …\n", *size)
 		if _, err := dataset.Flights(filepath.Join(*root, "data"), *size); err != nil {
 			return err
+		}
+	}
+	if *checks {
+		if _, _, err := writeChecks(*root, "lessons", 2, false); err != nil {
+			return fmt.Errorf("the exercises' checks: %w", err)
 		}
 	}
 	d := deployment{out: *out, name: *name, upstream: *upstream}
@@ -134,6 +140,12 @@ func (d *deployment) write(dist, root string, datasets []string) error {
 			return fmt.Errorf("dataset %s: %v (generate it with go run ./build data)", ds, err)
 		}
 		if err := copyTree(src, filepath.Join(assets, "data", ds), func(string) bool { return true }); err != nil {
+			return err
+		}
+	}
+	// The exercises' checks, computed on this data.
+	if b, err := os.ReadFile(filepath.Join(root, "data", ChecksFile)); err == nil {
+		if err := os.WriteFile(filepath.Join(assets, "data", ChecksFile), b, 0o644); err != nil {
 			return err
 		}
 	}

@@ -49,8 +49,15 @@ func (r *cellRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 		if n.Info != nil && strings.Contains(string(n.Info.Segment.Value(src)), "raises") {
 			raises = " data-raises"
 		}
+		// An exercise's cell: the page checks what it computes.
+		if id := exerciseID(code); id != "" {
+			raises += fmt.Sprintf(" data-exercise=\"%s\"", html.EscapeString(id))
+		}
 		fmt.Fprintf(w, "<div class=\"cell\" data-cell-index=\"%d\"%s><pre class=\"cell-source\">%s</pre><div class=\"cell-output\" data-output></div></div>\n", r.n, raises, html.EscapeString(code))
 		r.n++
+	} else if lang == "check" {
+		// An exercise's check is for the build (lessons/README.md), not
+		// the page: it would tell the learner the hint in advance.
 	} else {
 		fmt.Fprintf(w, "<pre><code class=\"language-%s\">%s</code></pre>\n", html.EscapeString(lang), html.EscapeString(code))
 	}
@@ -192,7 +199,11 @@ func lessonSource(src []byte, image func(name string) ([]byte, error)) ([]Source
 	var err error
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		fb, ok := n.(*ast.FencedCodeBlock)
-		if !ok || !entering || string(fb.Language(src)) != "python" {
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		lang := string(fb.Language(src))
+		if lang != "python" && lang != "check" {
 			return ast.WalkContinue, nil
 		}
 		// The block runs from its opening fence's line to the end of its
@@ -215,6 +226,10 @@ func lessonSource(src []byte, image func(name string) ([]byte, error)) ([]Source
 		}
 		if err = markdown(string(src[pos:start])); err != nil {
 			return ast.WalkStop, err
+		}
+		if lang == "check" { // the build's, not the notebook's
+			pos = end
+			return ast.WalkSkipChildren, nil
 		}
 		raises := strings.Contains(string(fb.Info.Segment.Value(src)), "raises")
 		cells = append(cells, SourceCell{Kind: "code", Source: strings.TrimRight(blockText(fb, src), "\n"), Raises: raises})

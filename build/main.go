@@ -4,6 +4,7 @@
 //	go run ./build site [-out dist]           build what is stale
 //	go run ./build data [-size small|full] [-dir .] [-taxi-gb N]
 //	go run ./build run FILE…                  run cells natively, print outputs
+//	go run ./build checks [-root .]           the exercises' expected results, into data/checks.json
 //	go run ./build deploy [-out deploy] [-publish]  the folder for Cloudflare Workers
 package main
 
@@ -17,6 +18,8 @@ const usage = `usage:
   go run ./build data [-size small|full] [-dir .]  write data/nycflights/*.csv
   go run ./build data -taxi-gb N [-dir .]       write data/nyctaxi/yellow_tripdata_2019-*.csv, about N GB
   go run ./build run [-dir .] FILE…            run a lesson (.md) or script (.py, "-" for stdin) natively
+  go run ./build checks [-root .] [-force]      run the exercises' solutions on root's data/ and write
+                                               their results as the page's checks (data/checks.json)
   go run ./build deploy [-out deploy] [-upstream URL] [-publish]
                                                write the Cloudflare Workers deployment (and publish it)
   go run ./build bench frames [-runs 3] [-engines native,browser,pandas,dask]
@@ -38,6 +41,8 @@ func main() {
 		err = cmdData(os.Args[2:])
 	case "run":
 		err = cmdRun(os.Args[2:])
+	case "checks":
+		err = cmdChecks(os.Args[2:])
 	case "deploy":
 		err = cmdDeploy(os.Args[2:])
 	case "bench":

@@ -63,7 +63,7 @@ func buildSiteTagged(out string, force bool, tag string) error {
 	targets := []target{
 		{"wasm", []string{"go.mod", "go.sum", "engine", "wasm"}, buildWasm},
 		{"bundle", []string{"site/src", "site/package.json", "site/package-lock.json"}, buildBundle},
-		{"pages", []string{"lessons", "solutions", "build/lesson.go", "build/site.go", "build/icon.go"}, buildPages},
+		{"pages", []string{"lessons", "solutions", "build/lesson.go", "build/exercise.go", "build/site.go", "build/icon.go"}, buildPages},
 		// Last: the service worker and build.json list the other targets'
 		// files, with their sizes.
 		{"offline", []string{"build/offline.go"}, buildOffline},
@@ -356,13 +356,14 @@ const offlineControl = `<section class="offline" data-offline>
 
 // buildPages renders every lesson and the index.
 func buildPages(out, id string) error {
-	names, err := filepath.Glob("lessons/*.md")
+	names, err := filepath.Glob("lessons/[0-9][0-9]-*.md")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
 	var lessons []*Lesson
 	var sources []template.JS
+	var exercises []Exercise
 	for _, n := range names {
 		src, err := os.ReadFile(n)
 		if err != nil {
@@ -378,6 +379,11 @@ func buildPages(out, id string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}
+		ex, err := lessonExercises(l.Slug, src)
+		if err != nil {
+			return err
+		}
+		exercises = append(exercises, ex...)
 		// json.Marshal escapes <, > and &: the JSON cannot end the script element.
 		js, err := json.Marshal(cells)
 		if err != nil {
@@ -387,6 +393,17 @@ func buildPages(out, id string) error {
 		sources = append(sources, template.JS(js))
 	}
 	if err := os.MkdirAll(filepath.Join(out, "lessons"), 0o755); err != nil {
+		return err
+	}
+	// The course's exercises, in order: the class view's columns.
+	if exercises == nil {
+		exercises = []Exercise{}
+	}
+	exJSON, err := json.MarshalIndent(exercises, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "exercises.json"), exJSON, 0o644); err != nil {
 		return err
 	}
 	// Solutions are served beside the site's root, where a cell's

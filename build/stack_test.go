@@ -16,7 +16,7 @@ import (
 // syntax → resolve → compile → eval. Packages of one stage do not import
 // each other. A new package gets its place here.
 var engineStack = [][]string{
-	{"files", "npsort", "ml/mat", "ml/rng", "lib/remote/remotetest"},
+	{"files", "npsort", "check", "ml/mat", "ml/rng", "lib/remote/remotetest"},
 	{"frame", "ndarray", "ml/datasets", "ml/svm", "ml/cluster", "ml/selection"},
 	{"csv", "graph"},
 	{"sched", "dataframe"},

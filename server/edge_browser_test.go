@@ -42,7 +42,7 @@ func TestEdge(t *testing.T) {
 	// and streams events slowly, to show the Worker passes both through.
 	upstream := serveHandler(t, &site.Handler{Dist: dist, Root: root, Cluster: http.HandlerFunc(fakeClusterAPI)})
 
-	deploy(t, out, "-dist", dist, "-data", root)
+	deploy(t, out, "-dist", dist, "-data", root, "-checks=false")
 	for _, f := range []string{"wrangler.jsonc", "assets/_headers", "assets/data/index.json", "assets/burst.wasm", "worker/app.wasm", "worker/worker.mjs", "worker/wasm_exec.js"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the deployment has no %s", f)

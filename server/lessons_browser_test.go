@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,20 +16,24 @@ import (
 )
 
 // TestLessonsInBrowser runs every lesson in headless
-// Chromium, cell by cell as a learner would (a %load cell is run again
-// with the solution it loaded), with no cell error and no console error;
-// it reports the time of each cell and takes screenshots at desktop and
-// tablet sizes.
+// Chromium, cell by cell as a learner would, with no cell error and no
+// console error; it reports the time of each cell and takes screenshots
+// at desktop and tablet sizes. Each exercise runs twice: with the
+// committed wrong answer (lessons/testdata/wrong/ID.py), whose check must
+// show a hint matching the file's "# hint:" line and no ✓, then with the
+// solution its %load cell loads, whose check must show ✓.
 func TestLessonsInBrowser(t *testing.T) {
 	requireChrome(t)
 	dist := buildDist(t)
 	root := flightsRoot(t, "small")
+	writeChecks(t, root)
 	base := serveSite(t, dist, root)
+	wrong := wrongAnswers(t)
 	shots := os.Getenv("BURST_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
 	}
-	lessons, _ := filepath.Glob("../lessons/*.md")
+	lessons, _ := filepath.Glob("../lessons/[0-9][0-9]-*.md")
 	for _, lesson := range lessons {
 		name := strings.TrimSuffix(filepath.Base(lesson), ".md")
 		if name == "04-remote-cluster" {
@@ -62,38 +68,74 @@ func TestLessonsInBrowser(t *testing.T) {
 			// Then every cell in order, in a fresh kernel; a %load cell
 			// once more, with its solution.
 			var raw string
-			if err := chromedp.Run(ctx, chromedp.Evaluate(`(async () => {
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`(async (wrong) => {
 				const times = [];
+				const verdict = (el) => {
+					const c = el.querySelector("[data-check]");
+					return c ? {state: c.dataset.check, text: c.textContent} : {state: "", text: ""};
+				};
 				for (let k = 0; k < window.burst.cellCount(); k++) {
 					let err = "";
+					const el = document.querySelector('[data-cell-index="' + k + '"]');
+					const ex = el.dataset.exercise;
+					let check = null;
+					if (ex) {
+						// The committed wrong answer first, as a learner's
+						// first try; then the lesson's %load cell.
+						const original = window.burst.code(k);
+						window.burst.setCode(k, wrong[ex] || "");
+						await window.burst.runCell(k).catch(e => { err = "the wrong answer failed: " + e; });
+						check = {exercise: ex, wrong: verdict(el)};
+						window.burst.setCode(k, original);
+					}
 					await window.burst.runCell(k).catch(e => { err = String(e); });
 					if (window.burst.outputs(k).some(o => o.type === "set_next_input")) {
 						await window.burst.runCell(k).catch(e => { err = String(e); });
 					}
-					const el = document.querySelector('[data-cell-index="' + k + '"]');
+					if (check) check.solution = verdict(el);
 					const code = el.querySelector('.cm-content').innerText.split("\n")[0];
 					if (el.hasAttribute("data-raises")) err = err ? "" : "expected an error";
-					times.push({cell: k + 1, code, secs: parseFloat(el.dataset.elapsed), err});
+					times.push({cell: k + 1, code, secs: parseFloat(el.dataset.elapsed), err, check});
 				}
 				return JSON.stringify(times);
-			})()`, &raw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
+			})(`+wrong+`)`, &raw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
 				t.Fatal(err)
 			}
+			type verdict struct{ State, Text string }
 			var times []struct {
-				Cell int     `json:"cell"`
-				Code string  `json:"code"`
-				Secs float64 `json:"secs"`
-				Err  string  `json:"err"`
+				Cell  int     `json:"cell"`
+				Code  string  `json:"code"`
+				Secs  float64 `json:"secs"`
+				Err   string  `json:"err"`
+				Check *struct {
+					Exercise        string
+					Wrong, Solution verdict
+				} `json:"check"`
 			}
 			json.Unmarshal([]byte(raw), &times)
 			var report []string
+			exercises := 0
 			for _, c := range times {
 				if c.Err != "" {
 					t.Errorf("cell %d (%s): %s", c.Cell, c.Code, c.Err)
 				}
+				if ch := c.Check; ch != nil {
+					exercises++
+					hint := wrongHint(t, ch.Exercise)
+					if ch.Wrong.State != "fail" || !hint.MatchString(ch.Wrong.Text) || strings.Contains(ch.Wrong.Text, "✓") {
+						t.Errorf("exercise %s with the wrong answer: data-check=%q %q, want fail with a hint matching %q", ch.Exercise, ch.Wrong.State, ch.Wrong.Text, hint)
+					}
+					if ch.Solution.State != "pass" || ch.Solution.Text != "✓ matches" {
+						t.Errorf("exercise %s with the solution: data-check=%q %q, want pass", ch.Exercise, ch.Solution.State, ch.Solution.Text)
+					}
+					t.Logf("exercise %s: wrong answer → %q; solution → %q", ch.Exercise, ch.Wrong.Text, ch.Solution.Text)
+				}
 				report = append(report, fmt.Sprintf("%3d %6.2fs  %s", c.Cell, c.Secs, c.Code))
 			}
 			t.Logf("%s, cell times in Chromium with 2 workers:\n%s", name, strings.Join(report, "\n"))
+			if want := strings.Count(readFile(t, lesson), "\n```check\n"); exercises != want {
+				t.Errorf("%d exercises checked, the lesson has %d", exercises, want)
+			}
 			if len(consoleErrors()) > 0 {
 				t.Errorf("console errors: %v", consoleErrors())
 			}
@@ -106,4 +148,45 @@ func TestLessonsInBrowser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeChecks writes root/data/checks.json, the exercises' expected
+// results on root's data, as `go run ./server` does for its data.
+func writeChecks(t *testing.T, root string) {
+	t.Helper()
+	cmd := exec.Command("go", "run", "./build", "checks", "-root", root)
+	cmd.Dir = ".."
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("computing the checks: %v\n%s", err, b)
+	}
+}
+
+// wrongAnswers returns the committed wrong answers, by exercise, as a
+// JSON object for the page.
+func wrongAnswers(t *testing.T) string {
+	t.Helper()
+	files, _ := filepath.Glob("../lessons/testdata/wrong/*.py")
+	m := map[string]string{}
+	for _, f := range files {
+		m[strings.TrimSuffix(filepath.Base(f), ".py")] = readFile(t, f)
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+// wrongHint is the pattern a wrong answer's hint must match: its
+// file's first line, "# hint: PATTERN".
+func wrongHint(t *testing.T, exercise string) *regexp.Regexp {
+	t.Helper()
+	first, _, _ := strings.Cut(readFile(t, filepath.Join("../lessons/testdata/wrong", exercise+".py")), "\n")
+	return regexp.MustCompile(strings.TrimSpace(strings.TrimPrefix(first, "# hint:")))
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -50,6 +50,17 @@ func main() {
 			log.Fatalf("generating data: %v", err)
 		}
 	}
+	if !*noBuild {
+		// The exercises' checks: their solutions' results on this data
+		// (data/checks.json), computed beside the serving when stale; a
+		// page that asks before they are ready runs its exercise
+		// unchecked and asks again at the next run.
+		go func() {
+			if err := run(*root, "go", "run", "./build", "checks", "-root", *root); err != nil {
+				log.Printf("computing the exercises' checks: %v (exercises run unchecked)", err)
+			}
+		}()
+	}
 	cm, err := cluster.New(clusters, cluster.Options{Python: *python, Root: *root, TrustedOrigins: trusted})
 	if err != nil {
 		log.Fatal(err)

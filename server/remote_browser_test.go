@@ -205,7 +205,7 @@ func TestRemoteLesson(t *testing.T) {
 	// upstream is this server: the plan and the session's events pass
 	// through the Worker.
 	out := filepath.Join(t.TempDir(), "deploy")
-	deploy(t, out, "-dist", dist, "-data", root, "-datasets", "nyctaxi")
+	deploy(t, out, "-dist", dist, "-data", root, "-datasets", "nyctaxi", "-checks=false")
 	edge := startWorkerdAt(t, out, edgePort, "BURST_UPSTREAM:"+base)
 	ectx := newBrowser(t, 3*time.Minute)
 	code := `import burst

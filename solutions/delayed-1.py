@@ -5,5 +5,4 @@ for x in data:
 
 total = delayed(sum)(results)
 print("Before computing:", total)  # a Delayed, not a number yet
-result = total.compute()
-print("After computing:", result)
+total.compute()

@@ -10,6 +10,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"burst/engine/check"
 	"burst/engine/codec"
 	"burst/engine/dataframe"
 	"burst/engine/files"
@@ -397,5 +398,15 @@ func execute(k *kernel.Kernel, msg js.Value, mu *sync.Mutex) {
 	})
 	ok := k.Execute(ctx, code, streams.emit)
 	streams.flush()
-	postToPage(map[string]any{"type": "done", "id": id, "ok": ok, "count": k.ExecutionCount()})
+	done := map[string]any{"type": "done", "id": id, "ok": ok, "count": k.ExecutionCount()}
+	// An exercise's cell comes with its check: the expected value the
+	// build computed, compared here with the cell's.
+	if spec := msg.Get("check"); ok && spec.Type() == js.TypeString {
+		var s check.Spec
+		if err := json.Unmarshal([]byte(spec.String()), &s); err == nil {
+			b, _ := json.Marshal(k.Check(s))
+			done["check"] = string(b)
+		}
+	}
+	postToPage(done)
 }

@@ -19,6 +19,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"burst/engine/check"
 	"burst/engine/python"
 	"burst/engine/session"
 )
@@ -43,6 +44,9 @@ type Kernel struct {
 	builtin  starlark.StringDict // the names every cell starts with
 	defs     map[string]def      // top-level def statements, by position
 	count    int
+	// last is the value of the last cell's last line (nil when it had
+	// none or failed), which an exercise's check compares.
+	last starlark.Value
 
 	// timeMark is when %time started.
 	timeMark time.Time
@@ -119,12 +123,14 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		k.sources = map[int]string{}
 	}
 	k.sources[n] = code
+	k.last = nil
 	magic, args, body := cellMagic(code)
 	switch magic {
 	case "":
 	case "time":
 		start := time.Now()
 		v, ok := k.runCell(thread, filename, body, code)
+		k.last = v
 		k.printTimes(thread, time.Since(start).Seconds())
 		if ok && v != nil {
 			k.showResult(n, v)
@@ -148,10 +154,33 @@ func (k *Kernel) Execute(ctx context.Context, code string, emit func(Output)) bo
 		return false
 	}
 	v, ok := k.runCell(thread, filename, body, code)
+	k.last = v
 	if ok && v != nil && !quiet(body) {
 		k.showResult(n, v)
 	}
 	return ok
+}
+
+// Result reduces the last cell's value (or, when name is set, the
+// global variable name) for an exercise's check.
+func (k *Kernel) Result(name string) (check.Value, error) {
+	if name == "" {
+		return check.Of(k.last), nil
+	}
+	v, ok := k.globals[name]
+	if !ok {
+		return check.Value{}, fmt.Errorf("there is no variable %s yet: the exercise asks for one by that name", name)
+	}
+	return check.Of(v), nil
+}
+
+// Check compares the last cell's result with an exercise's expected one.
+func (k *Kernel) Check(s check.Spec) check.Result {
+	v, err := k.Result(s.Name)
+	if err != nil {
+		return check.Result{Hint: err.Error()}
+	}
+	return s.Check(v)
 }
 
 // quiet reports whether a cell's last line ends with a semicolon (before

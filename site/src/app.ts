@@ -5,6 +5,7 @@ import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
 import { Kernel, Status, bundleBuild, mark } from "./kernel";
+import { reportRestart, reportRun, startClassroom } from "./classroom";
 import { checkNetwork, offline, pageBuild, startOffline, updateAvailable } from "./offline";
 import type { Output, SourceCell } from "./types";
 import { renderOutput, StreamView } from "./output";
@@ -218,10 +219,15 @@ async function runCell(k: number): Promise<void> {
   cell.el.classList.remove("failed");
   cell.prompt.textContent = "[*]:";
   const t0 = performance.now();
+  const code = cell.editor.code();
+  // An exercise's cell (not its %load line) is checked by the kernel
+  // against the value the solution gave when the data was built.
+  const exercise = cell.el.dataset.exercise;
+  const spec = exercise && !/^\s*%load\s/.test(code) ? await exerciseCheck(exercise) : undefined;
   // Consecutive prints join one stream output (one element), as in
   // Jupyter; the kernel already sends them in batches.
   let stream: { o: Output; view: StreamView } | null = null;
-  const res = await kernel.execute(cell.editor.code(), (o) => {
+  const res = await kernel.execute(code, (o) => {
     if (o.type === "stream" && stream && stream.o.name === o.name) {
       stream.o.text = (stream.o.text || "") + (o.text || "");
       stream.view.append(o.text || "");
@@ -248,7 +254,7 @@ async function runCell(k: number): Promise<void> {
     const svg = el.querySelector<SVGElement>("svg.task-graph");
     if (svg) graphs.set(o, svg);
     cell.output.appendChild(el);
-  });
+  }, spec || undefined);
   cell.count = res.count || undefined;
   const secs = (performance.now() - t0) / 1000;
   cell.el.classList.remove("running");
@@ -257,12 +263,48 @@ async function runCell(k: number): Promise<void> {
   const timing = document.createElement("div");
   timing.className = "cell-timing";
   timing.textContent = `${secs < 1 ? (secs * 1000).toFixed(0) + " ms" : secs.toFixed(2) + " s"}`;
+  if (res.check) {
+    // The check's verdict, under the cell's outputs: ✓ or a hint.
+    const el = document.createElement("div");
+    el.className = "cell-check";
+    el.dataset.check = res.check.pass ? "pass" : "fail";
+    el.setAttribute("role", "status");
+    el.textContent = res.check.pass ? "✓ matches" : res.check.hint;
+    cell.output.appendChild(el);
+  }
   cell.output.appendChild(timing);
+  const err = res.ok ? undefined : cell.outputs.find((o) => o.type === "error");
+  if (exercise && spec !== undefined) {
+    reportRun(exercise, res.check?.pass ? { kind: "pass" } : res.ok ? { kind: "fail" } : { kind: "error", ename: err?.ename, evalue: err?.evalue });
+  }
   if (!res.ok) {
     cell.el.classList.add("failed");
-    const err = cell.outputs.find((o) => o.type === "error");
     throw new Error(err ? `${err.ename}: ${err.evalue}` : `cell ${k} failed`);
   }
+}
+
+// checks holds the exercises' checks (data/checks.json, written with the
+// data by `go run ./build checks`), fetched on the first exercise run.
+let checks: Promise<Record<string, any>> | null = null;
+
+// exerciseCheck is an exercise's check as JSON for the kernel, "" when
+// this server has none for it (its data is missing, or it is offline
+// before the checks were saved): the cell then runs unchecked.
+async function exerciseCheck(id: string): Promise<string> {
+  if (!checks) {
+    checks = fetch("/data/checks.json")
+      .then((r) => {
+        if (!r.ok) throw new Error(`checks: ${r.status}`);
+        return r.json();
+      })
+      .then((c) => c.exercises || {})
+      .catch(() => {
+        checks = null; // not there (yet): try again at the next run
+        return {};
+      });
+  }
+  const spec = (await checks)[id];
+  return spec ? JSON.stringify(spec) : "";
 }
 
 async function runAll(): Promise<void> {
@@ -748,6 +790,7 @@ function start() {
     return;
   }
   watchOtherTabs();
+  startClassroom();
   // The service worker (which downloads the whole build) waits until the
   // workers are up too.
   kernel!.ready.then(() => kernel!.workersReady).then(engineUp, engineUp);
@@ -783,6 +826,7 @@ function startKernel(freshEngine = false) {
 // the cells' counts start again.
 function restart() {
   kernel?.shutdown("the kernel was restarted");
+  reportRestart();
   for (const c of cells) c.prompt.textContent = "[ ]:";
   startKernel(true);
 }

@@ -68,7 +68,7 @@ function fromWorkerClock(abs: unknown): number | undefined {
 
 type Pending = {
   onOutput: (o: Output) => void;
-  resolve: (r: { ok: boolean; count: number }) => void;
+  resolve: (r: ExecuteResult) => void;
 };
 
 export class Kernel {
@@ -331,12 +331,14 @@ export class Kernel {
     else if (m.type === "done") {
       this.pending.delete(m.id);
       if (--this.running === 0) this.onStatus("idle");
-      p.resolve({ ok: m.ok, count: m.count });
+      p.resolve({ ok: m.ok, count: m.count, check: m.check ? JSON.parse(m.check) : undefined });
     }
   }
 
-  // execute runs code; outputs stream to onOutput as they happen.
-  execute(code: string, onOutput: (o: Output) => void): Promise<{ ok: boolean; count: number }> {
+  // execute runs code; outputs stream to onOutput as they happen. With
+  // check (an exercise's check.Spec as JSON), the kernel compares the
+  // cell's value with the expected one and the result says how it went.
+  execute(code: string, onOutput: (o: Output) => void, check?: string): Promise<ExecuteResult> {
     if (this.dead !== null) {
       const why = `the kernel stopped (${this.dead}); press Restart to start a fresh one`;
       onOutput({ type: "error", ename: "KernelDied", evalue: why, traceback: [`KernelDied: ${why}`] });
@@ -347,10 +349,14 @@ export class Kernel {
       this.pending.set(id, { onOutput, resolve });
       this.running++;
       this.onStatus("busy");
-      this.kernel.postMessage({ type: "execute", id, code });
+      this.kernel.postMessage(check ? { type: "execute", id, code, check } : { type: "execute", id, code });
     });
   }
 }
+
+// ExecuteResult is how a cell's run ended: ok unless it raised, its
+// execution count, and an exercise's check (check.Result) when asked.
+export type ExecuteResult = { ok: boolean; count: number; check?: { pass: boolean; hint: string } };
 
 // deathReason says in a learner's words why a web worker running the
 // engine died, keeping the browser's message.

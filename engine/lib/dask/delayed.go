@@ -11,6 +11,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"burst/engine/check"
 	"burst/engine/codec"
 	"burst/engine/dataframe"
 	"burst/engine/frame"
@@ -566,3 +567,8 @@ func FromFuture(f *Future) *Delayed {
 
 // Func is the function f wraps.
 func (f *DelayedFunction) Func() starlark.Callable { return f.fn }
+
+// CheckValue of a Delayed for an exercise's check: not computed.
+func (d *Delayed) CheckValue() check.Value {
+	return check.Value{Type: d.Type(), Compute: ".compute()"}
+}

@@ -11,6 +11,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"burst/engine/check"
 	"burst/engine/dataframe"
 	"burst/engine/graph"
 	"burst/engine/sched"
@@ -762,3 +763,9 @@ func (s *starlarkStruct) Attr(n string) (starlark.Value, error) {
 
 func (f *Future) PyClass() string              { return "distributed.client.Future" }
 func (f *Future) InstanceOf(class string) bool { return class == "Future" }
+
+// CheckValue of a Future for an exercise's check: its value comes from
+// .result().
+func (f *Future) CheckValue() check.Value {
+	return check.Value{Type: f.Type(), Compute: ".result()"}
+}

@@ -1,0 +1,3 @@
+# hint: smaller than the expected
+# The cancelled flights, not the others.
+len(df[df.Cancelled])

@@ -1,0 +1,3 @@
+# hint: values differ
+# The dates alone, without the departure time of day.
+df.Date.head()

@@ -1,0 +1,3 @@
+# hint: smaller than the expected
+# The smallest delay, not the largest.
+df.DepDelay.min().compute()

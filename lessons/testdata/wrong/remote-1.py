@@ -1,0 +1,3 @@
+# hint: not computed yet
+# The Dask Series: compute() is missing.
+df.groupby("payment_type").tip_amount.mean()
