@@ -7,12 +7,14 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -546,29 +548,58 @@ func thirteen() []class.Exercise {
 	return exs
 }
 
+var benchBodies = []string{
+	`{"kind":"attempted","exercise":"ex-3"}`,
+	`{"kind":"error","exercise":"ex-4","error":{"type":"ZeroDivisionError","line":"division by zero"}}`,
+	`{"kind":"pass","exercise":"ex-5"}`,
+}
+
+// BenchmarkEvents is the events handler alone: 200 learners' events from
+// as many goroutines as GOMAXPROCS, requests built directly (no parsing).
 func BenchmarkEvents(b *testing.B) {
 	s, cls, _, keys := benchClass(b, class.Options{Exercises: thirteen(), Rate: 1e12, Burst: 1 << 30})
-	bodies := []string{
-		`{"kind":"attempted","exercise":"ex-3"}`,
-		`{"kind":"error","exercise":"ex-4","error":{"type":"ZeroDivisionError","line":"division by zero"}}`,
-		`{"kind":"pass","exercise":"ex-5"}`,
-	}
+	u, _ := url.Parse("/api/class/" + cls + "/events")
+	var n atomic.Int64
 	b.ReportAllocs()
 	b.ResetTimer()
-	var i int64
-	var mu sync.Mutex
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			mu.Lock()
-			n := i
-			i++
-			mu.Unlock()
-			req := httptest.NewRequest("POST", "/api/class/"+cls+"/events", strings.NewReader(bodies[n%3]))
-			req.Header.Set("Authorization", "Bearer "+keys[n%200])
+			i := n.Add(1)
+			req := &http.Request{Method: "POST", URL: u, Header: http.Header{"Authorization": {"Bearer " + keys[i%200]}},
+				Body: io.NopCloser(strings.NewReader(benchBodies[i%3]))}
 			rec := httptest.NewRecorder()
 			s.ServeHTTP(rec, req)
 			if rec.Code != http.StatusNoContent {
 				b.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkEventsHTTP is the same over loopback HTTP/1.1 with keep-alive,
+// 200 learners sending at once: what a server takes, net/http included.
+func BenchmarkEventsHTTP(b *testing.B) {
+	s, cls, _, keys := benchClass(b, class.Options{Exercises: thirteen(), Rate: 1e12, Burst: 1 << 30})
+	srv := httptest.NewServer(s)
+	b.Cleanup(srv.Close)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 200}}
+	var n atomic.Int64
+	b.SetParallelism(100) // 200 senders on 2 cores
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := n.Add(1)
+			req, _ := http.NewRequest("POST", srv.URL+"/api/class/"+cls+"/events", strings.NewReader(benchBodies[i%3]))
+			req.Header.Set("Authorization", "Bearer "+keys[i%200])
+			resp, err := client.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusNoContent {
+				b.Fatal(resp.Status)
 			}
 		}
 	})
