@@ -296,6 +296,13 @@ func (s *Store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !method(w, r, http.MethodGet) {
 			return
 		}
+		// Another site's page may send the instructor here with a link,
+		// but not make classes by itself (an <img> or fetch would fill the
+		// server's 1,000 with classes nobody uses).
+		if r.Header.Get("Sec-Fetch-Site") == "cross-site" && r.Header.Get("Sec-Fetch-Mode") != "navigate" {
+			http.Error(w, "forbidden: a class is made by opening /class/new in the browser, not by another site's page", http.StatusForbidden)
+			return
+		}
 		s.create(w)
 		return
 	}

@@ -251,6 +251,36 @@ func TestTooManyClasses(t *testing.T) {
 	}
 }
 
+// Another site's page cannot make classes (an <img> or a fetch); a link
+// from it, followed by the instructor, can.
+func TestClassNewCrossSite(t *testing.T) {
+	s, srv := serve(t, class.Options{})
+	try := func(site, mode string) int {
+		req, _ := http.NewRequest("GET", srv.URL+"/class/new", nil)
+		req.Header.Set("Sec-Fetch-Site", site)
+		req.Header.Set("Sec-Fetch-Mode", mode)
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for _, mode := range []string{"no-cors", "cors"} {
+		if got := try("cross-site", mode); got != http.StatusForbidden {
+			t.Errorf("cross-site %s: %d, want 403", mode, got)
+		}
+	}
+	if s.Len() != 0 {
+		t.Fatalf("%d classes made cross-site", s.Len())
+	}
+	for _, c := range [][2]string{{"cross-site", "navigate"}, {"same-origin", "navigate"}, {"none", "navigate"}, {"same-site", "no-cors"}} {
+		if got := try(c[0], c[1]); got != http.StatusSeeOther {
+			t.Errorf("%v: %d, want 303", c, got)
+		}
+	}
+}
+
 // 10,000 events within one second (the fake clock stands still) from one
 // learner, from 8 goroutines at once: exactly the bucket's burst of 30 is
 // taken, every other one is a 429 with Retry-After, another learner is

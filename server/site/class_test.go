@@ -203,3 +203,51 @@ func TestEdgeWithoutClassServer(t *testing.T) {
 		t.Errorf("dead upstream: %d %v %s", resp.StatusCode, resp.Header, body)
 	}
 }
+
+// The instructor's stream outlives the server's read and write timeouts
+// (site.NewServer's, shortened here): it clears its read deadline and
+// pushes its write deadline on with each message.
+func TestClassStreamOutlivesTimeouts(t *testing.T) {
+	_, root := setup(t)
+	classes := class.New(class.Options{})
+	defer classes.Close()
+	srv := serveReal(t, &Handler{Dist: filepath.Join(root, "dist"), Root: root, Class: classes},
+		Limits{ReadHeader: time.Second, Read: 100 * time.Millisecond, Write: 100 * time.Millisecond, Idle: time.Second})
+	req, _ := http.NewRequest("GET", srv.URL+"/class/new", nil)
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	cls, teach, _ := strings.Cut(strings.TrimPrefix(resp.Header.Get("Location"), "/class.html#"), ".")
+	stream, err := http.Get(srv.URL + "/api/class/" + cls + "/stream?key=" + teach)
+	if err != nil || stream.StatusCode != 200 {
+		t.Fatalf("stream: %v %v", stream, err)
+	}
+	defer stream.Body.Close()
+	lines := make(chan string, 10)
+	go func() {
+		sc := bufio.NewScanner(stream.Body)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "data: ") {
+				lines <- sc.Text()
+			}
+		}
+		close(lines)
+	}()
+	<-lines
+	time.Sleep(500 * time.Millisecond) // five times the timeouts
+	r, err := http.Post(srv.URL+"/api/class/"+cls+"/join", "application/json", strings.NewReader(`{"name":"Late"}`))
+	if err != nil || r.StatusCode != 201 {
+		t.Fatalf("join: %v %v", r, err)
+	}
+	r.Body.Close()
+	select {
+	case l, ok := <-lines:
+		if !ok || !strings.Contains(l, `"name":"Late"`) {
+			t.Errorf("after the timeouts: %q %v", l, ok)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the stream went quiet")
+	}
+}
