@@ -216,7 +216,6 @@ func (s *Store) Len() int {
 type class struct {
 	token, teach string
 	mu           sync.Mutex
-	created      time.Time
 	active       time.Time // last join, event or reader
 	learners     []*learner
 	byKey        map[string]*learner
@@ -379,12 +378,11 @@ func (s *Store) create(w http.ResponseWriter) {
 		return
 	}
 	c := &class{
-		teach:   token(16),
-		created: now,
-		active:  now,
-		byKey:   map[string]*learner{},
-		ids:     map[string]bool{},
-		errs:    map[errKey]*errGroup{},
+		teach:  token(16),
+		active: now,
+		byKey:  map[string]*learner{},
+		ids:    map[string]bool{},
+		errs:   map[errKey]*errGroup{},
 	}
 	for c.token == "" || s.classes[c.token] != nil {
 		c.token = token(16)
