@@ -44,8 +44,9 @@ func cmdChecks(args []string) error {
 	lessons := fs.String("lessons", "lessons", "the lessons' folder (their solutions are in solutions/ beside it)")
 	force := fs.Bool("force", false, "compute the checks even when they are up to date")
 	workers := fs.Int("workers", 2, "workers of each lesson's Client()")
+	only := fs.String("lesson", "", "only this lesson's exercises (its slug, like 04-remote-cluster): for a data folder that has only its data")
 	fs.Parse(args)
-	c, fresh, err := writeChecks(*root, *lessons, *workers, *force)
+	c, fresh, err := writeChecks(*root, *lessons+"/"+*only, *workers, *force)
 	if err != nil {
 		return err
 	}
@@ -62,18 +63,26 @@ func cmdChecks(args []string) error {
 
 // writeChecks computes root/data/checks.json unless it is up to date
 // (fresh).
+//
+// lessonsDir is the lessons' folder, or FOLDER/SLUG for one lesson.
 func writeChecks(root, lessonsDir string, workers int, force bool) (c *Checks, fresh bool, err error) {
+	only := ""
+	if info, err := os.Stat(lessonsDir); err != nil || !info.IsDir() {
+		lessonsDir, only = filepath.Dir(lessonsDir), filepath.Base(lessonsDir)
+	}
+	lessonsDir = filepath.Clean(lessonsDir)
 	solutions := filepath.Join(filepath.Dir(lessonsDir), "solutions")
 	key, err := checksKey(root, lessonsDir, solutions)
 	if err != nil {
 		return nil, false, err
 	}
+	key += only
 	path := filepath.Join(root, "data", ChecksFile)
 	var old Checks
 	if b, err := os.ReadFile(path); err == nil && !force && json.Unmarshal(b, &old) == nil && old.Key == key {
 		return &old, true, nil
 	}
-	c, err = computeChecks(root, lessonsDir, solutions, workers)
+	c, err = computeChecks(root, lessonsDir, solutions, only, workers)
 	if err != nil {
 		return nil, false, err
 	}
@@ -124,10 +133,17 @@ func checksKey(root, lessonsDir, solutions string) (string, error) {
 // solution loaded, and keeps each exercise's result as its expected
 // value. Lessons run at once, each in its own kernel (lesson 01 mostly
 // sleeps).
-func computeChecks(root, lessonsDir, solutions string, workers int) (*Checks, error) {
-	names, err := filepath.Glob(filepath.Join(lessonsDir, "[0-9][0-9]-*.md"))
+func computeChecks(root, lessonsDir, solutions, only string, workers int) (*Checks, error) {
+	pattern := "[0-9][0-9]-*.md"
+	if only != "" {
+		pattern = only + ".md"
+	}
+	names, err := filepath.Glob(filepath.Join(lessonsDir, pattern))
 	if err != nil {
 		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no lesson %s in %s", pattern, lessonsDir)
 	}
 	sort.Strings(names)
 	c := &Checks{Exercises: map[string]check.Spec{}, Missing: map[string]string{}}

@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"burst/server/class"
 	"burst/server/site"
 )
 
@@ -40,7 +41,9 @@ func TestEdge(t *testing.T) {
 
 	// The upstream: a Burst server whose cluster API echoes what reaches it
 	// and streams events slowly, to show the Worker passes both through.
-	upstream := serveHandler(t, &site.Handler{Dist: dist, Root: root, Cluster: http.HandlerFunc(fakeClusterAPI)})
+	classes := class.New(class.Options{})
+	t.Cleanup(classes.Close)
+	upstream := serveHandler(t, &site.Handler{Dist: dist, Root: root, Cluster: http.HandlerFunc(fakeClusterAPI), Class: classes})
 
 	deploy(t, out, "-dist", dist, "-data", root, "-checks=false")
 	for _, f := range []string{"wrangler.jsonc", "assets/_headers", "assets/data/index.json", "assets/burst.wasm", "worker/app.wasm", "worker/worker.mjs", "worker/wasm_exec.js"} {
@@ -108,6 +111,84 @@ func TestEdge(t *testing.T) {
 		if len(off) != len(want) || network != "offline" {
 			t.Errorf("offline: %d cells (want %d), the page says the network is %q", len(off), len(want), network)
 		}
+	})
+
+	t.Run("class", func(t *testing.T) {
+		// A class through the Worker: /class/new, a learner's join and
+		// event, and the instructor's state and live stream all reach the
+		// upstream's class server and come back.
+		noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		resp, err := noRedirect.Get(edge + "/class/new")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		loc := resp.Header.Get("Location")
+		classTok, teach, ok := strings.Cut(strings.TrimPrefix(loc, "/class.html#"), ".")
+		if resp.StatusCode != http.StatusSeeOther || !ok || len(classTok) < 22 || len(teach) < 22 {
+			t.Fatalf("/class/new from the Worker: %d, Location %q", resp.StatusCode, loc)
+		}
+		post := func(path, key, body string) (int, string) {
+			req, _ := http.NewRequest("POST", edge+path, strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			if key != "" {
+				req.Header.Set("Authorization", "Bearer "+key)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b)
+		}
+		code, body := post("/api/class/"+classTok+"/join", "", `{"name":"Ada"}`)
+		var joined struct{ Learner, Key string }
+		if json.Unmarshal([]byte(body), &joined); code != http.StatusCreated || joined.Key == "" {
+			t.Fatalf("join through the Worker: %d %s", code, body)
+		}
+		if code, body := post("/api/class/"+classTok+"/events", joined.Key, `{"kind":"error","exercise":"overview","error":{"type":"ZeroDivisionError","line":"division by zero"}}`); code != http.StatusNoContent {
+			t.Fatalf("an event through the Worker: %d %s", code, body)
+		}
+		if code, _ := post("/api/class/"+classTok+"/events", "forged", `{"kind":"pass","exercise":"overview"}`); code != http.StatusForbidden {
+			t.Errorf("a forged key through the Worker: %d, want 403", code)
+		}
+		req, _ := http.NewRequest("GET", edge+"/api/class/"+classTok+"/stream?key="+teach, nil)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		resp, err = http.DefaultClient.Do(req.WithContext(ctx))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
+			t.Fatalf("the stream through the Worker: %d %s", resp.StatusCode, ct)
+		}
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if data, ok := strings.CutPrefix(line, "data: "); ok {
+				var snap struct {
+					Learners []struct {
+						Name   string
+						States map[string]string
+					}
+					Errors []struct {
+						Type  string
+						Count int
+					}
+				}
+				if err := json.Unmarshal([]byte(data), &snap); err != nil {
+					t.Fatal(err)
+				}
+				if len(snap.Learners) != 1 || snap.Learners[0].Name != "Ada" || snap.Learners[0].States["overview"] != "error" || len(snap.Errors) != 1 || snap.Errors[0].Count != 1 {
+					t.Errorf("the class through the Worker: %s", data)
+				}
+				return
+			}
+		}
+		t.Errorf("the stream through the Worker ended without a snapshot: %v", sc.Err())
 	})
 
 	t.Run("concurrent", func(t *testing.T) {

@@ -53,6 +53,14 @@ func TestRemoteLesson(t *testing.T) {
 		pandas <- output{out, err}
 	}()
 	dist := buildDist(t)
+	// The exercise's check, computed on the local engine from the same
+	// files; the page checks the cluster's answer against it.
+	cmd := exec.Command("go", "run", "./build", "checks", "-root", root, "-lesson", "04-remote-cluster")
+	cmd.Dir = ".."
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("computing the checks: %v\n%s", err, b)
+	}
+	wrong := wrongAnswers(t)
 	dc := dasktest.Start(t, 2)
 	addr, workerNames := dc.Addr, dc.WorkerAddrs
 	// The Cloudflare deployment tried at the end is a trusted origin, as
@@ -80,11 +88,25 @@ func TestRemoteLesson(t *testing.T) {
 	// Every cell in order, a %load cell once more with its solution; the
 	// outputs of the taxi group-by kept for the comparison.
 	var raw string
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`(async () => {
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(async (wrong) => {
 		const cells = [];
 		let groupby = null;
+		const checks = [];
+		const verdict = (k) => {
+			const c = document.querySelector('[data-cell-index="' + k + '"] [data-check]');
+			return c ? {state: c.dataset.check, text: c.textContent} : {state: "", text: ""};
+		};
 		for (let k = 0; k < window.burst.cellCount(); k++) {
 			let err = "";
+			const ex = document.querySelector('[data-cell-index="' + k + '"]').dataset.exercise;
+			if (ex) {
+				// The committed wrong answer, run on the cluster first.
+				const original = window.burst.code(k);
+				window.burst.setCode(k, wrong[ex] || "");
+				await window.burst.runCell(k).catch(e => { err = "the wrong answer failed: " + e; });
+				checks.push({exercise: ex, wrong: verdict(k)});
+				window.burst.setCode(k, original);
+			}
 			await window.burst.runCell(k).catch(e => { err = String(e); });
 			if (window.burst.outputs(k).some(o => o.type === "set_next_input")) {
 				await window.burst.runCell(k).catch(e => { err = String(e); });
@@ -96,12 +118,13 @@ func TestRemoteLesson(t *testing.T) {
 				groupby = window.burst.outputs(k).find(o => o.type === "execute_result");
 			}
 			const el = document.querySelector('[data-cell-index="' + k + '"]');
+			if (ex) checks[checks.length - 1].solution = verdict(k);
 			cells.push({cell: k + 1, code: code.split("\n")[0], secs: parseFloat(el.dataset.elapsed), err});
 		}
 		// The last batches of events arrive within 100 ms.
 		await new Promise(r => setTimeout(r, 500));
-		return JSON.stringify({cells, groupby, events: window.__events});
-	})()`, &raw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
+		return JSON.stringify({cells, groupby, checks, events: window.__events});
+	})(`+wrong+`)`, &raw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -115,9 +138,28 @@ func TestRemoteLesson(t *testing.T) {
 			Data map[string]json.RawMessage `json:"data"`
 		} `json:"groupby"`
 		Events []browserEvent `json:"events"`
+		Checks []struct {
+			Exercise        string
+			Wrong, Solution struct{ State, Text string }
+		} `json:"checks"`
 	}
 	if err := json.Unmarshal([]byte(raw), &got); err != nil {
 		t.Fatalf("%v: %.500s", err, raw)
+	}
+	// The exercise, checked in the page: the wrong answer (a Dask Series
+	// not computed) gets its hint, the cluster's answer the ✓ of the
+	// value the build computed locally.
+	if len(got.Checks) != 1 {
+		t.Errorf("%d exercises checked in lesson 04, want 1", len(got.Checks))
+	}
+	for _, ch := range got.Checks {
+		if hint := wrongHint(t, ch.Exercise); ch.Wrong.State != "fail" || !hint.MatchString(ch.Wrong.Text) {
+			t.Errorf("exercise %s with the wrong answer: data-check=%q %q, want fail with a hint matching %q", ch.Exercise, ch.Wrong.State, ch.Wrong.Text, hint)
+		}
+		if ch.Solution.State != "pass" {
+			t.Errorf("exercise %s with the solution, on the cluster: data-check=%q %q, want pass", ch.Exercise, ch.Solution.State, ch.Solution.Text)
+		}
+		t.Logf("exercise %s on the cluster: wrong answer → %q; solution → %q", ch.Exercise, ch.Wrong.Text, ch.Solution.Text)
 	}
 	var report []string
 	for _, c := range got.Cells {
