@@ -9,6 +9,7 @@ import { checkNetwork, offline, pageBuild, startOffline, updateAvailable } from 
 import type { Output, SourceCell } from "./types";
 import { renderOutput, StreamView } from "./output";
 import { Dashboard } from "./dashboard";
+import { reportRestart, reportRun, startClassroom } from "./classroom";
 import {
   NBCell,
   NBOutput,
@@ -258,9 +259,11 @@ async function runCell(k: number): Promise<void> {
   timing.className = "cell-timing";
   timing.textContent = `${secs < 1 ? (secs * 1000).toFixed(0) + " ms" : secs.toFixed(2) + " s"}`;
   cell.output.appendChild(timing);
+  const err = res.ok ? undefined : cell.outputs.find((o) => o.type === "error");
+  const ex = cell.el.dataset.exercise;
+  if (ex) reportRun(ex, res.ok ? { kind: "fail" } : { kind: "error", ename: err?.ename, evalue: err?.evalue });
   if (!res.ok) {
     cell.el.classList.add("failed");
-    const err = cell.outputs.find((o) => o.type === "error");
     throw new Error(err ? `${err.ename}: ${err.evalue}` : `cell ${k} failed`);
   }
 }
@@ -718,6 +721,7 @@ function start() {
     document.body.dataset.kernel = "dead";
     return;
   }
+  startClassroom();
   if (scratchPage) {
     engineUp();
     loadScratch()
@@ -783,6 +787,7 @@ function startKernel(freshEngine = false) {
 // the cells' counts start again.
 function restart() {
   kernel?.shutdown("the kernel was restarted");
+  reportRestart();
   for (const c of cells) c.prompt.textContent = "[ ]:";
   startKernel(true);
 }
