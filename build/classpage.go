@@ -37,16 +37,18 @@ var classTmpl = template.Must(template.New("class").Parse(`<!doctype html>
   <p class="class-count" data-class-count></p>
 </section>
 <p class="class-error" data-class-error role="alert" hidden></p>
+<div class="class-board">
 <section class="class-progress" aria-labelledby="class-grid-title">
-  <h2 id="class-grid-title">Progress <span class="legend">✓ passed · ✗ error · ○ ran, not passed yet · · not started</span></h2>
+  <h2 id="class-grid-title">Progress <span class="legend"><span data-state="pass">✓</span> passed <span data-state="error">✗</span> error <span data-state="attempted">○</span> ran, not passed yet <span data-state="none">·</span> not started</span></h2>
   <div class="grid-scroll" data-class-grid-scroll tabindex="0"><table class="grid" data-class-grid><thead></thead><tbody></tbody></table></div>
 </section>
-<div class="class-panels">
+<div class="class-side">
 <section aria-labelledby="class-stuck-title"><h2 id="class-stuck-title">Stuck longest</h2><ol class="stuck" data-class-stuck></ol></section>
 <section aria-labelledby="class-errors-title"><h2 id="class-errors-title">Common errors</h2>
 <table class="errors" data-class-errors><thead><tr><th scope="col">Error</th><th scope="col">Message</th><th scope="col">Exercise</th><th scope="col" class="num">Count</th><th scope="col" class="num">Learners</th></tr></thead><tbody></tbody></table></section>
-<section class="shared-panel" aria-labelledby="class-shared-title"><h2 id="class-shared-title">Shared cells</h2><div class="shared" data-class-shared></div></section>
 </div>
+</div>
+<section class="shared-panel" aria-labelledby="class-shared-title"><h2 id="class-shared-title">Shared cells</h2><div class="shared" data-class-shared></div></section>
 </main>
 <script src="/class.js"></script>
 </body>

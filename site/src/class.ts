@@ -246,6 +246,7 @@ function render(s: Snapshot) {
   renderErrors(s);
   renderShared(s);
   const n = s.learners.length;
+  document.body.toggleAttribute("data-learners", n > 0);
   $("[data-class-count]").textContent =
     n === 0 ? "No learners yet: put the link above on the screen." : `${n} learner${n === 1 ? "" : "s"} in the class`;
   lastRenderMs = performance.now() - t0;
@@ -254,6 +255,9 @@ function render(s: Snapshot) {
 }
 
 function start() {
+  // Another class's link typed over this one's changes only the fragment:
+  // start again, for that class.
+  window.addEventListener("hashchange", () => location.reload());
   const m = /^#([A-Za-z0-9_-]{16,100})\.([A-Za-z0-9_-]{16,100})$/.exec(location.hash);
   (window as any).burstClass = { renders: () => renders, lastRenderMs: () => lastRenderMs, snapshot: () => last };
   if (!m) {
