@@ -1,6 +1,7 @@
 // Command server serves Burst: it builds whatever is stale (go run ./build
 // site), generates the datasets when missing, and serves the site and,
-// with -cluster, the bridge to real Dask clusters (package server/cluster).
+// with -cluster, the bridge to real Dask clusters (package server/cluster),
+// and the classes (/class/new; package server/class).
 //
 //	go run ./server [-addr 127.0.0.1:8080] [-data-size full] [-cluster tcp://127.0.0.1:8786]…
 package main
@@ -17,6 +18,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"burst/server/class"
 	"burst/server/cluster"
 	"burst/server/site"
 )
@@ -77,6 +79,15 @@ func main() {
 		fmt.Printf("bursting to the Dask cluster at %s%s\n", a, note)
 	}
 	h := siteHandler(*root, clusters, cm)
+	// The classes live in this process's memory (README: Classes); the
+	// exercise list comes from the build (none yet: any well-formed id).
+	exercises, err := class.LoadExercises(h.Dist)
+	if err != nil {
+		log.Fatalf("the exercise list: %v", err)
+	}
+	classes := class.New(class.Options{Exercises: exercises})
+	defer classes.Close()
+	h.Class = classes
 	// Timeouts against slow and idle clients (site.DefaultLimits says why
 	// they are what they are: plans and big datasets take minutes; the
 	// cluster API's event stream extends its own deadlines).

@@ -1,6 +1,7 @@
 // Package site is Burst's HTTP handler: the built pages, the engine, the
 // datasets (with Range requests), a file listing for read_csv globs, and
-// the remote-cluster API under /api/cluster (served by Handler.Cluster).
+// the remote-cluster API under /api/cluster (served by Handler.Cluster), and
+// the classes: /class/new and /api/class/… (served by Handler.Class).
 //
 // Every response carries the cross-origin isolation headers the page
 // needs for SharedArrayBuffer; static assets are sent precompressed
@@ -34,6 +35,9 @@ type Handler struct {
 	// default when empty): GET /api/cluster lists no clusters with it as
 	// its message, and every other request is a 503 with it as the error.
 	NoCluster string
+	// Class serves /class/new and /api/class/… (package burst/server/class);
+	// when nil, those paths are 404s that say the server has no classes.
+	Class http.Handler
 }
 
 func init() {
@@ -55,6 +59,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.cluster(w, r)
 		return
 	}
+	if isClassPath(r.URL.Path) {
+		if h.Class == nil {
+			w.Header().Set("Cache-Control", "no-store")
+			http.Error(w, "this server has no class server", http.StatusNotFound)
+			return
+		}
+		h.Class.ServeHTTP(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		notAllowed(w)
 		return
@@ -70,6 +83,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		h.static(w, r, p)
 	}
+}
+
+// isClassPath reports whether p is a path of the classes: /class/new, or
+// under /api/class/.
+func isClassPath(p string) bool {
+	return p == "/class/new" || strings.HasPrefix(p, "/api/class/")
 }
 
 // badPath says why a request's path is refused, or "" when it is fine:
