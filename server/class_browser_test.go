@@ -365,12 +365,18 @@ func TestClassInBrowser(t *testing.T) {
 			chromedp.Navigate(learnerLink),
 			chromedp.WaitVisible(`[data-class-join] input`, chromedp.ByQuery),
 			chromedp.SendKeys(`[data-class-join] input`, name, chromedp.ByQuery),
+		); err != nil {
+			t.Fatalf("%s joining: %v (console: %v)", name, err, errors())
+		}
+		classShot(t, ctx, shots, "class-join-"+strings.ReplaceAll(name, " ", "-")+".png", 1280, 720)
+		if err := chromedp.Run(ctx,
 			chromedp.Click(`[data-class-join] button[type=submit]`, chromedp.ByQuery),
 			chromedp.WaitVisible(`[data-class-banner]`, chromedp.ByQuery),
 			chromedp.Evaluate(`localStorage.getItem("burst:class")`, &raw),
 		); err != nil {
 			t.Fatalf("%s joining: %v (console: %v)", name, err, errors())
 		}
+		classShot(t, ctx, shots, "class-joined-"+strings.ReplaceAll(name, " ", "-")+".png", 1280, 720)
 		var mem struct{ Class, Learner, Key, Name string }
 		json.Unmarshal([]byte(raw), &mem)
 		if mem.Class != token || mem.Learner == "" || mem.Key == "" || mem.Name != name {

@@ -100,6 +100,21 @@ func TestClassroomQueue(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
+	// Leave, and join again from the form the index shows again.
+	var heading string
+	if err := chromedp.Run(ctx,
+		chromedp.Text(`[data-class-join] h2`, &heading, chromedp.ByQuery),
+		chromedp.Click(`[data-class-banner] button`, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`[data-class-banner]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`[data-class-join] input`, chromedp.ByQuery),
+		chromedp.Click(`[data-class-join] button[type=submit]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`[data-class-banner]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if heading != "You are in the class" {
+		t.Errorf("after joining, the class box says %q", heading)
+	}
 	var stored string
 	chromedp.Run(ctx, chromedp.Evaluate(`localStorage.getItem("burst:class")`, &stored))
 	if stored != `{"class":"`+token+`","learner":"L1","key":"K1-secret","name":"Queue Tester"}` {

@@ -280,6 +280,11 @@ function render() {
     leave.onclick = () => {
       setMembership(null);
       notice("You have left the class.", "info");
+      // The index's class box offers to join again.
+      if (joinToken !== null) {
+        document.querySelector("[data-class-join]")?.remove();
+        joinForm(joinToken, m.name);
+      }
     };
     banner.replaceChildren("In class as ", who, " · ", leave);
   } else banner?.remove();
@@ -308,7 +313,7 @@ function render() {
 }
 
 // joinForm is the index page's form for the class link /?class=TOKEN.
-function joinForm(token: string) {
+function joinForm(token: string, name = "") {
   const main = document.querySelector("main");
   if (!main) return;
   const section = document.createElement("section");
@@ -327,6 +332,7 @@ function joinForm(token: string) {
 
   const m = membership();
   if (m && m.class === token) {
+    h.textContent = "You are in the class";
     status.textContent = `You are in this class as ${m.name}. Pick a lesson below.`;
     section.append(h, status);
     return;
@@ -346,7 +352,7 @@ function joinForm(token: string) {
   input.required = true;
   input.maxLength = 40;
   input.autocomplete = "nickname";
-  input.value = m?.name || "";
+  input.value = m?.name || name;
   const button = document.createElement("button");
   button.type = "submit";
   button.textContent = "Join";
@@ -373,6 +379,7 @@ function joinForm(token: string) {
         if (typeof j.learner !== "string" || typeof j.key !== "string") throw new Error("the server's answer has no learner key");
         setMembership({ class: token, learner: j.learner, key: j.key, name });
         form.remove();
+        h.textContent = "You are in the class";
         status.textContent = `You are in the class as ${name}. Pick a lesson below: your instructor sees how your exercises go, and what you share.`;
         return;
       }
@@ -409,6 +416,8 @@ function notice(message: string, kind: "error" | "info" = "error") {
 }
 
 let started = false;
+// joinToken is the index page's ?class=, when it has one.
+let joinToken: string | null = null;
 
 // startClassroom sets the page up for the class the learner joined (the
 // banner, the Share buttons, events left by the last page), and on the
@@ -418,7 +427,10 @@ export function startClassroom(): void {
   started = true;
   try {
     const token = new URLSearchParams(location.search).get("class");
-    if (token !== null && document.querySelector(".lesson-list")) joinForm(token);
+    if (token !== null && document.querySelector(".lesson-list")) {
+      joinToken = token;
+      joinForm(token);
+    }
     render();
     restorePending();
     // Joining or leaving in another tab shows here too.
