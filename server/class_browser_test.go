@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,8 +44,10 @@ var courseExercises = []class.Exercise{
 }
 
 // serveClassSite serves dist and root's data with a class Store mounted,
-// as `go run ./server` does, until the test ends.
-func serveClassSite(t *testing.T, dist, root string) string {
+// as `go run ./server` does, until the test ends. drop ends every open
+// class stream, as a network that drops connections would; streams
+// counts the streams opened so far.
+func serveClassSite(t *testing.T, dist, root string) (base string, drop func(), streams func() int) {
 	t.Helper()
 	store := class.New(class.Options{Exercises: courseExercises})
 	t.Cleanup(store.Close)
@@ -52,10 +55,37 @@ func serveClassSite(t *testing.T, dist, root string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: &site.Handler{Dist: dist, Root: root, Class: store}}
+	h := &site.Handler{Dist: dist, Root: root, Class: store}
+	var mu sync.Mutex
+	var cancels []context.CancelFunc
+	opened := 0
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/stream") {
+			ctx, cancel := context.WithCancel(r.Context())
+			mu.Lock()
+			cancels = append(cancels, cancel)
+			opened++
+			mu.Unlock()
+			r = r.WithContext(ctx)
+		}
+		h.ServeHTTP(w, r)
+	})}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String()
+	drop = func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range cancels {
+			c()
+		}
+		cancels = nil
+	}
+	streams = func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return opened
+	}
+	return "http://" + ln.Addr().String(), drop, streams
 }
 
 // classModel is what the class must show after the events the test sent:
@@ -212,7 +242,7 @@ func TestClassInBrowser(t *testing.T) {
 	requireChrome(t)
 	dist := buildDist(t)
 	root := flightsRoot(t, "small")
-	base := serveClassSite(t, dist, root)
+	base, dropStreams, streams := serveClassSite(t, dist, root)
 	shots := os.Getenv("BURST_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -575,6 +605,41 @@ func TestClassInBrowser(t *testing.T) {
 	classShot(t, teacher, shots, "class-teacher-1280.png", 1280, 720)
 	chromedp.Run(teacher, chromedp.Evaluate(`document.querySelector(".shared-panel").scrollIntoView()`, nil))
 	classShot(t, teacher, shots, "class-teacher-1920-panels.png", 1920, 1080)
+
+	// The stream drops: the page connects again and shows what happened
+	// meanwhile.
+	opened := streams()
+	dropStreams()
+	if err := sendEvent(base, token, learners[0], map[string]any{"kind": "error", "exercise": "ml-1", "error": map[string]string{"type": "ValueError", "line": "after the drop"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitFor(teacher, fmt.Sprintf(`document.querySelector('td[data-learner=%s][data-exercise="ml-1"]').dataset.state === "error" && document.body.dataset.classStatus === "live"`, jsonString(learners[0].id)), 30*time.Second); err != nil {
+		t.Fatalf("after the stream dropped: %v", err)
+	}
+	if streams() <= opened {
+		t.Errorf("the page did not open a new stream after the drop (%d before, %d after)", opened, streams())
+	}
+
+	// A wrong teacher key, and a class the server does not know: the
+	// page says which, and stops.
+	for _, c := range []struct{ frag, status string }{
+		{token + ".AAAAAAAAAAAAAAAAAAAAAA", "forbidden"},
+		{"BBBBBBBBBBBBBBBBBBBBBB.AAAAAAAAAAAAAAAAAAAAAA", "ended"},
+	} {
+		tab, cancel := chromedp.NewContext(browser)
+		var msg string
+		err := chromedp.Run(tab,
+			chromedp.Navigate(base+"/class.html#"+c.frag),
+			chromedp.WaitVisible(`body[data-class-status="`+c.status+`"] [data-class-error]`, chromedp.ByQuery),
+			chromedp.Text(`[data-class-error]`, &msg, chromedp.ByQuery),
+		)
+		cancel()
+		if err != nil {
+			t.Errorf("class.html#%s: %v", c.frag, err)
+		} else {
+			t.Logf("class.html#%s says: %s", c.frag, msg)
+		}
+	}
 
 	// 200 learners.
 	chromedp.Run(teacher, chromedp.EmulateViewport(1920, 1080))
