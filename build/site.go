@@ -63,7 +63,7 @@ func buildSiteTagged(out string, force bool, tag string) error {
 	targets := []target{
 		{"wasm", []string{"go.mod", "go.sum", "engine", "wasm"}, buildWasm},
 		{"bundle", []string{"site/src", "site/package.json", "site/package-lock.json"}, buildBundle},
-		{"pages", []string{"lessons", "solutions", "build/lesson.go", "build/exercise.go", "build/site.go", "build/icon.go"}, buildPages},
+		{"pages", []string{"lessons", "solutions", "build/lesson.go", "build/exercise.go", "build/site.go", "build/icon.go", "build/classpage.go"}, buildPages},
 		// Last: the service worker and build.json list the other targets'
 		// files, with their sizes.
 		{"offline", []string{"build/offline.go"}, buildOffline},
@@ -233,7 +233,7 @@ func buildBundle(out, id string) error {
 		return err
 	}
 	res := api.Build(api.BuildOptions{
-		EntryPoints:       []string{"src/app.ts", "src/engine-worker.ts", "src/chart.ts", "src/style.css"},
+		EntryPoints:       []string{"src/app.ts", "src/engine-worker.ts", "src/chart.ts", "src/class.ts", "src/style.css"},
 		AbsWorkingDir:     mustAbs("site"),
 		Outdir:            abs,
 		Bundle:            true,
@@ -256,7 +256,8 @@ func buildBundle(out, id string) error {
 		return err
 	}
 	os.Remove(filepath.Join(out, "style.css.map"))
-	return compress(filepath.Join(out, "app.js"), filepath.Join(out, "engine-worker.js"), filepath.Join(out, "chart.js"), filepath.Join(out, "app.css"))
+	return compress(filepath.Join(out, "app.js"), filepath.Join(out, "engine-worker.js"), filepath.Join(out, "chart.js"), filepath.Join(out, "app.css"),
+		filepath.Join(out, "class.js"), filepath.Join(out, "class.css"))
 }
 
 // esbuildErrors is the error of an esbuild run that failed, each message
@@ -476,6 +477,12 @@ func buildPages(out, id string) error {
 	if err := write("notebook.html", page{Title: "Notebook", Body: template.HTML(scratch), Scratch: true, Build: id}); err != nil {
 		return err
 	}
+	// The instructor's page of a class (build/classpage.go).
+	classPage, err := writeClassPage(out, id)
+	if err != nil {
+		return err
+	}
+	written = append(written, classPage)
 	if err := writeIcons(out); err != nil {
 		return err
 	}

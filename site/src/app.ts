@@ -5,11 +5,11 @@ import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
 import { Kernel, Status, bundleBuild, mark } from "./kernel";
-import { reportRestart, reportRun, startClassroom } from "./classroom";
 import { checkNetwork, offline, pageBuild, startOffline, updateAvailable } from "./offline";
 import type { Output, SourceCell } from "./types";
 import { renderOutput, StreamView } from "./output";
 import { Dashboard } from "./dashboard";
+import { reportRestart, reportRun, startClassroom } from "./classroom";
 import {
   NBCell,
   NBOutput,
@@ -760,6 +760,7 @@ function start() {
     document.body.dataset.kernel = "dead";
     return;
   }
+  startClassroom();
   if (scratchPage) {
     engineUp();
     loadScratch()
@@ -790,7 +791,6 @@ function start() {
     return;
   }
   watchOtherTabs();
-  startClassroom();
   // The service worker (which downloads the whole build) waits until the
   // workers are up too.
   kernel!.ready.then(() => kernel!.workersReady).then(engineUp, engineUp);
