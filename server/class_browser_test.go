@@ -19,6 +19,7 @@ import (
 	"time"
 
 	cdpage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"burst/server/class"
@@ -242,6 +243,9 @@ func TestClassInBrowser(t *testing.T) {
 	requireChrome(t)
 	dist := buildDist(t)
 	root := flightsRoot(t, "small")
+	// The overview's check, so that a real learner's ✓ comes from the
+	// page's own check.
+	writeLessonChecks(t, root, "00-overview")
 	base, dropStreams, streams := serveClassSite(t, dist, root)
 	shots := os.Getenv("BURST_SCREENSHOTS")
 	if shots == "" {
@@ -470,6 +474,21 @@ func TestClassInBrowser(t *testing.T) {
 		t.Fatal("1/0 showed no error")
 	}
 	m.run(ada.id, "overview", "error", adaErr.Ename, strings.SplitN(adaErr.Evalue, "\n", 2)[0])
+	// Then she runs the lesson up to the exercise, loads the solution and
+	// runs it: the page's check passes, and the grid shows her ✓.
+	if err := chromedp.Run(ada.ctx,
+		chromedp.Evaluate(fmt.Sprintf(`window.burst.setCode(%d, "%%load solutions/overview.py")`, k), nil),
+		chromedp.Evaluate(fmt.Sprintf(`(async () => {
+			for (let j = 0; j < %d; j++) await window.burst.runCell(j).catch(() => {});
+			await window.burst.runCell(%d);
+			await window.burst.runCell(%d);
+			return "";
+		})()`, k, k, k), nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+		chromedp.WaitVisible(`.cell[data-exercise] [data-check="pass"]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("Real Ada running the solution: %v (console: %v)", err, ada.errors())
+	}
+	m.run(ada.id, "overview", "pass", "", "")
 
 	bo := join("Real Bo")
 	boCode := "answer = 6 * 7  # <i>mine</i> & yours"
@@ -496,7 +515,7 @@ func TestClassInBrowser(t *testing.T) {
 	all = append(all, scriptLearner{id: ada.id, name: "Real Ada"}, scriptLearner{id: bo.id, name: "Real Bo"})
 	ready := fmt.Sprintf(`document.querySelectorAll("[data-class-grid] tbody tr").length === 32 &&
 		document.querySelectorAll("[data-class-shared] .shared-cell").length === 3 &&
-		document.querySelector('td[data-learner=%s][data-exercise="overview"]')?.dataset.state === "error"`, jsonString(ada.id))
+		document.querySelector('td[data-learner=%s][data-exercise="overview"]')?.dataset.state === "pass"`, jsonString(ada.id))
 	if err := waitFor(teacher, ready, 20*time.Second); err != nil {
 		t.Fatalf("the instructor's page: %v (console: %v)", err, teacherErrors())
 	}

@@ -161,6 +161,17 @@ func writeChecks(t *testing.T, root string) {
 	}
 }
 
+// writeLessonChecks writes root/data/checks.json for one lesson: for a
+// test whose data has only what that lesson reads.
+func writeLessonChecks(t *testing.T, root, lesson string) {
+	t.Helper()
+	cmd := exec.Command("go", "run", "./build", "checks", "-root", root, "-lesson", lesson)
+	cmd.Dir = ".."
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("computing the checks: %v\n%s", err, b)
+	}
+}
+
 // wrongAnswers returns the committed wrong answers, by exercise, as a
 // JSON object for the page.
 func wrongAnswers(t *testing.T) string {
