@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,7 +57,7 @@ func cmdChecks(args []string) error {
 		return nil
 	}
 	fmt.Printf("checks: wrote %s: %d exercises\n", filepath.Join(*root, "data", ChecksFile), len(c.Exercises))
-	for _, id := range slicesSorted(c.Missing) {
+	for _, id := range slices.Sorted(maps.Keys(c.Missing)) {
 		fmt.Printf("checks: no check for %s: %s\n", id, c.Missing[id])
 	}
 	return nil
@@ -267,13 +269,4 @@ func runLesson(root string, cells []SourceCell, exercises []Exercise, workers in
 		}
 	}
 	return missing, nil
-}
-
-func slicesSorted[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -1,5 +1,6 @@
 // The lesson page: turns the rendered lesson's code blocks into CodeMirror
 // cells, starts the engine, and exposes window.burst for automation.
+import { notice } from "./notice";
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
@@ -425,25 +426,6 @@ function mountEditors() {
     idle(next, { timeout: 2000 });
   };
   idle(next, { timeout: 2000 });
-}
-
-// notice shows a message under the top bar until it is closed.
-function notice(message: string, kind: "error" | "info" = "error") {
-  const host = document.querySelector<HTMLElement>("[data-notices]");
-  if (!host) return;
-  const n = document.createElement("div");
-  n.className = `notice notice-${kind}`;
-  n.setAttribute("role", kind === "error" ? "alert" : "status");
-  const msg = document.createElement("span");
-  msg.textContent = message;
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "notice-close";
-  close.setAttribute("aria-label", "Close");
-  close.textContent = "✕";
-  close.onclick = () => n.remove();
-  n.append(msg, close);
-  host.append(n);
 }
 
 // codeCellJSON is cell c as nbformat's code cell: the learner's code and

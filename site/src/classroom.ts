@@ -7,6 +7,8 @@
 // and shown as a notice at most, and events wait in a queue, retried with
 // backoff, until the server takes them.
 
+import { notice } from "./notice";
+
 const membershipKey = "burst:class";
 // Events not yet sent when the page went away, sent by the next page.
 const pendingKey = "burst:class:pending";
@@ -394,25 +396,6 @@ function joinForm(token: string, name = "") {
       button.disabled = false;
     }
   };
-}
-
-// notice shows a message under the top bar, as the page's own do.
-function notice(message: string, kind: "error" | "info" = "error") {
-  const host = document.querySelector<HTMLElement>("[data-notices]");
-  if (!host) return;
-  const n = document.createElement("div");
-  n.className = `notice notice-${kind}`;
-  n.setAttribute("role", kind === "error" ? "alert" : "status");
-  const msg = document.createElement("span");
-  msg.textContent = message;
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "notice-close";
-  close.setAttribute("aria-label", "Close");
-  close.textContent = "✕";
-  close.onclick = () => n.remove();
-  n.append(msg, close);
-  host.append(n);
 }
 
 let started = false;
