@@ -211,3 +211,72 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// TestExerciseInNotebook downloads lesson 00 as a notebook and opens it
+// on the notebook page: its exercise cell is still one (the download
+// keeps the exercise in the cell's metadata), checked as on the lesson's
+// page, a wrong answer with a hint and the solution with ✓.
+func TestExerciseInNotebook(t *testing.T) {
+	requireChrome(t)
+	root := flightsRoot(t, "small")
+	writeLessonChecks(t, root, "00-overview")
+	base := serveSite(t, buildDist(t), root)
+	ctx := newBrowser(t, 5*time.Minute)
+	var nb string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/lessons/00-overview?workers=2"),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`window.burst.notebook().then((nb) => JSON.stringify(nb))`, &nb, awaitPromise),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var parsed struct {
+		Cells []struct {
+			CellType string `json:"cell_type"`
+			Metadata struct {
+				Burst struct{ Exercise string }
+			}
+		}
+	}
+	json.Unmarshal([]byte(nb), &parsed)
+	marked := 0
+	for _, c := range parsed.Cells {
+		if c.Metadata.Burst.Exercise == "overview" && c.CellType == "code" {
+			marked++
+		}
+	}
+	if marked != 1 {
+		t.Fatalf("the downloaded notebook marks %d cells as the exercise overview, want 1", marked)
+	}
+	var got struct{ Wrong, Solution struct{ State, Text string } }
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/notebook.html?workers=2"),
+		chromedp.WaitReady(`body`, chromedp.ByQuery),
+		chromedp.Evaluate(`window.burst.openNotebook(`+nb+`, "00-overview.ipynb").then(() => true)`, nil, awaitPromise),
+		chromedp.WaitVisible(`body[data-kernel="idle"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`(async (wrong) => {
+			const el = document.querySelector('[data-exercise="overview"]');
+			const k = Number(el.dataset.cellIndex);
+			for (let j = 0; j < k; j++) await window.burst.runCell(j).catch(() => {});
+			const verdict = () => {
+				const c = el.querySelector("[data-check]");
+				return c ? {state: c.dataset.check, text: c.textContent} : {state: "", text: ""};
+			};
+			window.burst.setCode(k, wrong);
+			await window.burst.runCell(k).catch(() => {});
+			const w = verdict();
+			window.burst.setCode(k, "%load solutions/overview.py");
+			await window.burst.runCell(k);
+			await window.burst.runCell(k);
+			return {wrong: w, solution: verdict()};
+		})(`+jsonString(readFile(t, "../lessons/testdata/wrong/overview.py"))+`)`, &got, awaitPromise),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if hint := wrongHint(t, "overview"); got.Wrong.State != "fail" || !hint.MatchString(got.Wrong.Text) {
+		t.Errorf("the wrong answer in the notebook: %+v, want fail matching %q", got.Wrong, hint)
+	}
+	if got.Solution.State != "pass" {
+		t.Errorf("the solution in the notebook: %+v, want pass", got.Solution)
+	}
+}

@@ -10,7 +10,7 @@ import { checkNetwork, offline, pageBuild, startOffline, updateAvailable } from 
 import type { Output, SourceCell } from "./types";
 import { renderOutput, StreamView } from "./output";
 import { Dashboard } from "./dashboard";
-import { reportRestart, reportRun, startClassroom } from "./classroom";
+import { renderClassroom, reportRestart, reportRun, startClassroom } from "./classroom";
 import {
   NBCell,
   NBOutput,
@@ -486,8 +486,13 @@ async function notebook(): Promise<Notebook> {
       return md;
     }
     const c = cells[k++];
+    const metadata: Record<string, any> = {};
     // nbconvert --execute goes on past a cell tagged raises-exception.
-    return codeCellJSON(c, `code-${i}`, s.raises ? { tags: ["raises-exception"] } : {});
+    if (s.raises) metadata.tags = ["raises-exception"];
+    // An exercise stays one in the notebook: opened in Burst, it is
+    // checked (and reported to a class) as on the lesson's page.
+    if (c.el.dataset.exercise) metadata.burst = { exercise: c.el.dataset.exercise };
+    return codeCellJSON(c, `code-${i}`, metadata);
   });
   return {
     cells: out,
@@ -585,6 +590,8 @@ function showScratch(s: Scratch) {
       el.dataset.cellIndex = String(k);
       const tags = c.metadata?.tags;
       if (Array.isArray(tags) && tags.includes("raises-exception")) el.setAttribute("data-raises", "");
+      const exercise = c.metadata?.burst?.exercise;
+      if (typeof exercise === "string" && /^[a-z0-9][a-z0-9-]{0,39}$/.test(exercise)) el.dataset.exercise = exercise;
       const pre = document.createElement("pre");
       pre.className = "cell-source";
       pre.textContent = src;
@@ -602,6 +609,7 @@ function showScratch(s: Scratch) {
       if (cell.nbCount != null) cell.prompt.textContent = `[${cell.nbCount}]:`;
     }
   }
+  renderClassroom();
   if (cells.length > 0) startKernel();
   else {
     document.body.dataset.kernel = "none";

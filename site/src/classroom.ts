@@ -402,6 +402,17 @@ let started = false;
 // joinToken is the index page's ?class=, when it has one.
 let joinToken: string | null = null;
 
+// renderClassroom adds the Share buttons to exercise cells made after
+// startClassroom (a notebook opened on the notebook page).
+export function renderClassroom(): void {
+  if (!started) return;
+  try {
+    render();
+  } catch (e) {
+    console.warn("burst class:", e);
+  }
+}
+
 // startClassroom sets the page up for the class the learner joined (the
 // banner, the Share buttons, events left by the last page), and on the
 // index page with ?class= shows the form to join it.
