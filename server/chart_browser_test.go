@@ -149,7 +149,10 @@ print(int(counts.sum()), len(edges))`)
 	defer cancel()
 	if err := chromedp.Run(wait,
 		chromedp.Evaluate(fmt.Sprintf(`window.burst.openNotebook(%s, "charts.ipynb")`, nb), nil),
-		chromedp.WaitVisible(`.cell-output .output-chart[data-chart="hist"][data-rendered] svg`, chromedp.ByQuery),
+		// On the notebook page it goes to: the lesson page's own charts
+		// would satisfy the wait until it unloads.
+		chromedp.WaitVisible(`body[data-notebook-open] .cell-output .output-chart[data-chart="bar"][data-rendered] svg`, chromedp.ByQuery),
+		chromedp.WaitVisible(`body[data-notebook-open] .cell-output .output-chart[data-chart="hist"][data-rendered] svg`, chromedp.ByQuery),
 		chromedp.Evaluate(`[...document.querySelectorAll(".output-chart[data-rendered]")].map((e) => e.dataset.chart + ":" + e.querySelectorAll("svg g.mark-rect.role-mark path").length)`, &kinds),
 	); err != nil {
 		t.Fatalf("opening the downloaded notebook: %v", err)
