@@ -99,41 +99,31 @@ func Argsort[T cmp.Ordered](v []T) []int {
 func aheapsort[T cmp.Ordered](v []T, tosort []int) {
 	n := len(tosort)
 	at := func(i int) *int { return &tosort[i-1] } // numpy indexes from 1
-	for l := n >> 1; l > 0; l-- {
-		tmp := *at(l)
-		i, j := l, l<<1
-		for j <= n {
+	// sift puts tmp into the heap of the first n places, from place i
+	// down: numpy's two loops (building the heap, then taking from it)
+	// each repeat it.
+	sift := func(tmp, i, n int) {
+		for j := i << 1; j <= n; {
 			if j < n && v[*at(j)] < v[*at(j + 1)] {
 				j++
 			}
-			if v[tmp] < v[*at(j)] {
-				*at(i) = *at(j)
-				i = j
-				j += j
-			} else {
+			if !(v[tmp] < v[*at(j)]) {
 				break
 			}
+			*at(i) = *at(j)
+			i = j
+			j += j
 		}
 		*at(i) = tmp
+	}
+	for l := n >> 1; l > 0; l-- {
+		sift(*at(l), l, n)
 	}
 	for n > 1 {
 		tmp := *at(n)
 		*at(n) = *at(1)
 		n--
-		i, j := 1, 2
-		for j <= n {
-			if j < n && v[*at(j)] < v[*at(j + 1)] {
-				j++
-			}
-			if v[tmp] < v[*at(j)] {
-				*at(i) = *at(j)
-				i = j
-				j += j
-			} else {
-				break
-			}
-		}
-		*at(i) = tmp
+		sift(tmp, 1, n)
 	}
 }
 
