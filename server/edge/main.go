@@ -27,7 +27,7 @@ import (
 func main() {
 	e := &site.Edge{
 		Index:     assetsIndex,
-		Transport: fetch.NewClient().HTTPClient(fetch.RedirectModeManual).Transport,
+		Transport: noNullBody{fetch.NewClient().HTTPClient(fetch.RedirectModeManual).Transport},
 	}
 	if u := cloudflare.Getenv("BURST_UPSTREAM"); u != "" && u != "undefined" {
 		if up, err := url.Parse(u); err == nil && up.Host != "" {
@@ -35,6 +35,24 @@ func main() {
 		}
 	}
 	workers.Serve(e)
+}
+
+// noNullBody mends a response that has no body (a class event's 204):
+// syumai/workers' fetch gives it a Body over the JS Response's null
+// body, whose first read never returns, and the Worker is cancelled as
+// hung. Such a body is empty by definition: it becomes http.NoBody.
+type noNullBody struct{ rt http.RoundTripper }
+
+func (t noNullBody) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.rt.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified || req.Method == http.MethodHead {
+		resp.Body.Close()
+		resp.Body = http.NoBody
+	}
+	return resp, nil
 }
 
 // assetsIndex reads data/index.json from the deployment's static assets

@@ -120,15 +120,6 @@ func (e *Edge) proxy(fail func(w http.ResponseWriter, err error)) *httputil.Reve
 		// upstream, a Burst server, sends them too, and the proxy adds
 		// rather than replaces: drop the upstream's copies.
 		ModifyResponse: func(resp *http.Response) error {
-			// A response without a body (a class event's 204): on
-			// Workers, syumai/workers' fetch gives it a Body over the JS
-			// Response's null body, whose first read never returns (the
-			// Worker is then cancelled as hung). Its body is empty by
-			// definition: do not read it. (Its Request may be nil there.)
-			if resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified || (resp.Request != nil && resp.Request.Method == http.MethodHead) {
-				resp.Body.Close()
-				resp.Body = http.NoBody
-			}
 			set := http.Header{}
 			Isolate(set)
 			for k := range set {
