@@ -217,6 +217,13 @@ func solutionOf(solutions string) func(Exercise) (string, error) {
 	}
 }
 
+// onLocalCluster makes a cell that bursts to a cluster run on the local
+// engine: the build has no cluster, and the remote lesson's test shows
+// that the two agree.
+func onLocalCluster(src string) string {
+	return strings.ReplaceAll(src, "Client(burst.remote())", "Client()")
+}
+
 // runLesson runs a lesson's cells in order in a fresh kernel, each
 // exercise's cell with the code answer gives, and calls done after it
 // ran. A cell that fails (not marked raises) ends the lesson: its
@@ -242,10 +249,7 @@ func runLesson(root string, cells []SourceCell, exercises []Exercise, workers in
 				return nil, fmt.Errorf("%s: %v", e.Lesson, err)
 			}
 		}
-		// A lesson that bursts to a cluster is checked on the local
-		// engine: the build has no cluster, and the remote lesson's
-		// test shows that the two agree.
-		src = strings.ReplaceAll(src, "Client(burst.remote())", "Client()")
+		src = onLocalCluster(src)
 		var failure string
 		ok := k.Execute(context.Background(), src, func(o kernel.Output) {
 			if o.Type == "error" && failure == "" {

@@ -93,8 +93,7 @@ func checkAnswers(t *testing.T, root, lesson, solutions, wrongDir string, c *Che
 			errs = append(errs, err.Error())
 			return
 		}
-		sol = strings.ReplaceAll(sol, "Client(burst.remote())", "Client()")
-		if !k.Execute(context.Background(), sol, func(kernel.Output) {}) {
+		if !k.Execute(context.Background(), onLocalCluster(sol), func(kernel.Output) {}) {
 			errs = append(errs, e.ID+": the solution failed")
 		} else if r := k.Check(spec); !r.Pass {
 			errs = append(errs, e.ID+": the solution's check failed: "+r.Hint)

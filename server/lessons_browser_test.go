@@ -29,7 +29,9 @@ func TestLessonsInBrowser(t *testing.T) {
 	checked := make(chan struct{})
 	go func() {
 		defer close(checked)
-		writeChecks(t, root)
+		if err := buildChecks(root, ""); err != nil {
+			t.Error(err)
+		}
 	}()
 	dist := buildDist(t)
 	<-checked
@@ -159,26 +161,28 @@ func TestLessonsInBrowser(t *testing.T) {
 	}
 }
 
-// writeChecks writes root/data/checks.json, the exercises' expected
-// results on root's data, as `go run ./server` does for its data. It
-// may run in another goroutine than the test's: it fails with Errorf.
-func writeChecks(t *testing.T, root string) {
-	t.Helper()
-	cmd := exec.Command("go", "run", "./build", "checks", "-root", root)
+// buildChecks writes root/data/checks.json, the exercises' expected
+// results on root's data, as `go run ./server` does for its data; with
+// lesson, that lesson's only (for a test whose data has only what that
+// lesson reads).
+func buildChecks(root, lesson string) error {
+	args := []string{"run", "./build", "checks", "-root", root}
+	if lesson != "" {
+		args = append(args, "-lesson", lesson)
+	}
+	cmd := exec.Command("go", args...)
 	cmd.Dir = ".."
 	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("computing the checks: %v\n%s", err, b)
+		return fmt.Errorf("computing the checks: %v\n%s", err, b)
 	}
+	return nil
 }
 
-// writeLessonChecks writes root/data/checks.json for one lesson: for a
-// test whose data has only what that lesson reads.
+// writeLessonChecks writes the checks of one lesson (buildChecks).
 func writeLessonChecks(t *testing.T, root, lesson string) {
 	t.Helper()
-	cmd := exec.Command("go", "run", "./build", "checks", "-root", root, "-lesson", lesson)
-	cmd.Dir = ".."
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("computing the checks: %v\n%s", err, b)
+	if err := buildChecks(root, lesson); err != nil {
+		t.Fatal(err)
 	}
 }
 

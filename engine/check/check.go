@@ -13,6 +13,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -157,7 +158,7 @@ func Compare(want, got Value, o Options) Result {
 	}
 	if want.Columns != nil {
 		for _, c := range got.Columns {
-			if !contains(want.Columns, c) {
+			if !slices.Contains(want.Columns, c) {
 				return fail("your result has a column %q that the expected has not", c)
 			}
 		}
@@ -268,15 +269,6 @@ func rows(v Value) string {
 		return "1 row"
 	}
 	return fmt.Sprintf("%d rows", v.Shape[0])
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 // label is a row label as a map key and as the learner reads it.
